@@ -1,0 +1,60 @@
+// The route table: every URL the site answers, read at a glance.
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import type { AppContext } from './context.js'
+import { api } from './http/api.js'
+import { loadAssets } from './http/assets.js'
+import { confirm, confirmed } from './http/confirm.js'
+import { contentPages } from './http/content-pages.js'
+import type { AppEnv } from './http/env.js'
+import { errorHandler, notFoundHandler } from './http/errors.js'
+import { withLocale } from './http/locale.js'
+import { manage } from './http/manage.js'
+import { signatories } from './http/signatories.js'
+import { sign } from './http/sign.js'
+import { securityHeaders } from './http/security-headers.js'
+
+/** Forms are small: anything larger than this is refused before it is read. */
+export const MAX_BODY_BYTES = 16 * 1024
+
+export function createApp(ctx: AppContext, log: (line: string) => void = () => {}): Hono<AppEnv> {
+  const assets = loadAssets()
+  const app = new Hono<AppEnv>({ strict: false })
+  app.use('*', securityHeaders(ctx.config))
+  app.use('*', async function provideContext(c, next) {
+    c.set('ctx', ctx)
+    await next()
+  })
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HTTPException(413)
+      },
+    }),
+  )
+
+  app.route('/', assets.routes)
+  app.route('/api', api)
+
+  // The same pages in every locale; the default one at the root, the others under /xx.
+  const site = ctx.config.site
+  const ordered = [...site.locales.filter((l) => l !== site.defaultLocale), site.defaultLocale]
+  for (const locale of ordered) {
+    const pages = new Hono<AppEnv>({ strict: false })
+    pages.use('*', withLocale(ctx, assets, locale))
+    pages.route('/sign', sign)
+    pages.route('/confirm', confirm)
+    pages.route('/confirmed', confirmed)
+    pages.route('/manage', manage)
+    pages.route('/signatories', signatories)
+    pages.route('/', contentPages)
+    app.route(locale === site.defaultLocale ? '/' : `/${locale}`, pages)
+  }
+
+  app.notFound(notFoundHandler(ctx, assets))
+  app.onError(errorHandler(ctx, assets, log))
+  return app
+}

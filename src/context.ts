@@ -1,0 +1,7 @@
+import type { Content } from './content/load.js'
+import type { DomainContext } from './domain/context.js'
+
+/** Everything a request handler may use; built once in main.ts (or by a test). */
+export interface AppContext extends DomainContext {
+  content: Content
+}

@@ -1,0 +1,69 @@
+// Opens the database named by the config (SQLite file by default, PostgreSQL when
+// DATABASE_URL is set), applies pending migrations, and hands out one typed handle.
+import SQLite from 'better-sqlite3'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema.js'
+import { migrations } from './migrations/index.js'
+
+export type Db = Kysely<Database>
+export type Tx = Transaction<Database>
+export { sql }
+
+export interface DatabaseHandle {
+  db: Db
+  dialect: 'sqlite' | 'postgres'
+  close(): Promise<void>
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string
+  sqliteFile: string
+}
+
+// COUNT(*) and SUM() come back from PostgreSQL as int8, which pg gives as strings:
+// our counts stay far below 2^53, so read them as numbers on both databases.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10))
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
+
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    // An idle client losing its connection (database restart) must not crash the server.
+    pool.on('error', () => {})
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, dialect: 'postgres', close: () => db.destroy() }
+  }
+  const file = new SQLite(options.sqliteFile)
+  file.pragma('journal_mode = WAL')
+  // A signature acknowledged to its signatory must survive a crash or a power cut:
+  // with FULL, every commit is on disk before the HTTP answer goes out.
+  file.pragma('synchronous = FULL')
+  file.pragma('foreign_keys = ON')
+  file.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) })
+  return { db, dialect: 'sqlite', close: () => db.destroy() }
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message}`)
+  }
+}
+
+/** True when an insert failed on a unique constraint, on either database. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505'
+}
+
+/** True when the database cannot be reached (server down, connection lost). */
+export function isUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code ?? ''
+  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003', 'SQLITE_BUSY'].includes(code)
+    || /Connection terminated|connect ECONNREFUSED/.test(String((err as Error)?.message))
+}

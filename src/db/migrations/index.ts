@@ -1,0 +1,8 @@
+// Every migration, in order. Listed statically so that the built server finds them
+// without scanning a folder at run time.
+import type { Migration } from 'kysely'
+import * as m001 from './001_initial.js'
+
+export const migrations: Record<string, Migration> = {
+  '001_initial': m001,
+}

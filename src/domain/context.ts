@@ -1,0 +1,11 @@
+import type { Config } from '../config.js'
+import type { Db } from '../db/database.js'
+
+/** What domain functions need: the database, the settings, a clock, and a way to wake the mailer. */
+export interface DomainContext {
+  db: Db
+  config: Config
+  now(): Date
+  /** Called after a transaction that queued mail has committed. */
+  mailQueued(): void
+}

@@ -1,0 +1,146 @@
+// The sign form is a public contract: other sites embed it and post these fields.
+// Parsing turns raw form values into a clean submission or a set of per-field errors
+// (message keys, localised by the view); the raw values are kept to refill the form.
+import { z } from 'zod'
+import type { SiteConfig } from '../config.js'
+import { cleanLine, cleanParagraphs } from './clean-text.js'
+import { normalizeEmail, type NormalizedEmail } from './normalize-email.js'
+
+export const SIGN_FIELDS = [
+  'first_name',
+  'last_name',
+  'email',
+  'category',
+  'institution',
+  'discipline',
+  'comment',
+  'public',
+  'updates',
+  'consent',
+  'website',
+] as const
+export type SignField = (typeof SIGN_FIELDS)[number]
+export type FormValues = Partial<Record<SignField, string>>
+
+/** Message keys for field errors; the i18n catalogues hold their text. */
+export type FieldErrorKey = 'required' | 'too_long' | 'email_invalid' | 'email_mismatch' | 'category_invalid' | 'consent_required'
+export type FieldErrors = Partial<Record<SignField, FieldErrorKey>>
+
+export const NAME_MAX = 100
+export const INSTITUTION_MAX = 200
+export const DISCIPLINE_MAX = 200
+
+export interface ProfileFields {
+  firstName: string
+  lastName: string
+  category: string
+  institution: string
+  discipline: string
+  comment: string
+  isPublic: boolean
+  wantsUpdates: boolean
+}
+
+export interface SignSubmission extends ProfileFields {
+  email: NormalizedEmail
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors }
+
+/** Reads only the contract's fields from a posted body; every value is a string. */
+export function pickFormValues(body: Record<string, unknown>): FormValues {
+  const values: FormValues = {}
+  for (const field of SIGN_FIELDS) {
+    const v = body[field]
+    const s = Array.isArray(v) ? v[0] : v
+    if (typeof s === 'string') values[field] = s
+  }
+  return values
+}
+
+function line(max: number, required: boolean) {
+  return z
+    .string()
+    .default('')
+    .transform(cleanLine)
+    .pipe(
+      z
+        .string()
+        .max(max, 'too_long')
+        .refine((s) => !required || s.length > 0, 'required'),
+    )
+}
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === '1' || v === 'on' || v === 'true')
+
+function profileSchema(site: SiteConfig) {
+  const categoryKeys = site.categories.map((c) => c.key)
+  return z.object({
+    first_name: line(NAME_MAX, true),
+    last_name: line(NAME_MAX, true),
+    category: z
+      .string()
+      .default('')
+      .refine((v) => v !== '', 'required')
+      .refine((v) => v === '' || categoryKeys.includes(v), 'category_invalid'),
+    institution: line(INSTITUTION_MAX, site.requiredFields.has('institution')),
+    discipline: line(DISCIPLINE_MAX, site.requiredFields.has('discipline')),
+    comment: z
+      .string()
+      .default('')
+      .transform(cleanParagraphs)
+      .pipe(z.string().max(site.commentMaxLength, 'too_long')),
+    public: checkbox,
+    updates: checkbox,
+  })
+}
+
+function collectErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {}
+  for (const issue of error.issues) {
+    const field = issue.path[0] as SignField
+    if (!errors[field]) errors[field] = (issue.message as FieldErrorKey) ?? 'required'
+  }
+  return errors
+}
+
+/** The fields a signatory can change later from their manage link. */
+export function parseProfile(site: SiteConfig, values: FormValues): ParseResult<ProfileFields> {
+  const parsed = profileSchema(site).safeParse(values)
+  if (!parsed.success) return { ok: false, errors: collectErrors(parsed.error) }
+  const p = parsed.data
+  return {
+    ok: true,
+    value: {
+      firstName: p.first_name,
+      lastName: p.last_name,
+      category: p.category,
+      institution: p.institution,
+      discipline: p.discipline,
+      comment: p.comment,
+      isPublic: p.public,
+      wantsUpdates: p.updates,
+    },
+  }
+}
+
+/** A whole signature: the profile, a valid address and explicit consent. */
+export function parseSignForm(site: SiteConfig, values: FormValues): ParseResult<SignSubmission> {
+  const profile = parseProfile(site, values)
+  const errors: FieldErrors = profile.ok ? {} : { ...profile.errors }
+  const rawEmail = values.email ?? ''
+  const email = normalizeEmail(rawEmail)
+  if (rawEmail.trim() === '') errors.email = 'required'
+  else if (!email) errors.email = 'email_invalid'
+  if (values.consent !== '1') errors.consent = 'consent_required'
+  if (!profile.ok || !email || Object.keys(errors).length > 0) return { ok: false, errors }
+  return { ok: true, value: { ...profile.value, email } }
+}
+
+/** The honeypot: a field hidden from people, which naive bots fill in. */
+export function isHoneypotFilled(values: FormValues): boolean {
+  return (values.website ?? '') !== ''
+}

@@ -1,0 +1,351 @@
+// What a signature goes through: requested (pending), confirmed from the mailed
+// link (counted), edited, hidden or withdrawn (deleted for real).
+import { isUniqueViolation, sql, type Db, type Tx } from '../db/database.js'
+import { isPostgres } from '../db/dialect.js'
+import type { Signature } from '../db/schema.js'
+import { countMailsSince, enqueueMail, isSuppressed } from '../mail/outbox.js'
+import { renderMail, type MailKind } from '../mail/templates.js'
+import { searchKey } from './clean-text.js'
+import type { DomainContext } from './context.js'
+import { adjustCounters } from './counters.js'
+import { AppError } from './errors.js'
+import { absoluteUrl } from './links.js'
+import { emailKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
+import type { ProfileFields, SignSubmission } from './sign-form.js'
+import { hashToken, looksLikeToken, newToken } from './tokens.js'
+
+const DAY_MS = 24 * 3600_000
+const HOUR_MS = 3600_000
+
+function searchTextOf(p: Pick<ProfileFields, 'firstName' | 'lastName' | 'institution'>): string {
+  return searchKey(`${p.firstName} ${p.lastName} ${p.institution}`)
+}
+
+function profileColumns(p: ProfileFields) {
+  return {
+    first_name: p.firstName,
+    last_name: p.lastName,
+    category: p.category,
+    institution: p.institution,
+    discipline: p.discipline,
+    comment: p.comment,
+    is_public: p.isPublic ? 1 : 0,
+    wants_updates: p.wantsUpdates ? 1 : 0,
+    search_text: searchTextOf(p),
+  }
+}
+
+/**
+ * Whether one more mail may go to this address now: not if it refused mail for good,
+ * and not beyond the configured number per day, so the forms cannot flood an inbox.
+ */
+async function mayMail(ctx: DomainContext, tx: Tx, key: string, now: Date): Promise<boolean> {
+  if (await isSuppressed(tx, key)) return false
+  const recent = await countMailsSince(tx, key, new Date(now.getTime() - DAY_MS))
+  return recent < ctx.config.site.maxMailsPerAddress
+}
+
+/** Creates a single-purpose link for a signature and queues the mail that carries it. */
+async function mailLink(
+  ctx: DomainContext,
+  tx: Tx,
+  args: { signature: Pick<Signature, 'id' | 'first_name' | 'locale'>; kind: MailKind; to: NormalizedEmail; key: string; now: Date },
+): Promise<void> {
+  const { signature, kind, now } = args
+  const site = ctx.config.site
+  const purpose = kind === 'confirm' ? 'confirm' : 'manage'
+  const validityMs = purpose === 'confirm' ? site.unconfirmedDays * DAY_MS : site.manageLinkHours * HOUR_MS
+  const { token, hash } = newToken()
+  await tx
+    .insertInto('tokens')
+    .values({
+      hash,
+      signature_id: signature.id,
+      purpose,
+      expires_at: new Date(now.getTime() + validityMs).toISOString(),
+      created_at: now.toISOString(),
+    })
+    .execute()
+  const rendered = renderMail({
+    kind,
+    locale: signature.locale,
+    firstName: signature.first_name,
+    link: absoluteUrl(ctx.config, signature.locale, `/${purpose}/${token}`),
+    siteTitle: site.title[signature.locale] ?? site.title[site.defaultLocale]!,
+    organisation: site.organisation,
+    validity: purpose === 'confirm' ? site.unconfirmedDays : site.manageLinkHours,
+  })
+  await enqueueMail(tx, { ...rendered, kind, recipient: args.to.address, recipientHash: args.key, signatureId: signature.id }, now)
+}
+
+/**
+ * Records a signature request and queues the mail that follows. The caller answers
+ * the same whatever happened here, so the page never reveals who signed:
+ * - a new address gets a pending signature and a confirmation link;
+ * - a pending one is updated with what was just typed and gets a new link;
+ * - a confirmed one is left as it is and gets a mail saying so, with a manage link.
+ */
+export async function requestSignature(ctx: DomainContext, submission: SignSubmission, locale: string): Promise<void> {
+  const key = emailKey(ctx.config.secret, submission.email)
+  let queued = false
+  const attempt = () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const now = ctx.now()
+      const existing = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
+      const canMail = await mayMail(ctx, tx, key, now)
+      if (!existing) {
+        const inserted = await tx
+          .insertInto('signatures')
+          .values({
+            ...profileColumns(submission),
+            email_hash: key,
+            email: submission.wantsUpdates ? submission.email.address : null,
+            email_domain: submission.email.domain,
+            locale,
+            status: 'pending',
+            consent_version: ctx.config.site.consentVersion,
+            submitted_at: now.toISOString(),
+            updated_at: now.toISOString(),
+            mails_sent: canMail ? 1 : 0,
+          })
+          .returning(['id', 'first_name', 'locale'])
+          .executeTakeFirstOrThrow()
+        if (canMail) await mailLink(ctx, tx, { signature: inserted, kind: 'confirm', to: submission.email, key, now })
+        queued = canMail
+        return
+      }
+      if (existing.status === 'pending') {
+        if (!canMail || existing.mails_sent >= ctx.config.site.maxMailsPerAddress) return
+        await tx
+          .updateTable('signatures')
+          .set({
+            ...profileColumns(submission),
+            email: submission.wantsUpdates ? submission.email.address : null,
+            locale,
+            consent_version: ctx.config.site.consentVersion,
+            submitted_at: now.toISOString(),
+            updated_at: now.toISOString(),
+            mails_sent: existing.mails_sent + 1,
+          })
+          .where('id', '=', existing.id)
+          .execute()
+        await mailLink(ctx, tx, { signature: { ...existing, first_name: submission.firstName, locale }, kind: 'confirm', to: submission.email, key, now })
+        queued = true
+        return
+      }
+      if (canMail) {
+        await mailLink(ctx, tx, { signature: existing, kind: 'already_signed', to: submission.email, key, now })
+        queued = true
+      }
+    })
+  try {
+    await attempt()
+  } catch (err) {
+    // Two identical submissions at once: the unique key let one insert through;
+    // the other now finds it and follows the "already there" path.
+    if (!isUniqueViolation(err)) throw err
+    await attempt()
+  }
+  if (queued) ctx.mailQueued()
+}
+
+/** Asks for a manage link by address; answers nothing about whether the address signed. */
+export async function requestManageLink(ctx: DomainContext, email: NormalizedEmail): Promise<void> {
+  const key = emailKey(ctx.config.secret, email)
+  let queued = false
+  await ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.now()
+    const signature = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
+    if (!signature || !(await mayMail(ctx, tx, key, now))) return
+    if (signature.status === 'pending') {
+      // Not confirmed yet: what this person needs is the confirmation link again.
+      if (signature.mails_sent >= ctx.config.site.maxMailsPerAddress) return
+      await tx.updateTable('signatures').set({ mails_sent: signature.mails_sent + 1 }).where('id', '=', signature.id).execute()
+      await mailLink(ctx, tx, { signature, kind: 'confirm', to: email, key, now })
+    } else {
+      await mailLink(ctx, tx, { signature, kind: 'manage', to: email, key, now })
+    }
+    queued = true
+  })
+  if (queued) ctx.mailQueued()
+}
+
+export interface TokenTarget {
+  signature: Signature
+  tokenHash: string
+  /** True when the link was already used (a confirmation clicked twice). */
+  used: boolean
+}
+
+/**
+ * Finds the signature a live link points to; throws token_invalid for anything else.
+ * Inside a transaction on PostgreSQL the rows are locked, so that confirming,
+ * editing and withdrawing the same signature at once happen one after the other.
+ */
+async function findByToken(tx: Tx | Db, token: string, purpose: 'confirm' | 'manage', now: Date): Promise<TokenTarget> {
+  if (!looksLikeToken(token)) throw new AppError('token_invalid')
+  const tokenHash = hashToken(token)
+  let query = tx
+    .selectFrom('tokens')
+    .innerJoin('signatures', 'signatures.id', 'tokens.signature_id')
+    .selectAll('signatures')
+    .select(['tokens.expires_at as token_expires_at', 'tokens.used_at as token_used_at', 'tokens.purpose as token_purpose'])
+    .where('tokens.hash', '=', tokenHash)
+  if (tx.isTransaction && isPostgres(tx)) query = query.forUpdate()
+  const row = await query.executeTakeFirst()
+  if (!row || row.token_purpose !== purpose || row.token_expires_at <= now.toISOString()) throw new AppError('token_invalid')
+  const { token_expires_at: _e, token_used_at, token_purpose: _p, ...signature } = row
+  return { signature, tokenHash, used: token_used_at !== null }
+}
+
+/** For the page behind a confirmation link: who is about to be confirmed. */
+export async function findConfirmation(ctx: DomainContext, token: string): Promise<TokenTarget> {
+  return findByToken(ctx.db, token, 'confirm', ctx.now())
+}
+
+/**
+ * Confirms the signature a link points to, once: a second click, or a second
+ * concurrent request, finds it confirmed and changes nothing.
+ */
+export async function confirmSignature(ctx: DomainContext, token: string): Promise<Signature> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.now()
+    const { signature, tokenHash } = await findByToken(tx, token, 'confirm', now)
+    await tx.updateTable('tokens').set({ used_at: now.toISOString() }).where('hash', '=', tokenHash).where('used_at', 'is', null).execute()
+    if (signature.status === 'confirmed') return signature
+    const confirmed = await tx
+      .updateTable('signatures')
+      .set({ status: 'confirmed', confirmed_at: now.toISOString(), updated_at: now.toISOString() })
+      .where('id', '=', signature.id)
+      .where('status', '=', 'pending')
+      .returning(['is_public'])
+      .executeTakeFirst()
+    if (confirmed) {
+      await adjustCounters(tx, { confirmed: 1, public: confirmed.is_public }, now)
+      // Other confirmation links for this signature have nothing left to do.
+      await tx
+        .updateTable('tokens')
+        .set({ used_at: now.toISOString() })
+        .where('signature_id', '=', signature.id)
+        .where('purpose', '=', 'confirm')
+        .where('used_at', 'is', null)
+        .execute()
+    }
+    return { ...signature, status: 'confirmed', confirmed_at: signature.confirmed_at ?? now.toISOString() }
+  })
+}
+
+/** For the manage page: the signature behind a live manage link. */
+export async function findManagedSignature(ctx: DomainContext, token: string): Promise<TokenTarget> {
+  return findByToken(ctx.db, token, 'manage', ctx.now())
+}
+
+export type UpdateOutcome = { ok: true; signature: Signature } | { ok: false; reason: 'email_mismatch' }
+
+/**
+ * Changes the public fields and choices of a signature. Asking for news needs the
+ * address in clear, which is not kept otherwise: the signatory types it again and it
+ * must be the one they signed with.
+ */
+export async function updateSignature(
+  ctx: DomainContext,
+  token: string,
+  profile: ProfileFields,
+  emailForUpdates: string | undefined,
+): Promise<UpdateOutcome> {
+  return ctx.db.transaction().execute(async (tx): Promise<UpdateOutcome> => {
+    const now = ctx.now()
+    const { signature } = await findByToken(tx, token, 'manage', now)
+    let email = signature.email
+    if (!profile.wantsUpdates) email = null
+    else if (email === null) {
+      const typed = normalizeEmail(emailForUpdates ?? '')
+      if (!typed || emailKey(ctx.config.secret, typed) !== signature.email_hash) return { ok: false, reason: 'email_mismatch' }
+      email = typed.address
+    }
+    const changes = { ...profileColumns(profile), email, updated_at: now.toISOString() }
+    await tx.updateTable('signatures').set(changes).where('id', '=', signature.id).execute()
+    const publicDelta = (profile.isPublic ? 1 : 0) - signature.is_public
+    if (signature.status === 'confirmed' && publicDelta !== 0) await adjustCounters(tx, { public: publicDelta }, now)
+    return { ok: true, signature: { ...signature, ...changes } }
+  })
+}
+
+/** Withdraws a signature: the row, its links and any mail still queued for it are deleted. */
+export async function withdrawSignature(ctx: DomainContext, token: string): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.now()
+    const { signature } = await findByToken(tx, token, 'manage', now)
+    await tx.deleteFrom('outbox').where('signature_id', '=', signature.id).where('status', '=', 'pending').execute()
+    // What is deleted decides what is uncounted, not what was read before.
+    const deleted = await tx.deleteFrom('signatures').where('id', '=', signature.id).returning(['status', 'is_public']).executeTakeFirst()
+    if (deleted?.status === 'confirmed') {
+      await adjustCounters(tx, { confirmed: -1, public: -deleted.is_public }, now)
+    }
+  })
+}
+
+export interface PublicSignature {
+  id: number
+  firstName: string
+  lastName: string
+  category: string
+  institution: string
+  discipline: string
+  confirmedAt: string
+}
+
+export interface SignatoryPage {
+  items: PublicSignature[]
+  /** Cursor for the next (older) page, when there is one. */
+  next?: string
+}
+
+/** Opaque keyset cursor: the (confirmed_at, id) of the last row shown. */
+export function encodeCursor(confirmedAt: string, id: number): string {
+  return Buffer.from(`${confirmedAt}|${id}`).toString('base64url')
+}
+
+export function decodeCursor(cursor: string): { confirmedAt: string; id: number } | undefined {
+  const decoded = Buffer.from(cursor, 'base64url').toString()
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|(\d{1,12})$/.exec(decoded)
+  return m ? { confirmedAt: m[1]!, id: Number(m[2]) } : undefined
+}
+
+/** The public list: confirmed and public only, newest first, by keyset (no OFFSET). */
+export async function listPublicSignatures(
+  db: Db,
+  options: { query?: string; cursor?: string; limit: number },
+): Promise<SignatoryPage> {
+  let q = db
+    .selectFrom('signatures')
+    .select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at'])
+    .where('status', '=', 'confirmed')
+    .where('is_public', '=', 1)
+  const after = options.cursor ? decodeCursor(options.cursor) : undefined
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('confirmed_at', '<', after.confirmedAt),
+        eb.and([eb('confirmed_at', '=', after.confirmedAt), eb('id', '<', after.id)]),
+      ]),
+    )
+  }
+  const term = searchKey(options.query ?? '')
+  if (term !== '') {
+    const escaped = term.replace(/[\\%_]/g, (c) => '\\' + c)
+    q = q.where(sql<boolean>`search_text like ${`%${escaped}%`} escape '\\'`)
+  }
+  const rows = await q.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute()
+  const items = rows.slice(0, options.limit).map((r) => ({
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    category: r.category,
+    institution: r.institution,
+    discipline: r.discipline,
+    confirmedAt: r.confirmed_at!,
+  }))
+  const last = items.at(-1)
+  return { items, next: rows.length > options.limit && last ? encodeCursor(last.confirmedAt, last.id) : undefined }
+}

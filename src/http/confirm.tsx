@@ -1,0 +1,56 @@
+// The mailed confirmation link. GET only shows a button: mail scanners open links,
+// and must not confirm anyone. The POST confirms, once.
+import { Hono } from 'hono'
+import { readCounts } from '../domain/counters.js'
+import { AppError } from '../domain/errors.js'
+import { absoluteUrl } from '../domain/links.js'
+import { confirmSignature, findConfirmation } from '../domain/signatures.js'
+import { checkCsrf, csrfFor } from '../domain/tokens.js'
+import { ConfirmedPage, ConfirmPage, TokenInvalidPage } from '../views/pages.js'
+import type { AppEnv } from './env.js'
+import { render } from './render.js'
+
+export const confirm = new Hono<AppEnv>()
+
+confirm.get('/:token', async (c) => {
+  const { ctx, page } = c.var
+  c.header('Cache-Control', 'no-store')
+  try {
+    const target = await findConfirmation(ctx, c.req.param('token'))
+    if (target.signature.status === 'confirmed') return c.redirect(page.href(`/confirmed?listed=${target.signature.is_public}`), 303)
+    const name = `${target.signature.first_name} ${target.signature.last_name}`
+    return render(c, <ConfirmPage p={page} name={name} action={page.href(`/confirm/${c.req.param('token')}`)} csrf={csrfFor(ctx.config.secret, target.tokenHash)} />)
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'token_invalid') return render(c, <TokenInvalidPage p={page} purpose="confirm" />, 404)
+    throw err
+  }
+})
+
+confirm.post('/:token', async (c) => {
+  const { ctx, page } = c.var
+  const token = c.req.param('token')
+  const body = await c.req.parseBody()
+  try {
+    const target = await findConfirmation(ctx, token)
+    if (!checkCsrf(ctx.config.secret, target.tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined)) {
+      throw new AppError('bad_request', 'csrf')
+    }
+    const signature = await confirmSignature(ctx, token)
+    return c.redirect(page.href(`/confirmed?listed=${signature.is_public}`), 303)
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'token_invalid') return render(c, <TokenInvalidPage p={page} purpose="confirm" />, 404)
+    throw err
+  }
+})
+
+/** Where a confirmation lands: thanks, the count, and what to do next. */
+export const confirmed = new Hono<AppEnv>()
+
+confirmed.get('/', async (c) => {
+  const { ctx, page, locale } = c.var
+  const counts = await readCounts(ctx.db)
+  return render(
+    c,
+    <ConfirmedPage p={page} listed={c.req.query('listed') === '1'} count={counts.confirmed} manifestoUrl={absoluteUrl(ctx.config, locale, '/')} />,
+  )
+})

@@ -1,0 +1,48 @@
+// Every failure becomes a localised page: an AppError says what happened, anything
+// else is logged (without personal data) and shown as a generic error.
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { AppContext } from '../context.js'
+import { isUnavailable } from '../db/database.js'
+import { AppError } from '../domain/errors.js'
+import { ErrorPage } from '../views/pages.js'
+import type { Assets } from './assets.js'
+import type { AppEnv } from './env.js'
+import { pageContext, unprefixedPath } from './locale.js'
+import { render } from './render.js'
+
+function pageFor(c: Context<AppEnv>, ctx: AppContext, assets: Assets) {
+  if (c.var.page) return c.var.page
+  const { locale, path } = unprefixedPath(ctx, c.req.path)
+  return pageContext(ctx, assets, locale, path)
+}
+
+export function notFoundHandler(ctx: AppContext, assets: Assets): NotFoundHandler<AppEnv> {
+  return (c) => {
+    const p = pageFor(c, ctx, assets)
+    return render(c, <ErrorPage p={p} title={p.m.error.notFoundTitle} body={p.m.error.notFoundBody} />, 404)
+  }
+}
+
+export function errorHandler(ctx: AppContext, assets: Assets, log: (line: string) => void): ErrorHandler<AppEnv> {
+  return (err, c) => {
+    const p = pageFor(c, ctx, assets)
+    if (err instanceof HTTPException && err.status === 413) {
+      return render(c, <ErrorPage p={p} title={p.m.error.badRequestTitle} body={p.m.error.badRequestBody} />, 413)
+    }
+    if (err instanceof AppError && err.code === 'bad_request') {
+      return render(c, <ErrorPage p={p} title={p.m.error.badRequestTitle} body={p.m.error.badRequestBody} />, 400)
+    }
+    if (err instanceof AppError && err.code === 'not_found') {
+      return render(c, <ErrorPage p={p} title={p.m.error.notFoundTitle} body={p.m.error.notFoundBody} />, 404)
+    }
+    if ((err instanceof AppError && err.code === 'unavailable') || isUnavailable(err)) {
+      c.header('Retry-After', '30')
+      log(`503 ${c.req.method} ${c.req.routePath}: database unavailable`)
+      return render(c, <ErrorPage p={p} title={p.m.error.unavailableTitle} body={p.m.error.unavailableBody} />, 503)
+    }
+    // The route pattern, never the path: a path may hold a token.
+    log(`500 ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message.split('\n')[0]}`)
+    return render(c, <ErrorPage p={p} title={p.m.error.serverTitle} body={p.m.error.serverBody} />, 500)
+  }
+}

@@ -1,0 +1,134 @@
+// Managing one's signature: ask for a link by address, then edit, hide or withdraw
+// from the page behind it. Every form here carries a CSRF value bound to the link.
+import { Hono, type Context } from 'hono'
+import { AppError } from '../domain/errors.js'
+import { normalizeEmail } from '../domain/normalize-email.js'
+import { parseProfile, pickFormValues, type FormValues } from '../domain/sign-form.js'
+import { findManagedSignature, requestManageLink, updateSignature, withdrawSignature } from '../domain/signatures.js'
+import type { Signature } from '../db/schema.js'
+import { checkCsrf, csrfFor } from '../domain/tokens.js'
+import { ManagePage, ManageRequestPage } from '../views/manage-pages.js'
+import { MessagePage, TokenInvalidPage } from '../views/pages.js'
+import type { AppEnv } from './env.js'
+import { render } from './render.js'
+
+export const manage = new Hono<AppEnv>()
+
+manage.get('/', (c) => render(c, <ManageRequestPage p={c.var.page} />))
+
+manage.post('/', async (c) => {
+  const { ctx, page } = c.var
+  const body = await c.req.parseBody()
+  const raw = typeof body.email === 'string' ? body.email : ''
+  const email = normalizeEmail(raw)
+  if (!email) return render(c, <ManageRequestPage p={page} email={raw} error={raw.trim() ? 'email_invalid' : 'required'} />, 422)
+  await requestManageLink(ctx, email)
+  return c.redirect(page.href('/manage/sent'), 303)
+})
+
+manage.get('/sent', (c) => {
+  const m = c.var.page.m.manage
+  return render(
+    c,
+    <MessagePage p={c.var.page} title={m.requestSentTitle}>
+      <p>{m.requestSent}</p>
+    </MessagePage>,
+  )
+})
+
+manage.get('/withdrawn', (c) => {
+  const m = c.var.page.m.manage
+  return render(
+    c,
+    <MessagePage p={c.var.page} title={m.withdrawnTitle}>
+      <p>{m.withdrawnBody}</p>
+    </MessagePage>,
+  )
+})
+
+function valuesOf(s: Signature): FormValues {
+  return {
+    first_name: s.first_name,
+    last_name: s.last_name,
+    category: s.category,
+    institution: s.institution,
+    discipline: s.discipline,
+    comment: s.comment,
+    public: s.is_public ? '1' : '',
+    updates: s.wants_updates ? '1' : '',
+  }
+}
+
+/** Runs a handler for a live manage link, or shows the "invalid link" page. */
+async function withLink(c: Context<AppEnv>, handle: () => Promise<Response>): Promise<Response> {
+  c.header('Cache-Control', 'no-store')
+  try {
+    return await handle()
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'token_invalid') return render(c, <TokenInvalidPage p={c.var.page} purpose="manage" />, 404)
+    throw err
+  }
+}
+
+manage.get('/:token', (c) =>
+  withLink(c, async () => {
+    const { ctx, page } = c.var
+    const token = c.req.param('token')
+    const { signature, tokenHash } = await findManagedSignature(ctx, token)
+    return render(
+      c,
+      <ManagePage
+        p={page}
+        values={valuesOf(signature)}
+        action={page.href(`/manage/${token}`)}
+        withdrawAction={page.href(`/manage/${token}/withdraw`)}
+        csrf={csrfFor(ctx.config.secret, tokenHash)}
+        askEmailForUpdates={signature.email === null}
+        pending={signature.status === 'pending'}
+        saved={c.req.query('saved') === '1'}
+      />,
+    )
+  }),
+)
+
+manage.post('/:token', (c) =>
+  withLink(c, async () => {
+    const { ctx, page } = c.var
+    const token = c.req.param('token')
+    const body = await c.req.parseBody()
+    const { signature, tokenHash } = await findManagedSignature(ctx, token)
+    if (!checkCsrf(ctx.config.secret, tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined)) throw new AppError('bad_request', 'csrf')
+    const values = pickFormValues(body)
+    const parsed = parseProfile(ctx.config.site, values)
+    const outcome = parsed.ok ? await updateSignature(ctx, token, parsed.value, values.email) : undefined
+    if (outcome?.ok) return c.redirect(page.href(`/manage/${token}?saved=1`), 303)
+    const errors = parsed.ok ? { email: 'email_mismatch' as const } : parsed.errors
+    return render(
+      c,
+      <ManagePage
+        p={page}
+        values={values}
+        errors={errors}
+        action={page.href(`/manage/${token}`)}
+        withdrawAction={page.href(`/manage/${token}/withdraw`)}
+        csrf={csrfFor(ctx.config.secret, tokenHash)}
+        askEmailForUpdates={signature.email === null}
+        pending={signature.status === 'pending'}
+        saved={false}
+      />,
+      422,
+    )
+  }),
+)
+
+manage.post('/:token/withdraw', (c) =>
+  withLink(c, async () => {
+    const { ctx, page } = c.var
+    const token = c.req.param('token')
+    const body = await c.req.parseBody()
+    const { tokenHash } = await findManagedSignature(ctx, token)
+    if (!checkCsrf(ctx.config.secret, tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined)) throw new AppError('bad_request', 'csrf')
+    await withdrawSignature(ctx, token)
+    return c.redirect(page.href('/manage/withdrawn'), 303)
+  }),
+)

@@ -1,0 +1,37 @@
+// The sign form: GET shows it, POST records a request and sends the confirmation
+// mail. POST /sign takes posts from forms embedded on other sites, so it has no
+// CSRF token: the mailed confirmation protects it instead.
+import { Hono } from 'hono'
+import { isHoneypotFilled, parseSignForm, pickFormValues } from '../domain/sign-form.js'
+import { requestSignature } from '../domain/signatures.js'
+import { readCounts } from '../domain/counters.js'
+import { SentPage, SignPage } from '../views/pages.js'
+import type { AppEnv } from './env.js'
+import { render } from './render.js'
+
+export const sign = new Hono<AppEnv>()
+
+sign.get('/', async (c) => {
+  const counts = await readCounts(c.var.ctx.db)
+  return render(c, <SignPage p={c.var.page} count={counts.confirmed} />)
+})
+
+sign.post('/', async (c) => {
+  const { ctx, page } = c.var
+  const values = pickFormValues(await c.req.parseBody())
+  if (!page.signingOpen) {
+    const counts = await readCounts(ctx.db)
+    return render(c, <SignPage p={page} count={counts.confirmed} />, 403)
+  }
+  // A bot filled the hidden field: answer as for anyone, record nothing.
+  if (isHoneypotFilled(values)) return c.redirect(page.href('/sign/sent'), 303)
+  const parsed = parseSignForm(ctx.config.site, values)
+  if (!parsed.ok) {
+    const counts = await readCounts(ctx.db)
+    return render(c, <SignPage p={page} values={values} errors={parsed.errors} count={counts.confirmed} />, 422)
+  }
+  await requestSignature(ctx, parsed.value, c.var.locale)
+  return c.redirect(page.href('/sign/sent'), 303)
+})
+
+sign.get('/sent', (c) => render(c, <SentPage p={c.var.page} />))

@@ -1,0 +1,23 @@
+import { Hono } from 'hono'
+import { readCounts } from '../domain/counters.js'
+import { cleanLine } from '../domain/clean-text.js'
+import { decodeCursor, listPublicSignatures } from '../domain/signatures.js'
+import { SignatoriesPage } from '../views/pages.js'
+import type { AppEnv } from './env.js'
+import { render } from './render.js'
+
+export const PAGE_SIZE = 50
+
+export const signatories = new Hono<AppEnv>()
+
+signatories.get('/', async (c) => {
+  const { ctx, page } = c.var
+  const query = cleanLine(c.req.query('q') ?? '').slice(0, 100)
+  const afterParam = c.req.query('after')
+  const cursor = afterParam && decodeCursor(afterParam) ? afterParam : undefined
+  const [list, counts] = await Promise.all([listPublicSignatures(ctx.db, { query, cursor, limit: PAGE_SIZE }), readCounts(ctx.db)])
+  return render(
+    c,
+    <SignatoriesPage p={page} items={list.items} total={counts.confirmed} listed={counts.public} query={query} next={list.next} isFirstPage={!cursor} />,
+  )
+})

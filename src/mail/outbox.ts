@@ -1,0 +1,140 @@
+// The durable outbox: a mail is written in the same transaction as the signature
+// that needs it, so an acknowledged signature always has its mail, whatever
+// happens to the SMTP server or the process afterwards.
+import type { Db, Tx } from '../db/database.js'
+import { isPostgres } from '../db/dialect.js'
+import type { OutboxRow } from '../db/schema.js'
+import type { RenderedMail } from './templates.js'
+
+export interface NewMail extends RenderedMail {
+  kind: string
+  recipient: string
+  recipientHash: string
+  signatureId: number | null
+}
+
+/** Delays before each retry of a temporary failure: the first within a minute, then backing off. */
+export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 3600_000, 6 * 3600_000, 12 * 3600_000, 24 * 3600_000]
+
+export async function enqueueMail(tx: Tx | Db, mail: NewMail, now: Date): Promise<void> {
+  await tx
+    .insertInto('outbox')
+    .values({
+      signature_id: mail.signatureId,
+      kind: mail.kind,
+      recipient: mail.recipient,
+      recipient_hash: mail.recipientHash,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now.toISOString(),
+      created_at: now.toISOString(),
+    })
+    .execute()
+}
+
+/** Mails queued for one address since `since`: bounds how many the forms can trigger. */
+export async function countMailsSince(tx: Tx | Db, recipientHash: string, since: Date): Promise<number> {
+  const row = await tx
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('recipient_hash', '=', recipientHash)
+    .where('created_at', '>=', since.toISOString())
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/**
+ * Claims due mails for this worker until `leaseUntil`. On PostgreSQL, rows locked by
+ * another instance are skipped, so two servers never send the same mail at once.
+ */
+export async function claimDueMails(db: Db, now: Date, leaseUntil: Date, limit: number): Promise<OutboxRow[]> {
+  const nowIso = now.toISOString()
+  let due = db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', nowIso)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
+    .orderBy('id')
+    .limit(limit)
+  if (isPostgres(db)) due = due.forUpdate().skipLocked()
+  return db
+    .updateTable('outbox')
+    .set({ locked_until: leaseUntil.toISOString() })
+    .where('id', 'in', due)
+    .returningAll()
+    .execute()
+}
+
+/** Sent: the recipient and the bodies (which hold a live link) are erased at once. */
+export async function markSent(db: Db, id: number, now: Date): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({
+      status: 'sent',
+      sent_at: now.toISOString(),
+      recipient: null,
+      subject: null,
+      text_body: null,
+      html_body: null,
+      locked_until: null,
+      last_error: null,
+    })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** A temporary failure: try again later, or give up once the retries are exhausted. */
+export async function markRetry(db: Db, row: OutboxRow, code: string, now: Date): Promise<'retry' | 'dead'> {
+  const attempts = row.attempts + 1
+  const delay = RETRY_DELAYS_MS[attempts - 1]
+  if (delay === undefined) {
+    await markDead(db, row.id, code, now)
+    return 'dead'
+  }
+  await db
+    .updateTable('outbox')
+    .set({
+      attempts,
+      next_attempt_at: new Date(now.getTime() + delay).toISOString(),
+      locked_until: null,
+      last_error: code,
+    })
+    .where('id', '=', row.id)
+    .execute()
+  return 'retry'
+}
+
+/** Given up: the row stays (for moderators to see) but loses everything personal. */
+export async function markDead(db: Db, id: number, code: string, _now: Date): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({
+      status: 'dead',
+      recipient: null,
+      subject: null,
+      text_body: null,
+      html_body: null,
+      locked_until: null,
+      last_error: code,
+    })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** A permanent refusal (5xx): no more mail to this address from the forms. */
+export async function suppressAddress(db: Db, emailHash: string, reason: string, now: Date): Promise<void> {
+  await db
+    .insertInto('suppressions')
+    .values({ email_hash: emailHash, reason, created_at: now.toISOString() })
+    .onConflict((oc) => oc.column('email_hash').doNothing())
+    .execute()
+}
+
+export async function isSuppressed(tx: Tx | Db, emailHash: string): Promise<boolean> {
+  const row = await tx.selectFrom('suppressions').select('email_hash').where('email_hash', '=', emailHash).executeTakeFirst()
+  return row !== undefined
+}

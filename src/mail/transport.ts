@@ -1,0 +1,76 @@
+// Where mail goes: an SMTP server when SMTP_URL is set, otherwise .eml files in
+// DATA_DIR/mail so that a newcomer can follow the links without any mail setup.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import nodemailer from 'nodemailer'
+
+export interface OutgoingMail {
+  from: string
+  to: string
+  subject: string
+  text: string
+  html: string
+}
+
+/** A failed delivery: `permanent` for a 5xx answer, which retrying cannot fix. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly code: string,
+  ) {
+    super(message)
+    this.name = 'DeliveryError'
+  }
+}
+
+export interface MailTransport {
+  send(mail: OutgoingMail): Promise<void>
+  close(): void
+}
+
+export function smtpTransport(url: string, options: { timeoutMs?: number } = {}): MailTransport {
+  const timeout = options.timeoutMs ?? 30_000
+  const transporter = nodemailer.createTransport(url, {
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
+  } as object)
+  return {
+    async send(mail) {
+      try {
+        await transporter.sendMail(mail)
+      } catch (err) {
+        const e = err as { responseCode?: number; code?: string }
+        const status = e.responseCode
+        // 5xx: the server refused for good (unknown mailbox, policy). 4xx, timeouts and
+        // connection errors are temporary: greylisting, outage, overload.
+        const permanent = status !== undefined && status >= 500 && status < 600
+        throw new DeliveryError(`SMTP ${status ?? e.code ?? 'error'}`, permanent, String(status ?? e.code ?? 'error'))
+      }
+    },
+    close() {
+      transporter.close()
+    },
+  }
+}
+
+export function fileTransport(dir: string, log: (line: string) => void): MailTransport {
+  mkdirSync(dir, { recursive: true })
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+  let sequence = 0
+  return {
+    async send(mail) {
+      const info = await transporter.sendMail(mail)
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++sequence}.eml`
+      const tmp = join(dir, `.${name}.tmp`)
+      // Written then renamed, so a reader never sees half a mail.
+      writeFileSync(tmp, info.message as Buffer, { mode: 0o600 })
+      renameSync(tmp, join(dir, name))
+      // Development mode only: the link is what a developer needs to go on.
+      const link = /https?:\/\/\S+\/(?:confirm|manage)\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0]
+      log(`mail written to ${join(dir, name)}${link ? ` — link: ${link}` : ''}`)
+    },
+    close() {},
+  }
+}

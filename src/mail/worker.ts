@@ -1,0 +1,124 @@
+// Sends what the outbox holds: a few mails at a time, with retries and backoff.
+// It wakes when a transaction queues a mail and also polls, so that mails queued by
+// another instance, or due for a retry, go out too.
+import type { Db } from '../db/database.js'
+import { claimDueMails, markDead, markRetry, markSent, suppressAddress } from './outbox.js'
+import { DeliveryError, type MailTransport } from './transport.js'
+
+export interface OutboxWorkerOptions {
+  db: Db
+  transport: MailTransport
+  from: string
+  now?: () => Date
+  /** Mails in flight at once: bounded so a burst does not overwhelm the SMTP server. */
+  concurrency?: number
+  pollMs?: number
+  leaseMs?: number
+  log?: (line: string) => void
+}
+
+export interface OutboxWorker {
+  /** Asks for a pass as soon as possible (called after a mail is queued). */
+  wake(): void
+  /** Runs passes until nothing is due; resolves when the outbox is drained of due mail. */
+  drain(): Promise<void>
+  stop(): Promise<void>
+}
+
+export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const now = options.now ?? (() => new Date())
+  const concurrency = options.concurrency ?? 4
+  const pollMs = options.pollMs ?? 5_000
+  const leaseMs = options.leaseMs ?? 120_000
+  const log = options.log ?? (() => {})
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> | undefined
+  let again = false
+
+  async function sendOne(row: Awaited<ReturnType<typeof claimDueMails>>[number]): Promise<void> {
+    try {
+      await options.transport.send({
+        from: options.from,
+        to: row.recipient!,
+        subject: row.subject!,
+        text: row.text_body!,
+        html: row.html_body!,
+      })
+      await markSent(options.db, row.id, now())
+    } catch (err) {
+      if (err instanceof DeliveryError && err.permanent) {
+        await markDead(options.db, row.id, err.code, now())
+        await suppressAddress(options.db, row.recipient_hash, `smtp ${err.code}`, now())
+        log(`mail ${row.id} refused for good (${err.code}); address suppressed`)
+        return
+      }
+      const code = err instanceof DeliveryError ? err.code : 'error'
+      const outcome = await markRetry(options.db, row, code, now())
+      log(`mail ${row.id} not delivered (${code}); ${outcome === 'dead' ? 'giving up' : 'will retry'}`)
+    }
+  }
+
+  /** One pass: claim a batch, send it with bounded concurrency, repeat while work remains. */
+  async function pass(): Promise<void> {
+    for (;;) {
+      const t = now()
+      const batch = await claimDueMails(options.db, t, new Date(t.getTime() + leaseMs), concurrency * 4)
+      if (batch.length === 0) return
+      let next = 0
+      const lanes = Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
+        while (next < batch.length) await sendOne(batch[next++]!)
+      })
+      await Promise.all(lanes)
+      if (stopped) return
+    }
+  }
+
+  function run(): Promise<void> {
+    if (running) {
+      again = true
+      return running
+    }
+    running = (async () => {
+      do {
+        again = false
+        try {
+          await pass()
+        } catch (err) {
+          // The database may be briefly unreachable: the next poll tries again.
+          log(`outbox pass failed: ${(err as Error).message.split('\n')[0]}`)
+        }
+      } while (again && !stopped)
+    })().finally(() => {
+      running = undefined
+      schedule()
+    })
+    return running
+  }
+
+  function schedule(): void {
+    if (stopped) return
+    clearTimeout(timer)
+    timer = setTimeout(() => void run(), pollMs)
+    timer.unref()
+  }
+
+  schedule()
+  void run()
+
+  return {
+    wake() {
+      if (!stopped) void run()
+    },
+    async drain() {
+      await run()
+      while (running) await running
+    },
+    async stop() {
+      stopped = true
+      clearTimeout(timer)
+      if (running) await running
+      options.transport.close()
+    },
+  }
+}

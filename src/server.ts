@@ -1,0 +1,80 @@
+// Assembles a running Paraphe: database, content, mail worker, HTTP server and the
+// retention schedule. main.ts calls it for real; tests call it with their settings.
+import { serve, type ServerType } from '@hono/node-server'
+import { createApp } from './app.js'
+import type { Config } from './config.js'
+import { loadContent } from './content/load.js'
+import type { AppContext } from './context.js'
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js'
+import { purgeExpired } from './domain/purge.js'
+import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
+import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
+import { join } from 'node:path'
+
+export interface RunningServer {
+  url: string
+  port: number
+  ctx: AppContext
+  database: DatabaseHandle
+  worker: OutboxWorker
+  /** Stops accepting, lets requests in flight finish, stops the worker, closes the database. */
+  stop(): Promise<void>
+}
+
+export interface StartOptions {
+  now?: () => Date
+  log?: (line: string) => void
+  transport?: MailTransport
+  mailPollMs?: number
+  /** 0 turns the schedule off (tests run the purge themselves). */
+  purgeEveryMs?: number
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line))
+  const now = options.now ?? (() => new Date())
+  const content = loadContent(config)
+  const database = openDatabase(config)
+  await migrateToLatest(database.db)
+
+  const transport = options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(join(config.dataDir, 'mail'), log))
+  const worker = startOutboxWorker({ db: database.db, transport, from: config.mailFrom, now, log, pollMs: options.mailPollMs })
+  const ctx: AppContext = { db: database.db, config, content, now, mailQueued: () => worker.wake() }
+  const app = createApp(ctx, log)
+
+  const purgeEveryMs = options.purgeEveryMs ?? 3600_000
+  const purgeTimer =
+    purgeEveryMs > 0
+      ? setInterval(() => {
+          purgeExpired(ctx).catch((err: Error) => log(`purge failed: ${err.message.split('\n')[0]}`))
+        }, purgeEveryMs).unref()
+      : undefined
+
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+
+  let stopping: Promise<void> | undefined
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    ctx,
+    database,
+    worker,
+    stop() {
+      stopping ??= (async () => {
+        clearInterval(purgeTimer)
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          // Idle keep-alive sockets would hold close() open; busy ones finish their request.
+          if ('closeIdleConnections' in server) server.closeIdleConnections()
+        })
+        await worker.stop()
+        await database.close()
+      })()
+      return stopping
+    },
+  }
+}

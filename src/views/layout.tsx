@@ -1,0 +1,84 @@
+import type { Child } from 'hono/jsx'
+import type { PageContext } from './page-context.js'
+
+export function Layout(props: { p: PageContext; title?: string; description?: string; children?: Child }) {
+  const { p } = props
+  const siteTitle = p.site.title[p.locale]!
+  const title = props.title ? `${props.title} — ${siteTitle}` : siteTitle
+  return (
+    <html lang={p.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        <meta name="color-scheme" content="light dark" />
+        <link rel="stylesheet" href={p.stylesheet} />
+        <link rel="icon" href={p.icon} type="image/svg+xml" />
+        {p.twins.map((t) => (
+          <link rel="alternate" hreflang={t.locale} href={t.href} />
+        ))}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {p.m.skipToContent}
+        </a>
+        <header class="site-header">
+          <a class="brand" href={p.href('/')}>
+            {siteTitle}
+          </a>
+          <nav aria-label={p.m.nav.label}>
+            <ul>
+              <li>
+                <a href={p.href('/')}>{p.m.nav.manifesto}</a>
+              </li>
+              {p.signingOpen ? (
+                <li>
+                  <a href={p.href('/sign')}>{p.m.nav.sign}</a>
+                </li>
+              ) : null}
+              <li>
+                <a href={p.href('/signatories')}>{p.m.nav.signatories}</a>
+              </li>
+              <li>
+                <a href={p.href('/manage')}>{p.m.nav.manage}</a>
+              </li>
+              {p.twins.map((t) => (
+                <li>
+                  <a href={t.href} hreflang={t.locale} lang={t.locale}>
+                    {t.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
+        <Footer p={p} />
+      </body>
+    </html>
+  )
+}
+
+function Footer({ p }: { p: PageContext }) {
+  return (
+    <footer class="site-footer">
+      <ul class="footer-links">
+        {p.pages.map((page) => (
+          <li>
+            <a href={page.href}>{page.title}</a>
+          </li>
+        ))}
+        <li>
+          <a href={p.href(`/${p.m.privacy.slug}`)}>{p.m.footer.privacy}</a>
+        </li>
+        <li>
+          <a href={`mailto:${p.site.contactEmail}`}>{p.m.footer.contact}</a>
+        </li>
+      </ul>
+      <p>{p.m.footer.poweredBy}</p>
+    </footer>
+  )
+}

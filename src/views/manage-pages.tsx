@@ -1,0 +1,80 @@
+import type { FieldErrors, FormValues } from '../domain/sign-form.js'
+import { MessagePage } from './pages.js'
+import type { PageContext } from './page-context.js'
+import { SignForm } from './sign-form.js'
+import { Layout } from './layout.js'
+
+export function ManageRequestPage(props: { p: PageContext; email?: string; error?: 'required' | 'email_invalid' }) {
+  const { p } = props
+  const m = p.m.manage
+  return (
+    <MessagePage p={p} title={m.requestTitle}>
+      <p>{m.requestIntro}</p>
+      <form method="post" action={p.href('/manage')} novalidate>
+        <div class={`field${props.error ? ' has-error' : ''}`}>
+          <label for="field-email">{p.m.sign.email}</label>
+          {props.error ? (
+            <p class="field-error" id="error-email">
+              {p.m.fieldError[props.error]}
+            </p>
+          ) : null}
+          <input
+            type="email"
+            id="field-email"
+            name="email"
+            value={props.email ?? ''}
+            maxlength={254}
+            autocomplete="email"
+            required
+            autofocus={props.error ? true : undefined}
+            aria-invalid={props.error ? 'true' : undefined}
+            aria-describedby={props.error ? 'error-email' : undefined}
+          />
+        </div>
+        <button type="submit">{m.requestButton}</button>
+      </form>
+    </MessagePage>
+  )
+}
+
+export function ManagePage(props: {
+  p: PageContext
+  values: FormValues
+  errors?: FieldErrors
+  action: string
+  withdrawAction: string
+  csrf: string
+  askEmailForUpdates: boolean
+  pending: boolean
+  saved: boolean
+}) {
+  const { p } = props
+  const m = p.m.manage
+  return (
+    <Layout p={p} title={m.title}>
+      {props.saved ? (
+        <p class="notice" role="status">
+          {m.saved}
+        </p>
+      ) : null}
+      {props.pending ? <p class="notice">{m.pendingNote}</p> : null}
+      <SignForm
+        p={p}
+        values={props.values}
+        errors={props.errors}
+        headingLevel={1}
+        manage={{ action: props.action, csrf: props.csrf, askEmailForUpdates: props.askEmailForUpdates }}
+      />
+      <section class="withdraw" aria-labelledby="withdraw-title">
+        <h2 id="withdraw-title">{m.withdrawTitle}</h2>
+        <p>{m.withdrawBody}</p>
+        <form method="post" action={props.withdrawAction}>
+          <input type="hidden" name="csrf" value={props.csrf} />
+          <button type="submit" class="danger">
+            {m.withdrawButton}
+          </button>
+        </form>
+      </section>
+    </Layout>
+  )
+}

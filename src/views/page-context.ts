@@ -1,0 +1,18 @@
+import type { SiteConfig } from '../config.js'
+import type { Messages } from '../i18n/index.js'
+
+/** What every page view needs to know about the request it answers. */
+export interface PageContext {
+  locale: string
+  m: Messages
+  site: SiteConfig
+  /** The site path in this locale: href('/signatories') is '/en/signatories' in English. */
+  href(path: string): string
+  /** The same page in each other locale, for the language switch. */
+  twins: { locale: string; href: string; label: string }[]
+  /** The content pages of this locale (bibliography, legal notice…), for the footer. */
+  pages: { href: string; title: string }[]
+  stylesheet: string
+  icon: string
+  signingOpen: boolean
+}

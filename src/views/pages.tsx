@@ -1,0 +1,240 @@
+// Page views: pure functions of their props. Markdown HTML comes only from the
+// content folder, rendered by us with raw HTML disabled.
+import { raw } from 'hono/html'
+import type { Child } from 'hono/jsx'
+import type { ContentDoc } from '../content/load.js'
+import type { PublicSignature } from '../domain/signatures.js'
+import type { FieldErrors, FormValues } from '../domain/sign-form.js'
+import { Layout } from './layout.js'
+import type { PageContext } from './page-context.js'
+import { SignForm } from './sign-form.js'
+
+function CountLine({ p, count }: { p: PageContext; count: number }) {
+  return (
+    <p class="count">
+      <strong>{p.m.count.signatures(count)}</strong>
+    </p>
+  )
+}
+
+export function HomePage(props: { p: PageContext; manifesto: ContentDoc; count: number }) {
+  const { p, manifesto } = props
+  return (
+    <Layout p={p} description={manifesto.description}>
+      <article class="manifesto">
+        <h1>{manifesto.title}</h1>
+        {manifesto.authors ? <p class="authors">{manifesto.authors}</p> : null}
+        <div class="count-box">
+          <CountLine p={p} count={props.count} />
+          <p>
+            {p.signingOpen ? <a href="#sign">{p.m.sign.title}</a> : null}
+            {p.signingOpen ? ' · ' : null}
+            <a href={p.href('/signatories')}>{p.m.nav.signatories}</a>
+          </p>
+        </div>
+        {raw(manifesto.html)}
+      </article>
+      {p.signingOpen ? <SignForm p={p} /> : <SigningClosed p={p} />}
+    </Layout>
+  )
+}
+
+function SigningClosed({ p }: { p: PageContext }) {
+  return (
+    <section class="sign closed" id="sign">
+      <p>{p.m.sign.closed}</p>
+    </section>
+  )
+}
+
+export function SignPage(props: { p: PageContext; values?: FormValues; errors?: FieldErrors; count: number }) {
+  const { p } = props
+  return (
+    <Layout p={p} title={p.m.sign.title}>
+      <CountLine p={p} count={props.count} />
+      {p.signingOpen ? <SignForm p={p} values={props.values} errors={props.errors} headingLevel={1} /> : <SigningClosed p={p} />}
+    </Layout>
+  )
+}
+
+/** A short page: a heading, a few paragraphs, maybe an action. */
+export function MessagePage(props: { p: PageContext; title: string; children?: Child }) {
+  return (
+    <Layout p={props.p} title={props.title}>
+      <div class="message">
+        <h1>{props.title}</h1>
+        {props.children}
+      </div>
+    </Layout>
+  )
+}
+
+export function SentPage({ p }: { p: PageContext }) {
+  return (
+    <MessagePage p={p} title={p.m.sent.title}>
+      <p>{p.m.sent.body}</p>
+      <p>{p.m.sent.spam}</p>
+      <p>
+        <a href={p.href('/')}>{p.m.sent.back}</a>
+      </p>
+    </MessagePage>
+  )
+}
+
+/** Behind the mailed link: one button, because mail scanners open links but do not post forms. */
+export function ConfirmPage(props: { p: PageContext; name: string; action: string; csrf: string }) {
+  const { p } = props
+  return (
+    <MessagePage p={p} title={p.m.confirm.title}>
+      <p>{p.m.confirm.lead(props.name)}</p>
+      <form method="post" action={props.action}>
+        <input type="hidden" name="csrf" value={props.csrf} />
+        <button type="submit">{p.m.confirm.button}</button>
+      </form>
+    </MessagePage>
+  )
+}
+
+export function ConfirmedPage(props: { p: PageContext; listed: boolean; count: number; manifestoUrl: string }) {
+  const { p } = props
+  return (
+    <MessagePage p={p} title={p.m.confirm.doneTitle}>
+      <p>{p.m.confirm.doneBody}</p>
+      <CountLine p={p} count={props.count} />
+      <p>{props.listed ? p.m.confirm.donePublic : p.m.confirm.donePrivate}</p>
+      <h2>{p.m.confirm.shareTitle}</h2>
+      <p>{p.m.confirm.shareBody}</p>
+      <p class="share-link">
+        <a href={props.manifestoUrl}>{props.manifestoUrl}</a>
+      </p>
+      <p>
+        <a href={p.href('/signatories')}>{p.m.nav.signatories}</a>
+      </p>
+      <p class="hint">{p.m.confirm.manageHint}</p>
+    </MessagePage>
+  )
+}
+
+export function TokenInvalidPage({ p, purpose }: { p: PageContext; purpose: 'confirm' | 'manage' }) {
+  return (
+    <MessagePage p={p} title={p.m.token.invalidTitle}>
+      <p>{p.m.token.invalidBody}</p>
+      <p>
+        {purpose === 'confirm' && p.signingOpen ? (
+          <a href={p.href('/sign')}>{p.m.token.signAgain}</a>
+        ) : (
+          <a href={p.href('/manage')}>{p.m.token.requestManage}</a>
+        )}
+      </p>
+    </MessagePage>
+  )
+}
+
+export function ErrorPage(props: { p: PageContext; title: string; body: string }) {
+  return (
+    <MessagePage p={props.p} title={props.title}>
+      <p>{props.body}</p>
+      <p>
+        <a href={props.p.href('/')}>{props.p.m.error.backHome}</a>
+      </p>
+    </MessagePage>
+  )
+}
+
+export function ContentPage(props: { p: PageContext; doc: ContentDoc }) {
+  return (
+    <Layout p={props.p} title={props.doc.title} description={props.doc.description}>
+      <article class="prose">
+        <h1>{props.doc.title}</h1>
+        {raw(props.doc.html)}
+      </article>
+    </Layout>
+  )
+}
+
+export function SignatoriesPage(props: {
+  p: PageContext
+  items: PublicSignature[]
+  total: number
+  listed: number
+  query: string
+  next?: string
+  isFirstPage: boolean
+}) {
+  const { p, items, query } = props
+  const m = p.m.signatories
+  const category = (key: string) => p.site.categories.find((c) => c.key === key)?.labels[p.locale] ?? key
+  const nextHref = props.next
+    ? `${p.href('/signatories')}?${new URLSearchParams({ ...(query ? { q: query } : {}), after: props.next }).toString()}`
+    : undefined
+  return (
+    <Layout p={p} title={m.title}>
+      <h1>{m.title}</h1>
+      <p>{m.intro(props.total, props.listed)}</p>
+      <form method="get" action={p.href('/signatories')} role="search" class="search">
+        <label for="q">{m.search}</label>
+        <div class="search-row">
+          <input type="search" id="q" name="q" value={query} maxlength={100} />
+          <button type="submit">{m.searchButton}</button>
+        </div>
+      </form>
+      {query ? (
+        <p>
+          <a href={p.href('/signatories')}>{m.clear}</a>
+        </p>
+      ) : null}
+      {query ? <h2>{m.results(query)}</h2> : null}
+      {items.length === 0 ? (
+        <p>{query ? m.noResults(query) : m.empty}</p>
+      ) : (
+        <ol class="signatories">
+          {items.map((s) => (
+            <li>
+              <span class="name">
+                {s.firstName} {s.lastName}
+              </span>
+              <span class="meta">
+                {[category(s.category), s.institution, s.discipline].filter(Boolean).join(' · ')}
+              </span>
+              <span class="date">{m.signedOn(p.m.date(s.confirmedAt))}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {nextHref || !props.isFirstPage ? (
+        <nav aria-label={m.pagination} class="pagination">
+          {!props.isFirstPage ? <a href={query ? `${p.href('/signatories')}?q=${encodeURIComponent(query)}` : p.href('/signatories')}>{m.first}</a> : null}
+          {nextHref ? <a href={nextHref}>{m.next}</a> : null}
+        </nav>
+      ) : null}
+    </Layout>
+  )
+}
+
+export function PrivacyPage({ p }: { p: PageContext }) {
+  const m = p.m.privacy
+  const sections: [string, string][] = [
+    [m.controllerTitle, m.controller(p.site.organisation, p.site.contactEmail)],
+    [m.purposeTitle, m.purpose],
+    [m.basisTitle, m.basis],
+    [m.collectedTitle, m.collected],
+    [m.emailTitle, m.email],
+    [m.publicTitle, m.public],
+    [m.retentionTitle, m.retention(p.site.unconfirmedDays, p.site.manageLinkHours)],
+    [m.rightsTitle, m.rights],
+    [m.noTrackingTitle, m.noTracking],
+  ]
+  return (
+    <Layout p={p} title={m.title}>
+      <article class="prose">
+        <h1>{m.title}</h1>
+        {sections.map(([title, body]) => (
+          <section>
+            <h2>{title}</h2>
+            <p>{body}</p>
+          </section>
+        ))}
+      </article>
+    </Layout>
+  )
+}

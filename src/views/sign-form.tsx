@@ -1,0 +1,216 @@
+// The sign form, shown on the home page and alone at /sign (where it comes back
+// with every value kept and each error beside its field when input is invalid).
+import type { FieldErrors, FormValues, SignField } from '../domain/sign-form.js'
+import { NAME_MAX, INSTITUTION_MAX, DISCIPLINE_MAX } from '../domain/sign-form.js'
+import type { PageContext } from './page-context.js'
+
+export interface SignFormProps {
+  p: PageContext
+  values?: FormValues
+  errors?: FieldErrors
+  /** Heading level: the form is a section of the home page, the main heading of /sign. */
+  headingLevel?: 1 | 2
+  /** Set when the form edits an existing signature from its manage link. */
+  manage?: {
+    action: string
+    csrf: string
+    /** The clear address is not kept: asking for news needs it typed again. */
+    askEmailForUpdates: boolean
+  }
+}
+
+const fieldId = (name: SignField) => `field-${name.replace('_', '-')}`
+const errorId = (name: SignField) => `error-${name.replace('_', '-')}`
+
+/** The ordered fields, as the error summary lists them. */
+const ORDER: SignField[] = ['first_name', 'last_name', 'email', 'category', 'institution', 'discipline', 'comment', 'consent']
+
+export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage }: SignFormProps) {
+  const m = p.m
+  const errorFields = ORDER.filter((f) => errors[f])
+  const labels: Record<string, string> = {
+    first_name: m.sign.firstName,
+    last_name: m.sign.lastName,
+    email: m.sign.email,
+    category: m.sign.category,
+    institution: m.sign.institution,
+    discipline: m.sign.discipline,
+    comment: m.sign.comment,
+    consent: m.sign.consent,
+  }
+  const Heading = headingLevel === 1 ? 'h1' : 'h2'
+  const describedBy = (name: SignField, hint?: boolean) =>
+    [hint ? `hint-${name.replace('_', '-')}` : '', errors[name] ? errorId(name) : ''].filter(Boolean).join(' ') || undefined
+  const ErrorText = ({ name }: { name: SignField }) =>
+    errors[name] ? (
+      <p class="field-error" id={errorId(name)}>
+        {m.fieldError[errors[name]!]}
+      </p>
+    ) : null
+  const required = (name: 'institution' | 'discipline') => p.site.requiredFields.has(name)
+  const Req = () => (
+    <abbr class="req" title={m.sign.required}>
+      *
+    </abbr>
+  )
+  const Text = (props: { name: SignField; label: string; max: number; autocomplete?: string; req: boolean; hint?: string; type?: string }) => (
+    <div class={`field${errors[props.name] ? ' has-error' : ''}`}>
+      <label for={fieldId(props.name)}>
+        {props.label} {props.req ? <Req /> : null}
+      </label>
+      {props.hint ? (
+        <p class="hint" id={`hint-${props.name.replace('_', '-')}`}>
+          {props.hint}
+        </p>
+      ) : null}
+      <ErrorText name={props.name} />
+      <input
+        type={props.type ?? 'text'}
+        id={fieldId(props.name)}
+        name={props.name}
+        value={values[props.name] ?? ''}
+        maxlength={props.max}
+        autocomplete={props.autocomplete}
+        required={props.req}
+        aria-invalid={errors[props.name] ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, Boolean(props.hint))}
+      />
+    </div>
+  )
+
+  return (
+    <section class="sign" id="sign" aria-labelledby="sign-title">
+      <Heading id="sign-title">{manage ? m.manage.title : m.sign.title}</Heading>
+      {errorFields.length > 0 ? (
+        <div class="error-summary" role="alert" tabindex={-1} id="error-summary" autofocus>
+          <h2>{m.sign.errorSummary(errorFields.length)}</h2>
+          <ul>
+            {errorFields.map((f) => (
+              <li>
+                <a href={`#${fieldId(f)}`}>
+                  {f === 'consent' ? m.fieldError[errors[f]!] : m.sign.summaryItem(labels[f]!, m.fieldError[errors[f]!])}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p>{manage ? m.manage.intro : m.sign.intro}</p>
+      <p class="hint">{m.sign.requiredNote}</p>
+      <form method="post" action={manage ? manage.action : p.href('/sign')} novalidate>
+        {manage ? <input type="hidden" name="csrf" value={manage.csrf} /> : null}
+        <div class="field-row">
+          <Text name="first_name" label={m.sign.firstName} max={NAME_MAX} autocomplete="given-name" req />
+          <Text name="last_name" label={m.sign.lastName} max={NAME_MAX} autocomplete="family-name" req />
+        </div>
+        {manage ? null : <Text name="email" type="email" label={m.sign.email} max={254} autocomplete="email" req hint={m.sign.emailHint} />}
+        <div class={`field${errors.category ? ' has-error' : ''}`}>
+          <label for={fieldId('category')}>
+            {m.sign.category} <Req />
+          </label>
+          <ErrorText name="category" />
+          <select
+            id={fieldId('category')}
+            name="category"
+            required
+            aria-invalid={errors.category ? 'true' : undefined}
+            aria-describedby={describedBy('category')}
+          >
+            <option value="">{m.sign.categoryChoose}</option>
+            {p.site.categories.map((c) => (
+              <option value={c.key} selected={values.category === c.key}>
+                {c.labels[p.locale]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Text
+          name="institution"
+          label={m.sign.institution}
+          max={INSTITUTION_MAX}
+          autocomplete="organization"
+          req={required('institution')}
+          hint={m.sign.institutionHint}
+        />
+        <Text name="discipline" label={m.sign.discipline} max={DISCIPLINE_MAX} req={required('discipline')} />
+        <div class={`field${errors.comment ? ' has-error' : ''}`}>
+          <label for={fieldId('comment')}>{m.sign.comment}</label>
+          <p class="hint" id="hint-comment">
+            {m.sign.commentHint(p.site.commentMaxLength)}
+          </p>
+          <ErrorText name="comment" />
+          <textarea
+            id={fieldId('comment')}
+            name="comment"
+            rows={3}
+            maxlength={p.site.commentMaxLength}
+            aria-invalid={errors.comment ? 'true' : undefined}
+            aria-describedby={describedBy('comment', true)}
+          >
+            {values.comment ?? ''}
+          </textarea>
+        </div>
+        <div class="check">
+          <input type="checkbox" id={fieldId('public')} name="public" value="1" checked={values.public === '1'} aria-describedby="hint-public" />
+          <label for={fieldId('public')}>{m.sign.public}</label>
+          <p class="hint" id="hint-public">
+            {m.sign.publicHint}
+          </p>
+        </div>
+        <div class="check">
+          <input type="checkbox" id={fieldId('updates')} name="updates" value="1" checked={values.updates === '1'} />
+          <label for={fieldId('updates')}>{m.sign.updates}</label>
+        </div>
+        {manage?.askEmailForUpdates ? (
+          <Text name="email" type="email" label={m.manage.updatesEmail} max={254} autocomplete="email" req={false} hint={m.manage.updatesEmailHint} />
+        ) : null}
+        {manage ? (
+          <button type="submit">{m.manage.save}</button>
+        ) : (
+          <SignOnlyFields p={p} values={values} errors={errors} describedBy={describedBy('consent')} />
+        )}
+      </form>
+    </section>
+  )
+}
+
+/** Consent, honeypot and submit: only when signing, not when editing. */
+function SignOnlyFields(props: { p: PageContext; values: FormValues; errors: FieldErrors; describedBy?: string }) {
+  const { p, values, errors } = props
+  const m = p.m
+  return (
+    <>
+        <div class={`check${errors.consent ? ' has-error' : ''}`}>
+          {errors.consent ? (
+            <p class="field-error" id={errorId('consent')}>
+              {m.fieldError[errors.consent]}
+            </p>
+          ) : null}
+          <input
+            type="checkbox"
+            id={fieldId('consent')}
+            name="consent"
+            value="1"
+            required
+            checked={values.consent === '1'}
+            aria-invalid={errors.consent ? 'true' : undefined}
+            aria-describedby={props.describedBy}
+          />
+          <label for={fieldId('consent')}>
+            {m.sign.consent}{' '}
+            <abbr class="req" title={m.sign.required}>
+              *
+            </abbr>
+          </label>
+          <p class="hint">
+            <a href={p.href(`/${m.privacy.slug}`)}>{m.sign.consentMore}</a>
+          </p>
+        </div>
+        <div class="hp" aria-hidden="true">
+          <label for="field-website">{m.sign.honeypot}</label>
+          <input type="text" id="field-website" name="website" value="" tabindex={-1} autocomplete="off" />
+        </div>
+        <button type="submit">{m.sign.submit}</button>
+    </>
+  )
+}
