@@ -1,0 +1,61 @@
+// A real SMTP server on loopback that keeps what it receives, parsed. It can be
+// told to refuse mail temporarily (4xx) or for good (5xx) to test the outbox.
+import { simpleParser, type ParsedMail } from 'mailparser'
+import { SMTPServer } from 'smtp-server'
+
+export interface TestSmtp {
+  url: string
+  port: number
+  messages: ParsedMail[]
+  /** Refuse every recipient with this SMTP code (e.g. 451 or 550); undefined accepts again. */
+  refuseWith(code: number | undefined): void
+  waitForMessages(count: number, timeoutMs?: number): Promise<ParsedMail[]>
+  close(): Promise<void>
+}
+
+export async function startSmtp(port = 0): Promise<TestSmtp> {
+  const messages: ParsedMail[] = []
+  let refusal: number | undefined
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (refusal === undefined) return callback()
+      const err = Object.assign(new Error(refusal >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: refusal })
+      callback(err)
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          messages.push(mail)
+          callback()
+        },
+        (err: Error) => callback(err),
+      )
+    },
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve())
+  })
+  const address = server.server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+  return {
+    url: `smtp://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    messages,
+    refuseWith(code) {
+      refusal = code
+    },
+    async waitForMessages(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs
+      while (messages.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} mail(s), got ${messages.length}`)
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      return messages
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}

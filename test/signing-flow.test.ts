@@ -1,0 +1,234 @@
+// The whole life of a signature, through HTTP, on each database, with mail going
+// through a real SMTP server on loopback.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DATABASES } from './helpers/databases.js'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { get, hiddenValue, linkIn, postForm, validSignature } from './helpers/http.js'
+
+async function stats(app: TestApp) {
+  const res = await fetch(`${app.url}/api/v1/stats`)
+  return (await res.json()) as { confirmed: number; public: number; updated_at: string | null }
+}
+
+describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startTestApp(kind)
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  let confirmPath = ''
+  let managePath = ''
+
+  it('shows the manifesto, a count of zero and the sign form', async () => {
+    const page = await get(app.url, '/')
+    expect(page.status).toBe(200)
+    expect(page.html.startsWith('<!DOCTYPE html>')).toBe(true)
+    expect(page.html).toContain('<html lang="fr">')
+    expect(page.html).toContain('Nous, membres de l’enseignement supérieur')
+    expect(page.html).toContain('0 signature vérifiée')
+    expect(page.html).toContain('action="/sign"')
+    expect(page.html).toMatch(/href="\/en\/"[^>]*hreflang="en"/)
+    expect(await stats(app)).toMatchObject({ confirmed: 0, public: 0 })
+  })
+
+  it('refuses invalid input with 422, keeping every value and explaining each error', async () => {
+    const page = await postForm(app.url, '/sign', validSignature({ email: 'not-an-address', consent: '', first_name: '  Zoé  ', comment: 'Mon <b>avis</b>' }))
+    expect(page.status).toBe(422)
+    expect(page.html).toContain('value="  Zoé  "')
+    expect(page.html).toContain('value="not-an-address"')
+    expect(page.html).toContain('Mon &lt;b&gt;avis&lt;/b&gt;')
+    expect(page.html).toContain('Le formulaire contient 2 erreurs')
+    expect(page.html).toContain('id="error-email"')
+    expect(page.html).toMatch(/id="field-email"[^>]*aria-invalid="true"[^>]*aria-describedby="hint-email error-email"/)
+    expect(page.html).toMatch(/id="field-consent"[^>]*aria-invalid="true"/)
+    expect(page.html).toContain('href="#field-email"')
+    expect(await stats(app)).toMatchObject({ confirmed: 0 })
+  })
+
+  it('accepts a valid signature, redirects to "check your mailbox" and mails a confirmation link', async () => {
+    const page = await postForm(app.url, '/sign', validSignature())
+    expect(page.status).toBe(303)
+    expect(page.location).toBe('/sign/sent')
+    const sent = await get(app.url, '/sign/sent')
+    expect(sent.html).toContain('Vérifiez votre messagerie')
+    const [mail] = await app.smtp.waitForMessages(1)
+    expect(mail!.to).toMatchObject({ text: 'camille.durand@univ-tlse3.fr' })
+    expect(mail!.subject).toContain('Confirmez votre signature')
+    expect(mail!.text).toContain('Bonjour Camille,')
+    expect(mail!.html).toContain('/confirm/')
+    confirmPath = linkIn(mail!.text!, 'confirm')
+    expect(confirmPath).toMatch(/^\/confirm\/[A-Za-z0-9_-]{43}$/)
+  })
+
+  it('does not count a signature before its address is confirmed', async () => {
+    expect(await stats(app)).toMatchObject({ confirmed: 0, public: 0 })
+    const list = await get(app.url, '/signatories')
+    expect(list.html).not.toContain('Durand')
+  })
+
+  it('keeps the clear address and the link only until the mail is sent', async () => {
+    await app.server.worker.drain()
+    const rows = await app.server.ctx.db.selectFrom('outbox').selectAll().execute()
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ status: 'sent', recipient: null, text_body: null, html_body: null, subject: null })
+    const signature = await app.server.ctx.db.selectFrom('signatures').selectAll().executeTakeFirstOrThrow()
+    expect(signature.email).toBeNull()
+    expect(signature.email_hash).not.toContain('camille')
+    const tokens = await app.server.ctx.db.selectFrom('tokens').select('hash').execute()
+    expect(tokens.map((t) => t.hash)).not.toContain(confirmPath.split('/').at(-1))
+  })
+
+  it('shows a confirmation page with one button, and opening the link confirms nothing', async () => {
+    const page = await get(app.url, confirmPath)
+    expect(page.status).toBe(200)
+    expect(page.html).toContain('Camille Durand')
+    expect(page.html).toContain('Je confirme ma signature')
+    expect(page.html).toContain(`action="${confirmPath}"`)
+    expect(await stats(app)).toMatchObject({ confirmed: 0 })
+  })
+
+  it('refuses a confirmation posted without the form’s CSRF value', async () => {
+    const page = await postForm(app.url, confirmPath, { csrf: 'forged' })
+    expect(page.status).toBe(400)
+    expect(await stats(app)).toMatchObject({ confirmed: 0 })
+  })
+
+  it('counts the signature once confirmed and lists the name publicly', async () => {
+    const form = await get(app.url, confirmPath)
+    const page = await postForm(app.url, confirmPath, { csrf: hiddenValue(form.html, 'csrf') })
+    expect(page.status).toBe(303)
+    expect(page.location).toBe('/confirmed?listed=1')
+    const thanks = await get(app.url, page.location!)
+    expect(thanks.html).toContain('Merci, votre signature est comptée')
+    expect(thanks.html).toContain('http://paraphe.test/')
+    const s = await stats(app)
+    expect(s).toMatchObject({ confirmed: 1, public: 1 })
+    expect(s.updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+    const home = await get(app.url, '/')
+    expect(home.html).toContain('1 signature vérifiée')
+    const list = await get(app.url, '/signatories')
+    expect(list.html).toContain('Camille Durand')
+    expect(list.html).toContain('Université Toulouse III')
+  })
+
+  it('confirms only once when the link is used again', async () => {
+    const again = await get(app.url, confirmPath)
+    expect(again.status).toBe(303)
+    expect(again.location).toBe('/confirmed?listed=1')
+    expect(await stats(app)).toMatchObject({ confirmed: 1, public: 1 })
+  })
+
+  it('answers a second signature with the same address exactly as the first, and mails a manage link', async () => {
+    const page = await postForm(app.url, '/sign', validSignature({ email: '  Camille.Durand@UNIV-TLSE3.FR ', first_name: 'Someone' }))
+    expect(page.status).toBe(303)
+    expect(page.location).toBe('/sign/sent')
+    const mails = await app.smtp.waitForMessages(2)
+    const mail = mails[1]!
+    expect(mail.subject).toContain('Vous avez déjà signé')
+    expect(mail.text).toContain('Bonjour Camille,')
+    managePath = linkIn(mail.text!, 'manage')
+    const count = await app.server.ctx.db.selectFrom('signatures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    expect(Number(count.n)).toBe(1)
+    expect(await stats(app)).toMatchObject({ confirmed: 1 })
+  })
+
+  it('mails a manage link on request, saying the same whether or not the address signed', async () => {
+    const known = await postForm(app.url, '/manage', { email: 'camille.durand@univ-tlse3.fr' })
+    const unknown = await postForm(app.url, '/manage', { email: 'nobody@example.org' })
+    expect(known.status).toBe(303)
+    expect(unknown.status).toBe(303)
+    expect(known.location).toBe(unknown.location)
+    const mails = await app.smtp.waitForMessages(3)
+    expect(mails[2]!.subject).toContain('Gérer votre signature')
+    expect(mails[2]!.to).toMatchObject({ text: 'camille.durand@univ-tlse3.fr' })
+    const invalid = await postForm(app.url, '/manage', { email: 'nope' })
+    expect(invalid.status).toBe(422)
+    expect(invalid.html).toContain('value="nope"')
+  })
+
+  it('lets the signatory edit their details and leave the public list while staying counted', async () => {
+    const form = await get(app.url, managePath)
+    expect(form.status).toBe(200)
+    expect(form.html).toContain('value="Camille"')
+    const csrf = hiddenValue(form.html, 'csrf')
+    const saved = await postForm(app.url, managePath, {
+      csrf,
+      first_name: 'Camille',
+      last_name: 'Durand-Martin',
+      category: 'teacher-researcher',
+      institution: 'Université de Toulouse',
+      discipline: 'Écologie',
+      comment: '',
+    })
+    expect(saved.status).toBe(303)
+    expect(saved.location).toBe(`${managePath}?saved=1`)
+    const after = await get(app.url, saved.location!)
+    expect(after.html).toContain('Vos modifications sont enregistrées')
+    expect(after.html).toContain('value="Durand-Martin"')
+    expect(await stats(app)).toMatchObject({ confirmed: 1, public: 0 })
+    const list = await get(app.url, '/signatories')
+    expect(list.html).not.toContain('Durand')
+  })
+
+  it('refuses an edit that is invalid, keeping what was typed', async () => {
+    const form = await get(app.url, managePath)
+    const page = await postForm(app.url, managePath, { csrf: hiddenValue(form.html, 'csrf'), first_name: '', last_name: 'X', category: 'nope' })
+    expect(page.status).toBe(422)
+    expect(page.html).toContain('Choisissez une catégorie dans la liste.')
+    expect(page.html).toContain('value="X"')
+  })
+
+  it('keeps the address in clear only once the signatory asks for news and proves it is theirs', async () => {
+    const form = await get(app.url, managePath)
+    const csrf = hiddenValue(form.html, 'csrf')
+    const fields = { csrf, first_name: 'Camille', last_name: 'Durand', category: 'researcher', institution: 'UT3', discipline: '', comment: '', public: '1', updates: '1' }
+    const wrong = await postForm(app.url, managePath, { ...fields, email: 'someone.else@example.org' })
+    expect(wrong.status).toBe(422)
+    expect(wrong.html).toContain('Saisissez l’adresse avec laquelle vous avez signé.')
+    const right = await postForm(app.url, managePath, { ...fields, email: 'camille.durand@univ-tlse3.fr' })
+    expect(right.status).toBe(303)
+    const row = await app.server.ctx.db.selectFrom('signatures').select(['email', 'wants_updates']).executeTakeFirstOrThrow()
+    expect(row).toEqual({ email: 'camille.durand@univ-tlse3.fr', wants_updates: 1 })
+    expect(await stats(app)).toMatchObject({ confirmed: 1, public: 1 })
+  })
+
+  it('withdraws the signature for real: gone from the counts, the list and the database', async () => {
+    const form = await get(app.url, managePath)
+    const page = await postForm(app.url, `${managePath}/withdraw`, { csrf: hiddenValue(form.html, 'csrf') })
+    expect(page.status).toBe(303)
+    expect(page.location).toBe('/manage/withdrawn')
+    expect(await stats(app)).toMatchObject({ confirmed: 0, public: 0 })
+    const rows = await app.server.ctx.db.selectFrom('signatures').selectAll().execute()
+    expect(rows).toHaveLength(0)
+    const tokens = await app.server.ctx.db.selectFrom('tokens').selectAll().execute()
+    expect(tokens).toHaveLength(0)
+    const gone = await get(app.url, managePath)
+    expect(gone.status).toBe(404)
+    expect(gone.html).toContain('Lien invalide ou expiré')
+  })
+
+  it('runs the same journey in English under /en/', async () => {
+    const home = await get(app.url, '/en/')
+    expect(home.html).toContain('<html lang="en">')
+    expect(home.html).toContain('Facing generative AI')
+    expect(home.html).toContain('action="/en/sign"')
+    const before = app.smtp.messages.length
+    const page = await postForm(app.url, '/en/sign', validSignature({ email: 'alex@inria.fr', first_name: 'Alex', last_name: 'Smith' }))
+    expect(page.location).toBe('/en/sign/sent')
+    const mails = await app.smtp.waitForMessages(before + 1)
+    const mail = mails[before]!
+    expect(mail.subject).toContain('Confirm your signature')
+    const path = linkIn(mail.text!, 'confirm')
+    expect(path).toMatch(/^\/en\/confirm\//)
+    const form = await get(app.url, path)
+    expect(form.html).toContain('I confirm my signature')
+    const done = await postForm(app.url, path, { csrf: hiddenValue(form.html, 'csrf') })
+    expect(done.location).toBe('/en/confirmed?listed=1')
+    const list = await get(app.url, '/en/signatories')
+    expect(list.html).toContain('Alex Smith')
+    expect(list.html).toContain('1 verified signature')
+  })
+})
