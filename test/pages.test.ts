@@ -1,0 +1,161 @@
+// The public pages: languages, content pages, errors, and the headers every answer carries.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { get, postForm, validSignature } from './helpers/http.js'
+
+describe('public pages', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startTestApp('sqlite')
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('send a visitor whose browser prefers English to the English page', async () => {
+    const page = await get(app.url, '/signatories?q=x', { 'Accept-Language': 'en-GB,en;q=0.9,fr;q=0.5' })
+    expect(page.status).toBe(302)
+    expect(page.location).toBe('/en/signatories?q=x')
+    expect(page.headers.get('vary')).toContain('Accept-Language')
+  })
+
+  it('keep the French page for a visitor who chose it by following a link of the site', async () => {
+    const page = await get(app.url, '/', { 'Accept-Language': 'en', 'Sec-Fetch-Site': 'same-origin' })
+    expect(page.status).toBe(200)
+    expect(page.html).toContain('<html lang="fr">')
+    const explicit = await get(app.url, '/?lang=fr', { 'Accept-Language': 'en' })
+    expect(explicit.status).toBe(200)
+  })
+
+  it('serve French by default and link every page to its twin in the other language', async () => {
+    const page = await get(app.url, '/signatories')
+    expect(page.status).toBe(200)
+    expect(page.html).toContain('href="/en/signatories"')
+    const en = await get(app.url, '/en/signatories')
+    expect(en.html).toContain('<html lang="en">')
+    expect(en.html).toMatch(/<a href="\/signatories" hreflang="fr" lang="fr">Lire en français<\/a>/)
+  })
+
+  it('render every Markdown page of the content folder at its slug, linked to its translation', async () => {
+    const biblio = await get(app.url, '/bibliographie')
+    expect(biblio.status).toBe(200)
+    expect(biblio.html).toContain('Bibliographie indicative')
+    expect(biblio.html).toContain('href="/en/bibliography"')
+    const companion = await get(app.url, '/oui-mais-l-iag')
+    expect(companion.status).toBe(200)
+    for (const objection of ['souveraine', 'sobre', 'praticité', 'inéluctable']) expect(companion.html).toContain(objection)
+    const en = await get(app.url, '/en/yes-but-genai')
+    expect(en.status).toBe(200)
+    expect(en.html).toContain('href="/oui-mais-l-iag"')
+    const legal = await get(app.url, '/mentions-legales')
+    expect(legal.html).toContain('Écologie Politique de Toulouse (Atécopol)')
+    expect(legal.html).not.toContain('{{')
+  })
+
+  it('link the manifesto to its footnotes, bibliography and companion page', async () => {
+    const home = await get(app.url, '/')
+    expect(home.html).toContain('href="#fn1"')
+    expect(home.html).toContain('href="/bibliographie"')
+    expect(home.html).toContain('href="/oui-mais-l-iag"')
+  })
+
+  it('generate the privacy notice from the config, in both languages', async () => {
+    const fr = await get(app.url, '/confidentialite')
+    expect(fr.status).toBe(200)
+    expect(fr.html).toContain('article 9, paragraphe 2, point a')
+    expect(fr.html).toContain(`au bout de ${app.config.site.unconfirmedDays} jours`)
+    expect(fr.html).toContain(app.config.site.contactEmail)
+    expect(fr.html).toContain('href="/en/privacy"')
+    const en = await get(app.url, '/en/privacy')
+    expect(en.html).toContain('Article 9(2)(a)')
+  })
+
+  it('answer an unknown page with a localised 404', async () => {
+    const fr = await get(app.url, '/nulle-part')
+    expect(fr.status).toBe(404)
+    expect(fr.html).toContain('Page introuvable')
+    const en = await get(app.url, '/en/nowhere/at/all')
+    expect(en.status).toBe(404)
+    expect(en.html).toContain('Page not found')
+    expect(en.html).toContain('<html lang="en">')
+  })
+
+  it('answer an invalid confirmation link with a page that says what to do', async () => {
+    const page = await get(app.url, '/confirm/' + 'A'.repeat(43))
+    expect(page.status).toBe(404)
+    expect(page.html).toContain('Lien invalide ou expiré')
+    expect(page.html).toContain('href="/sign"')
+  })
+
+  it('refuse a body larger than a form needs, with a localised page', async () => {
+    const page = await postForm(app.url, '/sign', validSignature({ comment: 'x'.repeat(100_000) }))
+    expect(page.status).toBe(413)
+    expect(page.html).toContain('Requête invalide')
+  })
+
+  it('ignore a submission that fills the honeypot, answering as for anyone', async () => {
+    const page = await postForm(app.url, '/sign', validSignature({ website: 'http://spam.example' }))
+    expect(page.status).toBe(303)
+    expect(page.location).toBe('/sign/sent')
+    const rows = await app.server.ctx.db.selectFrom('signatures').selectAll().execute()
+    expect(rows).toHaveLength(0)
+  })
+
+  it('set no cookie and carry strict security headers on every answer', async () => {
+    for (const path of ['/', '/en/', '/sign', '/signatories', '/manage', '/bibliographie', '/confidentialite', '/api/v1/stats', '/nowhere']) {
+      const res = await fetch(app.url + path, { redirect: 'manual' })
+      expect(res.headers.get('set-cookie'), path).toBeNull()
+      const csp = res.headers.get('content-security-policy') ?? ''
+      expect(csp, path).toContain("default-src 'self'")
+      expect(csp, path).toContain("frame-ancestors 'none'")
+      expect(csp, path).not.toContain('unsafe-inline')
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff')
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer')
+      expect(res.headers.get('permissions-policy'), path).toContain('camera=()')
+    }
+  })
+
+  it('serve the stylesheet under a content hash, cacheable for a year, compressed when asked', async () => {
+    const home = await get(app.url, '/')
+    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(home.html)![1]!
+    expect(href).toMatch(/^\/assets\/style\.[A-Za-z0-9_-]{12}\.css$/)
+    const res = await fetch(app.url + href, { headers: { 'Accept-Encoding': 'br' } })
+    expect(res.headers.get('cache-control')).toContain('immutable')
+    expect(res.headers.get('content-encoding')).toBe('br')
+    expect(res.headers.get('content-type')).toContain('text/css')
+  })
+
+  it('allow the stats API to be read from any origin', async () => {
+    const res = await fetch(app.url + '/api/v1/stats', { headers: { Origin: 'https://example.org' } })
+    expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    expect(await res.json()).toEqual({ confirmed: 0, public: 0, updated_at: null })
+  })
+})
+
+describe('when signing is closed', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    // The same content, with a closing date in the past.
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    const toml = readFileSync(join(content, 'site.toml'), 'utf8').replace('signing_open = true', 'signing_open = true\ncloses_at = "2020-01-01T00:00:00Z"')
+    writeFileSync(join(content, 'site.toml'), toml)
+    app = await startTestApp('sqlite', { CONTENT_DIR: content })
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('says so, shows no form and refuses posts', async () => {
+    const home = await get(app.url, '/')
+    expect(home.html).toContain('La signature de ce manifeste est close')
+    expect(home.html).not.toContain('action="/sign"')
+    const page = await postForm(app.url, '/sign', validSignature())
+    expect(page.status).toBe(403)
+    const rows = await app.server.ctx.db.selectFrom('signatures').selectAll().execute()
+    expect(rows).toHaveLength(0)
+  })
+})
