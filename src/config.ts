@@ -84,6 +84,11 @@ export interface Config {
   smtpUrl?: string
   mailFrom: string
   secret: string
+  /**
+   * Reverse proxies in front of the server whose X-Forwarded-For can be trusted.
+   * 0: the client address is the socket's, and X-Forwarded-For is ignored.
+   */
+  trustedProxyHops: number
   site: SiteConfig
 }
 
@@ -100,6 +105,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).optional(),
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 })
 
 type Env = Record<string, string | undefined>
@@ -130,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? `${site.organisation.replace(/["<>]/g, '')} <no-reply@${new URL(baseUrl).hostname}>`,
     secret: e.SECRET ?? readOrCreateSecret(dataDir),
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     site,
   })
 }
