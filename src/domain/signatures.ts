@@ -1,6 +1,7 @@
 // What a signature goes through: requested (pending), confirmed from the mailed
 // link (counted), edited, hidden or withdrawn (deleted for real).
-import { isUniqueViolation, sql, type Db, type Tx } from '../db/database.js'
+import { isUniqueViolation, sql, type Db, type SelectQueryBuilder, type Tx } from '../db/database.js'
+import type { Database } from '../db/schema.js'
 import { isPostgres } from '../db/dialect.js'
 import type { Signature } from '../db/schema.js'
 import { countMailsSince, enqueueMail, isSuppressed } from '../mail/outbox.js'
@@ -312,16 +313,22 @@ export function decodeCursor(cursor: string): { confirmedAt: string; id: number 
   return m ? { confirmedAt: m[1]!, id: Number(m[2]) } : undefined
 }
 
+/**
+ * The one definition of "shown publicly", for the list, the exports and the API:
+ * confirmed, and its signatory chose to be listed.
+ */
+export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures', any>>(qb: QB): QB {
+  return qb.where('signatures.status', '=', 'confirmed').where('signatures.is_public', '=', 1) as QB
+}
+
 /** The public list: confirmed and public only, newest first, by keyset (no OFFSET). */
 export async function listPublicSignatures(
   db: Db,
   options: { query?: string; cursor?: string; limit: number },
 ): Promise<SignatoryPage> {
-  let q = db
-    .selectFrom('signatures')
-    .select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at'])
-    .where('status', '=', 'confirmed')
-    .where('is_public', '=', 1)
+  let q = whereListed(
+    db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at']),
+  )
   const after = options.cursor ? decodeCursor(options.cursor) : undefined
   if (after) {
     q = q.where((eb) =>
