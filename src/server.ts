@@ -6,6 +6,7 @@ import type { Config } from './config.js'
 import { loadContent } from './content/load.js'
 import type { AppContext } from './context.js'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js'
+import { createTransactor } from './db/transactor.js'
 import { purgeExpired } from './domain/purge.js'
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
@@ -39,7 +40,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const transport = options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(join(config.dataDir, 'mail'), log))
   const worker = startOutboxWorker({ db: database.db, transport, from: config.mailFrom, now, log, pollMs: options.mailPollMs })
-  const ctx: AppContext = { db: database.db, config, content, now, mailQueued: () => worker.wake() }
+  const transactor = createTransactor(database.db, database.dialect)
+  const ctx: AppContext = { db: database.db, transact: transactor.transact, config, content, now, mailQueued: () => worker.wake() }
   const app = createApp(ctx, log)
 
   const purgeEveryMs = options.purgeEveryMs ?? 3600_000

@@ -90,7 +90,7 @@ export async function requestSignature(ctx: DomainContext, submission: SignSubmi
   const key = emailKey(ctx.config.secret, submission.email)
   let queued = false
   const attempt = () =>
-    ctx.db.transaction().execute(async (tx) => {
+    ctx.transact(async (tx) => {
       const now = ctx.now()
       const existing = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
       const canMail = await mayMail(ctx, tx, key, now)
@@ -154,7 +154,7 @@ export async function requestSignature(ctx: DomainContext, submission: SignSubmi
 export async function requestManageLink(ctx: DomainContext, email: NormalizedEmail): Promise<void> {
   const key = emailKey(ctx.config.secret, email)
   let queued = false
-  await ctx.db.transaction().execute(async (tx) => {
+  await ctx.transact(async (tx) => {
     const now = ctx.now()
     const signature = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
     if (!signature || !(await mayMail(ctx, tx, key, now))) return
@@ -209,7 +209,7 @@ export async function findConfirmation(ctx: DomainContext, token: string): Promi
  * concurrent request, finds it confirmed and changes nothing.
  */
 export async function confirmSignature(ctx: DomainContext, token: string): Promise<Signature> {
-  return ctx.db.transaction().execute(async (tx) => {
+  return ctx.transact(async (tx) => {
     const now = ctx.now()
     const { signature, tokenHash } = await findByToken(tx, token, 'confirm', now)
     await tx.updateTable('tokens').set({ used_at: now.toISOString() }).where('hash', '=', tokenHash).where('used_at', 'is', null).execute()
@@ -254,7 +254,7 @@ export async function updateSignature(
   profile: ProfileFields,
   emailForUpdates: string | undefined,
 ): Promise<UpdateOutcome> {
-  return ctx.db.transaction().execute(async (tx): Promise<UpdateOutcome> => {
+  return ctx.transact(async (tx): Promise<UpdateOutcome> => {
     const now = ctx.now()
     const { signature } = await findByToken(tx, token, 'manage', now)
     let email = signature.email
@@ -274,7 +274,7 @@ export async function updateSignature(
 
 /** Withdraws a signature: the row, its links and any mail still queued for it are deleted. */
 export async function withdrawSignature(ctx: DomainContext, token: string): Promise<void> {
-  await ctx.db.transaction().execute(async (tx) => {
+  await ctx.transact(async (tx) => {
     const now = ctx.now()
     const { signature } = await findByToken(tx, token, 'manage', now)
     await tx.deleteFrom('outbox').where('signature_id', '=', signature.id).where('status', '=', 'pending').execute()
