@@ -42,8 +42,28 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   file.pragma('synchronous = FULL')
   file.pragma('foreign_keys = ON')
   file.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) })
   return { db, dialect: 'sqlite', close: () => db.destroy() }
+}
+
+/**
+ * Kysely prepares every query anew; compiling SQL is a good part of a query's cost
+ * on SQLite, and the application runs the same few dozen queries over and over.
+ */
+function withStatementCache(file: SQLite.Database, size = 256) {
+  const cache = new Map<string, SQLite.Statement>()
+  return {
+    close: () => file.close(),
+    prepare(query: string) {
+      let statement = cache.get(query)
+      if (!statement) {
+        statement = file.prepare(query)
+        if (cache.size >= size) cache.delete(cache.keys().next().value!)
+        cache.set(query, statement)
+      }
+      return statement
+    },
+  }
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

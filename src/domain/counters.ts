@@ -59,3 +59,15 @@ export async function recount(db: Db | Tx): Promise<{ confirmed: number; public:
     .executeTakeFirstOrThrow()
   return { confirmed: Number(row.confirmed), public: Number(row.public ?? 0) }
 }
+
+/**
+ * Sets the counters from the signatures themselves, in one transaction: after a bulk
+ * import, or to repair a drift found by a reconciliation.
+ */
+export async function rebuildCounters(db: Db, now: Date): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const actual = await recount(tx)
+    await tx.deleteFrom('counters').where('name', 'in', ['confirmed', 'public']).execute()
+    await adjustCounters(tx, { confirmed: actual.confirmed, public: actual.public }, now)
+  })
+}

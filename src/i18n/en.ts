@@ -1,6 +1,8 @@
 import type { Messages } from './fr.js'
 
-const num = (n: number) => n.toLocaleString('en-GB')
+const numberFormat = new Intl.NumberFormat('en-GB')
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+const num = (n: number) => numberFormat.format(n)
 const signatures = (n: number) => (n === 1 ? '1 verified signature' : `${num(n)} verified signatures`)
 
 const en: Messages = {
@@ -20,7 +22,7 @@ const en: Messages = {
     poweredBy: 'A sober site, with no tracker and no cookie, powered by Paraphe, free software.',
   },
   number: num,
-  date: (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  date: (iso: string) => dateFormat.format(new Date(iso)),
   count: { signatures },
   sign: {
     title: 'Sign the manifesto',

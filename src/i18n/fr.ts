@@ -1,6 +1,9 @@
 // French: the reference catalogue. Every other locale implements the same keys
 // (the Messages type below), so a missing translation is a type error.
-const num = (n: number) => n.toLocaleString('fr-FR')
+// Intl formatters are costly to build: one of each, reused.
+const numberFormat = new Intl.NumberFormat('fr-FR')
+const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+const num = (n: number) => numberFormat.format(n)
 const signatures = (n: number) => (n <= 1 ? `${num(n)} signature vérifiée` : `${num(n)} signatures vérifiées`)
 
 const fr = {
@@ -20,7 +23,7 @@ const fr = {
     poweredBy: 'Site sobre, sans traceur ni cookie, propulsé par Paraphe, logiciel libre.',
   },
   number: num,
-  date: (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  date: (iso: string) => dateFormat.format(new Date(iso)),
   count: {
     signatures,
   },
