@@ -39,8 +39,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await migrateToLatest(database.db)
 
   const transport = options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(join(config.dataDir, 'mail'), log))
-  const worker = startOutboxWorker({ db: database.db, transport, from: config.mailFrom, now, log, pollMs: options.mailPollMs })
   const transactor = createTransactor(database.db, database.dialect)
+  const worker = startOutboxWorker({
+    db: database.db,
+    transact: transactor.transact,
+    transport,
+    from: config.mailFrom,
+    now,
+    log,
+    pollMs: options.mailPollMs,
+  })
   const ctx: AppContext = { db: database.db, transact: transactor.transact, config, content, now, mailQueued: () => worker.wake() }
   const app = createApp(ctx, log)
 

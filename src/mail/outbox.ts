@@ -70,7 +70,7 @@ export async function claimDueMails(db: Db, now: Date, leaseUntil: Date, limit: 
 }
 
 /** Sent: the recipient and the bodies (which hold a live link) are erased at once. */
-export async function markSent(db: Db, id: number, now: Date): Promise<void> {
+export async function markSent(db: Tx | Db, id: number, now: Date): Promise<void> {
   await db
     .updateTable('outbox')
     .set({
@@ -88,7 +88,7 @@ export async function markSent(db: Db, id: number, now: Date): Promise<void> {
 }
 
 /** A temporary failure: try again later, or give up once the retries are exhausted. */
-export async function markRetry(db: Db, row: OutboxRow, code: string, now: Date): Promise<'retry' | 'dead'> {
+export async function markRetry(db: Tx | Db, row: OutboxRow, code: string, now: Date): Promise<'retry' | 'dead'> {
   const attempts = row.attempts + 1
   const delay = RETRY_DELAYS_MS[attempts - 1]
   if (delay === undefined) {
@@ -109,7 +109,7 @@ export async function markRetry(db: Db, row: OutboxRow, code: string, now: Date)
 }
 
 /** Given up: the row stays (for moderators to see) but loses everything personal. */
-export async function markDead(db: Db, id: number, code: string, _now: Date): Promise<void> {
+export async function markDead(db: Tx | Db, id: number, code: string, _now: Date): Promise<void> {
   await db
     .updateTable('outbox')
     .set({
@@ -126,7 +126,7 @@ export async function markDead(db: Db, id: number, code: string, _now: Date): Pr
 }
 
 /** A permanent refusal (5xx): no more mail to this address from the forms. */
-export async function suppressAddress(db: Db, emailHash: string, reason: string, now: Date): Promise<void> {
+export async function suppressAddress(db: Tx | Db, emailHash: string, reason: string, now: Date): Promise<void> {
   await db
     .insertInto('suppressions')
     .values({ email_hash: emailHash, reason, created_at: now.toISOString() })

@@ -29,9 +29,14 @@ export interface MailTransport {
   close(): void
 }
 
-export function smtpTransport(url: string, options: { timeoutMs?: number } = {}): MailTransport {
+export function smtpTransport(url: string, options: { timeoutMs?: number; maxConnections?: number } = {}): MailTransport {
   const timeout = options.timeoutMs ?? 30_000
+  // A few long-lived connections, each carrying many mails: a burst of confirmations
+  // is not a burst of SMTP handshakes, and the server sees bounded concurrency.
   const transporter = nodemailer.createTransport(url, {
+    pool: true,
+    maxConnections: options.maxConnections ?? 4,
+    maxMessages: 500,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,

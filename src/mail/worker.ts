@@ -1,12 +1,14 @@
 // Sends what the outbox holds: a few mails at a time, with retries and backoff.
 // It wakes when a transaction queues a mail and also polls, so that mails queued by
 // another instance, or due for a retry, go out too.
-import type { Db } from '../db/database.js'
+import type { Db, Tx } from '../db/database.js'
 import { claimDueMails, markDead, markRetry, markSent, suppressAddress } from './outbox.js'
 import { DeliveryError, type MailTransport } from './transport.js'
 
 export interface OutboxWorkerOptions {
   db: Db
+  /** Runs the worker's writes; on SQLite, the server's group commit, so sent mails share commits. */
+  transact?: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>
   transport: MailTransport
   from: string
   now?: () => Date
@@ -31,6 +33,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const pollMs = options.pollMs ?? 5_000
   const leaseMs = options.leaseMs ?? 120_000
   const log = options.log ?? (() => {})
+  const write = options.transact ?? (<T,>(work: (tx: Tx) => Promise<T>) => options.db.transaction().execute(work))
   let stopped = false
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> | undefined
@@ -45,16 +48,18 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         text: row.text_body!,
         html: row.html_body!,
       })
-      await markSent(options.db, row.id, now())
+      await write((tx) => markSent(tx, row.id, now()))
     } catch (err) {
       if (err instanceof DeliveryError && err.permanent) {
-        await markDead(options.db, row.id, err.code, now())
-        await suppressAddress(options.db, row.recipient_hash, `smtp ${err.code}`, now())
+        await write(async (tx) => {
+          await markDead(tx, row.id, err.code, now())
+          await suppressAddress(tx, row.recipient_hash, `smtp ${err.code}`, now())
+        })
         log(`mail ${row.id} refused for good (${err.code}); address suppressed`)
         return
       }
       const code = err instanceof DeliveryError ? err.code : 'error'
-      const outcome = await markRetry(options.db, row, code, now())
+      const outcome = await write((tx) => markRetry(tx, row, code, now()))
       log(`mail ${row.id} not delivered (${code}); ${outcome === 'dead' ? 'giving up' : 'will retry'}`)
     }
   }

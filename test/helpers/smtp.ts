@@ -7,6 +7,8 @@ export interface TestSmtp {
   url: string
   port: number
   messages: ParsedMail[]
+  /** Most SMTP sessions open at the same time so far. */
+  peakSessions(): number
   /** Refuse every recipient with this SMTP code (e.g. 451 or 550); undefined accepts again. */
   refuseWith(code: number | undefined): void
   waitForMessages(count: number, timeoutMs?: number): Promise<ParsedMail[]>
@@ -16,10 +18,20 @@ export interface TestSmtp {
 export async function startSmtp(port = 0): Promise<TestSmtp> {
   const messages: ParsedMail[] = []
   let refusal: number | undefined
+  let sessions = 0
+  let peak = 0
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(_session, callback) {
+      sessions++
+      peak = Math.max(peak, sessions)
+      callback()
+    },
+    onClose() {
+      sessions--
+    },
     onRcptTo(_address, _session, callback) {
       if (refusal === undefined) return callback()
       const err = Object.assign(new Error(refusal >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: refusal })
@@ -45,6 +57,7 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     url: `smtp://127.0.0.1:${actualPort}`,
     port: actualPort,
     messages,
+    peakSessions: () => peak,
     refuseWith(code) {
       refusal = code
     },
