@@ -137,11 +137,11 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           </ul>
           <h3>{m.badgeTitle}</h3>
           <p>{m.badgeBody}</p>
-          <ul class="variants">
+          <ul class="variants badges">
             {VARIANTS.map((v) => (
               <li>
                 <div class={`swatch swatch-${v}`}>
-                  <img src={`/kit/badge-${p.locale}-${v}.svg`} width={shown.width} height={shown.height} alt={v === 'colour' ? words : ''} />
+                  <img src={`/kit/badge-${p.locale}-${v}.svg`} width={shown.width} height={shown.height} alt={v === 'colour' ? words : ''} loading={v === 'colour' ? undefined : 'lazy'} />
                 </div>
                 <p class="variant-name">{m.variants[v]}</p>
                 <Downloads p={p} base={`badge-${p.locale}-${v}`} />
@@ -156,7 +156,7 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           <h3>{m.emailPreview}</h3>
           <div class="email-preview">
             <a href={snippets.manifestoUrl}>
-              <img src={`/kit/badge-${p.locale}-colour-512.png`} width={shown.width} height={shown.height} alt={words} />
+              <img src={`/kit/badge-${p.locale}-colour-512.png`} width={shown.width} height={shown.height} alt={words} loading="lazy" />
             </a>{' '}
             <a href={snippets.manifestoUrl}>{title}</a>
           </div>
@@ -200,7 +200,7 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           <h2 id="qr-title">{m.qrTitle}</h2>
           <p>{m.qrBody}</p>
           <div class="swatch swatch-qr">
-            <img src={`/kit/qr-${p.locale}.svg`} width={160} height={160} alt={m.qrAlt(snippets.manifestoUrl)} />
+            <img src={`/kit/qr-${p.locale}.svg`} width={160} height={160} alt={m.qrAlt(snippets.manifestoUrl)} loading="lazy" />
           </div>
           <p class="downloads">
             <a href={`/kit/qr-${p.locale}.svg`} download="">
@@ -217,7 +217,7 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           <h2 id="counter-title">{m.counterTitle}</h2>
           <p>{m.counterBody}</p>
           <p>
-            <img src={p.href('/badge.svg')} height={40} alt={m.counterAlt(title)} />
+            <img src={p.href('/badge.svg')} height={40} alt={m.counterAlt(title)} loading="lazy" />
           </p>
           <Snippet id="snippet-counter" label={m.counterHtml} value={snippets.counterHtml} rows={3} />
           <Snippet id="snippet-counter-md" label={m.counterMarkdown} value={snippets.counterMarkdown} rows={3} />
