@@ -95,6 +95,20 @@ describe('signatory kit in a browser', () => {
     await context.close()
   })
 
+  it('copies a snippet with its button when scripts run, and shows the snippets without them', async () => {
+    const { context, page } = await kitPage()
+    await page.click('button[aria-label="Copier — Code HTML de la signature"]')
+    await expect.poll(() => page.textContent('#snippet-email ~ .copy-status')).toBe('Copié')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.inputValue('#snippet-email'))
+    await context.close()
+    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'fr-FR' })
+    const bare = await noScript.newPage()
+    await bare.goto(app.url + '/kit')
+    expect(await bare.locator('button.copy').count()).toBe(0)
+    expect(await bare.locator('textarea[readonly]').count()).toBe(10)
+    await noScript.close()
+  })
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`passes axe's WCAG 2.1 AA rules in ${scheme} mode`, async () => {
       const { context, page } = await kitPage(scheme)

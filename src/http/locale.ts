@@ -33,6 +33,7 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
     pages,
     stylesheet: assets.stylesheet,
     icon: assets.icon,
+    kitScript: assets.kitScript,
     ogImage: absoluteUrl(ctx.config, locale, '/og.png'),
     signingOpen: isSigningOpen(site, ctx.now()),
   }

@@ -19,7 +19,7 @@ export interface KitPageProps {
   badge: { width: number; height: number }
 }
 
-function Snippet(props: { id: string; label: string; value: string; hint?: string; rows?: number }) {
+function Snippet(props: { p: PageContext; id: string; label: string; value: string; hint?: string; rows?: number }) {
   const rows = props.rows ?? Math.min(14, props.value.split('\n').length + 1)
   return (
     <div class="snippet">
@@ -29,7 +29,7 @@ function Snippet(props: { id: string; label: string; value: string; hint?: strin
           {props.hint}
         </p>
       ) : null}
-      <textarea id={props.id} readonly rows={rows} spellcheck={false} aria-describedby={props.hint ? `${props.id}-hint` : undefined} data-copy="">
+      <textarea id={props.id} readonly rows={rows} spellcheck={false} aria-describedby={props.hint ? `${props.id}-hint` : undefined} data-copy={props.p.m.kit.copy} data-copied={props.p.m.kit.copied}>
         {props.value}
       </textarea>
     </div>
@@ -160,7 +160,7 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
             </a>{' '}
             <a href={snippets.manifestoUrl}>{title}</a>
           </div>
-          <Snippet id="snippet-email" label={m.emailHtml} value={snippets.emailHtml} />
+          <Snippet p={p} id="snippet-email" label={m.emailHtml} value={snippets.emailHtml} />
           <h3>{m.howTo}</h3>
           <ul class="how-to">
             <li>{m.howThunderbird}</li>
@@ -169,15 +169,15 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
             <li>{m.howRoundcube}</li>
           </ul>
           <h3>{m.plainTitle}</h3>
-          <Snippet id="snippet-text" label={m.plainBody} value={snippets.emailText} rows={3} />
+          <Snippet p={p} id="snippet-text" label={m.plainBody} value={snippets.emailText} rows={3} />
         </section>
 
         <section id="web" aria-labelledby="web-title">
           <h2 id="web-title">{m.webTitle}</h2>
-          <Snippet id="snippet-web" label={m.webHtml} hint={m.webHowTo} value={snippets.websiteHtml} rows={4} />
-          <Snippet id="snippet-markdown" label={m.markdown} hint={m.markdownHowTo} value={snippets.markdown} rows={3} />
-          <Snippet id="snippet-latex" label={m.latex} hint={m.latexHowTo} value={snippets.latex} />
-          <Snippet id="snippet-beamer" label={m.beamer} value={snippets.beamer} />
+          <Snippet p={p} id="snippet-web" label={m.webHtml} hint={m.webHowTo} value={snippets.websiteHtml} rows={4} />
+          <Snippet p={p} id="snippet-markdown" label={m.markdown} hint={m.markdownHowTo} value={snippets.markdown} rows={3} />
+          <Snippet p={p} id="snippet-latex" label={m.latex} hint={m.latexHowTo} value={snippets.latex} />
+          <Snippet p={p} id="snippet-beamer" label={m.beamer} value={snippets.beamer} />
         </section>
 
         <section id="slides" aria-labelledby="slides-title">
@@ -219,8 +219,8 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           <p>
             <img src={p.href('/badge.svg')} height={40} alt={m.counterAlt(title)} loading="lazy" />
           </p>
-          <Snippet id="snippet-counter" label={m.counterHtml} value={snippets.counterHtml} rows={3} />
-          <Snippet id="snippet-counter-md" label={m.counterMarkdown} value={snippets.counterMarkdown} rows={3} />
+          <Snippet p={p} id="snippet-counter" label={m.counterHtml} value={snippets.counterHtml} rows={3} />
+          <Snippet p={p} id="snippet-counter-md" label={m.counterMarkdown} value={snippets.counterMarkdown} rows={3} />
           <p>
             {m.counterApi} <a href="/api/v1/stats">/api/v1/stats</a>
           </p>
@@ -242,15 +242,16 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           </ul>
           <h3>{m.shareMastodon}</h3>
           <MastodonForm p={p} />
-          <Snippet id="snippet-link" label={m.shareLink} value={share.url} rows={1} />
+          <Snippet p={p} id="snippet-link" label={m.shareLink} value={share.url} rows={1} />
         </section>
 
         <section id="embed" aria-labelledby="embed-title">
           <h2 id="embed-title">{m.formTitle}</h2>
           <p>{m.formBody}</p>
-          <Snippet id="snippet-form" label={m.formTitle} hint={m.formHowTo} value={snippets.form} rows={12} />
+          <Snippet p={p} id="snippet-form" label={m.formTitle} hint={m.formHowTo} value={snippets.form} rows={12} />
         </section>
       </article>
+      <script src={p.kitScript} defer></script>
     </Layout>
   )
 }
