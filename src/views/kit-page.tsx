@@ -20,7 +20,9 @@ export interface KitPageProps {
 }
 
 function Snippet(props: { p: PageContext; id: string; label: string; value: string; hint?: string; rows?: number }) {
-  const rows = props.rows ?? Math.min(14, props.value.split('\n').length + 1)
+  // Long lines wrap in the box: one row per line, plus one per 64 characters of wrapping.
+  const lines = props.value.split('\n')
+  const rows = props.rows ?? Math.min(14, lines.reduce((n, line) => n + 1 + Math.floor(line.length / 64), 0))
   return (
     <div class="snippet">
       <label for={props.id}>{props.label}</label>
@@ -169,13 +171,13 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
             <li>{m.howRoundcube}</li>
           </ul>
           <h3>{m.plainTitle}</h3>
-          <Snippet p={p} id="snippet-text" label={m.plainBody} value={snippets.emailText} rows={3} />
+          <Snippet p={p} id="snippet-text" label={m.plainBody} value={snippets.emailText} />
         </section>
 
         <section id="web" aria-labelledby="web-title">
           <h2 id="web-title">{m.webTitle}</h2>
-          <Snippet p={p} id="snippet-web" label={m.webHtml} hint={m.webHowTo} value={snippets.websiteHtml} rows={4} />
-          <Snippet p={p} id="snippet-markdown" label={m.markdown} hint={m.markdownHowTo} value={snippets.markdown} rows={3} />
+          <Snippet p={p} id="snippet-web" label={m.webHtml} hint={m.webHowTo} value={snippets.websiteHtml} />
+          <Snippet p={p} id="snippet-markdown" label={m.markdown} hint={m.markdownHowTo} value={snippets.markdown} />
           <Snippet p={p} id="snippet-latex" label={m.latex} hint={m.latexHowTo} value={snippets.latex} />
           <Snippet p={p} id="snippet-beamer" label={m.beamer} value={snippets.beamer} />
         </section>
@@ -219,8 +221,8 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           <p>
             <img src={p.href('/badge.svg')} height={40} alt={m.counterAlt(title)} loading="lazy" />
           </p>
-          <Snippet p={p} id="snippet-counter" label={m.counterHtml} value={snippets.counterHtml} rows={3} />
-          <Snippet p={p} id="snippet-counter-md" label={m.counterMarkdown} value={snippets.counterMarkdown} rows={3} />
+          <Snippet p={p} id="snippet-counter" label={m.counterHtml} value={snippets.counterHtml} />
+          <Snippet p={p} id="snippet-counter-md" label={m.counterMarkdown} value={snippets.counterMarkdown} />
           <p>
             {m.counterApi} <a href="/api/v1/stats">/api/v1/stats</a>
           </p>
