@@ -17,7 +17,6 @@ export function Layout(props: { p: PageContext; title?: string; description?: st
         <meta property="og:site_name" content={siteTitle} />
         <meta property="og:title" content={props.title ?? siteTitle} />
         {props.description ? <meta property="og:description" content={props.description} /> : null}
-        <meta property="og:locale" content={p.locale} />
         <meta property="og:image" content={p.ogImage} />
         <meta property="og:image:width" content="1200" />
         <meta property="og:image:height" content="630" />
