@@ -1,10 +1,11 @@
 // The signatory kit through HTTP: every logo, QR code, slide, counter and preview is
 // a valid file of the right type and size; snippets carry absolute links; anything
 // dynamic is escaped; renders are cached.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadSiteConfig } from '../src/config.js'
 import { adjustCounters } from '../src/domain/counters.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { get, postForm } from './helpers/http.js'
@@ -266,5 +267,24 @@ describe('signatory kit with hostile words in the content folder', () => {
     expect(s['snippet-email']).not.toContain('<script>')
     expect(s['snippet-email']).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;')
     expect(s['snippet-markdown']).toMatch(/^\[!\[/)
+  })
+})
+
+describe('signatory kit settings', () => {
+  it('stop start-up with one line naming kit.mark when the mark file is missing', () => {
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    rmSync(join(content, 'kit', 'mark.svg'))
+    expect(() => loadSiteConfig(content)).toThrow(/kit\.mark: .*mark\.svg cannot be read/)
+    rmSync(content, { recursive: true, force: true })
+  })
+
+  it('refuse a palette colour that is not #rrggbb, so nothing else can reach an SVG attribute', () => {
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    const toml = readFileSync(join(content, 'site.toml'), 'utf8').replace('accent = "#a4161a"', 'accent = "red\\" onload=\\"x"')
+    writeFileSync(join(content, 'site.toml'), toml)
+    expect(() => loadSiteConfig(content)).toThrow(/kit\.colour\.accent/)
+    rmSync(content, { recursive: true, force: true })
   })
 })
