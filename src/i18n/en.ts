@@ -129,6 +129,7 @@ const en: Messages = {
     copy: 'Copy',
     copied: 'Copied',
     snippetHint: 'The code can be selected: click in the box, select all, copy.',
+    posterRead: 'Scan to read the text',
     poster: 'Scan to read and sign',
   },
   sent: {

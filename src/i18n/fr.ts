@@ -131,6 +131,7 @@ const fr = {
     copy: 'Copier',
     copied: 'Copié',
     snippetHint: 'Le code est sélectionnable : cliquez dans la zone, sélectionnez tout, copiez.',
+    posterRead: 'Scannez pour lire le texte',
     poster: 'Scannez pour lire et signer',
   },
   sent: {

@@ -35,7 +35,7 @@ export function HomePage(props: { p: PageContext; manifesto: ContentDoc; count: 
             <figure class="poster-qr">
               <img src={`/kit/qr-${p.locale}.svg`} width={110} height={110} alt="" loading="lazy" />
               <figcaption>
-                {p.m.kit.poster}
+                {p.signingOpen ? p.m.kit.poster : p.m.kit.posterRead}
                 <br />
                 <span class="poster-url">{props.url}</span>
               </figcaption>
