@@ -10,7 +10,7 @@ import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js'
 import QRCode from 'qrcode'
 import type { Config, KitVariant } from '../config.js'
 import { absoluteUrl } from '../domain/links.js'
-import { badgeArtwork, bannerArtwork, counterArtwork, escapeXml, FONT_FAMILY, KIT_VARIANTS, markSvg, previewArtwork, type Artwork } from './artwork.js'
+import { badgeArtwork, bannerArtwork, counterArtwork, escapeXml, FONT_FAMILY, markSvg, previewArtwork, type Artwork } from './artwork.js'
 
 export const PNG_WIDTHS = [64, 128, 256, 512, 1024] as const
 /** The social preview is redrawn at most this often. */
@@ -42,16 +42,21 @@ export function measureText(text: string, fontSize: number): number {
   return box ? box.x + box.width : 0
 }
 
-/** An SVG file whose text is paths, with a <title> and an accessible name. */
-function svgFile(art: Artwork): KitFile {
-  const flat = new Resvg(art.svg, { font: FONT })
-    .toString()
-    // A tenth of a unit is far below a pixel at any size we publish.
-    .replace(/(\d+\.\d)\d+/g, '$1')
-    .replace(/>\s+</g, '><')
-    .replace(/<defs\/>/g, '')
+/**
+ * An SVG file with a <title> and an accessible name. Drawings with text go through
+ * resvg first, which turns the text into paths; the QR code has none and stays as it is.
+ */
+function svgFile(art: Artwork, flatten = true): KitFile {
+  const source = flatten
+    ? new Resvg(art.svg, { font: FONT })
+        .toString()
+        // A tenth of a unit is far below a pixel at any size we publish.
+        .replace(/(\d+\.\d)\d+/g, '$1')
+        .replace(/>\s+</g, '><')
+        .replace(/<defs\/>/g, '')
+    : art.svg.trim()
   const label = escapeXml(art.label)
-  const svg = flat.replace(/^<svg\b([^>]*)>/, (_, attrs: string) => `<svg${attrs} role="img" aria-label="${label}"><title>${label}</title>`)
+  const svg = source.replace(/^<svg\b([^>]*)>/, (_, attrs: string) => `<svg${attrs} role="img" aria-label="${label}"><title>${label}</title>`)
   const body = Buffer.from(svg)
   return {
     body,
@@ -136,7 +141,7 @@ export function createKitRenderer(config: Config): KitRenderer {
     if (ext === 'png' && !sized && width !== undefined) return undefined
     const art = await artworkFor(kind, locale, variant)
     if (!art) return undefined
-    if (ext === 'svg') return kind === 'qr' ? qrFile(art) : svgFile(art)
+    if (ext === 'svg') return svgFile(art, kind !== 'qr')
     return pngFile(art, width ?? art.width)
   }
 
@@ -177,21 +182,3 @@ export function createKitRenderer(config: Config): KitRenderer {
     },
   }
 }
-
-/** The QR code keeps its own compact SVG (no text to convert), with a title added. */
-function qrFile(art: Artwork): KitFile {
-  const label = escapeXml(art.label)
-  const svg = art.svg.replace(/^<svg\b([^>]*)>/, (_, attrs: string) => `<svg${attrs} role="img" aria-label="${label}"><title>${label}</title>`)
-  const body = Buffer.from(svg)
-  return {
-    body,
-    type: 'image/svg+xml',
-    etag: etagOf(body),
-    width: art.width,
-    height: art.height,
-    gzip: gzipSync(body, { level: 9 }),
-    brotli: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
-  }
-}
-
-export { KIT_VARIANTS }
