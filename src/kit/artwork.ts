@@ -5,6 +5,8 @@
 import type { KitConfig, KitPalette, KitVariant } from '../config.js'
 
 export const KIT_VARIANTS: readonly KitVariant[] = ['colour', 'dark', 'mono']
+/** Widths of the published PNG renders of the mark and the badge. */
+export const PNG_WIDTHS = [64, 128, 256, 512, 1024] as const
 export const FONT_FAMILY = 'DejaVu Sans'
 
 /** Text for XML: the only way anything dynamic enters an SVG. */

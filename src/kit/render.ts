@@ -10,9 +10,8 @@ import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js'
 import QRCode from 'qrcode'
 import type { Config, KitVariant } from '../config.js'
 import { absoluteUrl } from '../domain/links.js'
-import { badgeArtwork, bannerArtwork, counterArtwork, escapeXml, FONT_FAMILY, markSvg, previewArtwork, type Artwork } from './artwork.js'
+import { badgeArtwork, bannerArtwork, counterArtwork, escapeXml, FONT_FAMILY, markSvg, PNG_WIDTHS, previewArtwork, type Artwork } from './artwork.js'
 
-export const PNG_WIDTHS = [64, 128, 256, 512, 1024] as const
 /** The social preview is redrawn at most this often. */
 export const PREVIEW_MAX_AGE_MS = 60_000
 

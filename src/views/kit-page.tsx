@@ -1,15 +1,12 @@
 // The signatory kit: logos to download, copy-ready snippets with how to paste them,
 // the QR code, the live counter, links to share, the embeddable form. Snippets sit
 // in read-only text areas: selectable and copyable without any script.
-import type { KitVariant } from '../config.js'
+import { KIT_VARIANTS, PNG_WIDTHS } from '../kit/artwork.js'
 import type { ShareLinks } from '../kit/share.js'
 import type { Snippets } from '../kit/snippets.js'
 import { Layout } from './layout.js'
 import { MessagePage } from './pages.js'
 import type { PageContext } from './page-context.js'
-
-const VARIANTS: KitVariant[] = ['colour', 'dark', 'mono']
-const WIDTHS = [64, 128, 256, 512, 1024]
 
 export interface KitPageProps {
   p: PageContext
@@ -47,7 +44,7 @@ function Downloads({ p, base }: { p: PageContext; base: string }) {
       </a>
       {' · '}
       {p.m.kit.pngWidths}{' '}
-      {WIDTHS.map((w, i) => (
+      {PNG_WIDTHS.map((w, i) => (
         <>
           {i > 0 ? ' ' : null}
           <a href={`/kit/${base}-${w}.png`} download="">
@@ -127,7 +124,7 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           <h3>{m.markTitle}</h3>
           <p>{m.markBody}</p>
           <ul class="variants">
-            {VARIANTS.map((v) => (
+            {KIT_VARIANTS.map((v) => (
               <li>
                 <div class={`swatch swatch-${v}`}>
                   <img src={`/kit/mark-${v}.svg`} width={64} height={64} alt="" />
@@ -140,7 +137,7 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           <h3>{m.badgeTitle}</h3>
           <p>{m.badgeBody}</p>
           <ul class="variants badges">
-            {VARIANTS.map((v) => (
+            {KIT_VARIANTS.map((v) => (
               <li>
                 <div class={`swatch swatch-${v}`}>
                   <img src={`/kit/badge-${p.locale}-${v}.svg`} width={shown.width} height={shown.height} alt={v === 'colour' ? words : ''} loading={v === 'colour' ? undefined : 'lazy'} />
