@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parse as parseToml } from 'smol-toml'
 import { z } from 'zod'
 
@@ -24,7 +25,7 @@ const palette = z.object({ accent: colour, ink: colour, paper: colour })
 // the placeholders {{accent}}, {{ink}} and {{paper}}), its three palettes, and the
 // words of the badge in each language (" · " splits them over two lines).
 const kitSchema = z.object({
-  mark: z.string().min(1).default('kit/mark.svg'),
+  mark: z.string().min(1).optional(),
   badge: z.record(localeCode, z.string().min(1).max(80)).default({}),
   colour: palette.default({ accent: '#a4161a', ink: '#1b1b1b', paper: '#ffffff' }),
   dark: palette.default({ accent: '#ff6b61', ink: '#f5f3ee', paper: '#1b1b1b' }),
@@ -241,7 +242,10 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
 }
 
 function loadKitConfig(contentDir: string, file: string, kit: z.infer<typeof kitSchema>, locales: string[], title: Record<string, string>): KitConfig {
-  const markFile = join(contentDir, kit.mark)
+  // Without a mark of its own (kit/mark.svg, or the file kit.mark names), a site uses Paraphe's.
+  const named = kit.mark !== undefined
+  const ownMark = join(contentDir, kit.mark ?? 'kit/mark.svg')
+  const markFile = named || existsSync(ownMark) ? ownMark : fileURLToPath(new URL('./assets/kit-mark.svg', import.meta.url))
   let markSvg: string
   try {
     markSvg = readFileSync(markFile, 'utf8')

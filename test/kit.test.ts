@@ -271,11 +271,20 @@ describe('signatory kit with hostile words in the content folder', () => {
 })
 
 describe('signatory kit settings', () => {
-  it('stop start-up with one line naming kit.mark when the mark file is missing', () => {
+  it('stop start-up with one line naming kit.mark when the mark it names is missing', () => {
     const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
     cpSync('content', content, { recursive: true })
     rmSync(join(content, 'kit', 'mark.svg'))
     expect(() => loadSiteConfig(content)).toThrow(/kit\.mark: .*mark\.svg cannot be read/)
+    rmSync(content, { recursive: true, force: true })
+  })
+
+  it("use Paraphe's own mark for a content folder that has none", () => {
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    rmSync(join(content, 'kit'), { recursive: true })
+    writeFileSync(join(content, 'site.toml'), readFileSync(join(content, 'site.toml'), 'utf8').replace(/^mark = .*$/m, ''))
+    expect(loadSiteConfig(content).kit.markSvg).toContain('{{accent}}')
     rmSync(content, { recursive: true, force: true })
   })
 
