@@ -9,6 +9,7 @@ import { confirm, confirmed } from './http/confirm.js'
 import { contentPages } from './http/content-pages.js'
 import type { AppEnv } from './http/env.js'
 import { errorHandler, notFoundHandler } from './http/errors.js'
+import { kit, kitFiles } from './http/kit.js'
 import { withLocale } from './http/locale.js'
 import { manage } from './http/manage.js'
 import { signatories } from './http/signatories.js'
@@ -38,6 +39,7 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
 
   app.route('/', assets.routes)
   app.route('/api', api)
+  app.route('/', kitFiles)
 
   // The same pages in every locale; the default one at the root, the others under /xx.
   const site = ctx.config.site
@@ -50,6 +52,7 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
     pages.route('/confirmed', confirmed)
     pages.route('/manage', manage)
     pages.route('/signatories', signatories)
+    pages.route('/kit', kit)
     pages.route('/', contentPages)
     app.route(locale === site.defaultLocale ? '/' : `/${locale}`, pages)
   }

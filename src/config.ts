@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parse as parseToml } from 'smol-toml'
 import { z } from 'zod'
 
@@ -16,6 +17,20 @@ export class ConfigError extends Error {
 }
 
 const localeCode = z.string().regex(/^[a-z]{2}$/, 'a two-letter language code')
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb')
+const palette = z.object({ accent: colour, ink: colour, paper: colour })
+
+// The signatory kit: the mark (an SVG file of the content folder whose colours are
+// the placeholders {{accent}}, {{ink}} and {{paper}}), its three palettes, and the
+// words of the badge in each language (" · " splits them over two lines).
+const kitSchema = z.object({
+  mark: z.string().min(1).optional(),
+  badge: z.record(localeCode, z.string().min(1).max(80)).default({}),
+  colour: palette.default({ accent: '#a4161a', ink: '#1b1b1b', paper: '#ffffff' }),
+  dark: palette.default({ accent: '#ff6b61', ink: '#f5f3ee', paper: '#1b1b1b' }),
+  mono: palette.default({ accent: '#000000', ink: '#000000', paper: '#ffffff' }),
+})
 
 const siteSchema = z.object({
   title: z.string().min(1),
@@ -44,6 +59,7 @@ const siteSchema = z.object({
     .array(z.object({ key: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes') }).catchall(z.string()))
     .min(1),
   institutions: z.object({ domain_patterns: z.array(z.string().min(1)).default([]) }).default({ domain_patterns: [] }),
+  kit: kitSchema.default(kitSchema.parse({})),
 })
 
 export type Locale = string
@@ -51,6 +67,20 @@ export type Locale = string
 export interface Category {
   key: string
   labels: Record<Locale, string>
+}
+
+export type KitVariant = 'colour' | 'dark' | 'mono'
+export interface KitPalette {
+  accent: string
+  ink: string
+  paper: string
+}
+export interface KitConfig {
+  /** The mark's SVG source, with {{accent}}, {{ink}} and {{paper}} for its colours. */
+  markSvg: string
+  /** The badge's words per locale, e.g. «Objection de conscience · IA générative». */
+  badge: Record<Locale, string>
+  palettes: Record<KitVariant, KitPalette>
 }
 
 export interface SiteConfig {
@@ -69,6 +99,7 @@ export interface SiteConfig {
   maxMailsPerAddress: number
   categories: readonly Category[]
   institutionDomainPatterns: readonly string[]
+  kit: KitConfig
 }
 
 export interface Config {
@@ -206,7 +237,25 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
     maxMailsPerAddress: s.retention.max_mails_per_address,
     categories: Object.freeze(categories),
     institutionDomainPatterns: Object.freeze([...s.institutions.domain_patterns]),
+    kit: loadKitConfig(contentDir, file, s.kit, s.locales, title),
   })
+}
+
+function loadKitConfig(contentDir: string, file: string, kit: z.infer<typeof kitSchema>, locales: string[], title: Record<string, string>): KitConfig {
+  // Without a mark of its own (kit/mark.svg, or the file kit.mark names), a site uses Paraphe's.
+  const named = kit.mark !== undefined
+  const ownMark = join(contentDir, kit.mark ?? 'kit/mark.svg')
+  const markFile = named || existsSync(ownMark) ? ownMark : fileURLToPath(new URL('./assets/kit-mark.svg', import.meta.url))
+  let markSvg: string
+  try {
+    markSvg = readFileSync(markFile, 'utf8')
+  } catch {
+    throw new ConfigError(`${file} kit.mark`, `${markFile} cannot be read`)
+  }
+  if (!/<svg[\s>]/.test(markSvg)) throw new ConfigError(`${file} kit.mark`, `${markFile} is not an SVG file`)
+  const badge: Record<string, string> = {}
+  for (const locale of locales) badge[locale] = kit.badge[locale] ?? title[locale]!
+  return Object.freeze({ markSvg, badge, palettes: { colour: kit.colour, dark: kit.dark, mono: kit.mono } })
 }
 
 /** Whether the form accepts signatures at this instant. */

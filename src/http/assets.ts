@@ -19,12 +19,15 @@ export interface Assets {
   /** Public path of each asset by source name: stylesheet → /assets/style.3f2a….css */
   stylesheet: string
   icon: string
+  /** Copy buttons of the signatory kit (progressive enhancement). */
+  kitScript: string
   routes: Hono<AppEnv>
 }
 
 const SOURCES: { name: string; file: string; type: string }[] = [
   { name: 'style', file: 'style.css', type: 'text/css; charset=utf-8' },
   { name: 'icon', file: 'icon.svg', type: 'image/svg+xml' },
+  { name: 'kitScript', file: 'kit.js', type: 'text/javascript; charset=utf-8' },
 ]
 
 function load(file: string, type: string): Asset {
@@ -78,5 +81,5 @@ export function loadAssets(): Assets {
   })
   // Browsers ask for /favicon.ico on their own: answer with the icon rather than a 404.
   routes.get('/favicon.ico', (c) => serve(byPath.get(paths.icon!)!, c.req.header('Accept-Encoding'), false))
-  return { stylesheet: paths.style!, icon: paths.icon!, routes }
+  return { stylesheet: paths.style!, icon: paths.icon!, kitScript: paths.kitScript!, routes }
 }

@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { readCounts } from '../domain/counters.js'
 import { twinPage } from '../content/load.js'
-import { localePath } from '../domain/links.js'
+import { absoluteUrl, localePath } from '../domain/links.js'
 import { messagesFor } from '../i18n/index.js'
 import { ContentPage, HomePage, PrivacyPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
@@ -13,7 +13,7 @@ export const contentPages = new Hono<AppEnv>()
 contentPages.get('/', async (c) => {
   const { ctx, page, locale } = c.var
   const counts = await readCounts(ctx.db)
-  return render(c, <HomePage p={page} manifesto={ctx.content.manifesto[locale]!} count={counts.confirmed} />)
+  return render(c, <HomePage p={page} manifesto={ctx.content.manifesto[locale]!} count={counts.confirmed} url={absoluteUrl(ctx.config, locale, '/')} />)
 })
 
 contentPages.get('/:slug', async (c, next) => {

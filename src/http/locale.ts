@@ -4,7 +4,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { isSigningOpen } from '../config.js'
 import type { AppContext } from '../context.js'
-import { localePath } from '../domain/links.js'
+import { absoluteUrl, localePath } from '../domain/links.js'
 import { messagesFor, negotiateLocale } from '../i18n/index.js'
 import type { PageContext } from '../views/page-context.js'
 import type { Assets } from './assets.js'
@@ -33,6 +33,8 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
     pages,
     stylesheet: assets.stylesheet,
     icon: assets.icon,
+    kitScript: assets.kitScript,
+    ogImage: absoluteUrl(ctx.config, locale, '/og.png'),
     signingOpen: isSigningOpen(site, ctx.now()),
   }
 }

@@ -13,6 +13,15 @@ export function Layout(props: { p: PageContext; title?: string; description?: st
         <title>{title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <meta name="color-scheme" content="light dark" />
+        <meta property="og:type" content="website" />
+        <meta property="og:site_name" content={siteTitle} />
+        <meta property="og:title" content={props.title ?? siteTitle} />
+        {props.description ? <meta property="og:description" content={props.description} /> : null}
+        <meta property="og:image" content={p.ogImage} />
+        <meta property="og:image:width" content="1200" />
+        <meta property="og:image:height" content="630" />
+        <meta property="og:image:alt" content={siteTitle} />
+        <meta name="twitter:card" content="summary_large_image" />
         <link rel="stylesheet" href={p.stylesheet} />
         <link rel="icon" href={p.icon} type="image/svg+xml" />
         {p.twins.map((t) => (
@@ -71,6 +80,9 @@ function Footer({ p }: { p: PageContext }) {
             <a href={page.href}>{page.title}</a>
           </li>
         ))}
+        <li>
+          <a href={p.href('/kit')}>{p.m.kit.navLabel}</a>
+        </li>
         <li>
           <a href={p.href(`/${p.m.privacy.slug}`)}>{p.m.footer.privacy}</a>
         </li>

@@ -14,5 +14,8 @@ export interface PageContext {
   pages: { href: string; title: string }[]
   stylesheet: string
   icon: string
+  kitScript: string
+  /** Absolute address of the social preview image (Open Graph) in this locale. */
+  ogImage: string
   signingOpen: boolean
 }

@@ -17,7 +17,7 @@ function CountLine({ p, count }: { p: PageContext; count: number }) {
   )
 }
 
-export function HomePage(props: { p: PageContext; manifesto: ContentDoc; count: number }) {
+export function HomePage(props: { p: PageContext; manifesto: ContentDoc; count: number; url?: string }) {
   const { p, manifesto } = props
   return (
     <Layout p={p} description={manifesto.description}>
@@ -31,6 +31,16 @@ export function HomePage(props: { p: PageContext; manifesto: ContentDoc; count: 
             {p.signingOpen ? ' · ' : null}
             <a href={p.href('/signatories')}>{p.m.nav.signatories}</a>
           </p>
+          {props.url ? (
+            <figure class="poster-qr">
+              <img src={`/kit/qr-${p.locale}.svg`} width={110} height={110} alt="" loading="lazy" />
+              <figcaption>
+                {p.signingOpen ? p.m.kit.poster : p.m.kit.posterRead}
+                <br />
+                <span class="poster-url">{props.url}</span>
+              </figcaption>
+            </figure>
+          ) : null}
         </div>
         {raw(manifesto.html)}
       </article>
@@ -106,6 +116,9 @@ export function ConfirmedPage(props: { p: PageContext; listed: boolean; count: n
       <p>{p.m.confirm.shareBody}</p>
       <p class="share-link">
         <a href={props.manifestoUrl}>{props.manifestoUrl}</a>
+      </p>
+      <p class="kit-link">
+        <a href={p.href('/kit')}>{p.m.kit.fromConfirmation}</a>
       </p>
       <p>
         <a href={p.href('/signatories')}>{p.m.nav.signatories}</a>

@@ -1,0 +1,95 @@
+// The signatory kit. Pages (/kit, /en/kit) are mounted per locale; the images
+// (/kit/*.svg|png, the live counter /badge.svg, the social preview /og.png) at the
+// root, where any site may embed them.
+import { Hono, type Context } from 'hono'
+import type { Config } from '../config.js'
+import { readCounts } from '../domain/counters.js'
+import { createKitRenderer, type KitFile, type KitRenderer } from '../kit/render.js'
+import { mastodonHost, mastodonShareUrl, shareLinks } from '../kit/share.js'
+import { buildSnippets } from '../kit/snippets.js'
+import { messagesFor } from '../i18n/index.js'
+import { KitPage, MastodonPage } from '../views/kit-page.js'
+import { pickEncoding } from './assets.js'
+import type { AppEnv } from './env.js'
+import { render } from './render.js'
+
+// One renderer, and so one cache, per configuration: each running server has its own.
+const renderers = new WeakMap<Config, KitRenderer>()
+function rendererFor(config: Config): KitRenderer {
+  let renderer = renderers.get(config)
+  if (!renderer) renderers.set(config, (renderer = createKitRenderer(config)))
+  return renderer
+}
+
+/** Sends a rendered file with its validator; the body is never computed here. */
+function send(c: Context<AppEnv>, file: KitFile, cacheControl: string): Response {
+  const headers: Record<string, string> = {
+    'Content-Type': file.type,
+    'Cache-Control': cacheControl,
+    ETag: file.etag,
+    // Made to be embedded by other sites, including those that isolate themselves.
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+    'Access-Control-Allow-Origin': '*',
+  }
+  if (file.brotli) headers.Vary = 'Accept-Encoding'
+  if (c.req.header('If-None-Match') === file.etag) return new Response(null, { status: 304, headers })
+  const encoding = file.brotli ? pickEncoding(c.req.header('Accept-Encoding')) : undefined
+  const body = encoding === 'br' ? file.brotli! : encoding === 'gzip' ? file.gzip! : file.body
+  if (encoding) headers['Content-Encoding'] = encoding
+  return new Response(new Uint8Array(body), { headers })
+}
+
+/** The locale of a prefixed image path (/en/badge.svg), or undefined for an unknown prefix. */
+function prefixedLocale(config: Config, prefix: string): string | undefined {
+  return prefix !== config.site.defaultLocale && config.site.locales.includes(prefix) ? prefix : undefined
+}
+
+export const kitFiles = new Hono<AppEnv>()
+
+kitFiles.get('/kit/:name{[a-z0-9-]+\\.(?:svg|png)}', async (c, next) => {
+  const file = await rendererFor(c.var.ctx.config).file(c.req.param('name'))
+  if (!file) return next()
+  return send(c, file, 'public, max-age=86400')
+})
+
+async function counterBadge(c: Context<AppEnv>, locale: string): Promise<Response> {
+  const { ctx } = c.var
+  const counts = await readCounts(ctx.db)
+  const file = rendererFor(ctx.config).counter(locale, messagesFor(locale).kit.counter(counts.confirmed))
+  return send(c, file, 'public, max-age=60')
+}
+
+async function preview(c: Context<AppEnv>, locale: string): Promise<Response> {
+  const { ctx } = c.var
+  const readLabel = async () => messagesFor(locale).count.signatures((await readCounts(ctx.db)).confirmed)
+  const file = await rendererFor(ctx.config).preview(locale, readLabel, ctx.now().getTime())
+  return send(c, file, 'public, max-age=60')
+}
+
+kitFiles.get('/badge.svg', (c) => counterBadge(c, c.var.ctx.config.site.defaultLocale))
+kitFiles.get('/og.png', (c) => preview(c, c.var.ctx.config.site.defaultLocale))
+kitFiles.get('/:locale{[a-z]{2}}/badge.svg', (c, next) => {
+  const locale = prefixedLocale(c.var.ctx.config, c.req.param('locale'))
+  return locale ? counterBadge(c, locale) : next()
+})
+kitFiles.get('/:locale{[a-z]{2}}/og.png', (c, next) => {
+  const locale = prefixedLocale(c.var.ctx.config, c.req.param('locale'))
+  return locale ? preview(c, locale) : next()
+})
+
+/** /kit and /en/kit, and the Mastodon step, mounted in each locale. */
+export const kit = new Hono<AppEnv>()
+
+kit.get('/', (c) => {
+  const { ctx, page, locale } = c.var
+  const badge = rendererFor(ctx.config).badgeSize(locale, 'colour')
+  return render(c, <KitPage p={page} snippets={buildSnippets(ctx.config, locale, badge)} share={shareLinks(ctx.config, locale)} badge={badge} />)
+})
+
+kit.get('/mastodon', (c) => {
+  const { ctx, page, locale } = c.var
+  const value = (c.req.query('instance') ?? '').slice(0, 300)
+  const host = mastodonHost(value)
+  if (!host) return render(c, <MastodonPage p={page} value={value.trim()} />, value.trim() ? 422 : 200)
+  return render(c, <MastodonPage p={page} value={value} host={host} shareUrl={mastodonShareUrl(ctx.config, locale, host)} />)
+})

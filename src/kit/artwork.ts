@@ -1,0 +1,157 @@
+// The kit's artwork as SVG sources: the mark, the worded badge, the live counter,
+// the social preview and the slide banner. Text is written as SVG <text> in the
+// font shipped with Paraphe; render.ts turns it into paths, so what a visitor
+// downloads looks the same on every machine.
+import type { KitConfig, KitPalette, KitVariant } from '../config.js'
+
+export const KIT_VARIANTS: readonly KitVariant[] = ['colour', 'dark', 'mono']
+/** Widths of the published PNG renders of the mark and the badge. */
+export const PNG_WIDTHS = [64, 128, 256, 512, 1024] as const
+export const FONT_FAMILY = 'DejaVu Sans'
+
+/** Text for XML: the only way anything dynamic enters an SVG. */
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!)
+}
+
+/** Measures the width of one line of text in the shipped font, in SVG units. */
+export type Measure = (text: string, fontSize: number) => number
+
+export interface Artwork {
+  svg: string
+  width: number
+  height: number
+  /** What the image says, for its <title> and alt text. */
+  label: string
+}
+
+/** The mark in one palette, as a standalone SVG. */
+export function markSvg(kit: KitConfig, variant: KitVariant): string {
+  const palette = kit.palettes[variant]
+  return kit.markSvg
+    .replace(/<\?xml[^>]*\?>/g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\{\{(accent|ink|paper)\}\}/g, (_, name: keyof KitPalette) => palette[name])
+    .trim()
+}
+
+/** The mark placed inside another drawing, as a nested <svg> at (x, y), size × size. */
+function placeMark(kit: KitConfig, variant: KitVariant, x: number, y: number, size: number): string {
+  return markSvg(kit, variant).replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
+    const kept = attrs.replace(/\s(?:width|height|x|y)="[^"]*"/g, '')
+    return `<svg${kept} x="${x}" y="${y}" width="${size}" height="${size}">`
+  })
+}
+
+function text(x: number, y: number, size: number, fill: string, content: string, anchor = 'start'): string {
+  return `<text x="${x}" y="${y}" font-family="${FONT_FAMILY}" font-weight="700" font-size="${size}" fill="${fill}" text-anchor="${anchor}">${escapeXml(content)}</text>`
+}
+
+function svgRoot(width: number, height: number, body: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`
+}
+
+/** The badge's words split over at most two lines, at " · ". */
+export function badgeLines(words: string): string[] {
+  const at = words.indexOf(' · ')
+  return at < 0 ? [words] : [words.slice(0, at), words.slice(at + 3)]
+}
+
+/** The worded badge: the mark, then «Objection de conscience» over «IA générative». */
+export function badgeArtwork(kit: KitConfig, locale: string, variant: KitVariant, measure: Measure): Artwork {
+  const palette = kit.palettes[variant]
+  const words = kit.badge[locale]!
+  const lines = badgeLines(words)
+  const size = 27
+  const height = lines.length === 2 ? 96 : 72
+  const markSize = height - 24
+  const textX = 12 + markSize + 16
+  const width = Math.ceil(textX + Math.max(...lines.map((l) => measure(l, size))) + 22)
+  const baselines = lines.length === 2 ? [42, 78] : [46]
+  const body = [
+    `<rect x="1.5" y="1.5" width="${width - 3}" height="${height - 3}" rx="14" fill="${palette.paper}" stroke="${palette.accent}" stroke-width="3"/>`,
+    placeMark(kit, variant, 12, 12, markSize),
+    ...lines.map((line, i) => text(textX, baselines[i]!, size, i === 0 ? palette.ink : palette.accent, line)),
+  ].join('')
+  return { svg: svgRoot(width, height, body), width, height, label: words }
+}
+
+/** The live counter: the mark on the left, «1 234 signataires» on the accent colour. */
+export function counterArtwork(kit: KitConfig, label: string, measure: Measure): Artwork {
+  const palette = kit.palettes.colour
+  const height = 40
+  const size = 17
+  const width = Math.ceil(height + 12 + measure(label, size) + 14)
+  const body = [
+    `<rect width="${width}" height="${height}" rx="6" fill="${palette.accent}"/>`,
+    `<rect x="2" y="2" width="${height - 4}" height="${height - 4}" rx="5" fill="${palette.paper}"/>`,
+    placeMark(kit, 'colour', 5, 5, height - 10),
+    text(height + 12, 26.5, size, palette.paper, label),
+  ].join('')
+  return { svg: svgRoot(width, height, body), width, height, label }
+}
+
+/** Greedy word wrap for a line width, measured in the shipped font. */
+export function wrap(words: string, width: number, size: number, measure: Measure): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of words.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word
+    if (line && measure(candidate, size) > width) {
+      lines.push(line)
+      line = word
+    } else line = candidate
+  }
+  if (line) lines.push(line)
+  return lines
+}
+
+/** The 1200×630 social preview: the mark, the title, the count, the address. */
+export function previewArtwork(kit: KitConfig, opts: { title: string; count: string; host: string }, measure: Measure): Artwork {
+  const width = 1200
+  const height = 630
+  const palette = kit.palettes.colour
+  let size = 64
+  let lines = wrap(opts.title, 1000, size, measure)
+  while (lines.length > 3 && size > 36) {
+    size -= 4
+    lines = wrap(opts.title, 1000, size, measure)
+  }
+  lines = lines.slice(0, 4)
+  const top = 230
+  const body = [
+    `<rect width="${width}" height="${height}" fill="#fdfcf9"/>`,
+    `<rect width="24" height="${height}" fill="${palette.accent}"/>`,
+    placeMark(kit, 'colour', 100, 60, 120),
+    ...lines.map((line, i) => text(100, top + size + i * size * 1.2, size, palette.ink, line)),
+    text(100, 560, 44, palette.accent, opts.count),
+    text(1120, 560, 28, '#555555', opts.host, 'end'),
+  ].join('')
+  return { svg: svgRoot(width, height, body), width, height, label: `${opts.title} — ${opts.count}` }
+}
+
+/** A 16:9 slide (1920×1080) for Impress, PowerPoint or Keynote: badge words, title, address and QR code. */
+export function bannerArtwork(kit: KitConfig, locale: string, opts: { title: string; url: string; qrSvg: string }, measure: Measure): Artwork {
+  const width = 1920
+  const height = 1080
+  const palette = kit.palettes.colour
+  const words = badgeLines(kit.badge[locale]!)
+  const titleLines = wrap(opts.title, 1040, 56, measure).slice(0, 3)
+  const urlSize = Math.min(40, Math.floor((1040 / Math.max(1, measure(opts.url, 40))) * 40))
+  const qr = opts.qrSvg.replace(/<\?xml[^>]*\?>/g, '').replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
+    const kept = attrs.replace(/\s(?:width|height|x|y)="[^"]*"/g, '')
+    return `<svg${kept} x="1300" y="420" width="480" height="480">`
+  })
+  const body = [
+    `<rect width="${width}" height="${height}" fill="${palette.paper}"/>`,
+    `<rect width="${width}" height="24" fill="${palette.accent}"/>`,
+    `<rect y="${height - 24}" width="${width}" height="24" fill="${palette.accent}"/>`,
+    placeMark(kit, 'colour', 140, 150, 220),
+    ...words.map((w, i) => text(400, 235 + i * 92, 76, i === 0 ? palette.ink : palette.accent, w)),
+    ...titleLines.map((line, i) => text(140, 560 + i * 70, 56, palette.ink, line)),
+    text(140, 560 + titleLines.length * 70 + 60, urlSize, palette.accent, opts.url),
+    `<rect x="1290" y="410" width="500" height="500" fill="#ffffff"/>`,
+    qr,
+  ].join('')
+  return { svg: svgRoot(width, height, body), width, height, label: `${kit.badge[locale]!} — ${opts.title} — ${opts.url}` }
+}

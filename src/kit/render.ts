@@ -1,0 +1,183 @@
+// Renders the kit's artwork once and keeps it: SVG with its text turned into paths
+// (so no visitor's fonts are involved), PNG at the published widths, compressed
+// copies of the SVG. Nothing here is recomputed per request: logos are made on first
+// demand and kept for the life of the process; the counter when the count changes;
+// the social preview at most once a minute.
+import { createHash } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib'
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js'
+import QRCode from 'qrcode'
+import type { Config, KitVariant } from '../config.js'
+import { absoluteUrl } from '../domain/links.js'
+import { badgeArtwork, bannerArtwork, counterArtwork, escapeXml, FONT_FAMILY, markSvg, PNG_WIDTHS, previewArtwork, type Artwork } from './artwork.js'
+
+/** The social preview is redrawn at most this often. */
+export const PREVIEW_MAX_AGE_MS = 60_000
+
+const FONT_FILE = fileURLToPath(new URL('../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url))
+// Without a loaded font resvg silently drops text; system fonts would make the
+// output depend on the machine, so only the shipped file is used.
+const FONT: ResvgRenderOptions['font'] = { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY }
+
+export interface KitFile {
+  body: Buffer
+  type: 'image/svg+xml' | 'image/png'
+  etag: string
+  width: number
+  height: number
+  gzip?: Buffer
+  brotli?: Buffer
+}
+
+function etagOf(body: Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`
+}
+
+/** The width of one line of text in the shipped font. */
+export function measureText(text: string, fontSize: number): number {
+  const probe = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="${fontSize * 2}"><text x="0" y="${fontSize * 1.5}" font-family="${FONT_FAMILY}" font-weight="700" font-size="${fontSize}">${escapeXml(text)}</text></svg>`
+  const box = new Resvg(probe, { font: FONT }).innerBBox()
+  return box ? box.x + box.width : 0
+}
+
+/**
+ * An SVG file with a <title> and an accessible name. Drawings with text go through
+ * resvg first, which turns the text into paths; the QR code has none and stays as it is.
+ */
+function svgFile(art: Artwork, flatten = true): KitFile {
+  const source = flatten
+    ? new Resvg(art.svg, { font: FONT })
+        .toString()
+        // A tenth of a unit is far below a pixel at any size we publish.
+        .replace(/(\d+\.\d)\d+/g, '$1')
+        .replace(/>\s+</g, '><')
+        .replace(/<defs\/>/g, '')
+    : art.svg.trim()
+  const label = escapeXml(art.label)
+  const svg = source.replace(/^<svg\b([^>]*)>/, (_, attrs: string) => `<svg${attrs} role="img" aria-label="${label}"><title>${label}</title>`)
+  const body = Buffer.from(svg)
+  return {
+    body,
+    type: 'image/svg+xml',
+    etag: etagOf(body),
+    width: art.width,
+    height: art.height,
+    gzip: gzipSync(body, { level: 9 }),
+    brotli: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+  }
+}
+
+function pngFile(art: Artwork, width: number): KitFile {
+  const rendered = new Resvg(art.svg, { font: FONT, fitTo: { mode: 'width', value: width } }).render()
+  const body = rendered.asPng()
+  return { body, type: 'image/png', etag: etagOf(body), width: rendered.width, height: rendered.height }
+}
+
+const NAME = /^(mark|badge|qr|banner)(?:-([a-z]{2}))?(?:-(colour|dark|mono))?(?:-(\d+))?\.(svg|png)$/
+
+export interface KitRenderer {
+  /** A file of the kit by name ("mark-dark-256.png"), or undefined when there is none. */
+  file(name: string): Promise<KitFile | undefined>
+  /** Size of the worded badge, for width and height attributes. */
+  badgeSize(locale: string, variant: KitVariant): { width: number; height: number }
+  /** The live counter badge for a count already formatted in its language. */
+  counter(locale: string, label: string): KitFile
+  /** The social preview, drawn again only when older than a minute. */
+  preview(locale: string, readLabel: () => Promise<string>, now: number): Promise<KitFile>
+}
+
+export function createKitRenderer(config: Config): KitRenderer {
+  const kit = config.site.kit
+  const locales = config.site.locales
+  const files = new Map<string, Promise<KitFile | undefined>>()
+  const badges = new Map<string, Artwork>()
+  const counters = new Map<string, { label: string; file: KitFile }>()
+  const previews = new Map<string, { at: number; label: string; file: KitFile }>()
+
+  const measure = (() => {
+    const widths = new Map<string, number>()
+    return (text: string, size: number) => {
+      const key = `${size}:${text}`
+      let w = widths.get(key)
+      if (w === undefined) widths.set(key, (w = measureText(text, size)))
+      return w
+    }
+  })()
+
+  const badge = (locale: string, variant: KitVariant) => {
+    const key = `${locale}-${variant}`
+    let art = badges.get(key)
+    if (!art) badges.set(key, (art = badgeArtwork(kit, locale, variant, measure)))
+    return art
+  }
+
+  const qrSvg = (locale: string) =>
+    QRCode.toString(absoluteUrl(config, locale, '/'), { type: 'svg', margin: 2, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
+
+  async function artworkFor(kind: string, locale: string | undefined, variant: KitVariant | undefined): Promise<Artwork | undefined> {
+    if (kind === 'mark') {
+      if (locale || !variant) return undefined
+      return { svg: markSvg(kit, variant), width: 64, height: 64, label: kit.badge[config.site.defaultLocale]! }
+    }
+    if (!locale || !locales.includes(locale)) return undefined
+    if (kind === 'badge') return variant ? badge(locale, variant) : undefined
+    if (variant) return undefined
+    const url = absoluteUrl(config, locale, '/')
+    if (kind === 'qr') return { svg: await qrSvg(locale), width: 1024, height: 1024, label: url }
+    return bannerArtwork(kit, locale, { title: config.site.title[locale]!, url, qrSvg: await qrSvg(locale) }, measure)
+  }
+
+  async function make(name: string): Promise<KitFile | undefined> {
+    const m = NAME.exec(name)
+    if (!m) return undefined
+    const [, kind, locale, variant, widthText, ext] = m as unknown as [string, string, string | undefined, KitVariant | undefined, string | undefined, 'svg' | 'png']
+    const width = widthText === undefined ? undefined : Number(widthText)
+    // Marks and badges come in the published widths; the QR code and the slide in one size.
+    const sized = kind === 'mark' || kind === 'badge'
+    if (ext === 'svg' && width !== undefined) return undefined
+    if (ext === 'png' && sized && !PNG_WIDTHS.includes(width as (typeof PNG_WIDTHS)[number])) return undefined
+    if (ext === 'png' && !sized && width !== undefined) return undefined
+    const art = await artworkFor(kind, locale, variant)
+    if (!art) return undefined
+    if (ext === 'svg') return svgFile(art, kind !== 'qr')
+    return pngFile(art, width ?? art.width)
+  }
+
+  return {
+    file(name) {
+      let pending = files.get(name)
+      if (!pending) {
+        pending = make(name)
+        // Only names that exist are kept, so a crawler inventing names cannot fill memory.
+        pending.then((f) => (f ? undefined : files.delete(name)), () => files.delete(name))
+        files.set(name, pending)
+      }
+      return pending
+    },
+    badgeSize(locale, variant) {
+      const { width, height } = badge(locale, variant)
+      return { width, height }
+    },
+    counter(locale, label) {
+      const cached = counters.get(locale)
+      if (cached?.label === label) return cached.file
+      const file = svgFile(counterArtwork(kit, label, measure))
+      counters.set(locale, { label, file })
+      return file
+    },
+    async preview(locale, readLabel, now) {
+      const cached = previews.get(locale)
+      if (cached && now - cached.at < PREVIEW_MAX_AGE_MS) return cached.file
+      const label = await readLabel()
+      if (cached?.label === label) {
+        cached.at = now
+        return cached.file
+      }
+      const art = previewArtwork(kit, { title: config.site.title[locale]!, count: label, host: new URL(config.baseUrl).host }, measure)
+      const file = pngFile(art, art.width)
+      previews.set(locale, { at: now, label, file })
+      return file
+    },
+  }
+}

@@ -1,0 +1,283 @@
+// The signatory kit: logos to download, copy-ready snippets with how to paste them,
+// the QR code, the live counter, links to share, the embeddable form. Snippets sit
+// in read-only text areas: selectable and copyable without any script.
+import { KIT_VARIANTS, PNG_WIDTHS } from '../kit/artwork.js'
+import type { ShareLinks } from '../kit/share.js'
+import type { Snippets } from '../kit/snippets.js'
+import { Layout } from './layout.js'
+import { MessagePage } from './pages.js'
+import type { PageContext } from './page-context.js'
+
+export interface KitPageProps {
+  p: PageContext
+  snippets: Snippets
+  share: ShareLinks
+  /** Natural size of the worded badge (the same in every variant). */
+  badge: { width: number; height: number }
+}
+
+function Snippet(props: { p: PageContext; id: string; label: string; value: string; hint?: string; rows?: number }) {
+  // Long lines wrap in the box: one row per line, plus one per 64 characters of wrapping.
+  const lines = props.value.split('\n')
+  const rows = props.rows ?? Math.min(14, lines.reduce((n, line) => n + 1 + Math.floor(line.length / 64), 0))
+  return (
+    <div class="snippet">
+      <label for={props.id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      <textarea id={props.id} readonly rows={rows} spellcheck={false} aria-describedby={props.hint ? `${props.id}-hint` : undefined} data-copy={props.p.m.kit.copy} data-copied={props.p.m.kit.copied}>
+        {props.value}
+      </textarea>
+    </div>
+  )
+}
+
+/** "SVG · PNG 64 128 256 512 1024", each a download link. */
+function Downloads({ p, base }: { p: PageContext; base: string }) {
+  return (
+    <p class="downloads">
+      <a href={`/kit/${base}.svg`} download="">
+        SVG
+      </a>
+      {' · '}
+      {p.m.kit.pngWidths}{' '}
+      {PNG_WIDTHS.map((w, i) => (
+        <>
+          {i > 0 ? ' ' : null}
+          <a href={`/kit/${base}-${w}.png`} download="">
+            {w}
+          </a>
+        </>
+      ))}
+    </p>
+  )
+}
+
+export function MastodonForm({ p, value = '', error }: { p: PageContext; value?: string; error?: boolean }) {
+  const m = p.m.kit
+  return (
+    <form method="get" action={p.href('/kit/mastodon')} class={`mastodon${error ? ' has-error' : ''}`}>
+      <label for="instance">{m.mastodonInstance}</label>
+      <p class="hint" id="instance-hint">
+        {m.mastodonHint}
+      </p>
+      {error ? (
+        <p class="field-error" id="instance-error">
+          {m.mastodonInvalid}
+        </p>
+      ) : null}
+      <div class="search-row">
+        <input
+          type="text"
+          id="instance"
+          name="instance"
+          value={value}
+          maxlength={253}
+          autocomplete="off"
+          spellcheck={false}
+          aria-describedby={error ? 'instance-hint instance-error' : 'instance-hint'}
+          aria-invalid={error ? 'true' : undefined}
+        />
+        <button type="submit">{m.mastodonButton}</button>
+      </div>
+    </form>
+  )
+}
+
+export function KitPage({ p, snippets, share, badge }: KitPageProps) {
+  const m = p.m.kit
+  const title = p.site.title[p.locale]!
+  const words = p.site.kit.badge[p.locale]!
+  const shown = { width: 256, height: Math.round((256 * badge.height) / badge.width) }
+  const sections: [string, string][] = [
+    ['logos', m.logosTitle],
+    ['email', m.emailTitle],
+    ['web', m.webTitle],
+    ['slides', m.slidesTitle],
+    ['qr', m.qrTitle],
+    ['counter', m.counterTitle],
+    ['share', m.shareTitle],
+    ['embed', m.formTitle],
+  ]
+  return (
+    <Layout p={p} title={m.title} description={m.intro}>
+      <article class="kit">
+        <h1>{m.title}</h1>
+        <p>{m.intro}</p>
+        <p>{m.free}</p>
+        <nav aria-labelledby="kit-contents" class="kit-contents">
+          <h2 id="kit-contents">{m.contents}</h2>
+          <ul>
+            {sections.map(([id, label]) => (
+              <li>
+                <a href={`#${id}`}>{label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+
+        <section id="logos" aria-labelledby="logos-title">
+          <h2 id="logos-title">{m.logosTitle}</h2>
+          <h3>{m.markTitle}</h3>
+          <p>{m.markBody}</p>
+          <ul class="variants">
+            {KIT_VARIANTS.map((v) => (
+              <li>
+                <div class={`swatch swatch-${v}`}>
+                  <img src={`/kit/mark-${v}.svg`} width={64} height={64} alt="" />
+                </div>
+                <p class="variant-name">{m.variants[v]}</p>
+                <Downloads p={p} base={`mark-${v}`} />
+              </li>
+            ))}
+          </ul>
+          <h3>{m.badgeTitle}</h3>
+          <p>{m.badgeBody}</p>
+          <ul class="variants badges">
+            {KIT_VARIANTS.map((v) => (
+              <li>
+                <div class={`swatch swatch-${v}`}>
+                  <img src={`/kit/badge-${p.locale}-${v}.svg`} width={shown.width} height={shown.height} alt={v === 'colour' ? words : ''} loading={v === 'colour' ? undefined : 'lazy'} />
+                </div>
+                <p class="variant-name">{m.variants[v]}</p>
+                <Downloads p={p} base={`badge-${p.locale}-${v}`} />
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section id="email" aria-labelledby="email-title">
+          <h2 id="email-title">{m.emailTitle}</h2>
+          <p>{m.emailBody}</p>
+          <h3>{m.emailPreview}</h3>
+          <div class="email-preview">
+            <a href={snippets.manifestoUrl}>
+              <img src={`/kit/badge-${p.locale}-colour-512.png`} width={shown.width} height={shown.height} alt={words} loading="lazy" />
+            </a>{' '}
+            <a href={snippets.manifestoUrl}>{title}</a>
+          </div>
+          <Snippet p={p} id="snippet-email" label={m.emailHtml} value={snippets.emailHtml} />
+          <h3>{m.howTo}</h3>
+          <ul class="how-to">
+            <li>{m.howThunderbird}</li>
+            <li>{m.howZimbra}</li>
+            <li>{m.howOutlook}</li>
+            <li>{m.howRoundcube}</li>
+          </ul>
+          <h3>{m.plainTitle}</h3>
+          <Snippet p={p} id="snippet-text" label={m.plainBody} value={snippets.emailText} />
+        </section>
+
+        <section id="web" aria-labelledby="web-title">
+          <h2 id="web-title">{m.webTitle}</h2>
+          <Snippet p={p} id="snippet-web" label={m.webHtml} hint={m.webHowTo} value={snippets.websiteHtml} />
+          <Snippet p={p} id="snippet-markdown" label={m.markdown} hint={m.markdownHowTo} value={snippets.markdown} />
+          <Snippet p={p} id="snippet-latex" label={m.latex} hint={m.latexHowTo} value={snippets.latex} />
+          <Snippet p={p} id="snippet-beamer" label={m.beamer} value={snippets.beamer} />
+        </section>
+
+        <section id="slides" aria-labelledby="slides-title">
+          <h2 id="slides-title">{m.slidesTitle}</h2>
+          <p>{m.slidesBody}</p>
+          <p class="downloads">
+            {m.slideDownload}{' '}
+            <a href={`/kit/banner-${p.locale}.png`} download="">
+              PNG
+            </a>
+            {' · '}
+            <a href={`/kit/banner-${p.locale}.svg`} download="">
+              SVG
+            </a>
+          </p>
+          <p>{m.slidesHowTo}</p>
+        </section>
+
+        <section id="qr" aria-labelledby="qr-title">
+          <h2 id="qr-title">{m.qrTitle}</h2>
+          <p>{m.qrBody}</p>
+          <div class="swatch swatch-qr">
+            <img src={`/kit/qr-${p.locale}.svg`} width={160} height={160} alt={m.qrAlt(snippets.manifestoUrl)} loading="lazy" />
+          </div>
+          <p class="downloads">
+            <a href={`/kit/qr-${p.locale}.svg`} download="">
+              SVG
+            </a>
+            {' · '}
+            <a href={`/kit/qr-${p.locale}.png`} download="">
+              PNG (1024 px)
+            </a>
+          </p>
+        </section>
+
+        <section id="counter" aria-labelledby="counter-title">
+          <h2 id="counter-title">{m.counterTitle}</h2>
+          <p>{m.counterBody}</p>
+          <p>
+            <img src={p.href('/badge.svg')} height={40} alt={m.counterAlt(title)} loading="lazy" />
+          </p>
+          <Snippet p={p} id="snippet-counter" label={m.counterHtml} value={snippets.counterHtml} />
+          <Snippet p={p} id="snippet-counter-md" label={m.counterMarkdown} value={snippets.counterMarkdown} />
+          <p>
+            {m.counterApi} <a href="/api/v1/stats">/api/v1/stats</a>
+          </p>
+        </section>
+
+        <section id="share" aria-labelledby="share-title">
+          <h2 id="share-title">{m.shareTitle}</h2>
+          <p>{m.shareBody}</p>
+          <ul class="share">
+            <li>
+              <a href={share.email}>{m.shareEmail}</a>
+            </li>
+            <li>
+              <a href={share.bluesky}>{m.shareBluesky}</a>
+            </li>
+            <li>
+              <a href={share.linkedin}>{m.shareLinkedIn}</a>
+            </li>
+          </ul>
+          <h3>{m.shareMastodon}</h3>
+          <MastodonForm p={p} />
+          <Snippet p={p} id="snippet-link" label={m.shareLink} value={share.url} rows={1} />
+        </section>
+
+        <section id="embed" aria-labelledby="embed-title">
+          <h2 id="embed-title">{m.formTitle}</h2>
+          <p>{m.formBody}</p>
+          <Snippet p={p} id="snippet-form" label={m.formTitle} hint={m.formHowTo} value={snippets.form} rows={12} />
+        </section>
+      </article>
+      <script src={p.kitScript} defer></script>
+    </Layout>
+  )
+}
+
+/** After the instance is typed: one link to its compose page, or the form again. */
+export function MastodonPage(props: { p: PageContext; host?: string; shareUrl?: string; value: string }) {
+  const { p } = props
+  const m = p.m.kit
+  if (props.host && props.shareUrl) {
+    return (
+      <MessagePage p={p} title={m.mastodonReady(props.host)}>
+        <p>{m.mastodonReadyBody}</p>
+        <p class="share-link">
+          <a href={props.shareUrl}>{m.mastodonOpen(props.host)}</a>
+        </p>
+        <p>
+          <a href={p.href('/kit#share')}>{m.title}</a>
+        </p>
+      </MessagePage>
+    )
+  }
+  return (
+    <MessagePage p={p} title={m.shareMastodon}>
+      <MastodonForm p={p} value={props.value} error={props.value !== ''} />
+      <p>
+        <a href={p.href('/kit#share')}>{m.title}</a>
+      </p>
+    </MessagePage>
+  )
+}

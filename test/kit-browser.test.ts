@@ -1,0 +1,153 @@
+// The signatory kit in a real browser (Debian's Chromium, headless): the e-mail
+// signature survives a paste into a rich-text editor, the page passes axe's WCAG 2.1
+// AA rules in light and dark, and the manifesto prints with its QR code.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from './helpers/app.js'
+
+const CHROMIUM = '/usr/bin/chromium'
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+const BASE = 'http://paraphe.test'
+
+/** What a rich-text editor keeps of pasted HTML: its images and links. */
+async function pasteIntoEditor(page: Page, htmlToPaste: string) {
+  await page.evaluate(() => {
+    const editor = document.createElement('div')
+    editor.id = 'editor'
+    editor.contentEditable = 'true'
+    document.body.prepend(editor)
+  })
+  await page.click('#editor')
+  // A real paste through the system clipboard, as a person would do it.
+  await page.evaluate(async (h) => {
+    const item = new ClipboardItem({ 'text/html': new Blob([h], { type: 'text/html' }), 'text/plain': new Blob([h], { type: 'text/plain' }) })
+    await navigator.clipboard.write([item])
+  }, htmlToPaste)
+  await page.keyboard.press('Control+V')
+  return readEditor(page)
+}
+
+function readEditor(page: Page) {
+  return page.evaluate(() => {
+    const editor = document.getElementById('editor')!
+    return {
+      images: [...editor.querySelectorAll('img')].map((i) => ({ src: i.getAttribute('src'), alt: i.getAttribute('alt'), width: i.getAttribute('width') })),
+      links: [...editor.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href'), text: a.textContent })),
+    }
+  })
+}
+
+describe('signatory kit in a browser', () => {
+  let app: TestApp
+  let browser: Browser
+  beforeAll(async () => {
+    app = await startTestApp('sqlite')
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  async function kitPage(colorScheme: 'light' | 'dark' = 'light') {
+    const context = await browser.newContext({ colorScheme, locale: 'fr-FR', viewport: { width: 1280, height: 900 } })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url })
+    const page = await context.newPage()
+    await page.goto(app.url + '/kit', { waitUntil: 'networkidle' })
+    return { context, page }
+  }
+
+  it('keeps the logo and the link when the HTML signature is pasted into a rich-text editor', async () => {
+    const { context, page } = await kitPage()
+    const snippet = await page.inputValue('#snippet-email')
+    const pasted = await pasteIntoEditor(page, snippet)
+    expect(pasted.images).toEqual([{ src: `${BASE}/kit/badge-fr-colour-512.png`, alt: 'Objection de conscience · IA générative', width: '256' }])
+    expect(pasted.links.map((l) => l.href)).toEqual([`${BASE}/`, `${BASE}/`])
+    expect(pasted.links[1]!.text).toBe('Face à l\'IA générative, l\'objection de conscience')
+    await context.close()
+  })
+
+  it('keeps the logo and the link when the rendered preview is copied and pasted', async () => {
+    const { context, page } = await kitPage()
+    await page.evaluate(() => {
+      const range = document.createRange()
+      range.selectNodeContents(document.querySelector('.email-preview')!)
+      const selection = window.getSelection()!
+      selection.removeAllRanges()
+      selection.addRange(range)
+    })
+    await page.keyboard.press('Control+C')
+    await page.evaluate(() => {
+      const editor = document.createElement('div')
+      editor.id = 'editor'
+      editor.contentEditable = 'true'
+      document.body.prepend(editor)
+    })
+    await page.click('#editor')
+    await page.keyboard.press('Control+V')
+    const pasted = await readEditor(page)
+    expect(pasted.images).toHaveLength(1)
+    expect(pasted.images[0]!.src).toBe(`${app.url}/kit/badge-fr-colour-512.png`)
+    expect(pasted.images[0]!.alt).toBe('Objection de conscience · IA générative')
+    expect(pasted.links.map((l) => l.href)).toEqual([`${BASE}/`, `${BASE}/`])
+    await context.close()
+  })
+
+  it('copies a snippet with its button when scripts run, and shows the snippets without them', async () => {
+    const { context, page } = await kitPage()
+    await page.click('button[aria-label="Copier — Code HTML de la signature"]')
+    await expect.poll(() => page.textContent('#snippet-email ~ .copy-status')).toBe('Copié')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.inputValue('#snippet-email'))
+    await context.close()
+    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'fr-FR' })
+    const bare = await noScript.newPage()
+    await bare.goto(app.url + '/kit')
+    expect(await bare.locator('button.copy').count()).toBe(0)
+    expect(await bare.locator('textarea[readonly]').count()).toBe(10)
+    await noScript.close()
+  })
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`passes axe's WCAG 2.1 AA rules in ${scheme} mode`, async () => {
+      const { context, page } = await kitPage(scheme)
+      const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+      // The CSP forbids added script tags: evaluate the source instead.
+      await page.evaluate(axeSource)
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+      })
+      expect(violations).toEqual([])
+      await context.close()
+    })
+  }
+
+  it('loads every image of the kit page, and nothing from another site', async () => {
+    const { context, page } = await kitPage()
+    const origins = new Set<string>()
+    page.on('request', (r) => origins.add(new URL(r.url()).origin))
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+    await page.waitForLoadState('networkidle')
+    const broken = await page.evaluate(() => [...document.images].filter((i) => i.complete && i.naturalWidth === 0).map((i) => i.getAttribute('src')))
+    expect(broken).toEqual([])
+    expect([...origins].filter((o) => o !== app.url)).toEqual([])
+    await context.close()
+  })
+
+  it('prints the manifesto with the count and a QR code to the text', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 794, height: 1123 } })
+    const page = await context.newPage()
+    await page.goto(app.url + '/', { waitUntil: 'networkidle' })
+    expect(await page.isVisible('.poster-qr')).toBe(false)
+    await page.emulateMedia({ media: 'print' })
+    await page.waitForFunction(() => (document.querySelector('.poster-qr img') as HTMLImageElement).naturalWidth > 0)
+    expect(await page.isVisible('.poster-qr')).toBe(true)
+    expect(await page.isVisible('.count')).toBe(true)
+    expect(await page.isVisible('form')).toBe(false)
+    expect(await page.textContent('.poster-url')).toBe(`${BASE}/`)
+    await context.close()
+  })
+})

@@ -1,0 +1,299 @@
+// The signatory kit through HTTP: every logo, QR code, slide, counter and preview is
+// a valid file of the right type and size; snippets carry absolute links; anything
+// dynamic is escaped; renders are cached.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadSiteConfig } from '../src/config.js'
+import { adjustCounters } from '../src/domain/counters.js'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { get, postForm } from './helpers/http.js'
+import { allElements, parseXml, pngSize, type XmlElement } from './helpers/xml.js'
+
+const BASE = 'http://paraphe.test'
+const VARIANTS = ['colour', 'dark', 'mono']
+const WIDTHS = [64, 128, 256, 512, 1024]
+
+async function fetchFile(app: TestApp, path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(app.url + path, { headers })
+  return { res, body: Buffer.from(await res.arrayBuffer()) }
+}
+
+/** Parses an SVG answer and checks what every SVG we serve must be: self-contained and inert. */
+function checkSvg(path: string, body: Buffer): XmlElement {
+  const root = parseXml(body.toString('utf8'))
+  expect(root.name, path).toBe('svg')
+  expect(root.attrs.viewBox, path).toMatch(/^0 0 \d+(\.\d+)? \d+(\.\d+)?$/)
+  const elements = allElements(root)
+  const names = new Set(elements.map((e) => e.name))
+  expect(names.has('script'), path).toBe(false)
+  expect(names.has('foreignObject'), path).toBe(false)
+  // Text is drawn as paths in the shipped font: nothing depends on the viewer's fonts.
+  expect(names.has('text'), path).toBe(false)
+  for (const e of elements) {
+    for (const [name, value] of Object.entries(e.attrs)) {
+      expect(name.startsWith('on'), `${path} ${name}`).toBe(false)
+      if (name === 'href' || name === 'xlink:href') expect(value, path).toMatch(/^(#|data:image\/png;base64,)/)
+    }
+  }
+  return root
+}
+
+const decodeHtml = (s: string) =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+
+function snippets(html: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const m of html.matchAll(/<textarea id="(snippet-[a-z-]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) out[m[1]!] = decodeHtml(m[2]!)
+  return out
+}
+
+describe('signatory kit', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startTestApp('sqlite')
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('serve both logos in every variant as valid SVG and as PNG at each published width', async () => {
+    const bases = [...VARIANTS.map((v) => `mark-${v}`), ...['fr', 'en'].flatMap((l) => VARIANTS.map((v) => `badge-${l}-${v}`))]
+    for (const base of bases) {
+      const svg = await fetchFile(app, `/kit/${base}.svg`)
+      expect(svg.res.status, base).toBe(200)
+      expect(svg.res.headers.get('content-type')).toBe('image/svg+xml')
+      const root = checkSvg(base, svg.body)
+      const [, , w, h] = root.attrs.viewBox!.split(' ').map(Number)
+      expect(root.children.some((c) => c.name === 'title'), base).toBe(true)
+      for (const width of WIDTHS) {
+        const png = await fetchFile(app, `/kit/${base}-${width}.png`)
+        expect(png.res.status, `${base}-${width}`).toBe(200)
+        expect(png.res.headers.get('content-type')).toBe('image/png')
+        const size = pngSize(png.body)
+        expect(size.width).toBe(width)
+        expect(Math.abs(size.height - (width * h!) / w!)).toBeLessThanOrEqual(1)
+      }
+    }
+  })
+
+  it('give the badge its words in each language, in the colours of the content folder', async () => {
+    const fr = parseXml((await fetchFile(app, '/kit/badge-fr-colour.svg')).body.toString())
+    expect(fr.attrs['aria-label']).toBe('Objection de conscience · IA générative')
+    const en = parseXml((await fetchFile(app, '/kit/badge-en-dark.svg')).body.toString())
+    expect(en.children.find((c) => c.name === 'title')!.text).toBe('Conscientious objection · generative AI')
+    const fills = new Set(allElements(en).map((e) => e.attrs.fill ?? e.attrs.stroke))
+    for (const colour of Object.values(app.config.site.kit.palettes.dark)) expect(fills.has(colour)).toBe(true)
+  })
+
+  it('serve the QR code to the manifesto and the 16:9 slide, in both languages', async () => {
+    for (const locale of ['fr', 'en']) {
+      const qr = await fetchFile(app, `/kit/qr-${locale}.svg`)
+      const root = checkSvg('qr', qr.body)
+      expect(root.children.find((c) => c.name === 'title')!.text).toBe(locale === 'fr' ? `${BASE}/` : `${BASE}/en/`)
+      expect(pngSize((await fetchFile(app, `/kit/qr-${locale}.png`)).body)).toEqual({ width: 1024, height: 1024 })
+      checkSvg('banner', (await fetchFile(app, `/kit/banner-${locale}.svg`)).body)
+      expect(pngSize((await fetchFile(app, `/kit/banner-${locale}.png`)).body)).toEqual({ width: 1920, height: 1080 })
+    }
+  })
+
+  it('answer names outside the kit with a 404', async () => {
+    for (const path of ['/kit/mark-purple.svg', '/kit/mark-colour-100.png', '/kit/badge-de-colour.svg', '/kit/mark-colour-64.svg', '/kit/qr-fr-64.png', '/de/badge.svg', '/xx/og.png']) {
+      expect((await fetch(app.url + path)).status, path).toBe(404)
+    }
+  })
+
+  it('serve the files compressed when asked, with a validator, embeddable from other sites', async () => {
+    const first = await fetchFile(app, '/kit/badge-fr-colour.svg', { 'Accept-Encoding': 'br' })
+    expect(first.res.headers.get('content-encoding')).toBe('br')
+    expect(first.res.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
+    const etag = first.res.headers.get('etag')!
+    const again = await fetch(app.url + '/kit/badge-fr-colour.svg', { headers: { 'If-None-Match': etag } })
+    expect(again.status).toBe(304)
+  })
+
+  it('show the live count on /badge.svg, localised, with an ETag and a short cache', async () => {
+    const zero = await fetchFile(app, '/badge.svg')
+    expect(zero.res.status).toBe(200)
+    expect(zero.res.headers.get('content-type')).toBe('image/svg+xml')
+    expect(zero.res.headers.get('cache-control')).toMatch(/max-age=\d{1,3}$/)
+    const etag = zero.res.headers.get('etag')!
+    expect(checkSvg('badge', zero.body).attrs['aria-label']).toBe('0 signataire')
+    expect((await fetch(app.url + '/badge.svg', { headers: { 'If-None-Match': etag } })).status).toBe(304)
+
+    await app.server.ctx.db.transaction().execute((tx) => adjustCounters(tx, { confirmed: 1234 }, new Date()))
+    const fr = await fetchFile(app, '/badge.svg')
+    expect(fr.res.headers.get('etag')).not.toBe(etag)
+    expect(checkSvg('badge', fr.body).attrs['aria-label']).toBe('1\u202f234 signataires')
+    const en = await fetchFile(app, '/en/badge.svg')
+    expect(checkSvg('badge', en.body).attrs['aria-label']).toBe('1,234 signatories')
+    await app.server.ctx.db.transaction().execute((tx) => adjustCounters(tx, { confirmed: -1234 }, new Date()))
+  })
+
+  it('draw the social preview at 1200×630, at most once a minute', async () => {
+    const first = await fetchFile(app, '/og.png')
+    expect(first.res.headers.get('content-type')).toBe('image/png')
+    expect(pngSize(first.body)).toEqual({ width: 1200, height: 630 })
+    await app.server.ctx.db.transaction().execute((tx) => adjustCounters(tx, { confirmed: 5 }, new Date()))
+    const soon = await fetchFile(app, '/og.png')
+    expect(soon.res.headers.get('etag')).toBe(first.res.headers.get('etag'))
+    app.clock.advance(61_000)
+    const later = await fetchFile(app, '/og.png')
+    expect(later.res.headers.get('etag')).not.toBe(first.res.headers.get('etag'))
+    expect(pngSize((await fetchFile(app, '/en/og.png')).body)).toEqual({ width: 1200, height: 630 })
+    await app.server.ctx.db.transaction().execute((tx) => adjustCounters(tx, { confirmed: -5 }, new Date()))
+  })
+
+  it('carry Open Graph tags on every public page, pointing at the preview of its language', async () => {
+    for (const [path, image] of [['/', '/og.png'], ['/signatories', '/og.png'], ['/kit', '/og.png'], ['/bibliographie', '/og.png'], ['/en/', '/en/og.png'], ['/en/kit', '/en/og.png']]) {
+      const page = await get(app.url, path!)
+      expect(page.html, path).toContain(`<meta property="og:image" content="${BASE}${image}"/>`)
+      expect(page.html, path).toMatch(/<meta property="og:title" content="[^"]+"\/>/)
+      expect(page.html, path).toContain('<meta name="twitter:card" content="summary_large_image"/>')
+    }
+  })
+
+  it('offer on /kit every variant, the QR code, the counter and each snippet, with no inline script or style', async () => {
+    for (const [path, locale] of [['/kit', 'fr'], ['/en/kit', 'en']]) {
+      const page = await get(app.url, path!)
+      expect(page.status).toBe(200)
+      expect(page.html).not.toMatch(/style="/)
+      // The one script is ours, from a file: copy buttons that the page does without.
+      expect([...page.html.matchAll(/<script[^>]*>/g)].map((m) => m[0])).toEqual([expect.stringMatching(/^<script src="\/assets\/kit\.[A-Za-z0-9_-]{12}\.js" defer(="")?>$/)])
+      for (const v of VARIANTS) {
+        expect(page.html).toContain(`href="/kit/mark-${v}.svg"`)
+        expect(page.html).toContain(`href="/kit/badge-${locale}-${v}-1024.png"`)
+      }
+      for (const href of [`/kit/qr-${locale}.svg`, `/kit/qr-${locale}.png`, `/kit/banner-${locale}.png`]) expect(page.html).toContain(`href="${href}"`)
+      expect(page.html).toContain(locale === 'fr' ? 'src="/badge.svg"' : 'src="/en/badge.svg"')
+      const s = snippets(page.html)
+      expect(Object.keys(s).sort()).toEqual(
+        ['snippet-beamer', 'snippet-counter', 'snippet-counter-md', 'snippet-email', 'snippet-form', 'snippet-latex', 'snippet-link', 'snippet-markdown', 'snippet-text', 'snippet-web'].sort(),
+      )
+      expect(page.html.length).toBeLessThan(30_000)
+    }
+  })
+
+  it('build every snippet with absolute links from BASE_URL', async () => {
+    const s = snippets((await get(app.url, '/kit')).html)
+    for (const [id, text] of Object.entries(s)) {
+      for (const m of text.matchAll(/(?:href|src|action)="([^"]*)"/g)) expect(m[1], id).toMatch(new RegExp(`^${BASE}/`))
+      for (const m of text.matchAll(/\]\(([^)]*)\)/g)) expect(m[1], id).toMatch(new RegExp(`^${BASE}/`))
+      for (const m of text.matchAll(/\\href\{([^}]*)\}/g)) expect(m[1], id).toBe(`${BASE}/`)
+    }
+    expect(s['snippet-email']).toContain(`<img src="${BASE}/kit/badge-fr-colour-512.png" width="256" height="`)
+    expect(s['snippet-email']).toMatch(/alt="Objection de conscience · IA générative" style="[^"]+"/)
+    expect(s['snippet-email']).toContain(`<a href="${BASE}/" style="color:#a4161a;">Face à l&#39;IA générative, l&#39;objection de conscience</a>`)
+    expect(s['snippet-text']).toContain(`${BASE}/`)
+    expect(s['snippet-counter']).toContain(`src="${BASE}/badge.svg"`)
+    expect(s['snippet-beamer']).toContain('\\setbeamertemplate{footline}')
+    expect(s['snippet-latex']).toContain('\\includegraphics')
+    const en = snippets((await get(app.url, '/en/kit')).html)
+    expect(en['snippet-form']).toContain(`action="${BASE}/en/sign"`)
+  })
+
+  it('give an embeddable form whose fields follow the form contract of /sign', async () => {
+    const form = snippets((await get(app.url, '/kit')).html)['snippet-form']!
+    const names = new Set([...form.matchAll(/name="([a-z_]+)"/g)].map((m) => m[1]))
+    expect([...names].sort()).toEqual(['category', 'consent', 'discipline', 'email', 'first_name', 'institution', 'last_name', 'public', 'website'])
+    for (const key of app.config.site.categories.map((c) => c.key)) expect(form).toContain(`<option value="${key}">`)
+    // Posted as another site would post it (no Origin of ours): accepted and mailed.
+    const fields = { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@univ-tlse3.fr', category: 'researcher', institution: 'IRIT', discipline: '', public: '1', consent: '1', website: '' }
+    const res = await postForm(app.url, '/sign', fields, { Origin: 'https://lab.example.org' })
+    expect(res.status).toBe(303)
+    expect(res.location).toBe('/sign/sent')
+  })
+
+  it('share through plain links, and on Mastodon through the instance the visitor types', async () => {
+    const page = (await get(app.url, '/kit')).html
+    expect(page).toContain('href="https://bsky.app/intent/compose?text=')
+    expect(page).toContain(`href="https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(BASE + '/')}"`)
+    expect(page).toContain('href="mailto:?subject=')
+    const ok = await get(app.url, '/kit/mastodon?instance=' + encodeURIComponent(' @camille@Mastodon.Social '))
+    expect(ok.status).toBe(200)
+    expect(ok.html).toContain(`href="https://mastodon.social/share?text=`)
+    expect(ok.html).toContain(encodeURIComponent(`${BASE}/`))
+    for (const bad of ['javascript:alert(1)', 'evil example"><script>', 'localhost']) {
+      const res = await get(app.url, '/en/kit/mastodon?instance=' + encodeURIComponent(bad))
+      expect(res.status, bad).toBe(422)
+      expect(res.html).not.toContain('<script>')
+      expect(res.html).toContain('aria-invalid="true"')
+    }
+  })
+
+  it('lead from the confirmation page straight to the kit, and print the manifesto with its QR code', async () => {
+    expect((await get(app.url, '/confirmed?listed=1')).html).toContain('<a href="/kit">')
+    expect((await get(app.url, '/en/confirmed?listed=1')).html).toContain('<a href="/en/kit">')
+    const home = await get(app.url, '/')
+    expect(home.html).toMatch(/<figure class="poster-qr"><img src="\/kit\/qr-fr\.svg"/)
+    expect(home.html).toContain('<a href="/kit">')
+  })
+})
+
+describe('signatory kit with hostile words in the content folder', () => {
+  let app: TestApp
+  const evil = `<script>alert("x")</script> & 'co'`
+  beforeAll(async () => {
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    const toml = readFileSync(join(content, 'site.toml'), 'utf8')
+      .replace(/^title = .*$/m, `title = ${JSON.stringify(evil)}`)
+      .replace(/^badge = .*$/m, `badge = { fr = ${JSON.stringify(evil + ' · <b>')}, en = "x" }`)
+    writeFileSync(join(content, 'site.toml'), toml)
+    app = await startTestApp('sqlite', { CONTENT_DIR: content })
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('escape them in every SVG, which stays well-formed', async () => {
+    for (const path of ['/kit/badge-fr-colour.svg', '/kit/banner-fr.svg', '/badge.svg']) {
+      const { body } = await fetchFile(app, path)
+      const text = body.toString()
+      expect(text, path).not.toContain('<script')
+      checkSvg(path, body)
+    }
+    const badge = parseXml((await fetchFile(app, '/kit/badge-fr-colour.svg')).body.toString())
+    expect(badge.attrs['aria-label']).toBe(`${evil} · <b>`)
+    expect(pngSize((await fetchFile(app, '/og.png')).body)).toEqual({ width: 1200, height: 630 })
+    expect(pngSize((await fetchFile(app, '/kit/badge-fr-mono-64.png')).body).width).toBe(64)
+  })
+
+  it('escape them in the page and in each snippet', async () => {
+    const page = await get(app.url, '/kit')
+    expect(page.html).not.toContain('<script>alert')
+    const s = snippets(page.html)
+    expect(s['snippet-email']).not.toContain('<script>')
+    expect(s['snippet-email']).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;')
+    expect(s['snippet-markdown']).toMatch(/^\[!\[/)
+  })
+})
+
+describe('signatory kit settings', () => {
+  it('stop start-up with one line naming kit.mark when the mark it names is missing', () => {
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    rmSync(join(content, 'kit', 'mark.svg'))
+    expect(() => loadSiteConfig(content)).toThrow(/kit\.mark: .*mark\.svg cannot be read/)
+    rmSync(content, { recursive: true, force: true })
+  })
+
+  it("use Paraphe's own mark for a content folder that has none", () => {
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    rmSync(join(content, 'kit'), { recursive: true })
+    writeFileSync(join(content, 'site.toml'), readFileSync(join(content, 'site.toml'), 'utf8').replace(/^mark = .*$/m, ''))
+    expect(loadSiteConfig(content).kit.markSvg).toContain('{{accent}}')
+    rmSync(content, { recursive: true, force: true })
+  })
+
+  it('refuse a palette colour that is not #rrggbb, so nothing else can reach an SVG attribute', () => {
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    const toml = readFileSync(join(content, 'site.toml'), 'utf8').replace('accent = "#a4161a"', 'accent = "red\\" onload=\\"x"')
+    writeFileSync(join(content, 'site.toml'), toml)
+    expect(() => loadSiteConfig(content)).toThrow(/kit\.colour\.accent/)
+    rmSync(content, { recursive: true, force: true })
+  })
+})
