@@ -21,6 +21,8 @@ export interface SignatureTable {
   comment: string
   is_public: number
   wants_updates: number
+  /** 1: willing to help organise a debate in their institution (the address is then kept). */
+  wants_debate: Generated<number>
   locale: string
   status: SignatureStatus
   /** Lower-case, accent-free "first last institution", for search. */
@@ -83,12 +85,36 @@ export interface CounterTable {
   updated_at: string
 }
 
+export type RelayStatus = 'pending' | 'sent' | 'refused'
+
+/** A message for the willing signatories of one institution, relayed once its sender confirms. */
+export interface RelayMessageTable {
+  id: Generated<number>
+  /** The institution: the e-mail domain its signatories share. */
+  domain: string
+  /** HMAC of the sender's address: rate limits count by it. */
+  sender_hash: string
+  /** Address, name and text are erased once the message is relayed or refused. */
+  sender_email: string | null
+  sender_name: string | null
+  body: string | null
+  locale: string
+  /** SHA-256 of the token mailed to the sender to confirm their address. */
+  confirm_hash: string
+  status: RelayStatus
+  recipients: number
+  created_at: string
+  expires_at: string
+  sent_at: string | null
+}
+
 export interface Database {
   signatures: SignatureTable
   tokens: TokenTable
   outbox: OutboxTable
   suppressions: SuppressionTable
   counters: CounterTable
+  relay_messages: RelayMessageTable
 }
 
 export type Signature = Selectable<SignatureTable>
