@@ -9,9 +9,11 @@ import { confirm, confirmed } from './http/confirm.js'
 import { contentPages } from './http/content-pages.js'
 import type { AppEnv } from './http/env.js'
 import { errorHandler, notFoundHandler } from './http/errors.js'
+import { institutions } from './http/institutions.js'
 import { withLocale } from './http/locale.js'
 import { manage } from './http/manage.js'
 import { signatories } from './http/signatories.js'
+import { stats } from './http/stats.js'
 import { sign } from './http/sign.js'
 import { securityHeaders } from './http/security-headers.js'
 
@@ -50,6 +52,8 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
     pages.route('/confirmed', confirmed)
     pages.route('/manage', manage)
     pages.route('/signatories', signatories)
+    pages.route('/institutions', institutions)
+    pages.route('/stats', stats)
     pages.route('/', contentPages)
     app.route(locale === site.defaultLocale ? '/' : `/${locale}`, pages)
   }

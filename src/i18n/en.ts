@@ -125,7 +125,7 @@ const en: Messages = {
     willing: 'Willing to help organise a debate',
     byCategory: 'By category',
     byDiscipline: 'By discipline',
-    disciplineNote: (n: number) => `The ${num(n)} disciplines most often given, as typed.`,
+    disciplineNote: (n: number) => `The disciplines most often given (at most ${num(n)}), as typed.`,
     category: 'Category',
     discipline: 'Discipline',
     count: 'Signatures',

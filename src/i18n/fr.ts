@@ -127,7 +127,7 @@ const fr = {
     willing: 'Prêtes à aider à organiser un débat',
     byCategory: 'Par catégorie',
     byDiscipline: 'Par discipline',
-    disciplineNote: (n: number) => `Les ${num(n)} disciplines les plus citées, telles que saisies.`,
+    disciplineNote: (n: number) => `Les disciplines les plus citées (${num(n)} au plus), telles que saisies.`,
     category: 'Catégorie',
     discipline: 'Discipline',
     count: 'Signatures',

@@ -41,6 +41,12 @@ export function Layout(props: { p: PageContext; title?: string; description?: st
                 <a href={p.href('/signatories')}>{p.m.nav.signatories}</a>
               </li>
               <li>
+                <a href={p.href('/institutions')}>{p.m.institutions.title}</a>
+              </li>
+              <li>
+                <a href={p.href('/stats')}>{p.m.stats.title}</a>
+              </li>
+              <li>
                 <a href={p.href('/manage')}>{p.m.nav.manage}</a>
               </li>
               {p.twins.map((t) => (
