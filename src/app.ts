@@ -9,9 +9,11 @@ import { confirm, confirmed } from './http/confirm.js'
 import { contentPages } from './http/content-pages.js'
 import type { AppEnv } from './http/env.js'
 import { errorHandler, notFoundHandler } from './http/errors.js'
+import { feed } from './http/feed.js'
 import { institutions } from './http/institutions.js'
 import { withLocale } from './http/locale.js'
 import { manage } from './http/manage.js'
+import { openData } from './http/open-data.js'
 import { signatories } from './http/signatories.js'
 import { stats } from './http/stats.js'
 import { sign } from './http/sign.js'
@@ -40,6 +42,7 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
 
   app.route('/', assets.routes)
   app.route('/api', api)
+  app.route('/open-data', openData)
 
   // The same pages in every locale; the default one at the root, the others under /xx.
   const site = ctx.config.site
@@ -54,6 +57,7 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
     pages.route('/signatories', signatories)
     pages.route('/institutions', institutions)
     pages.route('/stats', stats)
+    pages.route('/feed.atom', feed)
     pages.route('/', contentPages)
     app.route(locale === site.defaultLocale ? '/' : `/${locale}`, pages)
   }

@@ -15,6 +15,7 @@ export function Layout(props: { p: PageContext; title?: string; description?: st
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={p.stylesheet} />
         <link rel="icon" href={p.icon} type="image/svg+xml" />
+        <link rel="alternate" type="application/atom+xml" href={p.href('/feed.atom')} title={p.m.stats.feed} />
         {p.twins.map((t) => (
           <link rel="alternate" hreflang={t.locale} href={t.href} />
         ))}
