@@ -13,6 +13,7 @@ import { feed } from './http/feed.js'
 import { institutions } from './http/institutions.js'
 import { withLocale } from './http/locale.js'
 import { manage } from './http/manage.js'
+import { debateStop, relay } from './http/relay.js'
 import { openData } from './http/open-data.js'
 import { signatories } from './http/signatories.js'
 import { stats } from './http/stats.js'
@@ -58,6 +59,8 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
     pages.route('/institutions', institutions)
     pages.route('/stats', stats)
     pages.route('/feed.atom', feed)
+    pages.route('/relay', relay)
+    pages.route('/debate/stop', debateStop)
     pages.route('/', contentPages)
     app.route(locale === site.defaultLocale ? '/' : `/${locale}`, pages)
   }

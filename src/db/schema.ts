@@ -121,3 +121,4 @@ export type Signature = Selectable<SignatureTable>
 export type NewSignature = Insertable<SignatureTable>
 export type SignatureUpdate = Updateable<SignatureTable>
 export type OutboxRow = Selectable<OutboxTable>
+export type RelayMessage = Selectable<RelayMessageTable>

@@ -17,6 +17,7 @@ export async function signAndConfirm(app: TestApp, fields: Record<string, string
   const prefix = fields.locale === 'en' ? '/en' : ''
   const confirmMail = await nextMail(app, () => postForm(app.url, `${prefix}/sign`, validSignature(fields)))
   const confirmPath = linkIn(confirmMail.text, 'confirm')
+
   const form = await get(app.url, confirmPath)
   const done = await postForm(app.url, confirmPath, { csrf: hiddenValue(form.html, 'csrf') })
   if (done.status !== 303) throw new Error(`confirmation answered ${done.status}`)
