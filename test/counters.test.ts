@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readAllCounters, recountAll, signatureDelta } from '../src/domain/counters.js'
 import { DATABASES } from './helpers/databases.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
-import { get, hiddenValue, postForm } from './helpers/http.js'
-import { signAndConfirm } from './helpers/signing.js'
+import { get, hiddenValue, linkIn, postForm, validSignature } from './helpers/http.js'
+import { nextMail, signAndConfirm } from './helpers/signing.js'
 
 describe.each(DATABASES)('counters (%s)', (kind) => {
   let app: TestApp
@@ -67,6 +67,21 @@ describe.each(DATABASES)('counters (%s)', (kind) => {
     const counters = await readAllCounters(app.server.ctx.db)
     expect(counters.confirmed).toBe(2)
     expect(counters['category:teacher']).toBeUndefined()
+    await expectExact()
+  })
+
+  it('stay exact when many confirmations arrive at once', async () => {
+    const links: { path: string; csrf: string }[] = []
+    for (let i = 0; i < 12; i++) {
+      const domain = ['univ-tlse3.fr', 'cnrs.fr', 'inria.fr'][i % 3]
+      const mail = await nextMail(app, () => postForm(app.url, '/sign', validSignature({ email: `burst${i}@${domain}`, category: i % 2 ? 'student' : 'researcher' })))
+      const path = linkIn(mail.text, 'confirm')
+      links.push({ path, csrf: hiddenValue((await get(app.url, path)).html, 'csrf') })
+    }
+    const before = (await readAllCounters(app.server.ctx.db)).confirmed!
+    const answers = await Promise.all(links.map((l) => postForm(app.url, l.path, { csrf: l.csrf })))
+    expect(answers.map((a) => a.status)).toEqual(links.map(() => 303))
+    expect((await readAllCounters(app.server.ctx.db)).confirmed).toBe(before + 12)
     await expectExact()
   })
 })

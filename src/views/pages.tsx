@@ -220,6 +220,7 @@ export function PrivacyPage({ p }: { p: PageContext }) {
     [m.collectedTitle, m.collected],
     [m.emailTitle, m.email],
     [m.publicTitle, m.public],
+    [p.m.debate.privacyTitle, p.m.debate.privacy(p.site.openDataLicence)],
     [m.retentionTitle, m.retention(p.site.unconfirmedDays, p.site.manageLinkHours)],
     [m.rightsTitle, m.rights],
     [m.noTrackingTitle, m.noTracking],
