@@ -47,6 +47,13 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     expect(en.html).toContain('Institutions, by number of confirmed signatures')
   })
 
+  it('marks verified institutional addresses in the public list', async () => {
+    const html = (await get(app.url, '/signatories')).html
+    const item = (name: string) => html.slice(html.indexOf(name), html.indexOf('</li>', html.indexOf(name)))
+    expect(item('Ana Public')).toContain('adresse institutionnelle vérifiée')
+    expect(item('Eu Webmail')).not.toContain('vérifiée')
+  })
+
   it('shows an institution’s public signatories and its numbers by category', async () => {
     const page = await get(app.url, '/institutions/univ-tlse3.fr')
     expect(page.status).toBe(200)

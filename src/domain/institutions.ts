@@ -104,7 +104,7 @@ export async function listInstitutionSignatures(db: Db, domain: string, options:
   let q = whereListed(
     db
       .selectFrom('signatures')
-      .select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at'])
+      .select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at', 'email_domain'])
       .where('email_domain', '=', domain),
   )
   const after = options.cursor ? decodeCursor(options.cursor) : undefined
@@ -122,6 +122,7 @@ export async function listInstitutionSignatures(db: Db, domain: string, options:
     institution: r.institution,
     discipline: r.discipline,
     confirmedAt: r.confirmed_at!,
+    emailDomain: r.email_domain,
   }))
   const last = items.at(-1)
   return { items, next: rows.length > options.limit && last ? encodeCursor(last.confirmedAt, last.id) : undefined }

@@ -300,6 +300,8 @@ export interface PublicSignature {
   institution: string
   discipline: string
   confirmedAt: string
+  /** Domain of the confirmed address: views mark institutional ones as verified. */
+  emailDomain: string
 }
 
 export interface SignatoryPage {
@@ -333,7 +335,7 @@ export async function listPublicSignatures(
   options: { query?: string; cursor?: string; limit: number },
 ): Promise<SignatoryPage> {
   let q = whereListed(
-    db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at']),
+    db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at', 'email_domain']),
   )
   const after = options.cursor ? decodeCursor(options.cursor) : undefined
   if (after) {
@@ -358,6 +360,7 @@ export async function listPublicSignatures(
     institution: r.institution,
     discipline: r.discipline,
     confirmedAt: r.confirmed_at!,
+    emailDomain: r.email_domain,
   }))
   const last = items.at(-1)
   return { items, next: rows.length > options.limit && last ? encodeCursor(last.confirmedAt, last.id) : undefined }

@@ -186,6 +186,7 @@ const en: Messages = {
     relayIntro: (name: string, email: string, institution: string) =>
       `${name} (${email}) is writing to you because you said you were willing to help organise a debate at ${institution}. To answer, write to that address; yours was not given to them.`,
     relayStop: 'To stop receiving these messages, open this link:',
+    manageEmailNote: 'It is also needed to receive messages from colleagues if you offer to organise a debate.',
     privacyTitle: 'Local debates and open data',
     privacy: (licence: string) =>
       `If you offer to organise a debate, your address is kept to forward you, one by one, messages from people of your institution; it is never shown to them, and every message lets you stop. Whoever writes to you first confirms their address; it is given to you so that you can answer, then their address and text are erased from our servers as soon as the message is sent. Public signatures (and they alone) are also published as open data, under the ${licence} licence, with whether the address is a verified institutional one and its domain name; never the address itself.`,

@@ -188,6 +188,7 @@ const fr = {
     relayIntro: (name: string, email: string, institution: string) =>
       `${name} (${email}) vous écrit parce que vous vous êtes dit·e prêt·e à aider à organiser un débat à ${institution}. Pour lui répondre, écrivez à cette adresse ; la vôtre ne lui a pas été communiquée.`,
     relayStop: 'Pour ne plus recevoir ces messages, ouvrez ce lien :',
+    manageEmailNote: 'Elle est aussi nécessaire pour recevoir les messages de collègues si vous vous proposez pour organiser un débat.',
     privacyTitle: 'Débats locaux et données ouvertes',
     privacy: (licence: string) =>
       `Si vous vous proposez pour organiser un débat, votre adresse est conservée pour vous transmettre, un par un, les messages de personnes de votre établissement ; elle ne leur est jamais montrée, et chaque message permet d’arrêter. Qui vous écrit confirme d’abord son adresse ; elle vous est communiquée pour que vous puissiez répondre, puis son adresse et son texte sont effacés de nos serveurs dès l’envoi. Les signatures publiques (et elles seules) sont aussi publiées en données ouvertes, sous licence ${licence}, avec l’indication d’une adresse institutionnelle vérifiée et son nom de domaine ; jamais l’adresse elle-même.`,

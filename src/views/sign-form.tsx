@@ -169,7 +169,7 @@ export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage
           </p>
         </div>
         {manage?.askEmailForUpdates ? (
-          <Text name="email" type="email" label={m.manage.updatesEmail} max={254} autocomplete="email" req={false} hint={m.manage.updatesEmailHint} />
+          <Text name="email" type="email" label={m.manage.updatesEmail} max={254} autocomplete="email" req={false} hint={`${m.manage.updatesEmailHint} ${m.debate.manageEmailNote}`} />
         ) : null}
         {manage ? (
           <button type="submit">{m.manage.save}</button>
