@@ -69,7 +69,7 @@ export async function seedSignatures(db: Db, config: Config, options: SeedOption
       for (let i = start; i < Math.min(options.count, start + batchSize); i++) {
         const d = pickDomain()
         const email = normalizeEmail(`seed-${run}-${i}@${d.domain}`)!
-        // More signatures early on, as a campaign usually goes.
+        // More signatures in the last days, as a campaign gathers pace.
         const age = Math.floor(days * DAY_MS * random() ** 2)
         const confirmedAt = new Date(options.now.getTime() - age)
         const firstName = pick(FIRST)

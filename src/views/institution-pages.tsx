@@ -81,6 +81,11 @@ export function InstitutionPage(props: {
         {m.addresses(inst.domain)} ({m.verified})
       </p>
       <p>{m.summary(inst.total, inst.listed)}</p>
+      {inst.willing > 0 ? (
+        <p>
+          <a href="#debate">{p.m.debate.willing(inst.willing)}</a>
+        </p>
+      ) : null}
       <table class="data">
         <caption>{m.byCategory}</caption>
         <thead>

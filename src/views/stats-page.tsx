@@ -47,9 +47,8 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
           </tr>
         </tbody>
       </table>
-      <h2>{m.byCategory}</h2>
-      <table class="data">
-        <caption>{m.byCategory}</caption>
+      <h2 id="by-category">{m.byCategory}</h2>
+      <table class="data" aria-labelledby="by-category">
         <thead>
           <tr>
             <th scope="col">{m.category}</th>
@@ -69,10 +68,9 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
       </table>
       {disciplines.length > 0 ? (
         <>
-          <h2>{m.byDiscipline}</h2>
+          <h2 id="by-discipline">{m.byDiscipline}</h2>
           <p>{m.disciplineNote(TOP_DISCIPLINES)}</p>
-          <table class="data">
-            <caption>{m.byDiscipline}</caption>
+          <table class="data" aria-labelledby="by-discipline">
             <thead>
               <tr>
                 <th scope="col">{m.discipline}</th>
