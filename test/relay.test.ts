@@ -148,4 +148,20 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
     const db = app.server.ctx.db
     expect(await readAllCounters(db)).toEqual(await recountAll(db, app.config.site))
   })
+
+  it('lets a signatory offer from the manage page, proving the address the relay will use', async () => {
+    const managePath = linkIn((await nextMail(app, () => postForm(app.url, '/manage', { email: 'not.willing@cnrs.fr' }))).text, 'manage')
+    const form = await get(app.url, managePath)
+    expect(form.html).toContain('name="debate"')
+    const fields = { csrf: hiddenValue(form.html, 'csrf'), first_name: 'Not', last_name: 'Willing', category: 'researcher', institution: 'CNRS', public: '1', debate: '1' }
+    const refused = await postForm(app.url, managePath, fields)
+    expect(refused.status).toBe(422)
+    const saved = await postForm(app.url, managePath, { ...fields, email: 'not.willing@cnrs.fr' })
+    expect(saved.status).toBe(303)
+    const row = await app.server.ctx.db.selectFrom('signatures').select(['email', 'wants_debate']).where('last_name', '=', 'Willing').executeTakeFirstOrThrow()
+    expect(row).toEqual({ email: 'not.willing@cnrs.fr', wants_debate: 1 })
+    expect((await get(app.url, '/institutions/cnrs.fr')).html).toContain('2 personnes sont prêtes')
+    const db = app.server.ctx.db
+    expect(await readAllCounters(db)).toEqual(await recountAll(db, app.config.site))
+  })
 })
