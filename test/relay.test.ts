@@ -98,6 +98,11 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
       expect(mail.text).toContain('alice@univ-tlse3.fr')
       expect(mail.text).toMatch(/\/debate\/stop\/\d+\/[A-Za-z0-9_-]{43}/)
       expect(mail.cc).toBeUndefined()
+      // One-click unsubscribe in mail clients (RFC 8058), and answers go to the sender.
+      const lines = mail.headerLines.map((h) => h.line.replace(/\r?\n[ \t]+/g, ' ')).join('\n')
+      expect(lines).toMatch(/^List-Unsubscribe: <http:\/\/paraphe\.test(\/en)?\/debate\/stop\/\d+\/[A-Za-z0-9_-]{43}>$/m)
+      expect(lines).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click')
+      expect(mail.replyTo?.text).toBe('alice@univ-tlse3.fr')
       const self = Array.isArray(mail.to) ? mail.to[0]!.text : mail.to!.text
       const other = self === 'willing.one@cnrs.fr' ? 'willing.two@cnrs.fr' : 'willing.one@cnrs.fr'
       expect(mail.text).not.toContain(other)
@@ -140,7 +145,8 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
     expect(page.status).toBe(200)
     expect(page.html).toContain('Stop receiving these messages')
     expect((await get(app.url, stopPath.slice(0, -3) + 'AAA')).status).toBe(404)
-    const stopped = await postForm(app.url, stopPath, {})
+    // What a mail client sends for a one-click unsubscribe.
+    const stopped = await postForm(app.url, stopPath, { 'List-Unsubscribe': 'One-Click' })
     expect(stopped.status).toBe(200)
     const row = await app.server.ctx.db.selectFrom('signatures').select(['email', 'wants_debate']).where('last_name', '=', 'Two').executeTakeFirstOrThrow()
     expect(row).toEqual({ email: null, wants_debate: 0 })

@@ -60,6 +60,8 @@ export interface OutboxTable {
   subject: string | null
   text_body: string | null
   html_body: string | null
+  /** Extra headers as JSON (List-Unsubscribe, Reply-To), erased with the bodies. */
+  headers: string | null
   status: OutboxStatus
   attempts: number
   next_attempt_at: string

@@ -151,6 +151,7 @@ export async function sendRelay(ctx: DomainContext, token: string, institution: 
       .execute()
     for (const r of recipients) {
       if (r.email_hash === relay.sender_hash || (await isSuppressed(tx, r.email_hash))) continue
+      const stopLink = absoluteUrl(ctx.config, r.locale, `/debate/stop/${r.id}/${stopKey(ctx.config.secret, r.id)}`)
       const mail = renderRelayed({
         locale: r.locale,
         firstName: r.first_name,
@@ -158,10 +159,17 @@ export async function sendRelay(ctx: DomainContext, token: string, institution: 
         senderEmail: relay.sender_email!,
         institution,
         message: relay.body!,
-        stopLink: absoluteUrl(ctx.config, r.locale, `/debate/stop/${r.id}/${stopKey(ctx.config.secret, r.id)}`),
+        stopLink,
         organisation: site.organisation,
       })
-      await enqueueMail(tx, { ...mail, kind: 'relay', recipient: r.email!, recipientHash: r.email_hash, signatureId: r.id }, now)
+      // Mail clients offer their own "unsubscribe" (RFC 8058: a POST to the stop link),
+      // and answering goes straight to the sender, who agreed to be known to them.
+      const headers = {
+        'List-Unsubscribe': `<${stopLink}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        'Reply-To': relay.sender_email!,
+      }
+      await enqueueMail(tx, { ...mail, kind: 'relay', recipient: r.email!, recipientHash: r.email_hash, signatureId: r.id, headers }, now)
       sent++
     }
     await tx

@@ -19,6 +19,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['email_domain', 'status', 'is_public', 'confirmed_at', 'id'])
     .execute()
 
+  // Extra headers of a queued mail (JSON): List-Unsubscribe and Reply-To of relayed messages.
+  await db.schema.alterTable('outbox').addColumn('headers', 'text').execute()
+
   // Counters are read by name prefix ("domain:…"): on PostgreSQL a pattern index lets
   // LIKE 'prefix%' use it whatever the database collation; SQLite's GLOB uses the key.
   if (pg) await sql`create index counters_name_pattern on counters (name text_pattern_ops)`.execute(db)
@@ -48,6 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('relay_messages').execute()
   if (isPostgres(db)) await sql`drop index counters_name_pattern`.execute(db)
+  await db.schema.alterTable('outbox').dropColumn('headers').execute()
   await db.schema.dropIndex('signatures_domain_list').execute()
   await db.schema.alterTable('signatures').dropColumn('wants_debate').execute()
 }
