@@ -3,7 +3,7 @@
 // sender confirms their own address first (double opt-in), messages are limited per
 // sender and per institution, and each relayed mail carries a link to stop them.
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { Tx } from '../db/database.js'
+import { sql, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
 import type { RelayMessage } from '../db/schema.js'
 import { countMailsSince, enqueueMail, isSuppressed } from '../mail/outbox.js'
@@ -126,6 +126,13 @@ export async function sendRelay(ctx: DomainContext, token: string, institution: 
   const outcome = await ctx.db.transaction().execute(async (tx): Promise<RelayOutcome> => {
     const now = ctx.now()
     const relay = await findPending(tx, token, now)
+    // Two messages confirmed at once must not both slip under a limit: on PostgreSQL they
+    // take turns per institution and per sender (always in that order, so no deadlock).
+    // SQLite runs one write transaction at a time anyway.
+    if (isPostgres(tx)) {
+      await sql`select pg_advisory_xact_lock(hashtext(${'relay-domain:' + relay.domain}))`.execute(tx)
+      await sql`select pg_advisory_xact_lock(hashtext(${'relay-sender:' + relay.sender_hash}))`.execute(tx)
+    }
     const since = new Date(now.getTime() - DAY_MS).toISOString()
     const count = async (column: 'sender_hash' | 'domain', value: string) =>
       Number(
