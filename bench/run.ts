@@ -6,6 +6,7 @@ import { cpus, totalmem, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { migrateToLatest, openDatabase } from '../src/db/database.js'
+import { loadSiteConfig } from '../src/config.js'
 import { rebuildCounters } from '../src/domain/counters.js'
 import { encodeCursor } from '../src/domain/signatures.js'
 import { confirmRequests, PENDING_FOR_CONFIRM, seedPostgres, seedSqlite } from './seed.js'
@@ -16,6 +17,7 @@ const DURATION = Number(args.get('duration') ?? 10)
 const CONNECTIONS = Number(args.get('connections') ?? 32)
 const DATABASES = (args.get('db') ?? 'sqlite,postgres').split(',')
 const SECRET = 'bench-secret-bench-secret-bench-secret'
+const site = loadSiteConfig('content')
 const PG_ADMIN = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
 interface Row {
@@ -100,7 +102,7 @@ async function prepareDatabase(kind: string): Promise<{ env: Record<string, stri
     await handle.close()
     seedSqlite(join(dataDir, 'paraphe.sqlite'), ROWS)
     const again = openDatabase({ sqliteFile: join(dataDir, 'paraphe.sqlite') })
-    await rebuildCounters(again.db, new Date())
+    await rebuildCounters(again.db, site, new Date())
     await again.close()
   } else {
     const admin = new pg.Client({ connectionString: PG_ADMIN })
@@ -116,7 +118,7 @@ async function prepareDatabase(kind: string): Promise<{ env: Record<string, stri
     await handle.close()
     await seedPostgres(url.toString(), ROWS)
     const again = openDatabase({ databaseUrl: url.toString(), sqliteFile: '' })
-    await rebuildCounters(again.db, new Date())
+    await rebuildCounters(again.db, site, new Date())
     await again.close()
     cleanup = async () => {
       const c = new pg.Client({ connectionString: PG_ADMIN })

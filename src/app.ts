@@ -10,9 +10,14 @@ import { contentPages } from './http/content-pages.js'
 import type { AppEnv } from './http/env.js'
 import { errorHandler, notFoundHandler } from './http/errors.js'
 import { kit, kitFiles } from './http/kit.js'
+import { feed } from './http/feed.js'
+import { institutions } from './http/institutions.js'
 import { withLocale } from './http/locale.js'
 import { manage } from './http/manage.js'
+import { debateStop, relay } from './http/relay.js'
+import { openData } from './http/open-data.js'
 import { signatories } from './http/signatories.js'
+import { stats } from './http/stats.js'
 import { sign } from './http/sign.js'
 import { securityHeaders } from './http/security-headers.js'
 
@@ -40,6 +45,7 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
   app.route('/', assets.routes)
   app.route('/api', api)
   app.route('/', kitFiles)
+  app.route('/open-data', openData)
 
   // The same pages in every locale; the default one at the root, the others under /xx.
   const site = ctx.config.site
@@ -53,6 +59,11 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
     pages.route('/manage', manage)
     pages.route('/signatories', signatories)
     pages.route('/kit', kit)
+    pages.route('/institutions', institutions)
+    pages.route('/stats', stats)
+    pages.route('/feed.atom', feed)
+    pages.route('/relay', relay)
+    pages.route('/debate/stop', debateStop)
     pages.route('/', contentPages)
     app.route(locale === site.defaultLocale ? '/' : `/${locale}`, pages)
   }

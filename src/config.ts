@@ -58,8 +58,27 @@ const siteSchema = z.object({
   categories: z
     .array(z.object({ key: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes') }).catchall(z.string()))
     .min(1),
-  institutions: z.object({ domain_patterns: z.array(z.string().min(1)).default([]) }).default({ domain_patterns: [] }),
   kit: kitSchema.default(kitSchema.parse({})),
+  institutions: z
+    .object({
+      domain_patterns: z.array(z.string().min(1)).default([]),
+      // Display names of institutions by e-mail domain; unnamed ones show the name their signatories type most.
+      names: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a lower-case domain'), z.string().min(1)).default({}),
+    })
+    .default({ domain_patterns: [], names: {} }),
+  open_data: z
+    .object({ licence: z.string().min(1).default('ODbL-1.0'), licence_url: z.url().default('https://opendatacommons.org/licenses/odbl/1-0/') })
+    .default({ licence: 'ODbL-1.0', licence_url: 'https://opendatacommons.org/licenses/odbl/1-0/' }),
+  milestones: z
+    .object({ thresholds: z.array(z.number().int().min(1)).default([100, 500, 1000, 5000, 10000, 50000, 100000]) })
+    .default({ thresholds: [100, 500, 1000, 5000, 10000, 50000, 100000] }),
+  debate: z
+    .object({
+      max_per_sender_per_day: z.number().int().min(1).default(2),
+      max_per_institution_per_day: z.number().int().min(1).default(5),
+      message_max_length: z.number().int().min(100).max(5000).default(2000),
+    })
+    .default({ max_per_sender_per_day: 2, max_per_institution_per_day: 5, message_max_length: 2000 }),
 })
 
 export type Locale = string
@@ -100,6 +119,15 @@ export interface SiteConfig {
   categories: readonly Category[]
   institutionDomainPatterns: readonly string[]
   kit: KitConfig
+  /** Display name of an institution by e-mail domain. */
+  institutionNames: Readonly<Record<string, string>>
+  openDataLicence: string
+  openDataLicenceUrl: string
+  /** Counts of confirmed signatures announced in the Atom feed, ascending. */
+  milestones: readonly number[]
+  debateMaxPerSender: number
+  debateMaxPerInstitution: number
+  debateMessageMax: number
 }
 
 export interface Config {
@@ -238,6 +266,13 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
     categories: Object.freeze(categories),
     institutionDomainPatterns: Object.freeze([...s.institutions.domain_patterns]),
     kit: loadKitConfig(contentDir, file, s.kit, s.locales, title),
+    institutionNames: Object.freeze({ ...s.institutions.names }),
+    openDataLicence: s.open_data.licence,
+    openDataLicenceUrl: s.open_data.licence_url,
+    milestones: Object.freeze([...new Set(s.milestones.thresholds)].sort((a, b) => a - b)),
+    debateMaxPerSender: s.debate.max_per_sender_per_day,
+    debateMaxPerInstitution: s.debate.max_per_institution_per_day,
+    debateMessageMax: s.debate.message_max_length,
   })
 }
 

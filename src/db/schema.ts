@@ -21,6 +21,8 @@ export interface SignatureTable {
   comment: string
   is_public: number
   wants_updates: number
+  /** 1: willing to help organise a debate in their institution (the address is then kept). */
+  wants_debate: Generated<number>
   locale: string
   status: SignatureStatus
   /** Lower-case, accent-free "first last institution", for search. */
@@ -58,6 +60,8 @@ export interface OutboxTable {
   subject: string | null
   text_body: string | null
   html_body: string | null
+  /** Extra headers as JSON (List-Unsubscribe, Reply-To), erased with the bodies. */
+  headers: string | null
   status: OutboxStatus
   attempts: number
   next_attempt_at: string
@@ -83,15 +87,40 @@ export interface CounterTable {
   updated_at: string
 }
 
+export type RelayStatus = 'pending' | 'sent' | 'refused'
+
+/** A message for the willing signatories of one institution, relayed once its sender confirms. */
+export interface RelayMessageTable {
+  id: Generated<number>
+  /** The institution: the e-mail domain its signatories share. */
+  domain: string
+  /** HMAC of the sender's address: rate limits count by it. */
+  sender_hash: string
+  /** Address, name and text are erased once the message is relayed or refused. */
+  sender_email: string | null
+  sender_name: string | null
+  body: string | null
+  locale: string
+  /** SHA-256 of the token mailed to the sender to confirm their address. */
+  confirm_hash: string
+  status: RelayStatus
+  recipients: number
+  created_at: string
+  expires_at: string
+  sent_at: string | null
+}
+
 export interface Database {
   signatures: SignatureTable
   tokens: TokenTable
   outbox: OutboxTable
   suppressions: SuppressionTable
   counters: CounterTable
+  relay_messages: RelayMessageTable
 }
 
 export type Signature = Selectable<SignatureTable>
 export type NewSignature = Insertable<SignatureTable>
 export type SignatureUpdate = Updateable<SignatureTable>
 export type OutboxRow = Selectable<OutboxTable>
+export type RelayMessage = Selectable<RelayMessageTable>

@@ -3,19 +3,39 @@
 // signatures or a million. On PostgreSQL each change lands on one of a few rows
 // (shards) picked at random, summed on read, so concurrent confirmations do not
 // queue behind one row lock.
+//
+// Besides the totals ("confirmed", "public"), counters are named by dimension:
+//   verified                       confirmed with an institutional address
+//   category:<key>                 confirmed, by category
+//   discipline:<lower-case text>   confirmed, by discipline as typed
+//   day:<YYYY-MM-DD>               confirmed, by day of confirmation (UTC)
+//   domain:<d>, domain_public:<d>  confirmed / listed, by e-mail domain (the institution)
+//   domain_category:<d>|<key>      confirmed, by domain and category
+//   domain_name:<d>|<text>         confirmed, by domain and institution name as typed
+//   debate, domain_debate:<d>      confirmed and willing to help organise a debate
+import type { SiteConfig } from '../config.js'
 import { sql, type Db, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
+import { isInstitutionalDomain } from './institutional-domains.js'
 
-export type CounterName = 'confirmed' | 'public'
+export type CounterName = string
 export const SHARDS = 8
 
-export async function adjustCounters(tx: Tx, deltas: Partial<Record<CounterName, number>>, now: Date): Promise<void> {
+/**
+ * Adds each delta to its counter, in one statement. Names are sorted so that two
+ * transactions touching the same rows lock them in the same order (no deadlock).
+ */
+export async function adjustCounters(tx: Tx, deltas: Record<CounterName, number | undefined>, now: Date): Promise<void> {
   const shard = isPostgres(tx) ? Math.floor(Math.random() * SHARDS) : 0
-  for (const [name, delta] of Object.entries(deltas)) {
-    if (!delta) continue
+  const rows = Object.entries(deltas)
+    .filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => ({ name, shard, value, updated_at: now.toISOString() }))
+  // Bounded batches keep each statement well under the drivers' parameter limits.
+  for (let i = 0; i < rows.length; i += 500) {
     await tx
       .insertInto('counters')
-      .values({ name, shard, value: delta, updated_at: now.toISOString() })
+      .values(rows.slice(i, i + 500))
       .onConflict((oc) =>
         oc.columns(['name', 'shard']).doUpdateSet({
           value: sql<number>`counters.value + excluded.value`,
@@ -24,6 +44,67 @@ export async function adjustCounters(tx: Tx, deltas: Partial<Record<CounterName,
       )
       .execute()
   }
+}
+
+/** What of a signature decides what it counts for. */
+export interface CountedSignature {
+  status: string
+  is_public: number
+  wants_debate: number
+  category: string
+  discipline: string
+  institution: string
+  email_domain: string
+  confirmed_at: string | null
+}
+
+/** The discipline as counted: trimmed, lower-case, so "Écologie" and "écologie " are one. */
+export function disciplineKey(discipline: string): string {
+  return discipline.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr')
+}
+
+/**
+ * Every counter one signature adds 1 to. Only a confirmed signature counts; listed
+ * ones also count as public. Any future state (hidden, invalidated) that should not
+ * count simply has another status.
+ */
+export function counterKeys(site: SiteConfig, s: CountedSignature | null | undefined): string[] {
+  if (!s || s.status !== 'confirmed' || !s.confirmed_at) return []
+  const d = s.email_domain.toLowerCase()
+  const keys = ['confirmed', `category:${s.category}`, `day:${s.confirmed_at.slice(0, 10)}`, `domain:${d}`, `domain_category:${d}|${s.category}`]
+  if (s.is_public) keys.push('public', `domain_public:${d}`)
+  if (isInstitutionalDomain(site, d)) keys.push('verified')
+  const discipline = disciplineKey(s.discipline)
+  if (discipline) keys.push(`discipline:${discipline}`)
+  const institution = s.institution.trim()
+  if (institution) keys.push(`domain_name:${d}|${institution}`)
+  if (s.wants_debate) keys.push('debate', `domain_debate:${d}`)
+  return keys
+}
+
+/** The counter deltas between two states of one signature (null: does not exist). */
+export function signatureDelta(site: SiteConfig, before: CountedSignature | null | undefined, after: CountedSignature | null | undefined): Record<string, number> {
+  const delta: Record<string, number> = {}
+  for (const k of counterKeys(site, before)) delta[k] = (delta[k] ?? 0) - 1
+  for (const k of counterKeys(site, after)) delta[k] = (delta[k] ?? 0) + 1
+  for (const k of Object.keys(delta)) if (delta[k] === 0) delete delta[k]
+  return delta
+}
+
+/**
+ * Applies to every counter the change from `before` to `after` of one signature, in
+ * the caller's transaction. Every change of a signature's state goes through here:
+ * confirming (pending → confirmed), editing (confirmed → confirmed), withdrawing
+ * (confirmed → null), and any moderation to come (confirmed → hidden…).
+ */
+export async function applySignatureDelta(
+  tx: Tx,
+  site: SiteConfig,
+  before: CountedSignature | null | undefined,
+  after: CountedSignature | null | undefined,
+  now: Date,
+): Promise<void> {
+  await adjustCounters(tx, signatureDelta(site, before, after), now)
 }
 
 export interface Counts {
@@ -37,6 +118,7 @@ export async function readCounts(db: Db | Tx): Promise<Counts> {
   const rows = await db
     .selectFrom('counters')
     .select((eb) => ['name', eb.fn.sum<number>('value').as('total'), eb.fn.max('updated_at').as('updated_at')])
+    .where('name', 'in', ['confirmed', 'public'])
     .groupBy('name')
     .execute()
   const counts: Counts = { confirmed: 0, public: 0, updatedAt: null }
@@ -47,7 +129,87 @@ export async function readCounts(db: Db | Tx): Promise<Counts> {
   return counts
 }
 
-/** Recounts from the signatures themselves: for checks and repairs, never on a request path. */
+/** Some named counters, summed over their shards; absent ones are 0. */
+export async function readCounters(db: Db | Tx, names: string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]))
+  if (names.length === 0) return out
+  const rows = await db
+    .selectFrom('counters')
+    .select((eb) => ['name', eb.fn.sum<number>('value').as('total')])
+    .where('name', 'in', names)
+    .groupBy('name')
+    .execute()
+  for (const row of rows) out[row.name] = Number(row.total)
+  return out
+}
+
+/**
+ * Every counter of one dimension ("domain:", "day:"…), by the rest of its name,
+ * summed over shards; counters back at zero are left out.
+ */
+export async function readCounterGroup(db: Db | Tx, prefix: string): Promise<Map<string, number>> {
+  const match = isPostgres(db)
+    ? sql<boolean>`name like ${prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`
+    : sql<boolean>`name glob ${prefix.replace(/[*?[\]]/g, (c) => `[${c}]`) + '*'}`
+  const rows = await db
+    .selectFrom('counters')
+    .select((eb) => ['name', eb.fn.sum<number>('value').as('total')])
+    .where(match)
+    .groupBy('name')
+    .execute()
+  const out = new Map<string, number>()
+  for (const row of rows) {
+    const total = Number(row.total)
+    if (total !== 0) out.set(row.name.slice(prefix.length), total)
+  }
+  return out
+}
+
+/** Every counter, summed over shards, without the zeros. */
+export async function readAllCounters(db: Db | Tx): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('counters')
+    .select((eb) => ['name', eb.fn.sum<number>('value').as('total')])
+    .groupBy('name')
+    .execute()
+  return Object.fromEntries(rows.map((r) => [r.name, Number(r.total)]).filter(([, v]) => v !== 0))
+}
+
+const COUNTED_COLUMNS = ['status', 'is_public', 'wants_debate', 'category', 'discipline', 'institution', 'email_domain', 'confirmed_at'] as const
+
+/**
+ * Recounts every counter from the signatures themselves, by the same rules: for checks
+ * and repairs (after changing domain_patterns), never on a request path.
+ */
+export async function recountAll(db: Db | Tx, site: SiteConfig): Promise<Record<string, number>> {
+  const totals: Record<string, number> = {}
+  let after = 0
+  for (;;) {
+    const rows = await db
+      .selectFrom('signatures')
+      .select(['id', ...COUNTED_COLUMNS])
+      .where('status', '=', 'confirmed')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(5000)
+      .execute()
+    for (const row of rows) for (const k of counterKeys(site, row)) totals[k] = (totals[k] ?? 0) + 1
+    if (rows.length < 5000) return totals
+    after = rows.at(-1)!.id
+  }
+}
+
+/** Replaces every counter by a recount, in one transaction. */
+export async function rebuildCounters(db: Db, site: SiteConfig, now: Date): Promise<Record<string, number>> {
+  return db.transaction().execute(async (tx) => {
+    const totals = await recountAll(tx, site)
+    await tx.deleteFrom('counters').execute()
+    await adjustCounters(tx, totals, now)
+    return totals
+  })
+}
+
+/** Recounts the two totals from the signatures: for checks and repairs, never on a request path. */
 export async function recount(db: Db | Tx): Promise<{ confirmed: number; public: number }> {
   const row = await db
     .selectFrom('signatures')
@@ -58,16 +220,4 @@ export async function recount(db: Db | Tx): Promise<{ confirmed: number; public:
     .where('status', '=', 'confirmed')
     .executeTakeFirstOrThrow()
   return { confirmed: Number(row.confirmed), public: Number(row.public ?? 0) }
-}
-
-/**
- * Sets the counters from the signatures themselves, in one transaction: after a bulk
- * import, or to repair a drift found by a reconciliation.
- */
-export async function rebuildCounters(db: Db, now: Date): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    const actual = await recount(tx)
-    await tx.deleteFrom('counters').where('name', 'in', ['confirmed', 'public']).execute()
-    await adjustCounters(tx, { confirmed: actual.confirmed, public: actual.public }, now)
-  })
 }

@@ -32,6 +32,10 @@ export async function purgeExpired(ctx: Pick<DomainContext, 'db' | 'config' | 'n
       .where('submitted_at', '<', unconfirmedBefore)
       .executeTakeFirst()
     const tokens = await tx.deleteFrom('tokens').where('expires_at', '<', now.toISOString()).executeTakeFirst()
+    // A message whose sender never confirmed holds an address and a text: it goes with its link.
+    // Relayed ones keep only a hash and dates, for the daily limits, then go with old mail.
+    await tx.deleteFrom('relay_messages').where('status', '=', 'pending').where('expires_at', '<', now.toISOString()).execute()
+    await tx.deleteFrom('relay_messages').where('status', '!=', 'pending').where('created_at', '<', mailsBefore).execute()
     const mails = await tx
       .deleteFrom('outbox')
       .where('status', 'in', ['sent', 'dead'])

@@ -16,6 +16,7 @@ export const SIGN_FIELDS = [
   'comment',
   'public',
   'updates',
+  'debate',
   'consent',
   'website',
 ] as const
@@ -39,6 +40,8 @@ export interface ProfileFields {
   comment: string
   isPublic: boolean
   wantsUpdates: boolean
+  /** Willing to help organise a debate in their institution (form field `debate`). */
+  wantsDebate: boolean
 }
 
 export interface SignSubmission extends ProfileFields {
@@ -95,6 +98,7 @@ function profileSchema(site: SiteConfig) {
       .pipe(z.string().max(site.commentMaxLength, 'too_long')),
     public: checkbox,
     updates: checkbox,
+    debate: checkbox,
   })
 }
 
@@ -123,6 +127,7 @@ export function parseProfile(site: SiteConfig, values: FormValues): ParseResult<
       comment: p.comment,
       isPublic: p.public,
       wantsUpdates: p.updates,
+      wantsDebate: p.debate,
     },
   }
 }

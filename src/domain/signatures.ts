@@ -8,7 +8,7 @@ import { countMailsSince, enqueueMail, isSuppressed } from '../mail/outbox.js'
 import { renderMail, type MailKind } from '../mail/templates.js'
 import { searchKey } from './clean-text.js'
 import type { DomainContext } from './context.js'
-import { adjustCounters } from './counters.js'
+import { applySignatureDelta } from './counters.js'
 import { AppError } from './errors.js'
 import { absoluteUrl } from './links.js'
 import { emailKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
@@ -32,8 +32,17 @@ function profileColumns(p: ProfileFields) {
     comment: p.comment,
     is_public: p.isPublic ? 1 : 0,
     wants_updates: p.wantsUpdates ? 1 : 0,
+    wants_debate: p.wantsDebate ? 1 : 0,
     search_text: searchTextOf(p),
   }
+}
+
+/**
+ * The clear address is kept only for what needs it: news from the collective, or
+ * messages relayed to those willing to organise a debate.
+ */
+function keepsAddress(p: Pick<ProfileFields, 'wantsUpdates' | 'wantsDebate'>): boolean {
+  return p.wantsUpdates || p.wantsDebate
 }
 
 /**
@@ -100,7 +109,7 @@ export async function requestSignature(ctx: DomainContext, submission: SignSubmi
           .values({
             ...profileColumns(submission),
             email_hash: key,
-            email: submission.wantsUpdates ? submission.email.address : null,
+            email: keepsAddress(submission) ? submission.email.address : null,
             email_domain: submission.email.domain,
             locale,
             status: 'pending',
@@ -121,7 +130,7 @@ export async function requestSignature(ctx: DomainContext, submission: SignSubmi
           .updateTable('signatures')
           .set({
             ...profileColumns(submission),
-            email: submission.wantsUpdates ? submission.email.address : null,
+            email: keepsAddress(submission) ? submission.email.address : null,
             locale,
             consent_version: ctx.config.site.consentVersion,
             submitted_at: now.toISOString(),
@@ -219,10 +228,10 @@ export async function confirmSignature(ctx: DomainContext, token: string): Promi
       .set({ status: 'confirmed', confirmed_at: now.toISOString(), updated_at: now.toISOString() })
       .where('id', '=', signature.id)
       .where('status', '=', 'pending')
-      .returning(['is_public'])
+      .returningAll()
       .executeTakeFirst()
     if (confirmed) {
-      await adjustCounters(tx, { confirmed: 1, public: confirmed.is_public }, now)
+      await applySignatureDelta(tx, ctx.config.site, signature, confirmed, now)
       // Other confirmation links for this signature have nothing left to do.
       await tx
         .updateTable('tokens')
@@ -258,17 +267,16 @@ export async function updateSignature(
     const now = ctx.now()
     const { signature } = await findByToken(tx, token, 'manage', now)
     let email = signature.email
-    if (!profile.wantsUpdates) email = null
+    if (!keepsAddress(profile)) email = null
     else if (email === null) {
       const typed = normalizeEmail(emailForUpdates ?? '')
       if (!typed || emailKey(ctx.config.secret, typed) !== signature.email_hash) return { ok: false, reason: 'email_mismatch' }
       email = typed.address
     }
     const changes = { ...profileColumns(profile), email, updated_at: now.toISOString() }
-    await tx.updateTable('signatures').set(changes).where('id', '=', signature.id).execute()
-    const publicDelta = (profile.isPublic ? 1 : 0) - signature.is_public
-    if (signature.status === 'confirmed' && publicDelta !== 0) await adjustCounters(tx, { public: publicDelta }, now)
-    return { ok: true, signature: { ...signature, ...changes } }
+    const updated = await tx.updateTable('signatures').set(changes).where('id', '=', signature.id).returningAll().executeTakeFirstOrThrow()
+    await applySignatureDelta(tx, ctx.config.site, signature, updated, now)
+    return { ok: true, signature: updated }
   })
 }
 
@@ -279,10 +287,8 @@ export async function withdrawSignature(ctx: DomainContext, token: string): Prom
     const { signature } = await findByToken(tx, token, 'manage', now)
     await tx.deleteFrom('outbox').where('signature_id', '=', signature.id).where('status', '=', 'pending').execute()
     // What is deleted decides what is uncounted, not what was read before.
-    const deleted = await tx.deleteFrom('signatures').where('id', '=', signature.id).returning(['status', 'is_public']).executeTakeFirst()
-    if (deleted?.status === 'confirmed') {
-      await adjustCounters(tx, { confirmed: -1, public: -deleted.is_public }, now)
-    }
+    const deleted = await tx.deleteFrom('signatures').where('id', '=', signature.id).returningAll().executeTakeFirst()
+    await applySignatureDelta(tx, ctx.config.site, deleted, null, now)
   })
 }
 
@@ -294,6 +300,8 @@ export interface PublicSignature {
   institution: string
   discipline: string
   confirmedAt: string
+  /** Domain of the confirmed address: views mark institutional ones as verified. */
+  emailDomain: string
 }
 
 export interface SignatoryPage {
@@ -327,7 +335,7 @@ export async function listPublicSignatures(
   options: { query?: string; cursor?: string; limit: number },
 ): Promise<SignatoryPage> {
   let q = whereListed(
-    db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at']),
+    db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at', 'email_domain']),
   )
   const after = options.cursor ? decodeCursor(options.cursor) : undefined
   if (after) {
@@ -352,6 +360,7 @@ export async function listPublicSignatures(
     institution: r.institution,
     discipline: r.discipline,
     confirmedAt: r.confirmed_at!,
+    emailDomain: r.email_domain,
   }))
   const last = items.at(-1)
   return { items, next: rows.length > options.limit && last ? encodeCursor(last.confirmedAt, last.id) : undefined }

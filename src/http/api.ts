@@ -1,15 +1,75 @@
-// The public JSON API. GET only, readable from any origin.
-import { Hono } from 'hono'
+// The public JSON API (docs/API.md). GET only, readable from any origin; every
+// answer carries an ETag, and a request that names it gets 304 without a body.
+import { createHash } from 'node:crypto'
+import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import { readCounts } from '../domain/counters.js'
+import { listInstitutions } from '../domain/institutions.js'
+import { listOpenSignatories } from '../domain/open-data.js'
+import { decodeCursor } from '../domain/signatures.js'
+import { readStatistics } from '../domain/statistics.js'
 import type { AppEnv } from './env.js'
 
 export const api = new Hono<AppEnv>()
 
-api.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'] }))
+api.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag'] }))
+
+/** Sends JSON with a validator: the bodies are small, hashing them costs little. */
+function jsonWithEtag(c: Context<AppEnv>, data: unknown, maxAge = 10): Response {
+  const text = JSON.stringify(data)
+  const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"`
+  c.header('ETag', etag)
+  c.header('Cache-Control', `public, max-age=${maxAge}`)
+  const asked = c.req.header('If-None-Match')
+  if (asked && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304)
+  c.header('Content-Type', 'application/json; charset=utf-8')
+  return c.body(text)
+}
 
 api.get('/v1/stats', async (c) => {
-  const counts = await readCounts(c.var.ctx.db)
-  c.header('Cache-Control', 'public, max-age=10')
-  return c.json({ confirmed: counts.confirmed, public: counts.public, updated_at: counts.updatedAt })
+  const { ctx } = c.var
+  const [counts, stats, institutions] = await Promise.all([
+    readCounts(ctx.db),
+    readStatistics(ctx.db, ctx.config.site),
+    listInstitutions(ctx.db, ctx.config.site),
+  ])
+  return jsonWithEtag(c, {
+    confirmed: counts.confirmed,
+    public: counts.public,
+    updated_at: counts.updatedAt,
+    verified: stats.verified,
+    willing_to_debate: stats.willing,
+    by_category: Object.fromEntries(stats.byCategory.map((x) => [x.key, x.count])),
+    by_discipline: Object.fromEntries(stats.byDiscipline.map((x) => [x.name, x.count])),
+    by_institution: institutions.map((i) => ({ domain: i.domain, name: i.name, confirmed: i.total, public: i.listed })),
+    by_day: stats.byDay,
+  })
+})
+
+export const API_PAGE_MAX = 100
+
+api.get('/v1/signatories', async (c) => {
+  const { ctx } = c.var
+  const limitParam = Number.parseInt(c.req.query('limit') ?? '', 10)
+  const limit = Number.isFinite(limitParam) ? Math.min(Math.max(limitParam, 1), API_PAGE_MAX) : 50
+  const after = c.req.query('after')
+  if (after !== undefined && !decodeCursor(after)) return c.json({ error: 'invalid cursor' }, 400)
+  const page = await listOpenSignatories(ctx.db, ctx.config.site, { cursor: after, limit })
+  const next = page.next ? `/api/v1/signatories?${new URLSearchParams({ after: page.next, limit: String(limit) })}` : null
+  return jsonWithEtag(c, { items: page.items, next_cursor: page.next ?? null, next })
+})
+
+api.get('/v1/institutions', async (c) => {
+  const { ctx } = c.var
+  const items = await listInstitutions(ctx.db, ctx.config.site)
+  return jsonWithEtag(c, {
+    items: items.map((i) => ({
+      domain: i.domain,
+      name: i.name,
+      confirmed: i.total,
+      public: i.listed,
+      willing_to_debate: i.willing,
+      url: `${ctx.config.baseUrl}/institutions/${i.domain}`,
+    })),
+  })
 })

@@ -56,6 +56,7 @@ function valuesOf(s: Signature): FormValues {
     comment: s.comment,
     public: s.is_public ? '1' : '',
     updates: s.wants_updates ? '1' : '',
+    debate: s.wants_debate ? '1' : '',
   }
 }
 

@@ -11,6 +11,8 @@ export interface NewMail extends RenderedMail {
   recipient: string
   recipientHash: string
   signatureId: number | null
+  /** Extra headers, e.g. List-Unsubscribe for mails one can stop. */
+  headers?: Record<string, string>
 }
 
 /** Delays before each retry of a temporary failure: the first within a minute, then backing off. */
@@ -27,6 +29,7 @@ export async function enqueueMail(tx: Tx | Db, mail: NewMail, now: Date): Promis
       subject: mail.subject,
       text_body: mail.text,
       html_body: mail.html,
+      headers: mail.headers ? JSON.stringify(mail.headers) : null,
       status: 'pending',
       attempts: 0,
       next_attempt_at: now.toISOString(),
@@ -80,6 +83,7 @@ export async function markSent(db: Tx | Db, id: number, now: Date): Promise<void
       subject: null,
       text_body: null,
       html_body: null,
+      headers: null,
       locked_until: null,
       last_error: null,
     })
@@ -118,6 +122,7 @@ export async function markDead(db: Tx | Db, id: number, code: string, _now: Date
       subject: null,
       text_body: null,
       html_body: null,
+      headers: null,
       locked_until: null,
       last_error: code,
     })

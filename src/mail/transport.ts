@@ -10,6 +10,7 @@ export interface OutgoingMail {
   subject: string
   text: string
   html: string
+  headers?: Record<string, string>
 }
 
 /** A failed delivery: `permanent` for a 5xx answer, which retrying cannot fix. */

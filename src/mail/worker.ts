@@ -47,6 +47,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         subject: row.subject!,
         text: row.text_body!,
         html: row.html_body!,
+        headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : undefined,
       })
       await write((tx) => markSent(tx, row.id, now()))
     } catch (err) {

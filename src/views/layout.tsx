@@ -24,6 +24,7 @@ export function Layout(props: { p: PageContext; title?: string; description?: st
         <meta name="twitter:card" content="summary_large_image" />
         <link rel="stylesheet" href={p.stylesheet} />
         <link rel="icon" href={p.icon} type="image/svg+xml" />
+        <link rel="alternate" type="application/atom+xml" href={p.href('/feed.atom')} title={p.m.stats.feed} />
         {p.twins.map((t) => (
           <link rel="alternate" hreflang={t.locale} href={t.href} />
         ))}
@@ -48,6 +49,12 @@ export function Layout(props: { p: PageContext; title?: string; description?: st
               ) : null}
               <li>
                 <a href={p.href('/signatories')}>{p.m.nav.signatories}</a>
+              </li>
+              <li>
+                <a href={p.href('/institutions')}>{p.m.institutions.title}</a>
+              </li>
+              <li>
+                <a href={p.href('/stats')}>{p.m.stats.title}</a>
               </li>
               <li>
                 <a href={p.href('/manage')}>{p.m.nav.manage}</a>

@@ -5,6 +5,7 @@ import type { Child } from 'hono/jsx'
 import type { ContentDoc } from '../content/load.js'
 import type { PublicSignature } from '../domain/signatures.js'
 import type { FieldErrors, FormValues } from '../domain/sign-form.js'
+import { isInstitutionalDomain } from '../domain/institutional-domains.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
 import { SignForm } from './sign-form.js'
@@ -210,6 +211,7 @@ export function SignatoriesPage(props: {
                 {[category(s.category), s.institution, s.discipline].filter(Boolean).join(' · ')}
               </span>
               <span class="date">{m.signedOn(p.m.date(s.confirmedAt))}</span>
+              {isInstitutionalDomain(p.site, s.emailDomain) ? <span class="verified">{p.m.institutions.verified}</span> : null}
             </li>
           ))}
         </ol>
@@ -233,6 +235,7 @@ export function PrivacyPage({ p }: { p: PageContext }) {
     [m.collectedTitle, m.collected],
     [m.emailTitle, m.email],
     [m.publicTitle, m.public],
+    [p.m.debate.privacyTitle, p.m.debate.privacy(p.site.openDataLicence)],
     [m.retentionTitle, m.retention(p.site.unconfirmedDays, p.site.manageLinkHours)],
     [m.rightsTitle, m.rights],
     [m.noTrackingTitle, m.noTracking],

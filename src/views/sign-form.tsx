@@ -161,8 +161,15 @@ export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage
           <input type="checkbox" id={fieldId('updates')} name="updates" value="1" checked={values.updates === '1'} />
           <label for={fieldId('updates')}>{m.sign.updates}</label>
         </div>
+        <div class="check">
+          <input type="checkbox" id={fieldId('debate')} name="debate" value="1" checked={values.debate === '1'} aria-describedby="hint-debate" />
+          <label for={fieldId('debate')}>{m.debate.optIn}</label>
+          <p class="hint" id="hint-debate">
+            {m.debate.optInHint}
+          </p>
+        </div>
         {manage?.askEmailForUpdates ? (
-          <Text name="email" type="email" label={m.manage.updatesEmail} max={254} autocomplete="email" req={false} hint={m.manage.updatesEmailHint} />
+          <Text name="email" type="email" label={m.manage.updatesEmail} max={254} autocomplete="email" req={false} hint={`${m.manage.updatesEmailHint} ${m.debate.manageEmailNote}`} />
         ) : null}
         {manage ? (
           <button type="submit">{m.manage.save}</button>

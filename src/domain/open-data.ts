@@ -1,0 +1,76 @@
+// Public signatures as open data and through the API: listed ones only (whereListed),
+// with whether their address is a verified institutional one. Never an address.
+import type { SiteConfig } from '../config.js'
+import type { Db } from '../db/database.js'
+import { isInstitutionalDomain } from './institutional-domains.js'
+import { decodeCursor, encodeCursor, whereListed } from './signatures.js'
+
+export interface OpenSignatory {
+  first_name: string
+  last_name: string
+  /** A `key` of the configured categories. */
+  category: string
+  institution: string
+  discipline: string
+  /** Date of confirmation, ISO 8601 UTC. */
+  signed_at: string
+  /** True when the confirmed address belongs to an institutional domain. */
+  verified: boolean
+  /** That domain, when verified; empty otherwise (a webmail domain says nothing). */
+  institution_domain: string
+}
+
+export const OPEN_COLUMNS = ['first_name', 'last_name', 'category', 'institution', 'discipline', 'signed_at', 'verified', 'institution_domain'] as const
+
+/** One page of public signatures, newest first, by keyset. */
+export async function listOpenSignatories(
+  db: Db,
+  site: SiteConfig,
+  options: { cursor?: string; limit: number },
+): Promise<{ items: OpenSignatory[]; next?: string }> {
+  let q = whereListed(
+    db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'email_domain', 'confirmed_at']),
+  )
+  const after = options.cursor ? decodeCursor(options.cursor) : undefined
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([eb('confirmed_at', '<', after.confirmedAt), eb.and([eb('confirmed_at', '=', after.confirmedAt), eb('id', '<', after.id)])]),
+    )
+  }
+  const rows = await q.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute()
+  const page = rows.slice(0, options.limit)
+  const items = page.map((r) => {
+    const verified = isInstitutionalDomain(site, r.email_domain)
+    return {
+      first_name: r.first_name,
+      last_name: r.last_name,
+      category: r.category,
+      institution: r.institution,
+      discipline: r.discipline,
+      signed_at: r.confirmed_at!,
+      verified,
+      institution_domain: verified ? r.email_domain : '',
+    }
+  })
+  const last = page.at(-1)
+  return { items, next: rows.length > options.limit && last ? encodeCursor(last.confirmed_at!, last.id) : undefined }
+}
+
+/** Every public signature, a batch at a time, for the exports. */
+export async function* allOpenSignatories(db: Db, site: SiteConfig, batch = 1000): AsyncGenerator<OpenSignatory[]> {
+  let cursor: string | undefined
+  do {
+    const page = await listOpenSignatories(db, site, { cursor, limit: batch })
+    if (page.items.length > 0) yield page.items
+    cursor = page.next
+  } while (cursor)
+}
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return
+ * before them) as a formula: such cells get a leading apostrophe, which spreadsheets
+ * show as text. csv-stringify does not do this.
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}

@@ -1,0 +1,42 @@
+// /feed.atom: the milestones reached, newest first, so that anyone can follow the
+// campaign from a feed reader without an account anywhere.
+import { Hono } from 'hono'
+import { localePath } from '../domain/links.js'
+import { readMilestones } from '../domain/milestones.js'
+import type { AppEnv } from './env.js'
+
+export const feed = new Hono<AppEnv>()
+
+feed.get('/', async (c) => {
+  const { ctx, page, locale } = c.var
+  const site = ctx.config.site
+  const milestones = (await readMilestones(ctx.db, site.milestones)).reverse()
+  const home = ctx.config.baseUrl + localePath(site, locale, '/')
+  const self = ctx.config.baseUrl + localePath(site, locale, '/feed.atom')
+  const host = new URL(ctx.config.baseUrl).hostname
+  const updated = milestones[0] ? `${milestones[0].day}T00:00:00Z` : ctx.now().toISOString()
+  const xml = (
+    <feed xmlns="http://www.w3.org/2005/Atom" xml:lang={locale}>
+      <title>{page.m.feed.title(site.title[locale]!)}</title>
+      <id>{self}</id>
+      <link rel="self" type="application/atom+xml" href={self} />
+      <link rel="alternate" type="text/html" href={home} />
+      <updated>{updated}</updated>
+      <author>
+        <name>{site.organisation}</name>
+      </author>
+      {milestones.map((ms) => (
+        <entry>
+          <title>{page.m.feed.milestone(ms.threshold)}</title>
+          <id>{`tag:${host},${ms.day}:milestone/${ms.threshold}`}</id>
+          <link rel="alternate" type="text/html" href={home} />
+          <updated>{`${ms.day}T00:00:00Z`}</updated>
+          <summary>{page.m.feed.milestoneBody(ms.threshold, page.m.date(ms.day))}</summary>
+        </entry>
+      ))}
+    </feed>
+  )
+  c.header('Content-Type', 'application/atom+xml; charset=utf-8')
+  c.header('Cache-Control', 'public, max-age=300')
+  return c.body('<?xml version="1.0" encoding="utf-8"?>\n' + String(xml))
+})

@@ -1,0 +1,50 @@
+// /institutions: the ranking by verified e-mail domain, and each institution's page.
+import { Hono } from 'hono'
+import { findInstitution, listInstitutions, listInstitutionSignatures } from '../domain/institutions.js'
+import { parseRelayForm, requestRelay } from '../domain/relay.js'
+import { decodeCursor } from '../domain/signatures.js'
+import { InstitutionPage, InstitutionsPage, type RelayValues } from '../views/institution-pages.js'
+import type { AppEnv } from './env.js'
+import { render } from './render.js'
+
+export const PAGE_SIZE = 50
+
+export const institutions = new Hono<AppEnv>()
+
+institutions.get('/', async (c) => {
+  const { ctx, page } = c.var
+  return render(c, <InstitutionsPage p={page} items={await listInstitutions(ctx.db, ctx.config.site)} />)
+})
+
+institutions.get('/:domain', async (c, next) => {
+  const { ctx, page } = c.var
+  const institution = await findInstitution(ctx.db, ctx.config.site, c.req.param('domain'))
+  if (!institution) return next()
+  const afterParam = c.req.query('after')
+  const cursor = afterParam && decodeCursor(afterParam) ? afterParam : undefined
+  const list = await listInstitutionSignatures(ctx.db, institution.domain, { cursor, limit: PAGE_SIZE })
+  return render(c, <InstitutionPage p={page} institution={institution} items={list.items} next={list.next} isFirstPage={!cursor} />)
+})
+
+/** The contact form of the debate relay: the message waits for its sender to confirm their address. */
+institutions.post('/:domain/contact', async (c, next) => {
+  const { ctx, page, locale } = c.var
+  const institution = await findInstitution(ctx.db, ctx.config.site, c.req.param('domain'))
+  if (!institution || institution.willing === 0) return next()
+  const body = await c.req.parseBody()
+  const field = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined)
+  // A bot filled the hidden field: answer as for anyone, relay nothing.
+  if (field('website')) return c.redirect(page.href('/relay/sent'), 303)
+  const values: RelayValues = { name: field('name'), email: field('email'), message: field('message') }
+  const parsed = parseRelayForm(ctx.config.site.debateMessageMax, values)
+  if (!parsed.ok) {
+    const list = await listInstitutionSignatures(ctx.db, institution.domain, { limit: PAGE_SIZE })
+    return render(
+      c,
+      <InstitutionPage p={page} institution={institution} items={list.items} next={list.next} isFirstPage values={values} errors={parsed.errors} />,
+      422,
+    )
+  }
+  await requestRelay(ctx, { domain: institution.domain, institution: institution.name, form: parsed.value, locale })
+  return c.redirect(page.href('/relay/sent'), 303)
+})

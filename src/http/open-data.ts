@@ -1,0 +1,60 @@
+// /open-data/signatories.csv and .json: public signatures only, under the licence
+// of the config, streamed a batch at a time so memory stays flat at any size.
+import { Hono, type Context } from 'hono'
+import { stringify } from 'csv-stringify/sync'
+import { allOpenSignatories, neutraliseFormula, OPEN_COLUMNS, type OpenSignatory } from '../domain/open-data.js'
+import type { AppEnv } from './env.js'
+
+export const openData = new Hono<AppEnv>()
+
+function streamed(c: Context<AppEnv>, type: string, chunks: AsyncGenerator<string>): Response {
+  const encoder = new TextEncoder()
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await chunks.next()
+      if (done) controller.close()
+      else controller.enqueue(encoder.encode(value))
+    },
+    async cancel() {
+      await chunks.return(undefined)
+    },
+  })
+  const site = c.var.ctx.config.site
+  return new Response(body, {
+    headers: {
+      'Content-Type': type,
+      'Cache-Control': 'public, max-age=300',
+      'Access-Control-Allow-Origin': '*',
+      Link: `<${site.openDataLicenceUrl}>; rel="license"`,
+    },
+  })
+}
+
+function csvRow(s: OpenSignatory): string[] {
+  return OPEN_COLUMNS.map((k) => (k === 'verified' ? (s.verified ? '1' : '0') : neutraliseFormula(String(s[k]))))
+}
+
+openData.get('/signatories.csv', (c) => {
+  const { ctx } = c.var
+  async function* lines(): AsyncGenerator<string> {
+    yield stringify([[...OPEN_COLUMNS]])
+    for await (const batch of allOpenSignatories(ctx.db, ctx.config.site)) yield stringify(batch.map(csvRow))
+  }
+  return streamed(c, 'text/csv; charset=utf-8; header=present', lines())
+})
+
+openData.get('/signatories.json', (c) => {
+  const { ctx } = c.var
+  const site = ctx.config.site
+  async function* parts(): AsyncGenerator<string> {
+    const head = { licence: site.openDataLicence, licence_url: site.openDataLicenceUrl, generated_at: ctx.now().toISOString() }
+    yield JSON.stringify(head).slice(0, -1) + ',"signatories":['
+    let first = true
+    for await (const batch of allOpenSignatories(ctx.db, site)) {
+      yield (first ? '' : ',') + batch.map((s) => JSON.stringify(s)).join(',')
+      first = false
+    }
+    yield ']}'
+  }
+  return streamed(c, 'application/json; charset=utf-8', parts())
+})

@@ -1,0 +1,13 @@
+// /stats: every number from counters, the growth as an SVG chart and a table.
+import { Hono } from 'hono'
+import { readStatistics } from '../domain/statistics.js'
+import { StatsPage } from '../views/stats-page.js'
+import type { AppEnv } from './env.js'
+import { render } from './render.js'
+
+export const stats = new Hono<AppEnv>()
+
+stats.get('/', async (c) => {
+  const { ctx, page } = c.var
+  return render(c, <StatsPage p={page} stats={await readStatistics(ctx.db, ctx.config.site)} />)
+})

@@ -1,0 +1,201 @@
+// /institutions and each institution's page: numbers from counters, names only of
+// those who chose to be listed, and the form that relays a message to the willing.
+import type { InstitutionDetail, InstitutionSummary } from '../domain/institutions.js'
+import type { PublicSignature } from '../domain/signatures.js'
+import type { FieldErrorKey } from '../domain/sign-form.js'
+import { Layout } from './layout.js'
+import type { PageContext } from './page-context.js'
+
+export function categoryLabel(p: PageContext, key: string): string {
+  return p.site.categories.find((c) => c.key === key)?.labels[p.locale] ?? key
+}
+
+export function InstitutionsPage({ p, items }: { p: PageContext; items: InstitutionSummary[] }) {
+  const m = p.m.institutions
+  return (
+    <Layout p={p} title={m.title}>
+      <h1>{m.title}</h1>
+      <p>{m.intro}</p>
+      {items.length === 0 ? (
+        <p>{m.empty}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="data">
+            <caption>{m.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.name}</th>
+                <th scope="col" class="num">
+                  {m.total}
+                </th>
+                <th scope="col" class="num">
+                  {m.listed}
+                </th>
+                <th scope="col" class="num">
+                  {m.willing}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((i) => (
+                <tr>
+                  <th scope="row">
+                    <a href={p.href(`/institutions/${i.domain}`)}>{i.name}</a> <span class="domain">@{i.domain}</span>
+                  </th>
+                  <td class="num">{p.m.number(i.total)}</td>
+                  <td class="num">{p.m.number(i.listed)}</td>
+                  <td class="num">{p.m.number(i.willing)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  )
+}
+
+export type RelayField = 'name' | 'email' | 'message'
+export type RelayValues = Partial<Record<RelayField, string>>
+export type RelayErrors = Partial<Record<RelayField, FieldErrorKey>>
+
+export function InstitutionPage(props: {
+  p: PageContext
+  institution: InstitutionDetail
+  items: PublicSignature[]
+  next?: string
+  isFirstPage: boolean
+  values?: RelayValues
+  errors?: RelayErrors
+}) {
+  const { p, institution: inst, items } = props
+  const m = p.m.institutions
+  const base = p.href(`/institutions/${inst.domain}`)
+  return (
+    <Layout p={p} title={inst.name}>
+      <p>
+        <a href={p.href('/institutions')}>{m.all}</a>
+      </p>
+      <h1>{inst.name}</h1>
+      <p class="domain">
+        {m.addresses(inst.domain)} ({m.verified})
+      </p>
+      <p>{m.summary(inst.total, inst.listed)}</p>
+      {inst.willing > 0 ? (
+        <p>
+          <a href="#debate">{p.m.debate.willing(inst.willing)}</a>
+        </p>
+      ) : null}
+      <table class="data">
+        <caption>{m.byCategory}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{m.category}</th>
+            <th scope="col" class="num">
+              {m.count}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {inst.byCategory.map((c) => (
+            <tr>
+              <th scope="row">{categoryLabel(p, c.key)}</th>
+              <td class="num">{p.m.number(c.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{m.signatoriesTitle}</h2>
+      {items.length === 0 ? (
+        <p>{m.noneListed}</p>
+      ) : (
+        <ol class="signatories">
+          {items.map((s) => (
+            <li>
+              <span class="name">
+                {s.firstName} {s.lastName}
+              </span>
+              <span class="meta">{[categoryLabel(p, s.category), s.institution, s.discipline].filter(Boolean).join(' · ')}</span>
+              <span class="date">{p.m.signatories.signedOn(p.m.date(s.confirmedAt))}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {props.next || !props.isFirstPage ? (
+        <nav aria-label={m.pagination} class="pagination">
+          {!props.isFirstPage ? <a href={base}>{m.first}</a> : null}
+          {props.next ? <a href={`${base}?after=${encodeURIComponent(props.next)}`}>{m.next}</a> : null}
+        </nav>
+      ) : null}
+      <DebateSection p={p} institution={inst} values={props.values} errors={props.errors} />
+    </Layout>
+  )
+}
+
+function DebateSection(props: { p: PageContext; institution: InstitutionDetail; values?: RelayValues; errors?: RelayErrors }) {
+  const { p, institution: inst, values = {}, errors = {} } = props
+  const m = p.m.debate
+  const fields: { name: RelayField; label: string; type: string; max: number; autocomplete?: string }[] = [
+    { name: 'name', label: m.name, type: 'text', max: 100, autocomplete: 'name' },
+    { name: 'email', label: m.email, type: 'email', max: 254, autocomplete: 'email' },
+  ]
+  const Error = ({ name }: { name: RelayField }) =>
+    errors[name] ? (
+      <p class="field-error" id={`error-relay-${name}`}>
+        {p.m.fieldError[errors[name]!]}
+      </p>
+    ) : null
+  return (
+    <section class="debate" id="debate" aria-labelledby="debate-title">
+      <h2 id="debate-title">{m.title}</h2>
+      <p>{m.willing(inst.willing)}</p>
+      {inst.willing > 0 ? (
+        <>
+          <p>{m.formIntro}</p>
+          <form method="post" action={p.href(`/institutions/${inst.domain}/contact`)} novalidate>
+            {fields.map((f) => (
+              <div class={`field${errors[f.name] ? ' has-error' : ''}`}>
+                <label for={`relay-${f.name}`}>{f.label}</label>
+                <Error name={f.name} />
+                <input
+                  type={f.type}
+                  id={`relay-${f.name}`}
+                  name={f.name}
+                  value={values[f.name] ?? ''}
+                  maxlength={f.max}
+                  autocomplete={f.autocomplete}
+                  required
+                  aria-invalid={errors[f.name] ? 'true' : undefined}
+                  aria-describedby={errors[f.name] ? `error-relay-${f.name}` : undefined}
+                />
+              </div>
+            ))}
+            <div class={`field${errors.message ? ' has-error' : ''}`}>
+              <label for="relay-message">{m.message}</label>
+              <p class="hint" id="hint-relay-message">
+                {m.messageHint(p.site.debateMessageMax)}
+              </p>
+              <Error name="message" />
+              <textarea
+                id="relay-message"
+                name="message"
+                rows={6}
+                maxlength={p.site.debateMessageMax}
+                required
+                aria-invalid={errors.message ? 'true' : undefined}
+                aria-describedby={['hint-relay-message', errors.message ? 'error-relay-message' : ''].filter(Boolean).join(' ')}
+              >
+                {values.message ?? ''}
+              </textarea>
+            </div>
+            <div class="hp" aria-hidden="true">
+              <label for="relay-website">{p.m.sign.honeypot}</label>
+              <input type="text" id="relay-website" name="website" value="" tabindex={-1} autocomplete="off" />
+            </div>
+            <button type="submit">{m.send}</button>
+          </form>
+        </>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,108 @@
+// Every count shown (institutions, statistics, API) comes from counters kept by the
+// transactions that change signatures: after each step they equal a full recount.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readAllCounters, recountAll, signatureDelta } from '../src/domain/counters.js'
+import { DATABASES } from './helpers/databases.js'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { get, hiddenValue, linkIn, postForm, validSignature } from './helpers/http.js'
+import { nextMail, signAndConfirm } from './helpers/signing.js'
+
+describe.each(DATABASES)('counters (%s)', (kind) => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startTestApp(kind)
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  const expectExact = async () => {
+    const db = app.server.ctx.db
+    expect(await readAllCounters(db)).toEqual(await recountAll(db, app.config.site))
+  }
+
+  let managePath = ''
+
+  it('stay exact as signatures are confirmed', async () => {
+    await signAndConfirm(app, { email: 'ana@univ-tlse3.fr', first_name: 'Ana', category: 'researcher', discipline: 'Écologie', debate: '1' })
+    await signAndConfirm(app, { email: 'bo@univ-tlse3.fr', first_name: 'Bo', category: 'student', discipline: 'écologie ', public: '' })
+    managePath = (await signAndConfirm(app, { email: 'cy@gmail.com', first_name: 'Cy', category: 'other', institution: 'Lycée Bellevue' }, { manage: true }))!
+    const counters = await readAllCounters(app.server.ctx.db)
+    expect(counters).toMatchObject({
+      confirmed: 3,
+      public: 2,
+      verified: 2,
+      'category:researcher': 1,
+      'discipline:écologie': 3,
+      'domain:univ-tlse3.fr': 2,
+      'domain_public:univ-tlse3.fr': 1,
+      'domain_debate:univ-tlse3.fr': 1,
+      'domain_name:univ-tlse3.fr|Université Toulouse III': 2,
+    })
+    await expectExact()
+  })
+
+  it('stay exact as a signature is edited', async () => {
+    const form = await get(app.url, managePath)
+    const saved = await postForm(app.url, managePath, {
+      csrf: hiddenValue(form.html, 'csrf'),
+      first_name: 'Cy',
+      last_name: 'Roux',
+      category: 'teacher',
+      institution: 'Lycée Saint-Sernin',
+      discipline: 'Histoire',
+      public: '',
+    })
+    expect(saved.status).toBe(303)
+    const counters = await readAllCounters(app.server.ctx.db)
+    expect(counters['category:other']).toBeUndefined()
+    expect(counters['category:teacher']).toBe(1)
+    expect(counters.public).toBe(1)
+    await expectExact()
+  })
+
+  it('stay exact as a signature is withdrawn', async () => {
+    const form = await get(app.url, managePath)
+    await postForm(app.url, `${managePath}/withdraw`, { csrf: hiddenValue(form.html, 'csrf') })
+    const counters = await readAllCounters(app.server.ctx.db)
+    expect(counters.confirmed).toBe(2)
+    expect(counters['category:teacher']).toBeUndefined()
+    await expectExact()
+  })
+
+  it('stay exact when many confirmations arrive at once', async () => {
+    const links: { path: string; csrf: string }[] = []
+    for (let i = 0; i < 12; i++) {
+      const domain = ['univ-tlse3.fr', 'cnrs.fr', 'inria.fr'][i % 3]
+      const mail = await nextMail(app, () => postForm(app.url, '/sign', validSignature({ email: `burst${i}@${domain}`, category: i % 2 ? 'student' : 'researcher' })))
+      const path = linkIn(mail.text, 'confirm')
+      links.push({ path, csrf: hiddenValue((await get(app.url, path)).html, 'csrf') })
+    }
+    const before = (await readAllCounters(app.server.ctx.db)).confirmed!
+    const answers = await Promise.all(links.map((l) => postForm(app.url, l.path, { csrf: l.csrf })))
+    expect(answers.map((a) => a.status)).toEqual(links.map(() => 303))
+    expect((await readAllCounters(app.server.ctx.db)).confirmed).toBe(before + 12)
+    await expectExact()
+  })
+})
+
+describe('signatureDelta', () => {
+  it('is the difference between what two states of a signature count for', async () => {
+    const { loadSiteConfig } = await import('../src/config.js')
+    const site = loadSiteConfig('content')
+    const base = {
+      status: 'confirmed',
+      is_public: 1,
+      wants_debate: 0,
+      category: 'researcher',
+      discipline: '',
+      institution: 'CNRS',
+      email_domain: 'cnrs.fr',
+      confirmed_at: '2026-11-28T10:00:00.000Z',
+    }
+    expect(signatureDelta(site, { ...base, status: 'pending' }, base)).toMatchObject({ confirmed: 1, public: 1, verified: 1, 'day:2026-11-28': 1 })
+    expect(signatureDelta(site, base, { ...base, is_public: 0 })).toEqual({ public: -1, 'domain_public:cnrs.fr': -1 })
+    expect(signatureDelta(site, base, { ...base, status: 'hidden' })).toMatchObject({ confirmed: -1, public: -1 })
+    expect(signatureDelta(site, base, base)).toEqual({})
+  })
+})
