@@ -47,15 +47,30 @@ export async function readCounts(db: Db | Tx): Promise<Counts> {
   return counts
 }
 
-/** Recounts from the signatures themselves: for checks and repairs, never on a request path. */
-export async function recount(db: Db | Tx): Promise<{ confirmed: number; public: number }> {
+/**
+ * Recounts from the signatures themselves: for checks and repairs, never on a request
+ * path. The same rules as isCounted and isListed in signature-state.ts.
+ */
+export async function recount(db: Db | Tx, options: { countBeforeApproval?: boolean } = {}): Promise<{ confirmed: number; public: number }> {
+  const countBeforeApproval = options.countBeforeApproval ?? true
   const row = await db
     .selectFrom('signatures')
     .select((eb) => [
       eb.fn.countAll<number>().as('confirmed'),
-      eb.fn.sum<number>(eb.case().when('is_public', '=', 1).then(1).else(0).end()).as('public'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('is_public', '=', 1), eb('approved_at', 'is not', null), eb('hidden_at', 'is', null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('public'),
     ])
     .where('status', '=', 'confirmed')
+    .where('invalidated_at', 'is', null)
+    .$if(!countBeforeApproval, (qb) => qb.where('approved_at', 'is not', null))
     .executeTakeFirstOrThrow()
   return { confirmed: Number(row.confirmed), public: Number(row.public ?? 0) }
 }

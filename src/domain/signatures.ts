@@ -8,7 +8,9 @@ import { countMailsSince, enqueueMail, isSuppressed } from '../mail/outbox.js'
 import { renderMail, type MailKind } from '../mail/templates.js'
 import { searchKey } from './clean-text.js'
 import type { DomainContext } from './context.js'
-import { adjustCounters } from './counters.js'
+import { nameKeyOf, raiseFlags } from './flags.js'
+import { networkKey } from './network.js'
+import { changeSignatureState } from './signature-state.js'
 import { AppError } from './errors.js'
 import { absoluteUrl } from './links.js'
 import { emailKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
@@ -33,6 +35,7 @@ function profileColumns(p: ProfileFields) {
     is_public: p.isPublic ? 1 : 0,
     wants_updates: p.wantsUpdates ? 1 : 0,
     search_text: searchTextOf(p),
+    name_key: nameKeyOf(p.firstName, p.lastName),
   }
 }
 
@@ -86,12 +89,22 @@ async function mailLink(
  * - a pending one is updated with what was just typed and gets a new link;
  * - a confirmed one is left as it is and gets a mail saying so, with a manage link.
  */
-export async function requestSignature(ctx: DomainContext, submission: SignSubmission, locale: string): Promise<void> {
+export async function requestSignature(
+  ctx: DomainContext,
+  submission: SignSubmission,
+  locale: string,
+  /** The client's address, kept only as a keyed network hash for abuse checks. */
+  clientAddress?: string,
+): Promise<void> {
   const key = emailKey(ctx.config.secret, submission.email)
+  const network = clientAddress ? networkKey(ctx.config.secret, clientAddress) : null
   let queued = false
   const attempt = () =>
     ctx.db.transaction().execute(async (tx) => {
       const now = ctx.now()
+      // A domain blocked by the moderators: answered as any other, recorded nowhere.
+      const domain = await tx.selectFrom('domains').select('blocked').where('domain', '=', submission.email.domain).executeTakeFirst()
+      if (domain?.blocked) return
       const existing = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
       const canMail = await mayMail(ctx, tx, key, now)
       if (!existing) {
@@ -108,9 +121,11 @@ export async function requestSignature(ctx: DomainContext, submission: SignSubmi
             submitted_at: now.toISOString(),
             updated_at: now.toISOString(),
             mails_sent: canMail ? 1 : 0,
+            network_key: network,
           })
-          .returning(['id', 'first_name', 'locale'])
+          .returning(['id', 'first_name', 'locale', 'email_domain', 'name_key', 'network_key'])
           .executeTakeFirstOrThrow()
+        await raiseFlags(tx, ctx.config, inserted, now)
         if (canMail) await mailLink(ctx, tx, { signature: inserted, kind: 'confirm', to: submission.email, key, now })
         queued = canMail
         return
@@ -127,9 +142,12 @@ export async function requestSignature(ctx: DomainContext, submission: SignSubmi
             submitted_at: now.toISOString(),
             updated_at: now.toISOString(),
             mails_sent: existing.mails_sent + 1,
+            network_key: network ?? existing.network_key,
+            comment_approved_at: null,
           })
           .where('id', '=', existing.id)
           .execute()
+        await raiseFlags(tx, ctx.config, { id: existing.id, email_domain: existing.email_domain, name_key: nameKeyOf(submission.firstName, submission.lastName), network_key: network ?? existing.network_key }, now)
         await mailLink(ctx, tx, { signature: { ...existing, first_name: submission.firstName, locale }, kind: 'confirm', to: submission.email, key, now })
         queued = true
         return
@@ -214,15 +232,17 @@ export async function confirmSignature(ctx: DomainContext, token: string): Promi
     const { signature, tokenHash } = await findByToken(tx, token, 'confirm', now)
     await tx.updateTable('tokens').set({ used_at: now.toISOString() }).where('hash', '=', tokenHash).where('used_at', 'is', null).execute()
     if (signature.status === 'confirmed') return signature
+    // Without pre-moderation a confirmed signature is approved at once; with it, a moderator approves.
+    const approvedAt = ctx.config.site.moderation.preModeration ? null : now.toISOString()
     const confirmed = await tx
       .updateTable('signatures')
-      .set({ status: 'confirmed', confirmed_at: now.toISOString(), updated_at: now.toISOString() })
+      .set({ status: 'confirmed', confirmed_at: now.toISOString(), updated_at: now.toISOString(), approved_at: approvedAt })
       .where('id', '=', signature.id)
       .where('status', '=', 'pending')
-      .returning(['is_public'])
+      .returningAll()
       .executeTakeFirst()
     if (confirmed) {
-      await adjustCounters(tx, { confirmed: 1, public: confirmed.is_public }, now)
+      await changeSignatureState(tx, ctx.config.site, signature, confirmed, now)
       // Other confirmation links for this signature have nothing left to do.
       await tx
         .updateTable('tokens')
@@ -264,11 +284,12 @@ export async function updateSignature(
       if (!typed || emailKey(ctx.config.secret, typed) !== signature.email_hash) return { ok: false, reason: 'email_mismatch' }
       email = typed.address
     }
-    const changes = { ...profileColumns(profile), email, updated_at: now.toISOString() }
-    await tx.updateTable('signatures').set(changes).where('id', '=', signature.id).execute()
-    const publicDelta = (profile.isPublic ? 1 : 0) - signature.is_public
-    if (signature.status === 'confirmed' && publicDelta !== 0) await adjustCounters(tx, { public: publicDelta }, now)
-    return { ok: true, signature: { ...signature, ...changes } }
+    // An edited comment goes back to the moderators before it can be shown.
+    const commentApprovedAt = profile.comment === signature.comment ? signature.comment_approved_at : null
+    const changes = { ...profileColumns(profile), email, updated_at: now.toISOString(), comment_approved_at: commentApprovedAt }
+    const after = await tx.updateTable('signatures').set(changes).where('id', '=', signature.id).returningAll().executeTakeFirstOrThrow()
+    await changeSignatureState(tx, ctx.config.site, signature, after, now)
+    return { ok: true, signature: after }
   })
 }
 
@@ -279,10 +300,8 @@ export async function withdrawSignature(ctx: DomainContext, token: string): Prom
     const { signature } = await findByToken(tx, token, 'manage', now)
     await tx.deleteFrom('outbox').where('signature_id', '=', signature.id).where('status', '=', 'pending').execute()
     // What is deleted decides what is uncounted, not what was read before.
-    const deleted = await tx.deleteFrom('signatures').where('id', '=', signature.id).returning(['status', 'is_public']).executeTakeFirst()
-    if (deleted?.status === 'confirmed') {
-      await adjustCounters(tx, { confirmed: -1, public: -deleted.is_public }, now)
-    }
+    const deleted = await tx.deleteFrom('signatures').where('id', '=', signature.id).returningAll().executeTakeFirst()
+    if (deleted) await changeSignatureState(tx, ctx.config.site, deleted, undefined, now)
   })
 }
 
@@ -315,10 +334,17 @@ export function decodeCursor(cursor: string): { confirmedAt: string; id: number 
 
 /**
  * The one definition of "shown publicly", for the list, the exports and the API:
- * confirmed, and its signatory chose to be listed.
+ * confirmed, its signatory chose to be listed, approved (at confirmation, or by a
+ * moderator under pre-moderation), neither hidden by a moderator nor invalidated.
+ * isListed in signature-state.ts says the same of one row.
  */
 export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures', any>>(qb: QB): QB {
-  return qb.where('signatures.status', '=', 'confirmed').where('signatures.is_public', '=', 1) as QB
+  return qb
+    .where('signatures.status', '=', 'confirmed')
+    .where('signatures.is_public', '=', 1)
+    .where('signatures.approved_at', 'is not', null)
+    .where('signatures.hidden_at', 'is', null)
+    .where('signatures.invalidated_at', 'is', null) as QB
 }
 
 /** The public list: confirmed and public only, newest first, by keyset (no OFFSET). */
