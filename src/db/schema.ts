@@ -181,3 +181,6 @@ export type Signature = Selectable<SignatureTable>
 export type NewSignature = Insertable<SignatureTable>
 export type SignatureUpdate = Updateable<SignatureTable>
 export type OutboxRow = Selectable<OutboxTable>
+export type AuditEntry = Selectable<AuditLogTable>
+export type AdminSession = Selectable<AdminSessionTable>
+export type DomainRow = Selectable<DomainTable>

@@ -7,9 +7,11 @@ import { sql, type Db, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
 
 export type CounterName = 'confirmed' | 'public'
+/** Tallies kept beside the counts: confirmed signatures withdrawn by their signatories. */
+export type TallyName = 'withdrawn'
 export const SHARDS = 8
 
-export async function adjustCounters(tx: Tx, deltas: Partial<Record<CounterName, number>>, now: Date): Promise<void> {
+export async function adjustCounters(tx: Tx, deltas: Partial<Record<CounterName | TallyName, number>>, now: Date): Promise<void> {
   const shard = isPostgres(tx) ? Math.floor(Math.random() * SHARDS) : 0
   for (const [name, delta] of Object.entries(deltas)) {
     if (!delta) continue
@@ -73,4 +75,14 @@ export async function recount(db: Db | Tx, options: { countBeforeApproval?: bool
     .$if(!countBeforeApproval, (qb) => qb.where('approved_at', 'is not', null))
     .executeTakeFirstOrThrow()
   return { confirmed: Number(row.confirmed), public: Number(row.public ?? 0) }
+}
+
+/** One counter or tally, summed over its shards. */
+export async function readCounter(db: Db | Tx, name: CounterName | TallyName): Promise<number> {
+  const row = await db
+    .selectFrom('counters')
+    .select((eb) => eb.fn.sum<number>('value').as('total'))
+    .where('name', '=', name)
+    .executeTakeFirst()
+  return Number(row?.total ?? 0)
 }

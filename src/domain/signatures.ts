@@ -8,6 +8,7 @@ import { countMailsSince, enqueueMail, isSuppressed } from '../mail/outbox.js'
 import { renderMail, type MailKind } from '../mail/templates.js'
 import { searchKey } from './clean-text.js'
 import type { DomainContext } from './context.js'
+import { adjustCounters } from './counters.js'
 import { nameKeyOf, raiseFlags } from './flags.js'
 import { networkKey } from './network.js'
 import { changeSignatureState } from './signature-state.js'
@@ -302,6 +303,7 @@ export async function withdrawSignature(ctx: DomainContext, token: string): Prom
     // What is deleted decides what is uncounted, not what was read before.
     const deleted = await tx.deleteFrom('signatures').where('id', '=', signature.id).returningAll().executeTakeFirst()
     if (deleted) await changeSignatureState(tx, ctx.config.site, deleted, undefined, now)
+    if (deleted?.status === 'confirmed') await adjustCounters(tx, { withdrawn: 1 }, now)
   })
 }
 

@@ -33,7 +33,7 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
     pages,
     stylesheet: assets.stylesheet,
     icon: assets.icon,
-    signingOpen: isSigningOpen(site, ctx.now()),
+    signingOpen: isSigningOpen(site, ctx.now(), ctx.settings.signingOpen()),
   }
 }
 
@@ -54,6 +54,7 @@ export function withLocale(ctx: AppContext, assets: Assets, locale: string): Mid
         return c.redirect(localePath(site, preferred, path) + query, 302)
       }
     }
+    await ctx.settings.refresh()
     c.set('ctx', ctx)
     c.set('locale', locale)
     c.set('page', pageContext(ctx, assets, locale, path))
