@@ -38,6 +38,8 @@ export function loginLinkIn(text: string): string {
 
 /** Logs in as `email` through the mailed link; returns the Cookie header to send. */
 export async function logInAs(app: TestApp, email: string): Promise<string> {
+  // Mails of earlier signatures must be out first, so the next one is the login link.
+  await app.server.worker.drain()
   const before = app.smtp.messages.length
   await postForm(app.url, '/admin/login', { email })
   const mails = await app.smtp.waitForMessages(before + 1)
