@@ -258,6 +258,9 @@ const en: Messages = {
       ok ? `Counts checked: ${kept}, matching the signatures.` : `Drift found: counts kept ${kept}, recounted ${recounted}.`,
     downloadData: 'Download my data (JSON)',
     downloadDataHint: 'Everything we keep about your signature, in a machine-readable file.',
+    privacyTitle: 'Moderation and abuse prevention',
+    privacy: (traceDays: number, invalidatedDays: number, auditDays: number) =>
+      `To spot bursts of signatures, we keep a keyed hash of the network a signature comes from (never the IP address itself), erased after ${traceDays} days. The collective’s moderators may hide, delete or invalidate a signature; an invalidated signature is deleted after ${invalidatedDays} days. Their actions are recorded in a log kept for ${auditDays} days. From the “Edit my signature” page you can download all the data kept about your signature.`,
   },
   token: {
     invalidTitle: 'Invalid or expired link',

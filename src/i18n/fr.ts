@@ -260,6 +260,9 @@ const fr = {
       ok ? `Décomptes vérifiés : ${kept}, conformes aux signatures.` : `Écart constaté : décomptes tenus ${kept}, recomptés ${recounted}.`,
     downloadData: 'Télécharger mes données (JSON)',
     downloadDataHint: 'Tout ce que nous conservons sur votre signature, dans un fichier lisible par machine.',
+    privacyTitle: 'Modération et lutte contre les abus',
+    privacy: (traceDays: number, invalidatedDays: number, auditDays: number) =>
+      `Pour repérer les signatures en rafale, nous conservons une empreinte chiffrée du réseau d’où vient la signature (jamais l’adresse IP elle-même), effacée au bout de ${traceDays} jours. Les modérateurs du collectif peuvent masquer, supprimer ou invalider une signature ; une signature invalidée est supprimée au bout de ${invalidatedDays} jours. Leurs actions sont consignées dans un journal conservé ${auditDays} jours. Depuis la page « Modifier ma signature », vous pouvez télécharger toutes les données conservées sur votre signature.`,
   },
   token: {
     invalidTitle: 'Lien invalide ou expiré',

@@ -221,6 +221,7 @@ export function PrivacyPage({ p }: { p: PageContext }) {
     [m.emailTitle, m.email],
     [m.publicTitle, m.public],
     [m.retentionTitle, m.retention(p.site.unconfirmedDays, p.site.manageLinkHours)],
+    [p.m.admin.privacyTitle, p.m.admin.privacy(p.site.moderation.networkTraceDays, p.site.moderation.invalidatedDays, p.site.moderation.auditDays)],
     [m.rightsTitle, m.rights],
     [m.noTrackingTitle, m.noTracking],
   ]
