@@ -9,6 +9,7 @@ import type { DomainContext } from './context.js'
 import { readCounter, readCounts } from './counters.js'
 import { AppError } from './errors.js'
 import { flagsOf } from './flags.js'
+import type { RuntimeSettings } from './settings.js'
 import { changeSignatureState } from './signature-state.js'
 
 export interface Dashboard {
@@ -23,8 +24,14 @@ export interface Dashboard {
   invalidated: number
 }
 
-async function countWhere(db: Db, build: (qb: any) => any): Promise<number> {
-  const row = await build(db.selectFrom('signatures').select((eb) => eb.fn.countAll<number>().as('n'))).executeTakeFirstOrThrow()
+type SignatureCount = ReturnType<typeof countQuery>
+
+function countQuery(db: Db) {
+  return db.selectFrom('signatures').select((eb) => eb.fn.countAll<number>().as('n'))
+}
+
+async function countWhere(db: Db, narrow: (q: SignatureCount) => SignatureCount): Promise<number> {
+  const row = await narrow(countQuery(db)).executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -174,7 +181,7 @@ export async function setDomain(ctx: DomainContext, actor: string, domain: strin
 }
 
 /** Opens or closes signing from the admin; the closing date of the config still applies. */
-export async function setSigningOpen(ctx: DomainContext & { settings: { setSigningOpen(open: boolean, now: Date): Promise<void> } }, actor: string, open: boolean): Promise<void> {
+export async function setSigningOpen(ctx: DomainContext & { settings: RuntimeSettings }, actor: string, open: boolean): Promise<void> {
   const now = ctx.now()
   await ctx.settings.setSigningOpen(open, now)
   await recordAudit(ctx.db, { actor, action: open ? 'signing.open' : 'signing.close' }, now)
