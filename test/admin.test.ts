@@ -185,6 +185,7 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
       expect(bad.status).toBe(422)
       const page = await get(app.url, '/admin/domains', as())
       expect(page.html).toContain('Université Toulouse III – Paul Sabatier')
+      expect((await get(app.url, `/admin/signatures/${withComment}`, as())).html).toContain('univ-tlse3.fr (Université Toulouse III – Paul Sabatier)')
       expect(page.html).toContain('spam.example')
       const sign = await postForm(app.url, '/sign', validSignature({ email: 'bot@spam.example' }))
       expect(sign.status).toBe(303)

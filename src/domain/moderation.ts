@@ -63,6 +63,14 @@ export type SignatureFilter = (typeof SIGNATURE_FILTERS)[number]
 
 export interface ModeratedSignature extends Signature {
   flags: FlagKind[]
+  /** The display name moderators gave the address's domain, if any. */
+  domainName: string | null
+}
+
+async function domainNames(db: Db, domains: string[]): Promise<Map<string, string>> {
+  if (domains.length === 0) return new Map()
+  const rows = await db.selectFrom('domains').select(['domain', 'display_name']).where('domain', 'in', [...new Set(domains)]).execute()
+  return new Map(rows.filter((r) => r.display_name).map((r) => [r.domain, r.display_name!]))
 }
 
 /** Signatures in every state, newest first, by keyset on id; searchable by name or institution. */
@@ -104,14 +112,16 @@ export async function listSignaturesForModeration(
   const rows = await q.orderBy('id', 'desc').limit(options.limit + 1).execute()
   const page = rows.slice(0, options.limit)
   const flags = await flagsOf(db, page.map((r) => r.id))
-  return { items: page.map((r) => ({ ...r, flags: flags.get(r.id) ?? [] })), next: rows.length > options.limit ? page.at(-1)?.id : undefined }
+  const names = await domainNames(db, page.map((r) => r.email_domain))
+  return { items: page.map((r) => ({ ...r, flags: flags.get(r.id) ?? [], domainName: names.get(r.email_domain) ?? null })), next: rows.length > options.limit ? page.at(-1)?.id : undefined }
 }
 
 export async function getSignatureForModeration(db: Db, id: number): Promise<ModeratedSignature> {
   const row = await db.selectFrom('signatures').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('not_found')
   const flags = await flagsOf(db, [id])
-  return { ...row, flags: flags.get(id) ?? [] }
+  const names = await domainNames(db, [row.email_domain])
+  return { ...row, flags: flags.get(id) ?? [], domainName: names.get(row.email_domain) ?? null }
 }
 
 export type ModerationAction = 'hide' | 'restore' | 'approve' | 'approve_comment' | 'delete'

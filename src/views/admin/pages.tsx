@@ -158,7 +158,7 @@ export function DashboardPage(props: {
                   </a>
                 </td>
                 <td>{s.institution}</td>
-                <td>{s.email_domain}</td>
+                <td>{s.domainName ? `${s.email_domain} (${s.domainName})` : s.email_domain}</td>
                 <td>{dateTime(s.submitted_at)}</td>
                 <td>
                   <StateBadges a={a} s={s} />
@@ -204,7 +204,7 @@ export function SignaturePage(props: { a: AdminPageContext; s: ModeratedSignatur
     [m.col.category, category],
     [m.col.institution, s.institution],
     [m.col.discipline, s.discipline],
-    [m.col.domain, s.email_domain],
+    [m.col.domain, s.domainName ? `${s.email_domain} (${s.domainName})` : s.email_domain],
     [m.col.comment, s.comment || '—'],
     [m.col.submitted, dateTime(s.submitted_at)],
     [m.col.confirmed, dateTime(s.confirmed_at)],
