@@ -6,7 +6,7 @@ import { purgeExpired } from '../src/domain/purge.js'
 import { DATABASES } from './helpers/databases.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { get, linkIn, postForm, validSignature } from './helpers/http.js'
-import { contentWithModeration, logInAs, signAndConfirm } from './helpers/admin.js'
+import { contentWithModeration, loginLinkIn, logInAs, signAndConfirm } from './helpers/admin.js'
 
 const MODERATOR = 'moderation@paraphe.test'
 const DAY = 24 * 3600_000
@@ -101,6 +101,17 @@ describe.each(DATABASES)('pre-moderation, not counted before approval (%s)', (ki
     const check = await postForm(app.url, '/admin/reconcile', { csrf }, { Cookie: cookie })
     expect(check.html).toContain('Décomptes vérifiés')
   })
+
+  it('reports a drift between the kept counts and the signatures', async () => {
+    await app.server.ctx.db.insertInto('counters').values({ name: 'confirmed', shard: 7, value: 5, updated_at: new Date().toISOString() }).execute()
+    const cookie = await logInAs(app, MODERATOR)
+    const page = await get(app.url, '/admin/audit', { Cookie: cookie })
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page.html)![1]!
+    const check = await postForm(app.url, '/admin/reconcile', { csrf }, { Cookie: cookie })
+    expect(check.html).toContain('Écart constaté : décomptes tenus 6/1, recomptés 1/1')
+    expect(check.html).toContain('<td>reconcile.drift</td>')
+    expect((await get(app.url, '/admin', { Cookie: cookie })).html).toContain('Écart constaté')
+  })
 })
 
 describe.each(DATABASES)('retention of moderation data (%s)', (kind) => {
@@ -110,6 +121,20 @@ describe.each(DATABASES)('retention of moderation data (%s)', (kind) => {
   })
   afterAll(async () => {
     await app?.close()
+  })
+
+  it('refuses a login link once expired, and ends a session after its hours', async () => {
+    await app.server.worker.drain()
+    const before = app.smtp.messages.length
+    await postForm(app.url, '/admin/login', { email: MODERATOR })
+    const mails = await app.smtp.waitForMessages(before + 1)
+    const path = loginLinkIn(mails[before]!.text!)
+    app.clock.advance(21 * 60_000)
+    expect((await get(app.url, path)).status).toBe(404)
+    const cookie = await logInAs(app, MODERATOR)
+    expect((await get(app.url, '/admin', { Cookie: cookie })).status).toBe(200)
+    app.clock.advance(12 * 3600_000 + 60_000)
+    expect((await get(app.url, '/admin', { Cookie: cookie })).status).toBe(303)
   })
 
   it('erases network traces after 3 days, invalidated signatures after 30, audit entries after 365, and nothing else', async () => {
