@@ -2,10 +2,12 @@
 // keeps (with a clock the test controls), and the signatory's own data download.
 import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { adjustCounters, recount } from '../src/domain/counters.js'
+import { moderateSignature } from '../src/domain/moderation.js'
 import { purgeExpired } from '../src/domain/purge.js'
 import { DATABASES } from './helpers/databases.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
-import { get, linkIn, postForm, validSignature } from './helpers/http.js'
+import { get, hiddenValue, linkIn, postForm, validSignature } from './helpers/http.js'
 import { contentWithModeration, loginLinkIn, logInAs, signAndConfirm } from './helpers/admin.js'
 
 const MODERATOR = 'moderation@paraphe.test'
@@ -103,7 +105,8 @@ describe.each(DATABASES)('pre-moderation, not counted before approval (%s)', (ki
   })
 
   it('reports a drift between the kept counts and the signatures', async () => {
-    await app.server.ctx.db.insertInto('counters').values({ name: 'confirmed', shard: 7, value: 5, updated_at: new Date().toISOString() }).execute()
+    // A count changed outside any signature's transaction: what a bug would do.
+    await app.server.ctx.db.transaction().execute((tx) => adjustCounters(tx, { confirmed: 5 }, new Date()))
     const cookie = await logInAs(app, MODERATOR)
     const page = await get(app.url, '/admin/audit', { Cookie: cookie })
     const csrf = /name="csrf" value="([^"]+)"/.exec(page.html)![1]!
@@ -189,5 +192,27 @@ describe.each(DATABASES)('a signatory’s own data (%s)', (kind) => {
     expect(data).toMatchObject({ first_name: 'Camille', last_name: 'Durand', comment: 'Mon avis', status: 'confirmed', email: null })
     expect(JSON.stringify(data)).not.toMatch(/email_hash|network_key"/)
     expect((await fetch(`${app.url}/manage/${'x'.repeat(43)}/data.json`)).status).toBe(404)
+  })
+
+  it('keeps the counts exact when a hidden signatory leaves or rejoins the public list, and withdraws', async () => {
+    const ctx = app.server.ctx
+    const { id } = await ctx.db.selectFrom('signatures').select('id').executeTakeFirstOrThrow()
+    await moderateSignature(ctx, 'test', id, 'hide', 'test')
+    expect(await stats(app)).toMatchObject({ confirmed: 1, public: 0 })
+    await app.server.worker.drain()
+    const before = app.smtp.messages.length
+    await postForm(app.url, '/manage', { email: 'camille.durand@univ-tlse3.fr' })
+    const path = linkIn((await app.smtp.waitForMessages(before + 1))[before]!.text!, 'manage')
+    const csrf = hiddenValue((await get(app.url, path)).html, 'csrf')
+    const fields = { csrf, first_name: 'Camille', last_name: 'Durand', category: 'researcher', institution: 'Université Toulouse III', discipline: '', comment: 'Mon avis' }
+    await postForm(app.url, path, fields)
+    expect(await stats(app)).toMatchObject({ confirmed: 1, public: 0 })
+    await postForm(app.url, path, { ...fields, public: '1' })
+    expect(await stats(app)).toMatchObject({ confirmed: 1, public: 0 })
+    await moderateSignature(ctx, 'test', id, 'restore')
+    expect(await stats(app)).toMatchObject({ confirmed: 1, public: 1 })
+    await postForm(app.url, `${path}/withdraw`, { csrf })
+    expect(await stats(app)).toMatchObject({ confirmed: 0, public: 0 })
+    expect(await recount(ctx.db)).toEqual({ confirmed: 0, public: 0 })
   })
 })
