@@ -39,7 +39,7 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
       expect(stranger.headers.get('set-cookie')).toBeNull()
       expect(moderator.headers.get('set-cookie')).toBeNull()
       const mails = await app.smtp.waitForMessages(1)
-      await new Promise((r) => setTimeout(r, 200))
+      await app.server.worker.drain()
       expect(app.smtp.messages).toHaveLength(1)
       expect(mails[0]!.to).toMatchObject({ text: MODERATOR })
     })
@@ -80,7 +80,6 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
         expect(page.status).toBe(303)
       }
       await app.server.worker.drain()
-      await new Promise((r) => setTimeout(r, 200))
       expect(app.smtp.messages.length - before).toBe(3)
     })
 
