@@ -76,6 +76,20 @@ describe.each(DATABASES)('flags raised automatically (%s)', (kind) => {
     const dashboard = await get(app.url, '/admin', { Cookie: cookie })
     expect(dashboard.html).toMatch(/Signalées<\/a><\/dt><dd>6<\/dd>/)
   })
+
+  it('invalidates a burst by network address and time range, and nothing from other networks', async () => {
+    const cookie = await logInAs(app, MODERATOR)
+    const csrf = /name="csrf" value="([^"]+)"/.exec((await get(app.url, '/admin/bulk', { Cookie: cookie })).html)![1]!
+    const from = new Date(app.clock.now().getTime() - 3600_000).toISOString().slice(0, 16)
+    const conditions = { csrf, network: '203.0.113.254', from }
+    const preview = await postForm(app.url, '/admin/bulk/preview', conditions, { Cookie: cookie })
+    expect(preview.html).toContain('3 signatures correspondent')
+    const none = await postForm(app.url, '/admin/bulk/preview', { ...conditions, to: '2000-01-01T00:00' }, { Cookie: cookie })
+    expect(none.html).toContain('0 signature correspond')
+    await postForm(app.url, '/admin/bulk/invalidate', conditions, { Cookie: cookie })
+    const invalidated = await app.server.ctx.db.selectFrom('signatures').select('last_name').where('invalidated_at', 'is not', null).execute()
+    expect(invalidated.map((r) => r.last_name)).toEqual(['Rafale', 'Rafale', 'Rafale'])
+  })
 })
 
 describe.each(DATABASES)('pre-moderation, not counted before approval (%s)', (kind) => {
