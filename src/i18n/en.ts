@@ -251,6 +251,7 @@ const en: Messages = {
     bulkMatches: (n: number) => (n === 1 ? '1 signature matches' : `${n} signatures match`),
     bulkInvalidate: (n: number) => (n === 1 ? 'Invalidate this signature' : `Invalidate these ${n} signatures`),
     mailsTitle: 'Mails that failed for good',
+    mailKind: { confirm: 'confirmation', already_signed: 'already signed', manage: 'manage link', admin_login: 'moderation login' } as Record<string, string>,
     mailsIntro: 'These messages could not be delivered (address refused, or retries exhausted): the person did not receive their confirmation or link.',
     auditTitle: 'Moderation audit log',
     reconcileNow: 'Check the counts now',

@@ -253,6 +253,7 @@ const fr = {
     bulkMatches: (n: number) => (n <= 1 ? `${n} signature correspond` : `${n} signatures correspondent`),
     bulkInvalidate: (n: number) => (n <= 1 ? `Invalider cette signature` : `Invalider ces ${n} signatures`),
     mailsTitle: 'Courriels en échec définitif',
+    mailKind: { confirm: 'confirmation', already_signed: 'déjà signé', manage: 'lien de gestion', admin_login: 'connexion à la modération' } as Record<string, string>,
     mailsIntro: 'Ces messages n’ont pas pu être remis (adresse refusée ou essais épuisés) : la personne n’a pas reçu sa confirmation ou son lien.',
     auditTitle: 'Journal de la modération',
     reconcileNow: 'Vérifier les décomptes maintenant',

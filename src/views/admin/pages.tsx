@@ -414,7 +414,7 @@ export function MailsPage(props: { a: AdminPageContext; mails: DeadMail[] }) {
             {props.mails.map((mail) => (
               <tr>
                 <td>{dateTime(mail.createdAt)}</td>
-                <td>{mail.kind}</td>
+                <td>{m.mailKind[mail.kind] ?? mail.kind}</td>
                 <td>{mail.signatureId && mail.name ? <a href={`/admin/signatures/${mail.signatureId}`}>{mail.name}</a> : '—'}</td>
                 <td>{mail.lastError ?? '—'}</td>
               </tr>
