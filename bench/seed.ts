@@ -65,14 +65,15 @@ export function confirmRequests(secret: string, locale = ''): { paths: string[];
 
 const COLUMNS = [
   'email_hash', 'email_domain', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'comment', 'is_public',
-  'wants_updates', 'locale', 'status', 'search_text', 'consent_version', 'submitted_at', 'confirmed_at', 'updated_at', 'mails_sent',
+  'wants_updates', 'locale', 'status', 'search_text', 'consent_version', 'submitted_at', 'confirmed_at', 'approved_at', 'updated_at', 'mails_sent',
 ] as const
 
 function values(i: number, status: 'confirmed' | 'pending'): unknown[] {
   const r = row(i)
   return [
     status === 'confirmed' ? r.email_hash : `pending-${i}`, r.email_domain, r.first_name, r.last_name, r.category, r.institution,
-    r.discipline, '', r.is_public, 0, 'fr', status, r.search_text, 'seed', r.at, status === 'confirmed' ? r.at : null, r.at, 1,
+    r.discipline, '', r.is_public, 0, 'fr', status, r.search_text, 'seed', r.at, status === 'confirmed' ? r.at : null,
+    status === 'confirmed' ? r.at : null, r.at, 1,
   ]
 }
 
@@ -97,7 +98,7 @@ export function seedSqlite(file: string, count: number): void {
 export async function seedPostgres(url: string, count: number): Promise<void> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
-  const types = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'int', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int']
+  const types = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'int', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int']
   const insertBatch = async (from: number, to: number, status: 'confirmed' | 'pending') => {
     const columns: unknown[][] = COLUMNS.map(() => [])
     for (let i = from; i < to; i++) values(i, status).forEach((v, c) => columns[c]!.push(v))

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { AppContext } from './context.js'
+import { adminRoutes } from './http/admin/index.js'
 import { api } from './http/api.js'
 import { loadAssets } from './http/assets.js'
 import { confirm, confirmed } from './http/confirm.js'
@@ -46,6 +47,7 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
   app.route('/api', api)
   app.route('/', kitFiles)
   app.route('/open-data', openData)
+  app.route('/admin', adminRoutes(ctx, assets))
 
   // The same pages in every locale; the default one at the root, the others under /xx.
   const site = ctx.config.site

@@ -35,3 +35,22 @@ describe('settings', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrowError(message)
   })
 })
+
+describe('moderation settings', () => {
+  it('read moderators from ADMIN_EMAILS, in lower case, and refuse a wrong address naming the setting', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), ADMIN_EMAILS: ' Anne@Example.org, bob@example.org ,' })
+    expect(config.adminEmails).toEqual(['anne@example.org', 'bob@example.org'])
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ADMIN_EMAILS: 'anne@example.org, nope' })).toThrow(/^ADMIN_EMAILS: /)
+    expect(loadConfig({ DATA_DIR: dataDir() }).adminEmails).toEqual([])
+  })
+
+  it('default to publishing without pre-moderation, and let the admin override signing_open but not the closing date', async () => {
+    const { isSigningOpen } = await import('./config.js')
+    const site = loadConfig({ DATA_DIR: dataDir() }).site
+    expect(site.moderation).toMatchObject({ preModeration: false, countBeforeApproval: true, networkTraceDays: 3 })
+    const now = new Date('2026-12-01T00:00:00Z')
+    expect(isSigningOpen(site, now, false)).toBe(false)
+    expect(isSigningOpen({ ...site, signingOpen: false }, now, true)).toBe(true)
+    expect(isSigningOpen({ ...site, closesAt: new Date('2026-11-30T00:00:00Z') }, now, true)).toBe(false)
+  })
+})

@@ -79,6 +79,33 @@ const siteSchema = z.object({
       message_max_length: z.number().int().min(100).max(5000).default(2000),
     })
     .default({ max_per_sender_per_day: 2, max_per_institution_per_day: 5, message_max_length: 2000 }),
+  moderation: z
+    .object({
+      pre_moderation: z.boolean().default(false),
+      count_before_approval: z.boolean().default(true),
+      watch_list: z.array(z.string().min(1)).default([]),
+      burst_signatures: z.number().int().min(2).default(10),
+      burst_minutes: z.number().int().min(1).default(10),
+      same_name_signatures: z.number().int().min(2).default(3),
+      network_trace_days: z.number().int().min(1).max(30).default(3),
+      invalidated_days: z.number().int().min(1).default(30),
+      audit_days: z.number().int().min(30).default(365),
+      session_hours: z.number().int().min(1).max(72).default(12),
+      login_link_minutes: z.number().int().min(5).max(1440).default(20),
+    })
+    .default({
+      pre_moderation: false,
+      count_before_approval: true,
+      watch_list: [],
+      burst_signatures: 10,
+      burst_minutes: 10,
+      same_name_signatures: 3,
+      network_trace_days: 3,
+      invalidated_days: 30,
+      audit_days: 365,
+      session_hours: 12,
+      login_link_minutes: 20,
+    }),
 })
 
 export type Locale = string
@@ -100,6 +127,29 @@ export interface KitConfig {
   /** The badge's words per locale, e.g. «Objection de conscience · IA générative». */
   badge: Record<Locale, string>
   palettes: Record<KitVariant, KitPalette>
+}
+
+/** What moderators decide and how suspicious signatures are spotted ([moderation] in site.toml). */
+export interface ModerationConfig {
+  /** A signature appears publicly only once a moderator approved it. */
+  preModeration: boolean
+  /** Under pre-moderation: whether a confirmed signature is counted before approval. */
+  countBeforeApproval: boolean
+  /** Names that raise a flag when signed (compared without case or accents). */
+  watchList: readonly string[]
+  /** A burst: this many signatures from one network within burstMinutes. */
+  burstSignatures: number
+  burstMinutes: number
+  /** The same first and last name signed this many times raises a flag. */
+  sameNameSignatures: number
+  /** Days the keyed network hash of a signature is kept. */
+  networkTraceDays: number
+  /** Days an invalidated signature is kept (as evidence of an attack) before it is deleted. */
+  invalidatedDays: number
+  /** Days an entry of the moderators' audit log is kept. */
+  auditDays: number
+  sessionHours: number
+  loginLinkMinutes: number
 }
 
 export interface SiteConfig {
@@ -128,6 +178,7 @@ export interface SiteConfig {
   debateMaxPerSender: number
   debateMaxPerInstitution: number
   debateMessageMax: number
+  moderation: ModerationConfig
 }
 
 export interface Config {
@@ -148,6 +199,8 @@ export interface Config {
    * 0: the client address is the socket's, and X-Forwarded-For is ignored.
    */
   trustedProxyHops: number
+  /** Moderators named by the deployment (ADMIN_EMAILS), lower-case; more can be added with npm run admin. */
+  adminEmails: readonly string[]
   site: SiteConfig
 }
 
@@ -165,6 +218,11 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  ADMIN_EMAILS: z
+    .string()
+    .transform((v) => v.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email({ error: 'must be a comma-separated list of e-mail addresses' })))
+    .default([]),
 })
 
 type Env = Record<string, string | undefined>
@@ -196,6 +254,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: e.MAIL_FROM ?? `${site.organisation.replace(/["<>]/g, '')} <no-reply@${new URL(baseUrl).hostname}>`,
     secret: e.SECRET ?? readOrCreateSecret(dataDir),
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    adminEmails: Object.freeze([...e.ADMIN_EMAILS]),
     site,
   })
 }
@@ -273,6 +332,19 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
     debateMaxPerSender: s.debate.max_per_sender_per_day,
     debateMaxPerInstitution: s.debate.max_per_institution_per_day,
     debateMessageMax: s.debate.message_max_length,
+    moderation: Object.freeze({
+      preModeration: s.moderation.pre_moderation,
+      countBeforeApproval: s.moderation.count_before_approval,
+      watchList: Object.freeze([...s.moderation.watch_list]),
+      burstSignatures: s.moderation.burst_signatures,
+      burstMinutes: s.moderation.burst_minutes,
+      sameNameSignatures: s.moderation.same_name_signatures,
+      networkTraceDays: s.moderation.network_trace_days,
+      invalidatedDays: s.moderation.invalidated_days,
+      auditDays: s.moderation.audit_days,
+      sessionHours: s.moderation.session_hours,
+      loginLinkMinutes: s.moderation.login_link_minutes,
+    }),
   })
 }
 
@@ -293,7 +365,11 @@ function loadKitConfig(contentDir: string, file: string, kit: z.infer<typeof kit
   return Object.freeze({ markSvg, badge, palettes: { colour: kit.colour, dark: kit.dark, mono: kit.mono } })
 }
 
-/** Whether the form accepts signatures at this instant. */
-export function isSigningOpen(site: SiteConfig, now: Date): boolean {
-  return site.signingOpen && (site.closesAt === undefined || now < site.closesAt)
+/**
+ * Whether the form accepts signatures at this instant. `override` is the moderators'
+ * choice from the admin (stored in the database), which takes the place of
+ * signing_open; the closing date applies either way.
+ */
+export function isSigningOpen(site: SiteConfig, now: Date, override?: boolean): boolean {
+  return (override ?? site.signingOpen) && (site.closesAt === undefined || now < site.closesAt)
 }

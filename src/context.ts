@@ -1,7 +1,10 @@
 import type { Content } from './content/load.js'
 import type { DomainContext } from './domain/context.js'
+import type { RuntimeSettings } from './domain/settings.js'
 
 /** Everything a request handler may use; built once in main.ts (or by a test). */
 export interface AppContext extends DomainContext {
   content: Content
+  /** Settings moderators change at run time, cached in memory. */
+  settings: RuntimeSettings
 }

@@ -8,6 +8,8 @@ import type { AppContext } from './context.js'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js'
 import { createTransactor } from './db/transactor.js'
 import { purgeExpired } from './domain/purge.js'
+import { reconcileCounters } from './domain/reconcile.js'
+import { runtimeSettings } from './domain/settings.js'
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
 import { join } from 'node:path'
@@ -29,6 +31,8 @@ export interface StartOptions {
   mailPollMs?: number
   /** 0 turns the schedule off (tests run the purge themselves). */
   purgeEveryMs?: number
+  /** How often the counts are checked against the signatures; 0 turns it off. */
+  reconcileEveryMs?: number
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -49,7 +53,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     pollMs: options.mailPollMs,
   })
-  const ctx: AppContext = { db: database.db, transact: transactor.transact, config, content, now, mailQueued: () => worker.wake() }
+  const ctx: AppContext = {
+    db: database.db,
+    transact: transactor.transact,
+    config,
+    content,
+    now,
+    mailQueued: () => worker.wake(),
+    settings: runtimeSettings(database.db),
+  }
+  await ctx.settings.refresh()
   const app = createApp(ctx, log)
 
   const purgeEveryMs = options.purgeEveryMs ?? 3600_000
@@ -58,6 +71,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       ? setInterval(() => {
           purgeExpired(ctx).catch((err: Error) => log(`purge failed: ${err.message.split('\n')[0]}`))
         }, purgeEveryMs).unref()
+      : undefined
+
+  // The nightly reconciliation: a drift is logged, kept in the audit log and shown on the dashboard.
+  const reconcileEveryMs = options.reconcileEveryMs ?? 24 * 3600_000
+  const reconcileTimer =
+    reconcileEveryMs > 0
+      ? setInterval(() => {
+          reconcileCounters(ctx)
+            .then(async (r) => {
+              await ctx.settings.set('last_reconciliation', JSON.stringify(r), ctx.now())
+              if (r.drift) log(`counter drift: kept ${r.kept.confirmed}/${r.kept.public}, recounted ${r.recounted.confirmed}/${r.recounted.public}`)
+            })
+            .catch((err: Error) => log(`reconciliation failed: ${err.message.split('\n')[0]}`))
+        }, reconcileEveryMs).unref()
       : undefined
 
   const server: ServerType = await new Promise((resolve) => {
@@ -76,6 +103,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     stop() {
       stopping ??= (async () => {
         clearInterval(purgeTimer)
+        clearInterval(reconcileTimer)
         await new Promise<void>((resolve) => {
           server.close(() => resolve())
           // Idle keep-alive sockets would hold close() open; busy ones finish their request.

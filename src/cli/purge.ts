@@ -8,6 +8,8 @@ const database = openDatabase(config)
 await migrateToLatest(database.db)
 const report = await purgeExpired({ db: database.db, config, now: () => new Date() })
 console.log(
-  `purged: ${report.unconfirmedSignatures} unconfirmed signature(s), ${report.expiredTokens} expired link(s), ${report.oldMails} old mail record(s)`,
+  `purged: ${report.unconfirmedSignatures} unconfirmed signature(s), ${report.expiredTokens} expired link(s), ${report.oldMails} old mail record(s), ` +
+    `${report.networkTraces} network trace(s), ${report.invalidatedSignatures} invalidated signature(s), ${report.auditEntries} audit entr(ies), ` +
+    `${report.adminRecords} expired login record(s)`,
 )
 await database.close()

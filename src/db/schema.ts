@@ -34,6 +34,19 @@ export interface SignatureTable {
   updated_at: string
   /** Confirmation mails sent to this address: bounded so the form cannot flood an inbox. */
   mails_sent: number
+  /** Hidden from the public list by a moderator, and why. */
+  hidden_at: Generated<string | null>
+  hidden_reason: Generated<string | null>
+  /** Approved for the public list: at confirmation, or by a moderator under pre-moderation. */
+  approved_at: Generated<string | null>
+  /** Invalidated after an attack: out of every count and list, deleted after a while. */
+  invalidated_at: Generated<string | null>
+  /** Comments are never public before a moderator approves them. */
+  comment_approved_at: Generated<string | null>
+  /** Keyed hash of the client's network (networkKey), erased after a few days. */
+  network_key: Generated<string | null>
+  /** searchKey("first last"): the same name signed many times. */
+  name_key: Generated<string | null>
 }
 
 export type TokenPurpose = 'confirm' | 'manage'
@@ -110,7 +123,80 @@ export interface RelayMessageTable {
   sent_at: string | null
 }
 
+export type FlagKind = 'disposable' | 'burst' | 'same_name' | 'watch_list'
+
+export interface SignatureFlagTable {
+  signature_id: number
+  flag: FlagKind
+  created_at: string
+}
+
+/** Moderators added with `npm run admin -- add`; those of ADMIN_EMAILS are not stored. */
+export interface ModeratorTable {
+  email: string
+  added_at: string
+}
+
+/** Single-use login links mailed to moderators: only the hash is kept. */
+export interface AdminLoginLinkTable {
+  hash: string
+  email: string
+  locale: string
+  expires_at: string
+  used_at: string | null
+  created_at: string
+}
+
+/** Moderator sessions: the cookie carries the id, the database only its hash. */
+export interface AdminSessionTable {
+  hash: string
+  email: string
+  locale: string
+  expires_at: string
+  created_at: string
+}
+
+export interface AdminLoginAttemptTable {
+  id: Generated<number>
+  /** "net:<networkKey>" or "mail:<email hash>". */
+  key: string
+  created_at: string
+}
+
+/** Every moderator action: who, what, on what, when. */
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  actor: string
+  action: string
+  target: string
+  detail: string
+}
+
+/** Settings changed at run time from the admin (signing open or closed…). */
+export interface SettingTable {
+  name: string
+  value: string
+  updated_at: string
+}
+
+/** E-mail domains a moderator named (institution display name) or blocked. */
+export interface DomainTable {
+  domain: string
+  display_name: string | null
+  blocked: number
+  updated_at: string
+}
+
 export interface Database {
+  signature_flags: SignatureFlagTable
+  moderators: ModeratorTable
+  admin_login_links: AdminLoginLinkTable
+  admin_sessions: AdminSessionTable
+  admin_login_attempts: AdminLoginAttemptTable
+  audit_log: AuditLogTable
+  settings: SettingTable
+  domains: DomainTable
   signatures: SignatureTable
   tokens: TokenTable
   outbox: OutboxTable
@@ -124,3 +210,6 @@ export type NewSignature = Insertable<SignatureTable>
 export type SignatureUpdate = Updateable<SignatureTable>
 export type OutboxRow = Selectable<OutboxTable>
 export type RelayMessage = Selectable<RelayMessageTable>
+export type AuditEntry = Selectable<AuditLogTable>
+export type AdminSession = Selectable<AdminSessionTable>
+export type DomainRow = Selectable<DomainTable>

@@ -16,9 +16,14 @@
 import type { SiteConfig } from '../config.js'
 import { sql, type Db, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
+import { isCounted, isListed, type SignatureState } from './signature-state.js'
 import { isInstitutionalDomain } from './institutional-domains.js'
 
 export type CounterName = string
+/** Tallies kept beside the counts: confirmed signatures withdrawn by their signatories. */
+export type TallyName = 'withdrawn'
+/** Tallies record events, not states: no recount can derive them, and no rebuild erases them. */
+export const TALLIES: readonly TallyName[] = ['withdrawn']
 export const SHARDS = 8
 
 /**
@@ -47,7 +52,7 @@ export async function adjustCounters(tx: Tx, deltas: Record<CounterName, number 
 }
 
 /** What of a signature decides what it counts for. */
-export interface CountedSignature {
+export interface CountedSignature extends Partial<Omit<SignatureState, 'status' | 'is_public'>> {
   status: string
   is_public: number
   wants_debate: number
@@ -64,15 +69,24 @@ export function disciplineKey(discipline: string): string {
 }
 
 /**
- * Every counter one signature adds 1 to. Only a confirmed signature counts; listed
- * ones also count as public. Any future state (hidden, invalidated) that should not
- * count simply has another status.
+ * Every counter one signature adds 1 to. A signature counts once confirmed, unless
+ * invalidated by the moderators (or, under pre-moderation, not yet approved when the
+ * config says so); it counts as public when it is listed (isListed).
  */
 export function counterKeys(site: SiteConfig, s: CountedSignature | null | undefined): string[] {
-  if (!s || s.status !== 'confirmed' || !s.confirmed_at) return []
+  if (!s || !s.confirmed_at) return []
+  // Rows without the moderation columns (seeds, tests) are as moderators leave them by default.
+  const state: SignatureState = {
+    status: s.status === 'confirmed' ? 'confirmed' : 'pending',
+    is_public: s.is_public,
+    hidden_at: s.hidden_at ?? null,
+    approved_at: s.approved_at === undefined ? s.confirmed_at : s.approved_at,
+    invalidated_at: s.invalidated_at ?? null,
+  }
+  if (!isCounted(state, site)) return []
   const d = s.email_domain.toLowerCase()
   const keys = ['confirmed', `category:${s.category}`, `day:${s.confirmed_at.slice(0, 10)}`, `domain:${d}`, `domain_category:${d}|${s.category}`]
-  if (s.is_public) keys.push('public', `domain_public:${d}`)
+  if (isListed(state)) keys.push('public', `domain_public:${d}`)
   if (isInstitutionalDomain(site, d)) keys.push('verified')
   const discipline = disciplineKey(s.discipline)
   if (discipline) keys.push(`discipline:${discipline}`)
@@ -165,17 +179,21 @@ export async function readCounterGroup(db: Db | Tx, prefix: string): Promise<Map
   return out
 }
 
-/** Every counter, summed over shards, without the zeros. */
+/** Every counter derived from the signatures (tallies aside), summed over shards, without the zeros. */
 export async function readAllCounters(db: Db | Tx): Promise<Record<string, number>> {
   const rows = await db
     .selectFrom('counters')
     .select((eb) => ['name', eb.fn.sum<number>('value').as('total')])
+    .where('name', 'not in', TALLIES)
     .groupBy('name')
     .execute()
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.total)]).filter(([, v]) => v !== 0))
 }
 
-const COUNTED_COLUMNS = ['status', 'is_public', 'wants_debate', 'category', 'discipline', 'institution', 'email_domain', 'confirmed_at'] as const
+const COUNTED_COLUMNS = [
+  'status', 'is_public', 'wants_debate', 'category', 'discipline', 'institution', 'email_domain', 'confirmed_at',
+  'hidden_at', 'approved_at', 'invalidated_at',
+] as const
 
 /**
  * Recounts every counter from the signatures themselves, by the same rules: for checks
@@ -199,25 +217,50 @@ export async function recountAll(db: Db | Tx, site: SiteConfig): Promise<Record<
   }
 }
 
-/** Replaces every counter by a recount, in one transaction. */
+/** Replaces every counter by a recount, in one transaction; tallies are kept. */
 export async function rebuildCounters(db: Db, site: SiteConfig, now: Date): Promise<Record<string, number>> {
   return db.transaction().execute(async (tx) => {
     const totals = await recountAll(tx, site)
-    await tx.deleteFrom('counters').execute()
+    await tx.deleteFrom('counters').where('name', 'not in', TALLIES).execute()
     await adjustCounters(tx, totals, now)
     return totals
   })
 }
 
-/** Recounts the two totals from the signatures: for checks and repairs, never on a request path. */
-export async function recount(db: Db | Tx): Promise<{ confirmed: number; public: number }> {
+/**
+ * Recounts from the signatures themselves: for checks and repairs, never on a request
+ * path. The same rules as isCounted and isListed in signature-state.ts.
+ */
+export async function recount(db: Db | Tx, options: { countBeforeApproval?: boolean } = {}): Promise<{ confirmed: number; public: number }> {
+  const countBeforeApproval = options.countBeforeApproval ?? true
   const row = await db
     .selectFrom('signatures')
     .select((eb) => [
       eb.fn.countAll<number>().as('confirmed'),
-      eb.fn.sum<number>(eb.case().when('is_public', '=', 1).then(1).else(0).end()).as('public'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('is_public', '=', 1), eb('approved_at', 'is not', null), eb('hidden_at', 'is', null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('public'),
     ])
     .where('status', '=', 'confirmed')
+    .where('invalidated_at', 'is', null)
+    .$if(!countBeforeApproval, (qb) => qb.where('approved_at', 'is not', null))
     .executeTakeFirstOrThrow()
   return { confirmed: Number(row.confirmed), public: Number(row.public ?? 0) }
+}
+
+/** One counter or tally, summed over its shards. */
+export async function readCounter(db: Db | Tx, name: CounterName | TallyName): Promise<number> {
+  const row = await db
+    .selectFrom('counters')
+    .select((eb) => eb.fn.sum<number>('value').as('total'))
+    .where('name', '=', name)
+    .executeTakeFirst()
+  return Number(row?.total ?? 0)
 }

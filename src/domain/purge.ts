@@ -10,13 +10,27 @@ export interface PurgeReport {
   unconfirmedSignatures: number
   expiredTokens: number
   oldMails: number
+  /** Signatures whose keyed network hash was erased. */
+  networkTraces: number
+  invalidatedSignatures: number
+  auditEntries: number
+  /** Expired login links and sessions of moderators, and old login attempts. */
+  adminRecords: number
 }
+
+/** Login attempts are kept a day: long enough for the rate limits. */
+const LOGIN_ATTEMPTS_RETENTION_MS = DAY_MS
 
 export async function purgeExpired(ctx: Pick<DomainContext, 'db' | 'config' | 'now'>): Promise<PurgeReport> {
   const now = ctx.now()
   const site = ctx.config.site
   const unconfirmedBefore = new Date(now.getTime() - site.unconfirmedDays * DAY_MS).toISOString()
   const mailsBefore = new Date(now.getTime() - OUTBOX_RETENTION_DAYS * DAY_MS).toISOString()
+  const m = site.moderation
+  const tracesBefore = new Date(now.getTime() - m.networkTraceDays * DAY_MS).toISOString()
+  const invalidatedBefore = new Date(now.getTime() - m.invalidatedDays * DAY_MS).toISOString()
+  const auditBefore = new Date(now.getTime() - m.auditDays * DAY_MS).toISOString()
+  const attemptsBefore = new Date(now.getTime() - LOGIN_ATTEMPTS_RETENTION_MS).toISOString()
   return ctx.db.transaction().execute(async (tx) => {
     // Mails still queued for signatures about to go are deleted with them.
     await tx
@@ -41,10 +55,30 @@ export async function purgeExpired(ctx: Pick<DomainContext, 'db' | 'config' | 'n
       .where('status', 'in', ['sent', 'dead'])
       .where('created_at', '<', mailsBefore)
       .executeTakeFirst()
+    const traces = await tx
+      .updateTable('signatures')
+      .set({ network_key: null })
+      .where('network_key', 'is not', null)
+      .where('submitted_at', '<', tracesBefore)
+      .executeTakeFirst()
+    // Invalidated signatures left the counts when they were invalidated: deleting them changes no count.
+    const invalidated = await tx
+      .deleteFrom('signatures')
+      .where('invalidated_at', 'is not', null)
+      .where('invalidated_at', '<', invalidatedBefore)
+      .executeTakeFirst()
+    const audit = await tx.deleteFrom('audit_log').where('at', '<', auditBefore).executeTakeFirst()
+    const links = await tx.deleteFrom('admin_login_links').where('expires_at', '<', now.toISOString()).executeTakeFirst()
+    const sessions = await tx.deleteFrom('admin_sessions').where('expires_at', '<', now.toISOString()).executeTakeFirst()
+    const attempts = await tx.deleteFrom('admin_login_attempts').where('created_at', '<', attemptsBefore).executeTakeFirst()
     return {
       unconfirmedSignatures: Number(signatures.numDeletedRows),
       expiredTokens: Number(tokens.numDeletedRows),
       oldMails: Number(mails.numDeletedRows),
+      networkTraces: Number(traces.numUpdatedRows),
+      invalidatedSignatures: Number(invalidated.numDeletedRows),
+      auditEntries: Number(audit.numDeletedRows),
+      adminRecords: Number(links.numDeletedRows) + Number(sessions.numDeletedRows) + Number(attempts.numDeletedRows),
     }
   })
 }

@@ -96,6 +96,7 @@ export async function seedSignatures(db: Db, config: Config, options: SeedOption
           consent_version: site.consentVersion,
           submitted_at: new Date(confirmedAt.getTime() - 600_000).toISOString(),
           confirmed_at: confirmedAt.toISOString(),
+          approved_at: confirmedAt.toISOString(),
           updated_at: confirmedAt.toISOString(),
           mails_sent: 1,
         })

@@ -8,7 +8,9 @@ import { countMailsSince, enqueueMail, isSuppressed } from '../mail/outbox.js'
 import { renderMail, type MailKind } from '../mail/templates.js'
 import { searchKey } from './clean-text.js'
 import type { DomainContext } from './context.js'
-import { applySignatureDelta } from './counters.js'
+import { adjustCounters, applySignatureDelta } from './counters.js'
+import { nameKeyOf, raiseFlags } from './flags.js'
+import { networkKey } from './network.js'
 import { AppError } from './errors.js'
 import { absoluteUrl } from './links.js'
 import { emailKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
@@ -34,6 +36,7 @@ function profileColumns(p: ProfileFields) {
     wants_updates: p.wantsUpdates ? 1 : 0,
     wants_debate: p.wantsDebate ? 1 : 0,
     search_text: searchTextOf(p),
+    name_key: nameKeyOf(p.firstName, p.lastName),
   }
 }
 
@@ -95,12 +98,22 @@ async function mailLink(
  * - a pending one is updated with what was just typed and gets a new link;
  * - a confirmed one is left as it is and gets a mail saying so, with a manage link.
  */
-export async function requestSignature(ctx: DomainContext, submission: SignSubmission, locale: string): Promise<void> {
+export async function requestSignature(
+  ctx: DomainContext,
+  submission: SignSubmission,
+  locale: string,
+  /** The client's address, kept only as a keyed network hash for abuse checks. */
+  clientAddress?: string,
+): Promise<void> {
   const key = emailKey(ctx.config.secret, submission.email)
+  const network = clientAddress ? networkKey(ctx.config.secret, clientAddress) : null
   let queued = false
   const attempt = () =>
     ctx.transact(async (tx) => {
       const now = ctx.now()
+      // A domain blocked by the moderators: answered as any other, recorded nowhere.
+      const domain = await tx.selectFrom('domains').select('blocked').where('domain', '=', submission.email.domain).executeTakeFirst()
+      if (domain?.blocked) return
       const existing = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
       const canMail = await mayMail(ctx, tx, key, now)
       if (!existing) {
@@ -117,9 +130,11 @@ export async function requestSignature(ctx: DomainContext, submission: SignSubmi
             submitted_at: now.toISOString(),
             updated_at: now.toISOString(),
             mails_sent: canMail ? 1 : 0,
+            network_key: network,
           })
-          .returning(['id', 'first_name', 'locale'])
+          .returning(['id', 'first_name', 'locale', 'email_domain', 'name_key', 'network_key'])
           .executeTakeFirstOrThrow()
+        await raiseFlags(tx, ctx.config, inserted, now)
         if (canMail) await mailLink(ctx, tx, { signature: inserted, kind: 'confirm', to: submission.email, key, now })
         queued = canMail
         return
@@ -136,9 +151,12 @@ export async function requestSignature(ctx: DomainContext, submission: SignSubmi
             submitted_at: now.toISOString(),
             updated_at: now.toISOString(),
             mails_sent: existing.mails_sent + 1,
+            network_key: network ?? existing.network_key,
+            comment_approved_at: null,
           })
           .where('id', '=', existing.id)
           .execute()
+        await raiseFlags(tx, ctx.config, { id: existing.id, email_domain: existing.email_domain, name_key: nameKeyOf(submission.firstName, submission.lastName), network_key: network ?? existing.network_key }, now)
         await mailLink(ctx, tx, { signature: { ...existing, first_name: submission.firstName, locale }, kind: 'confirm', to: submission.email, key, now })
         queued = true
         return
@@ -223,9 +241,11 @@ export async function confirmSignature(ctx: DomainContext, token: string): Promi
     const { signature, tokenHash } = await findByToken(tx, token, 'confirm', now)
     await tx.updateTable('tokens').set({ used_at: now.toISOString() }).where('hash', '=', tokenHash).where('used_at', 'is', null).execute()
     if (signature.status === 'confirmed') return signature
+    // Without pre-moderation a confirmed signature is approved at once; with it, a moderator approves.
+    const approvedAt = ctx.config.site.moderation.preModeration ? null : now.toISOString()
     const confirmed = await tx
       .updateTable('signatures')
-      .set({ status: 'confirmed', confirmed_at: now.toISOString(), updated_at: now.toISOString() })
+      .set({ status: 'confirmed', confirmed_at: now.toISOString(), updated_at: now.toISOString(), approved_at: approvedAt })
       .where('id', '=', signature.id)
       .where('status', '=', 'pending')
       .returningAll()
@@ -273,7 +293,9 @@ export async function updateSignature(
       if (!typed || emailKey(ctx.config.secret, typed) !== signature.email_hash) return { ok: false, reason: 'email_mismatch' }
       email = typed.address
     }
-    const changes = { ...profileColumns(profile), email, updated_at: now.toISOString() }
+    // An edited comment goes back to the moderators before it can be shown.
+    const commentApprovedAt = profile.comment === signature.comment ? signature.comment_approved_at : null
+    const changes = { ...profileColumns(profile), email, updated_at: now.toISOString(), comment_approved_at: commentApprovedAt }
     const updated = await tx.updateTable('signatures').set(changes).where('id', '=', signature.id).returningAll().executeTakeFirstOrThrow()
     await applySignatureDelta(tx, ctx.config.site, signature, updated, now)
     return { ok: true, signature: updated }
@@ -289,6 +311,7 @@ export async function withdrawSignature(ctx: DomainContext, token: string): Prom
     // What is deleted decides what is uncounted, not what was read before.
     const deleted = await tx.deleteFrom('signatures').where('id', '=', signature.id).returningAll().executeTakeFirst()
     await applySignatureDelta(tx, ctx.config.site, deleted, null, now)
+    if (deleted?.status === 'confirmed') await adjustCounters(tx, { withdrawn: 1 }, now)
   })
 }
 
@@ -323,10 +346,17 @@ export function decodeCursor(cursor: string): { confirmedAt: string; id: number 
 
 /**
  * The one definition of "shown publicly", for the list, the exports and the API:
- * confirmed, and its signatory chose to be listed.
+ * confirmed, its signatory chose to be listed, approved (at confirmation, or by a
+ * moderator under pre-moderation), neither hidden by a moderator nor invalidated.
+ * isListed in signature-state.ts says the same of one row.
  */
 export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures', any>>(qb: QB): QB {
-  return qb.where('signatures.status', '=', 'confirmed').where('signatures.is_public', '=', 1) as QB
+  return qb
+    .where('signatures.status', '=', 'confirmed')
+    .where('signatures.is_public', '=', 1)
+    .where('signatures.approved_at', 'is not', null)
+    .where('signatures.hidden_at', 'is', null)
+    .where('signatures.invalidated_at', 'is', null) as QB
 }
 
 /** The public list: confirmed and public only, newest first, by keyset (no OFFSET). */

@@ -35,7 +35,7 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
     icon: assets.icon,
     kitScript: assets.kitScript,
     ogImage: absoluteUrl(ctx.config, locale, '/og.png'),
-    signingOpen: isSigningOpen(site, ctx.now()),
+    signingOpen: isSigningOpen(site, ctx.now(), ctx.settings.signingOpen()),
   }
 }
 
@@ -56,6 +56,7 @@ export function withLocale(ctx: AppContext, assets: Assets, locale: string): Mid
         return c.redirect(localePath(site, preferred, path) + query, 302)
       }
     }
+    await ctx.settings.refresh()
     c.set('ctx', ctx)
     c.set('locale', locale)
     c.set('page', pageContext(ctx, assets, locale, path))

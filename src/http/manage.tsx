@@ -5,6 +5,8 @@ import { AppError } from '../domain/errors.js'
 import { normalizeEmail } from '../domain/normalize-email.js'
 import { parseProfile, pickFormValues, type FormValues } from '../domain/sign-form.js'
 import { findManagedSignature, requestManageLink, updateSignature, withdrawSignature } from '../domain/signatures.js'
+import { flagsOf } from '../domain/flags.js'
+import { signatureData } from '../domain/my-data.js'
 import type { Signature } from '../db/schema.js'
 import { checkCsrf, csrfFor } from '../domain/tokens.js'
 import { ManagePage, ManageRequestPage } from '../views/manage-pages.js'
@@ -83,6 +85,7 @@ manage.get('/:token', (c) =>
         values={valuesOf(signature)}
         action={page.href(`/manage/${token}`)}
         withdrawAction={page.href(`/manage/${token}/withdraw`)}
+        dataHref={page.href(`/manage/${token}/data.json`)}
         csrf={csrfFor(ctx.config.secret, tokenHash)}
         askEmailForUpdates={signature.email === null}
         pending={signature.status === 'pending'}
@@ -112,6 +115,7 @@ manage.post('/:token', (c) =>
         errors={errors}
         action={page.href(`/manage/${token}`)}
         withdrawAction={page.href(`/manage/${token}/withdraw`)}
+        dataHref={page.href(`/manage/${token}/data.json`)}
         csrf={csrfFor(ctx.config.secret, tokenHash)}
         askEmailForUpdates={signature.email === null}
         pending={signature.status === 'pending'}
@@ -119,6 +123,16 @@ manage.post('/:token', (c) =>
       />,
       422,
     )
+  }),
+)
+
+// The signatory's own data, as JSON (GDPR access and portability). Reading changes nothing.
+manage.get('/:token/data.json', (c) =>
+  withLink(c, async () => {
+    const { signature } = await findManagedSignature(c.var.ctx, c.req.param('token'))
+    const flags = (await flagsOf(c.var.ctx.db, [signature.id])).get(signature.id) ?? []
+    c.header('Content-Disposition', 'attachment; filename="my-signature.json"')
+    return c.json(signatureData(signature, flags))
   }),
 )
 

@@ -7,6 +7,7 @@ import { requestSignature } from '../domain/signatures.js'
 import { readCounts } from '../domain/counters.js'
 import { SentPage, SignPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
+import { clientAddress } from './client-address.js'
 import { render } from './render.js'
 
 export const sign = new Hono<AppEnv>()
@@ -30,7 +31,7 @@ sign.post('/', async (c) => {
     const counts = await readCounts(ctx.db)
     return render(c, <SignPage p={page} values={values} errors={parsed.errors} count={counts.confirmed} />, 422)
   }
-  await requestSignature(ctx, parsed.value, c.var.locale)
+  await requestSignature(ctx, parsed.value, c.var.locale, clientAddress(c, ctx.config.trustedProxyHops))
   return c.redirect(page.href('/sign/sent'), 303)
 })
 

@@ -43,6 +43,8 @@ export function ManagePage(props: {
   errors?: FieldErrors
   action: string
   withdrawAction: string
+  /** Where the signatory downloads their data (JSON). */
+  dataHref: string
   csrf: string
   askEmailForUpdates: boolean
   pending: boolean
@@ -65,6 +67,15 @@ export function ManagePage(props: {
         headingLevel={1}
         manage={{ action: props.action, csrf: props.csrf, askEmailForUpdates: props.askEmailForUpdates }}
       />
+      <section aria-labelledby="data-title">
+        <h2 id="data-title">{p.m.admin.downloadData}</h2>
+        <p>{p.m.admin.downloadDataHint}</p>
+        <p>
+          <a href={props.dataHref} download="my-signature.json">
+            {p.m.admin.downloadData}
+          </a>
+        </p>
+      </section>
       <section class="withdraw" aria-labelledby="withdraw-title">
         <h2 id="withdraw-title">{m.withdrawTitle}</h2>
         <p>{m.withdrawBody}</p>

@@ -237,6 +237,7 @@ export function PrivacyPage({ p }: { p: PageContext }) {
     [m.publicTitle, m.public],
     [p.m.debate.privacyTitle, p.m.debate.privacy(p.site.openDataLicence)],
     [m.retentionTitle, m.retention(p.site.unconfirmedDays, p.site.manageLinkHours)],
+    [p.m.admin.privacyTitle, p.m.admin.privacy(p.site.moderation.networkTraceDays, p.site.moderation.invalidatedDays, p.site.moderation.auditDays)],
     [m.rightsTitle, m.rights],
     [m.noTrackingTitle, m.noTracking],
   ]

@@ -1,0 +1,145 @@
+// How moderators log in: a single-use link mailed to them (only its hash is kept),
+// whose page shows a button; pressing it opens a session. The session id lives in
+// a cookie, the database keeps its hash; the CSRF token of every admin form is
+// derived from it with the server's secret.
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import type { Db } from '../db/database.js'
+import type { AdminSession } from '../db/schema.js'
+import { enqueueMail } from '../mail/outbox.js'
+import { renderAdminLoginMail } from '../mail/admin-login-mail.js'
+import { recordAudit } from './audit.js'
+import type { DomainContext } from './context.js'
+import { emailKey, normalizeEmail } from './normalize-email.js'
+import { isModerator } from './moderators.js'
+import { hashToken, looksLikeToken, newToken } from './tokens.js'
+
+export type { AdminSession }
+
+/** Login requests allowed per window: per network, and per address. */
+export const LOGIN_WINDOW_MS = 15 * 60_000
+export const LOGIN_LIMIT_PER_NETWORK = 10
+export const LOGIN_LIMIT_PER_ADDRESS = 3
+
+async function attemptsSince(db: Db, key: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('admin_login_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('key', '=', key)
+    .where('created_at', '>=', since.toISOString())
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/**
+ * Mails a login link if the address is a moderator's and the limits allow it. The
+ * caller answers the same whatever happened, so the form does not reveal who moderates.
+ */
+export async function requestLoginLink(ctx: DomainContext, rawEmail: string, network: string, locale: string): Promise<void> {
+  const now = ctx.now()
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS)
+  const email = normalizeEmail(rawEmail)
+  const netKey = `net:${network}`
+  const mailKey = email ? `mail:${emailKey(ctx.config.secret, email)}` : undefined
+  // Every attempt counts, whether or not the address moderates.
+  const overNetwork = (await attemptsSince(ctx.db, netKey, since)) >= LOGIN_LIMIT_PER_NETWORK
+  const overAddress = mailKey ? (await attemptsSince(ctx.db, mailKey, since)) >= LOGIN_LIMIT_PER_ADDRESS : false
+  await ctx.db.insertInto('admin_login_attempts').values({ key: netKey, created_at: now.toISOString() }).execute()
+  if (mailKey) await ctx.db.insertInto('admin_login_attempts').values({ key: mailKey, created_at: now.toISOString() }).execute()
+  if (!email || overNetwork || overAddress || !(await isModerator(ctx.db, ctx.config, email.address))) return
+  const address = email.address.toLowerCase()
+  const { token, hash } = newToken()
+  const minutes = ctx.config.site.moderation.loginLinkMinutes
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('admin_login_links')
+      .values({ hash, email: address, locale, expires_at: new Date(now.getTime() + minutes * 60_000).toISOString(), used_at: null, created_at: now.toISOString() })
+      .execute()
+    const mail = renderAdminLoginMail({ locale, link: `${ctx.config.baseUrl}/admin/login/${token}`, minutes, organisation: ctx.config.site.organisation })
+    await enqueueMail(tx, { ...mail, kind: 'admin_login', recipient: address, recipientHash: mailKey!.slice(5), signatureId: null }, now)
+  })
+  ctx.mailQueued()
+}
+
+export interface LoginLink {
+  email: string
+  locale: string
+  tokenHash: string
+}
+
+/** The live login link behind a token, or undefined (unknown, used or expired). */
+export async function findLoginLink(ctx: DomainContext, token: string): Promise<LoginLink | undefined> {
+  if (!looksLikeToken(token)) return undefined
+  const tokenHash = hashToken(token)
+  const row = await ctx.db.selectFrom('admin_login_links').selectAll().where('hash', '=', tokenHash).executeTakeFirst()
+  if (!row || row.used_at !== null || row.expires_at <= ctx.now().toISOString()) return undefined
+  return { email: row.email, locale: row.locale, tokenHash }
+}
+
+/**
+ * Uses a login link, once, and opens a session. Returns the session id for the
+ * cookie, or undefined when the link is not live or its address no longer moderates.
+ */
+export async function logIn(ctx: DomainContext, token: string): Promise<{ sessionId: string; expiresAt: Date } | undefined> {
+  const link = await findLoginLink(ctx, token)
+  if (!link) return undefined
+  const now = ctx.now()
+  // Only one request can mark the link used: a replay finds nothing to update.
+  const used = await ctx.db
+    .updateTable('admin_login_links')
+    .set({ used_at: now.toISOString() })
+    .where('hash', '=', link.tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst()
+  if (Number(used.numUpdatedRows) !== 1) return undefined
+  if (!(await isModerator(ctx.db, ctx.config, link.email))) return undefined
+  const { token: sessionId, hash } = newToken()
+  const expiresAt = new Date(now.getTime() + ctx.config.site.moderation.sessionHours * 3600_000)
+  await ctx.db
+    .insertInto('admin_sessions')
+    .values({ hash, email: link.email, locale: link.locale, expires_at: expiresAt.toISOString(), created_at: now.toISOString() })
+    .execute()
+  await recordAudit(ctx.db, { actor: link.email, action: 'login' }, now)
+  return { sessionId, expiresAt }
+}
+
+/** The live session of a cookie value, or undefined. A removed moderator has none. */
+export async function findSession(ctx: DomainContext, sessionId: string | undefined): Promise<AdminSession | undefined> {
+  if (!sessionId || !looksLikeToken(sessionId)) return undefined
+  const row = await ctx.db.selectFrom('admin_sessions').selectAll().where('hash', '=', hashToken(sessionId)).executeTakeFirst()
+  if (!row || row.expires_at <= ctx.now().toISOString()) return undefined
+  if (!(await isModerator(ctx.db, ctx.config, row.email))) return undefined
+  return row
+}
+
+export async function logOut(ctx: DomainContext, session: AdminSession): Promise<void> {
+  await ctx.db.deleteFrom('admin_sessions').where('hash', '=', session.hash).execute()
+  await recordAudit(ctx.db, { actor: session.email, action: 'logout' }, ctx.now())
+}
+
+export async function setSessionLocale(ctx: DomainContext, session: AdminSession, locale: string): Promise<void> {
+  await ctx.db.updateTable('admin_sessions').set({ locale }).where('hash', '=', session.hash).execute()
+}
+
+/** The CSRF token of a session's forms: derived, so nothing more is stored. */
+export function sessionCsrf(secret: string, session: Pick<AdminSession, 'hash'>): string {
+  return createHmac('sha256', secret).update('admin-csrf:' + session.hash).digest('base64url')
+}
+
+export function checkSessionCsrf(secret: string, session: Pick<AdminSession, 'hash'>, value: unknown): boolean {
+  if (typeof value !== 'string' || value === '') return false
+  const expected = Buffer.from(sessionCsrf(secret, session))
+  const given = Buffer.from(value)
+  return expected.length === given.length && timingSafeEqual(expected, given)
+}
+
+/** The CSRF value of the button behind a login link (no session exists yet). */
+export function loginCsrf(secret: string, tokenHash: string): string {
+  return createHmac('sha256', secret).update('admin-login:' + tokenHash).digest('base64url')
+}
+
+export function checkLoginCsrf(secret: string, tokenHash: string, value: unknown): boolean {
+  if (typeof value !== 'string' || value === '') return false
+  const expected = Buffer.from(loginCsrf(secret, tokenHash))
+  const given = Buffer.from(value)
+  return expected.length === given.length && timingSafeEqual(expected, given)
+}

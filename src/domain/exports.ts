@@ -1,0 +1,60 @@
+// The collective's export: confirmed signatures as CSV. The address appears only for
+// signatories who asked for news; every export is recorded in the audit log.
+import { stringify } from 'csv-stringify/sync'
+import type { Db } from '../db/database.js'
+import { recordAudit } from './audit.js'
+import type { DomainContext } from './context.js'
+
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return
+ * that hides one) as a formula: such cells are prefixed with an apostrophe.
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+export const EXPORT_COLUMNS = [
+  'first_name',
+  'last_name',
+  'category',
+  'institution',
+  'discipline',
+  'comment',
+  'listed',
+  'confirmed_at',
+  'consent_version',
+  'locale',
+  'email',
+] as const
+
+async function exportRows(db: Db): Promise<string[][]> {
+  const rows = await db
+    .selectFrom('signatures')
+    .select(['first_name', 'last_name', 'category', 'institution', 'discipline', 'comment', 'comment_approved_at', 'is_public', 'approved_at', 'hidden_at', 'confirmed_at', 'consent_version', 'locale', 'email', 'wants_updates'])
+    .where('status', '=', 'confirmed')
+    .where('invalidated_at', 'is', null)
+    .orderBy('confirmed_at')
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => [
+    r.first_name,
+    r.last_name,
+    r.category,
+    r.institution,
+    r.discipline,
+    r.comment,
+    r.is_public === 1 && r.approved_at !== null && r.hidden_at === null ? '1' : '0',
+    r.confirmed_at ?? '',
+    r.consent_version,
+    r.locale,
+    r.wants_updates === 1 && r.email ? r.email : '',
+  ])
+}
+
+/** The CSV text, recorded in the audit log with how many rows it held. */
+export async function exportSignaturesCsv(ctx: DomainContext, actor: string): Promise<{ csv: string; rows: number }> {
+  const rows = await exportRows(ctx.db)
+  const csv = stringify([[...EXPORT_COLUMNS], ...rows.map((r) => r.map(neutraliseFormula))])
+  await recordAudit(ctx.db, { actor, action: 'export.csv', detail: `${rows.length} rows` }, ctx.now())
+  return { csv, rows: rows.length }
+}

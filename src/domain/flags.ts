@@ -1,0 +1,65 @@
+// Flags raised automatically when someone signs, for moderators to look at:
+// a throwaway address, a burst from one network, the same name many times, a name
+// on the watch list. Comments awaiting approval are shown beside them (they are a
+// state, not a flag). A flag decides nothing by itself: a moderator does.
+import type { Config } from '../config.js'
+import type { Db, Tx } from '../db/database.js'
+import type { FlagKind, Signature } from '../db/schema.js'
+import { searchKey } from './clean-text.js'
+import { isDisposableDomain } from './disposable-domains.js'
+
+export const FLAG_KINDS: readonly FlagKind[] = ['disposable', 'burst', 'same_name', 'watch_list']
+
+/** "first last" without case or accents. */
+export function nameKeyOf(firstName: string, lastName: string): string {
+  return searchKey(`${firstName} ${lastName}`)
+}
+
+async function flag(tx: Tx, ids: number[], kind: FlagKind, now: Date): Promise<void> {
+  for (const id of ids) {
+    await tx
+      .insertInto('signature_flags')
+      .values({ signature_id: id, flag: kind, created_at: now.toISOString() })
+      .onConflict((oc) => oc.columns(['signature_id', 'flag']).doNothing())
+      .execute()
+  }
+}
+
+/**
+ * Looks at a signature just written (new or resubmitted) and flags it, and the
+ * others that make a burst or a repeated name with it.
+ */
+export async function raiseFlags(
+  tx: Tx,
+  config: Config,
+  s: Pick<Signature, 'id' | 'email_domain' | 'name_key' | 'network_key'>,
+  now: Date,
+): Promise<void> {
+  const m = config.site.moderation
+  if (isDisposableDomain(s.email_domain)) await flag(tx, [s.id], 'disposable', now)
+  if (s.name_key) {
+    const watched = m.watchList.map(searchKey)
+    if (watched.includes(s.name_key)) await flag(tx, [s.id], 'watch_list', now)
+    const same = await tx.selectFrom('signatures').select('id').where('name_key', '=', s.name_key).where('invalidated_at', 'is', null).execute()
+    if (same.length >= m.sameNameSignatures) await flag(tx, same.map((r) => r.id), 'same_name', now)
+  }
+  if (s.network_key) {
+    const since = new Date(now.getTime() - m.burstMinutes * 60_000).toISOString()
+    const burst = await tx
+      .selectFrom('signatures')
+      .select('id')
+      .where('network_key', '=', s.network_key)
+      .where('submitted_at', '>=', since)
+      .execute()
+    if (burst.length >= m.burstSignatures) await flag(tx, burst.map((r) => r.id), 'burst', now)
+  }
+}
+
+/** Flags of the given signatures, by signature id. */
+export async function flagsOf(db: Db | Tx, ids: number[]): Promise<Map<number, FlagKind[]>> {
+  const out = new Map<number, FlagKind[]>()
+  if (ids.length === 0) return out
+  const rows = await db.selectFrom('signature_flags').select(['signature_id', 'flag']).where('signature_id', 'in', ids).orderBy('flag').execute()
+  for (const r of rows) out.set(r.signature_id, [...(out.get(r.signature_id) ?? []), r.flag])
+  return out
+}

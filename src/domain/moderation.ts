@@ -1,0 +1,227 @@
+// What moderators do to signatures, domains and the signing switch. Each action
+// runs in one transaction with its audit entry and its effect on the counts.
+import { sql, type Db, type Tx } from '../db/database.js'
+import { isPostgres } from '../db/dialect.js'
+import type { DomainRow, FlagKind, Signature } from '../db/schema.js'
+import { recordAudit } from './audit.js'
+import { searchKey } from './clean-text.js'
+import type { DomainContext } from './context.js'
+import { readCounter, readCounts } from './counters.js'
+import { AppError } from './errors.js'
+import { flagsOf } from './flags.js'
+import type { RuntimeSettings } from './settings.js'
+import { applySignatureDelta } from './counters.js'
+
+export interface Dashboard {
+  pending: number
+  confirmed: number
+  public: number
+  flagged: number
+  withdrawn: number
+  hidden: number
+  awaitingApproval: number
+  commentsAwaiting: number
+  invalidated: number
+}
+
+type SignatureCount = ReturnType<typeof countQuery>
+
+function countQuery(db: Db) {
+  return db.selectFrom('signatures').select((eb) => eb.fn.countAll<number>().as('n'))
+}
+
+async function countWhere(db: Db, narrow: (q: SignatureCount) => SignatureCount): Promise<number> {
+  const row = await narrow(countQuery(db)).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function readDashboard(db: Db): Promise<Dashboard> {
+  const counts = await readCounts(db)
+  const flaggedRow = await db
+    .selectFrom('signature_flags')
+    .innerJoin('signatures', 'signatures.id', 'signature_flags.signature_id')
+    .select((eb) => eb.fn.count<number>('signature_flags.signature_id').distinct().as('n'))
+    .where('signatures.invalidated_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return {
+    pending: await countWhere(db, (q) => q.where('status', '=', 'pending')),
+    confirmed: counts.confirmed,
+    public: counts.public,
+    flagged: Number(flaggedRow.n),
+    withdrawn: await readCounter(db, 'withdrawn'),
+    hidden: await countWhere(db, (q) => q.where('hidden_at', 'is not', null).where('invalidated_at', 'is', null)),
+    awaitingApproval: await countWhere(db, (q) => q.where('status', '=', 'confirmed').where('approved_at', 'is', null).where('invalidated_at', 'is', null)),
+    commentsAwaiting: await countWhere(db, (q) =>
+      q.where('comment', '!=', '').where('comment_approved_at', 'is', null).where('status', '=', 'confirmed').where('invalidated_at', 'is', null),
+    ),
+    invalidated: await countWhere(db, (q) => q.where('invalidated_at', 'is not', null)),
+  }
+}
+
+export const SIGNATURE_FILTERS = ['all', 'pending', 'flagged', 'hidden', 'awaiting', 'comments', 'invalidated'] as const
+export type SignatureFilter = (typeof SIGNATURE_FILTERS)[number]
+
+export interface ModeratedSignature extends Signature {
+  flags: FlagKind[]
+  /** The display name moderators gave the address's domain, if any. */
+  domainName: string | null
+}
+
+async function domainNames(db: Db, domains: string[]): Promise<Map<string, string>> {
+  if (domains.length === 0) return new Map()
+  const rows = await db.selectFrom('domains').select(['domain', 'display_name']).where('domain', 'in', [...new Set(domains)]).execute()
+  return new Map(rows.filter((r) => r.display_name).map((r) => [r.domain, r.display_name!]))
+}
+
+/** Signatures in every state, newest first, by keyset on id; searchable by name or institution. */
+export async function listSignaturesForModeration(
+  db: Db,
+  options: { query?: string; filter?: SignatureFilter; flag?: FlagKind; before?: number; limit: number },
+): Promise<{ items: ModeratedSignature[]; next?: number }> {
+  let q = db.selectFrom('signatures').selectAll()
+  const term = searchKey(options.query ?? '')
+  if (term !== '') {
+    const escaped = term.replace(/[\\%_]/g, (c) => '\\' + c)
+    q = q.where((eb) => eb.or([eb(sql`search_text`, 'like', sql`${`%${escaped}%`} escape '\\'`), eb('email_domain', '=', term)]))
+  }
+  switch (options.filter ?? 'all') {
+    case 'pending':
+      q = q.where('status', '=', 'pending')
+      break
+    case 'flagged':
+      q = q
+        .where('invalidated_at', 'is', null)
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('signature_flags').select('signature_id').$if(options.flag !== undefined, (sq) => sq.where('flag', '=', options.flag!)),
+        )
+      break
+    case 'hidden':
+      q = q.where('hidden_at', 'is not', null).where('invalidated_at', 'is', null)
+      break
+    case 'awaiting':
+      q = q.where('status', '=', 'confirmed').where('approved_at', 'is', null).where('invalidated_at', 'is', null)
+      break
+    case 'comments':
+      q = q.where('comment', '!=', '').where('comment_approved_at', 'is', null).where('status', '=', 'confirmed').where('invalidated_at', 'is', null)
+      break
+    case 'invalidated':
+      q = q.where('invalidated_at', 'is not', null)
+      break
+  }
+  if (options.before !== undefined) q = q.where('id', '<', options.before)
+  const rows = await q.orderBy('id', 'desc').limit(options.limit + 1).execute()
+  const page = rows.slice(0, options.limit)
+  const flags = await flagsOf(db, page.map((r) => r.id))
+  const names = await domainNames(db, page.map((r) => r.email_domain))
+  return { items: page.map((r) => ({ ...r, flags: flags.get(r.id) ?? [], domainName: names.get(r.email_domain) ?? null })), next: rows.length > options.limit ? page.at(-1)?.id : undefined }
+}
+
+export async function getSignatureForModeration(db: Db, id: number): Promise<ModeratedSignature> {
+  const row = await db.selectFrom('signatures').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw new AppError('not_found')
+  const flags = await flagsOf(db, [id])
+  const names = await domainNames(db, [row.email_domain])
+  return { ...row, flags: flags.get(id) ?? [], domainName: names.get(row.email_domain) ?? null }
+}
+
+export type ModerationAction = 'hide' | 'restore' | 'approve' | 'approve_comment' | 'delete'
+
+/** The row locked for the length of the transaction (PostgreSQL), so two moderators act one after the other. */
+async function lockSignature(tx: Tx, id: number): Promise<Signature> {
+  let q = tx.selectFrom('signatures').selectAll().where('id', '=', id)
+  if (isPostgres(tx)) q = q.forUpdate()
+  const row = await q.executeTakeFirst()
+  if (!row) throw new AppError('not_found')
+  return row
+}
+
+/** Applies one moderator action to one signature, with its audit entry and its effect on the counts. */
+export async function moderateSignature(ctx: DomainContext, actor: string, id: number, action: ModerationAction, reason = ''): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const now = ctx.now()
+    const before = await lockSignature(tx, id)
+    const at = now.toISOString()
+    let after: Signature | undefined
+    switch (action) {
+      case 'hide':
+        after = await tx.updateTable('signatures').set({ hidden_at: at, hidden_reason: reason }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+        break
+      case 'restore':
+        after = await tx.updateTable('signatures').set({ hidden_at: null, hidden_reason: null }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+        break
+      case 'approve':
+        if (before.status !== 'confirmed') throw new AppError('bad_request', 'not confirmed')
+        after = await tx.updateTable('signatures').set({ approved_at: before.approved_at ?? at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+        break
+      case 'approve_comment':
+        after = await tx.updateTable('signatures').set({ comment_approved_at: at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+        break
+      case 'delete':
+        await tx.deleteFrom('outbox').where('signature_id', '=', id).where('status', '=', 'pending').execute()
+        await tx.deleteFrom('signatures').where('id', '=', id).execute()
+        after = undefined
+        break
+    }
+    await applySignatureDelta(tx, ctx.config.site, before, after, now)
+    await recordAudit(tx, { actor, action: `signature.${action}`, target: `signature:${id}`, detail: reason }, now)
+  })
+}
+
+export async function listDomains(db: Db): Promise<DomainRow[]> {
+  return db.selectFrom('domains').selectAll().orderBy('domain').execute()
+}
+
+export function cleanDomain(raw: string): string | undefined {
+  const d = raw.trim().toLowerCase().replace(/^@/, '')
+  return /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/.test(d) ? d : undefined
+}
+
+/** Names an institution domain (shown in place of the domain) and/or blocks it (its signatures are not recorded). */
+export async function setDomain(ctx: DomainContext, actor: string, domain: string, displayName: string, blocked: boolean): Promise<void> {
+  const now = ctx.now()
+  await ctx.db.transaction().execute(async (tx) => {
+    const values = { display_name: displayName || null, blocked: blocked ? 1 : 0, updated_at: now.toISOString() }
+    await tx
+      .insertInto('domains')
+      .values({ domain, ...values })
+      .onConflict((oc) => oc.column('domain').doUpdateSet(values))
+      .execute()
+    await recordAudit(tx, { actor, action: 'domain.set', target: `domain:${domain}`, detail: `${blocked ? 'blocked' : 'allowed'}${displayName ? `; name: ${displayName}` : ''}` }, now)
+  })
+}
+
+/** Opens or closes signing from the admin; the closing date of the config still applies. */
+export async function setSigningOpen(ctx: DomainContext & { settings: RuntimeSettings }, actor: string, open: boolean): Promise<void> {
+  const now = ctx.now()
+  await ctx.settings.setSigningOpen(open, now)
+  await recordAudit(ctx.db, { actor, action: open ? 'signing.open' : 'signing.close' }, now)
+}
+
+export interface DeadMail {
+  id: number
+  kind: string
+  createdAt: string
+  lastError: string | null
+  signatureId: number | null
+  name: string | null
+}
+
+/** Mails given up for good (refused, or retries exhausted), newest first. */
+export async function listDeadMails(db: Db, limit = 100): Promise<DeadMail[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .leftJoin('signatures', 'signatures.id', 'outbox.signature_id')
+    .select(['outbox.id', 'outbox.kind', 'outbox.created_at', 'outbox.last_error', 'outbox.signature_id', 'signatures.first_name', 'signatures.last_name'])
+    .where('outbox.status', '=', 'dead')
+    .orderBy('outbox.id', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    createdAt: r.created_at,
+    lastError: r.last_error,
+    signatureId: r.signature_id,
+    name: r.first_name === null ? null : `${r.first_name} ${r.last_name}`,
+  }))
+}

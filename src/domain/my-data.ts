@@ -1,0 +1,33 @@
+// What a signatory downloads from their manage page: everything kept about their
+// signature, as JSON (GDPR art. 15 and 20). Internal keys (address and network
+// hashes) are described rather than given: they reveal nothing without the secret.
+import type { Signature } from '../db/schema.js'
+
+export function signatureData(s: Signature, flags: string[]): Record<string, unknown> {
+  return {
+    first_name: s.first_name,
+    last_name: s.last_name,
+    email: s.email,
+    email_domain: s.email_domain,
+    email_kept_in_clear: s.email !== null,
+    category: s.category,
+    institution: s.institution,
+    discipline: s.discipline,
+    comment: s.comment,
+    comment_approved_at: s.comment_approved_at,
+    listed_publicly_if_approved: s.is_public === 1,
+    wants_updates: s.wants_updates === 1,
+    locale: s.locale,
+    status: s.status,
+    consent_version: s.consent_version,
+    submitted_at: s.submitted_at,
+    confirmed_at: s.confirmed_at,
+    updated_at: s.updated_at,
+    approved_at: s.approved_at,
+    hidden_by_moderators_at: s.hidden_at,
+    hidden_reason: s.hidden_reason,
+    invalidated_at: s.invalidated_at,
+    network_hash_kept: s.network_key !== null,
+    moderation_flags: flags,
+  }
+}

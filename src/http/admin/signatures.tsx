@@ -1,0 +1,41 @@
+// One signature: its details, flags and states, and what a moderator can do to it.
+import { Hono } from 'hono'
+import { AppError } from '../../domain/errors.js'
+import { cleanLine } from '../../domain/clean-text.js'
+import { getSignatureForModeration, moderateSignature, type ModerationAction } from '../../domain/moderation.js'
+import { AdminMessagePage, SignaturePage } from '../../views/admin/pages.js'
+import { render } from '../render.js'
+import type { AdminEnv } from './env.js'
+
+export const signatures = new Hono<AdminEnv>()
+
+function idOf(raw: string): number {
+  const id = Number(raw)
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not_found')
+  return id
+}
+
+const ACTIONS: Record<string, ModerationAction> = {
+  hide: 'hide',
+  restore: 'restore',
+  approve: 'approve',
+  'approve-comment': 'approve_comment',
+  delete: 'delete',
+}
+
+signatures.get('/:id', async (c) => {
+  const s = await getSignatureForModeration(c.var.ctx.db, idOf(c.req.param('id')))
+  return render(c, <SignaturePage a={c.var.admin} s={s} done={c.req.query('done')} />)
+})
+
+signatures.post('/:id/:action', async (c) => {
+  const { ctx, admin, session } = c.var
+  const id = idOf(c.req.param('id'))
+  const action = ACTIONS[c.req.param('action')]
+  if (!action) throw new AppError('not_found')
+  const body = await c.req.parseBody()
+  const reason = cleanLine(typeof body.reason === 'string' ? body.reason : '').slice(0, 200)
+  await moderateSignature(ctx, session.email, id, action, reason)
+  if (action === 'delete') return render(c, <AdminMessagePage a={admin} title={admin.m.admin.done} body={admin.m.admin.deleted} />)
+  return c.redirect(`/admin/signatures/${id}?done=${action}`, 303)
+})
