@@ -89,7 +89,7 @@ describe('every page, in Chromium', () => {
         await page.setViewportSize({ width, height: 800 })
         for (const colorScheme of SCHEMES) {
           await page.emulateMedia({ colorScheme })
-          await page.screenshot({ path: `${SCREENSHOTS}/${entry.name}-${width}-${colorScheme}.jpeg`, fullPage: true, type: 'jpeg', quality: 80 })
+          await page.screenshot({ path: `${SCREENSHOTS}/${entry.name}-${width}-${colorScheme}.png`, fullPage: true })
         }
       }
     } finally {
