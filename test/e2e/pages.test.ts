@@ -100,6 +100,18 @@ describe('every page, in Chromium', () => {
   // The empty states first, one after the other; then, on a site with signatures
   // in it, the other pages a few at a time (the browser waits more than it works).
   describe('on a site nobody has signed yet', () => {
+    it('has an axe-core that does report a violation when there is one', async ({ expect }) => {
+      const context = await visitorContext(browser, 'fr', { javaScriptEnabled: true })
+      try {
+        const page = await context.newPage()
+        await page.goto(app.url + '/sign/sent')
+        await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('img'), { src: '/favicon.ico' })))
+        expect((await axeViolations(page)).map((v) => v.id)).toContain('image-alt')
+      } finally {
+        await context.close()
+      }
+    })
+
     it.for(PAGES_TO_CHECK.filter((p) => p.emptySite))('$name meets the accessibility, language, budget and header rules', async (entry, { expect }) => {
       await checkPage(entry, entry.path as string, expect)
     })
