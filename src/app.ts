@@ -9,6 +9,7 @@ import { loadAssets } from './http/assets.js'
 import { confirm, confirmed } from './http/confirm.js'
 import { contentPages } from './http/content-pages.js'
 import type { AppEnv } from './http/env.js'
+import { compression } from './http/compression.js'
 import { errorHandler, notFoundHandler } from './http/errors.js'
 import { kit, kitFiles } from './http/kit.js'
 import { feed } from './http/feed.js'
@@ -29,6 +30,7 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
   const assets = loadAssets()
   const app = new Hono<AppEnv>({ strict: false })
   app.use('*', securityHeaders(ctx.config))
+  app.use('*', compression())
   app.use('*', async function provideContext(c, next) {
     c.set('ctx', ctx)
     await next()

@@ -35,7 +35,12 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** 'files' leaves SMTP_URL unset, so mail is written to DATA_DIR/mail as a newcomer sees it. */
+  mail?: 'smtp' | 'files'
+}
+
+export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'paraphe-test-'))
   const smtp = await startSmtp()
   const database = kind === 'postgres' ? await createPostgresDatabase() : undefined
@@ -44,7 +49,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     PORT: '0',
     HOST: '127.0.0.1',
     BASE_URL: 'http://paraphe.test',
-    SMTP_URL: smtp.url,
+    SMTP_URL: options.mail === 'files' ? undefined : smtp.url,
     MAIL_FROM: 'Paraphe <no-reply@paraphe.test>',
     DATABASE_URL: database?.url,
     ...env,

@@ -1,0 +1,121 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { Hono } from 'hono'
+import { describe, expect, it } from 'vitest'
+import { compression, encodeBody, matchesEtag, negotiateEncoding } from './compression.js'
+
+const page = '<!DOCTYPE html><p>' + 'Face à l’IA générative, l’objection de conscience. '.repeat(60) + '</p>'
+
+function testApp() {
+  const app = new Hono()
+  app.use('*', compression())
+  app.get('/page', (c) => {
+    c.header('Cache-Control', 'no-cache')
+    c.header('Vary', 'Accept-Language')
+    return c.html(page)
+  })
+  app.get('/small', (c) => c.html('<p>ok</p>'))
+  app.post('/form', (c) => c.html(page, 422))
+  app.get('/moved', (c) => c.redirect('/page', 303))
+  app.get('/image', (c) => c.body(new Uint8Array(2000), 200, { 'Content-Type': 'image/png' }))
+  app.get('/asset', (c) => c.body('x'.repeat(2000), 200, { 'Content-Type': 'text/css', 'Content-Encoding': 'br', ETag: '"abc"' }))
+  return app
+}
+
+describe('compression of text answers', () => {
+  it('sends brotli to a client that accepts it, and gzip to one that only accepts gzip', async () => {
+    const app = testApp()
+    const br = await app.request('/page', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } })
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(page)
+    const gz = await app.request('/page', { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(gz.headers.get('content-encoding')).toBe('gzip')
+    const bytes = Buffer.from(await gz.arrayBuffer())
+    expect(gunzipSync(bytes).toString()).toBe(page)
+    expect(Number(gz.headers.get('content-length'))).toBe(bytes.byteLength)
+    expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(page) / 4)
+  })
+
+  it('sends the plain body to a client that accepts no encoding, or refuses them with q=0', async () => {
+    const app = testApp()
+    for (const accept of ['', 'identity', 'br;q=0, gzip;q=0']) {
+      const res = await app.request('/page', { headers: accept ? { 'Accept-Encoding': accept } : {} })
+      expect(res.headers.get('content-encoding'), accept).toBeNull()
+      expect(await res.text()).toBe(page)
+    }
+  })
+
+  it('keeps the headers set by the route and adds Accept-Encoding to Vary', async () => {
+    const res = await testApp().request('/page', { headers: { 'Accept-Encoding': 'br' } })
+    expect(res.headers.get('cache-control')).toBe('no-cache')
+    expect(res.headers.get('vary')).toBe('Accept-Language, Accept-Encoding')
+    expect(res.headers.get('content-type')).toContain('text/html')
+  })
+
+  it('answers 304 with no body when the client already has this version', async () => {
+    const app = testApp()
+    const first = await app.request('/page', { headers: { 'Accept-Encoding': 'br' } })
+    const etag = first.headers.get('etag')!
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/)
+    const again = await app.request('/page', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag } })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    expect(again.headers.get('etag')).toBe(etag)
+    expect(again.headers.get('cache-control')).toBe('no-cache')
+    const stale = await app.request('/page', { headers: { 'If-None-Match': 'W/"other"' } })
+    expect(stale.status).toBe(200)
+  })
+
+  it('gives the same ETag whatever the encoding, since it names the content', async () => {
+    const app = testApp()
+    const a = await app.request('/page', { headers: { 'Accept-Encoding': 'br' } })
+    const b = await app.request('/page')
+    expect(a.headers.get('etag')).toBe(b.headers.get('etag'))
+  })
+
+  it('leaves alone small bodies, redirects, binary types and answers already encoded', async () => {
+    const app = testApp()
+    const small = await app.request('/small', { headers: { 'Accept-Encoding': 'br' } })
+    expect(small.headers.get('content-encoding')).toBeNull()
+    expect(await small.text()).toBe('<p>ok</p>')
+    const moved = await app.request('/moved', { headers: { 'Accept-Encoding': 'br' } })
+    expect(moved.status).toBe(303)
+    expect(moved.headers.get('content-encoding')).toBeNull()
+    const image = await app.request('/image', { headers: { 'Accept-Encoding': 'br' } })
+    expect(image.headers.get('content-encoding')).toBeNull()
+    const asset = await app.request('/asset', { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(asset.headers.get('content-encoding')).toBe('br')
+    expect(asset.headers.get('etag')).toBe('"abc"')
+  })
+
+  it('compresses error answers too, but gives them no ETag', async () => {
+    const res = await testApp().request('/form', { method: 'POST', headers: { 'Accept-Encoding': 'br' } })
+    expect(res.status).toBe(422)
+    expect(res.headers.get('content-encoding')).toBe('br')
+    expect(res.headers.get('etag')).toBeNull()
+  })
+})
+
+describe('encoded bodies', () => {
+  it('compress each encoding once and keep it, for pages cached in memory', () => {
+    const body = encodeBody(new TextEncoder().encode(page), { effort: 'max' })
+    expect(body.encoded('br')).toBe(body.encoded('br'))
+    expect(body.encoded('gzip')).toBe(body.encoded('gzip'))
+  })
+
+  it('negotiate the encoding from Accept-Encoding', () => {
+    expect(negotiateEncoding('gzip, deflate, br, zstd')).toBe('br')
+    expect(negotiateEncoding('gzip;q=1.0, br;q=0')).toBe('gzip')
+    expect(negotiateEncoding('*')).toBe('br')
+    expect(negotiateEncoding('*, br;q=0')).toBe('gzip')
+    expect(negotiateEncoding('deflate')).toBeUndefined()
+    expect(negotiateEncoding(undefined)).toBeUndefined()
+  })
+
+  it('match If-None-Match lists, weak or strong, and *', () => {
+    expect(matchesEtag('W/"a", W/"b"', 'W/"b"')).toBe(true)
+    expect(matchesEtag('"b"', 'W/"b"')).toBe(true)
+    expect(matchesEtag('*', 'W/"b"')).toBe(true)
+    expect(matchesEtag('W/"c"', 'W/"b"')).toBe(false)
+    expect(matchesEtag(undefined, 'W/"b"')).toBe(false)
+  })
+})
