@@ -15,6 +15,19 @@ export class ConfigError extends Error {
   }
 }
 
+// Generous by default: a whole university may sign from one network within minutes.
+const LIMIT_DEFAULTS = {
+  sign_per_minute: 60,
+  sign_per_hour: 600,
+  manage_per_minute: 20,
+  login_per_minute: 10,
+  unstamped_weight: 2,
+  min_fill_seconds: 3,
+  report_network_per_hour: 200,
+  report_domain_per_hour: 300,
+}
+const CIDR = /^[0-9a-fA-F:.]+\/\d{1,3}$/
+
 const localeCode = z.string().regex(/^[a-z]{2}$/, 'a two-letter language code')
 
 const siteSchema = z.object({
@@ -44,6 +57,21 @@ const siteSchema = z.object({
     .array(z.object({ key: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes') }).catchall(z.string()))
     .min(1),
   institutions: z.object({ domain_patterns: z.array(z.string().min(1)).default([]) }).default({ domain_patterns: [] }),
+  limits: z
+    .object({
+      sign_per_minute: z.number().int().min(1).default(LIMIT_DEFAULTS.sign_per_minute),
+      sign_per_hour: z.number().int().min(1).default(LIMIT_DEFAULTS.sign_per_hour),
+      manage_per_minute: z.number().int().min(1).default(LIMIT_DEFAULTS.manage_per_minute),
+      login_per_minute: z.number().int().min(1).default(LIMIT_DEFAULTS.login_per_minute),
+      unstamped_weight: z.number().int().min(1).max(10).default(LIMIT_DEFAULTS.unstamped_weight),
+      min_fill_seconds: z.number().min(0).max(600).default(LIMIT_DEFAULTS.min_fill_seconds),
+      allow_networks: z.array(z.string().regex(CIDR, 'a network such as "192.0.2.0/24" or "2001:db8::/32"')).default([]),
+      allow_domains: z.array(z.string().min(1)).default([]),
+      report_network_per_hour: z.number().int().min(1).default(LIMIT_DEFAULTS.report_network_per_hour),
+      report_domain_per_hour: z.number().int().min(1).default(LIMIT_DEFAULTS.report_domain_per_hour),
+      known_domains: z.array(z.string().min(1)).default([]),
+    })
+    .default({ ...LIMIT_DEFAULTS, allow_networks: [], allow_domains: [], known_domains: [] }),
 })
 
 export type Locale = string
@@ -69,6 +97,27 @@ export interface SiteConfig {
   maxMailsPerAddress: number
   categories: readonly Category[]
   institutionDomainPatterns: readonly string[]
+  limits: LimitsConfig
+}
+
+/** Rate limits per client network, the form's minimum fill time, and what is exempt. */
+export interface LimitsConfig {
+  signPerMinute: number
+  signPerHour: number
+  managePerMinute: number
+  loginPerMinute: number
+  /** How many hits a submission without a valid form timestamp (an embedded or scripted form) counts for. */
+  unstampedWeight: number
+  minFillSeconds: number
+  /** CIDR networks never limited (a university's proxy, a partner site). */
+  allowNetworks: readonly string[]
+  /** E-mail domains whose signatures do not count against their network's budget. */
+  allowDomains: readonly string[]
+  /** The hourly report names networks and domains above these rates. */
+  reportNetworkPerHour: number
+  reportDomainPerHour: number
+  /** Domains that "did you mean" compares typed domains with, besides the built-in common ones. */
+  knownDomains: readonly string[]
 }
 
 export interface Config {
@@ -206,6 +255,19 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
     maxMailsPerAddress: s.retention.max_mails_per_address,
     categories: Object.freeze(categories),
     institutionDomainPatterns: Object.freeze([...s.institutions.domain_patterns]),
+    limits: Object.freeze({
+      signPerMinute: s.limits.sign_per_minute,
+      signPerHour: s.limits.sign_per_hour,
+      managePerMinute: s.limits.manage_per_minute,
+      loginPerMinute: s.limits.login_per_minute,
+      unstampedWeight: s.limits.unstamped_weight,
+      minFillSeconds: s.limits.min_fill_seconds,
+      allowNetworks: Object.freeze([...s.limits.allow_networks]),
+      allowDomains: Object.freeze(s.limits.allow_domains.map((d) => d.toLowerCase())),
+      reportNetworkPerHour: s.limits.report_network_per_hour,
+      reportDomainPerHour: s.limits.report_domain_per_hour,
+      knownDomains: Object.freeze(s.limits.known_domains.map((d) => d.toLowerCase())),
+    }),
   })
 }
 

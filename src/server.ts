@@ -7,6 +7,7 @@ import { loadContent } from './content/load.js'
 import type { AppContext } from './context.js'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js'
 import { purgeExpired } from './domain/purge.js'
+import { listOutliers, purgeRateLimits } from './domain/rate-limits.js'
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
 import { join } from 'node:path'
@@ -30,6 +31,20 @@ export interface StartOptions {
   purgeEveryMs?: number
 }
 
+/**
+ * The hourly report: networks (by keyed hash) and e-mail domains whose signing rate
+ * stands out, for a person to look at; then old rate-limit windows are deleted.
+ */
+export async function reportRates(ctx: AppContext, log: (line: string) => void): Promise<void> {
+  const limits = ctx.config.site.limits
+  const lines = await listOutliers(ctx.db, ctx.now(), {
+    networkPerHour: limits.reportNetworkPerHour,
+    domainPerHour: limits.reportDomainPerHour,
+  })
+  for (const line of lines) log(`rate report: ${line.kind} ${line.subject} sent ${line.hits} signatures in the last hour`)
+  await purgeRateLimits(ctx.db, ctx.now())
+}
+
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line))
   const now = options.now ?? (() => new Date())
@@ -47,6 +62,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     purgeEveryMs > 0
       ? setInterval(() => {
           purgeExpired(ctx).catch((err: Error) => log(`purge failed: ${err.message.split('\n')[0]}`))
+          reportRates(ctx, log).catch((err: Error) => log(`rate report failed: ${err.message.split('\n')[0]}`))
         }, purgeEveryMs).unref()
       : undefined
 

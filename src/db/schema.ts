@@ -83,12 +83,20 @@ export interface CounterTable {
   updated_at: string
 }
 
+/** Hits per bucket and window, shared by every instance (see migration 004). */
+export interface RateLimitTable {
+  bucket: string
+  window_start: string
+  hits: number
+}
+
 export interface Database {
   signatures: SignatureTable
   tokens: TokenTable
   outbox: OutboxTable
   suppressions: SuppressionTable
   counters: CounterTable
+  rate_limits: RateLimitTable
 }
 
 export type Signature = Selectable<SignatureTable>

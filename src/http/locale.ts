@@ -4,6 +4,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { isSigningOpen } from '../config.js'
 import type { AppContext } from '../context.js'
+import { issueFormStamp } from '../domain/form-stamp.js'
 import { localePath } from '../domain/links.js'
 import { messagesFor, negotiateLocale } from '../i18n/index.js'
 import type { PageContext } from '../views/page-context.js'
@@ -34,6 +35,7 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
     stylesheet: assets.stylesheet,
     icon: assets.icon,
     signingOpen: isSigningOpen(site, ctx.now()),
+    formStamp: issueFormStamp(ctx.config.secret, ctx.now()),
   }
 }
 

@@ -15,4 +15,6 @@ export interface PageContext {
   stylesheet: string
   icon: string
   signingOpen: boolean
+  /** The sign form's signed timestamp (hidden field form_ts), issued when the page is built. */
+  formStamp: string
 }

@@ -2,7 +2,9 @@
 // without scanning a folder at run time.
 import type { Migration } from 'kysely'
 import * as m001 from './001_initial.js'
+import * as m004 from './004_rate_limits.js'
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '004_rate_limits': m004,
 }
