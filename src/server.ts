@@ -41,7 +41,11 @@ export async function reportRates(ctx: AppContext, log: (line: string) => void):
     networkPerHour: limits.reportNetworkPerHour,
     domainPerHour: limits.reportDomainPerHour,
   })
-  for (const line of lines) log(`rate report: ${line.kind} ${line.subject} sent ${line.hits} signatures in the last hour`)
+  for (const line of lines) {
+    // Network hits are weighted: a submission without the form timestamp counts more.
+    const what = line.kind === 'network' ? 'weighted signing requests' : 'signing requests'
+    log(`rate report: ${line.kind} ${line.subject}: ${line.hits} ${what} in the last hour`)
+  }
   await purgeRateLimits(ctx.db, ctx.now())
 }
 
