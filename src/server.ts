@@ -87,9 +87,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stopping ??= (async () => {
         clearInterval(purgeTimer)
         await new Promise<void>((resolve) => {
-          server.close(() => resolve())
-          // Idle keep-alive sockets would hold close() open; busy ones finish their request.
-          if ('closeIdleConnections' in server) server.closeIdleConnections()
+          // Idle keep-alive sockets would hold close() open until they time out; busy ones
+          // finish their request and are closed as soon as they fall idle.
+          const closeIdle = () => {
+            if ('closeIdleConnections' in server) server.closeIdleConnections()
+          }
+          const sweeper = setInterval(closeIdle, 50)
+          server.close(() => {
+            clearInterval(sweeper)
+            resolve()
+          })
+          closeIdle()
         })
         await worker.stop()
         await database.close()
