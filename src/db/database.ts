@@ -70,5 +70,6 @@ export function isUniqueViolation(err: unknown): boolean {
 export function isUnavailable(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code ?? ''
   return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003', 'SQLITE_BUSY'].includes(code)
-    || /Connection terminated|connect ECONNREFUSED/.test(String((err as Error)?.message))
+    // pg's messages for a connection lost, refused, timed out, or broken by an earlier loss.
+    || /Connection terminated|connect ECONNREFUSED|timeout expired|not queryable/.test(String((err as Error)?.message))
 }
