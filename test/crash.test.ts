@@ -114,8 +114,9 @@ describe('a server asked to stop (SIGTERM)', () => {
     const port = await freePort()
     const server = await spawnServer(env, port)
     const inFlight = [0, 1, 2].map((n) => slowPost(server.url, new URLSearchParams(validSignature({ first_name: `Stop${n}`, email: `stop${n}@cnrs.fr` })).toString()))
-    // The server has the requests (their headers arrived) before it is told to stop.
-    await new Promise((r) => setTimeout(r, 200))
+    // The server has the requests (their headers arrived) before it is told to stop: half a
+    // second is ample for a loopback connection, even on a busy machine.
+    await new Promise((r) => setTimeout(r, 500))
     server.child.kill('SIGTERM')
     await new Promise((r) => setTimeout(r, 200))
     await expect(fetch(server.url + '/api/v1/stats')).rejects.toThrow()
