@@ -35,3 +35,12 @@ describe('settings', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrowError(message)
   })
 })
+
+describe('limits against abuse', () => {
+  it('default to values a university signing from one network can live with', () => {
+    const limits = loadConfig({ DATA_DIR: dataDir() }).site.limits
+    expect(limits.signPerMinute).toBeGreaterThanOrEqual(60)
+    expect(limits.minFillSeconds).toBeGreaterThan(0)
+    expect(limits.allowNetworks).toEqual([])
+  })
+})
