@@ -54,3 +54,12 @@ describe('moderation settings', () => {
     expect(isSigningOpen({ ...site, closesAt: new Date('2026-11-30T00:00:00Z') }, now, true)).toBe(false)
   })
 })
+
+describe('limits against abuse', () => {
+  it('default to values a university signing from one network can live with', () => {
+    const limits = loadConfig({ DATA_DIR: dataDir() }).site.limits
+    expect(limits.signPerMinute).toBeGreaterThanOrEqual(60)
+    expect(limits.minFillSeconds).toBeGreaterThan(0)
+    expect(limits.allowNetworks).toEqual([])
+  })
+})

@@ -16,6 +16,19 @@ export class ConfigError extends Error {
   }
 }
 
+// Generous by default: a whole university may sign from one network within minutes.
+const LIMIT_DEFAULTS = {
+  sign_per_minute: 60,
+  sign_per_hour: 600,
+  manage_per_minute: 20,
+  login_per_minute: 10,
+  unstamped_weight: 2,
+  min_fill_seconds: 3,
+  report_network_per_hour: 200,
+  report_domain_per_hour: 300,
+}
+const CIDR = /^[0-9a-fA-F:.]+\/\d{1,3}$/
+
 const localeCode = z.string().regex(/^[a-z]{2}$/, 'a two-letter language code')
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb')
@@ -106,6 +119,22 @@ const siteSchema = z.object({
       session_hours: 12,
       login_link_minutes: 20,
     }),
+  limits: z
+    .object({
+      sign_per_minute: z.number().int().min(1).default(LIMIT_DEFAULTS.sign_per_minute),
+      sign_per_hour: z.number().int().min(1).default(LIMIT_DEFAULTS.sign_per_hour),
+      manage_per_minute: z.number().int().min(1).default(LIMIT_DEFAULTS.manage_per_minute),
+      login_per_minute: z.number().int().min(1).default(LIMIT_DEFAULTS.login_per_minute),
+      unstamped_weight: z.number().int().min(1).max(10).default(LIMIT_DEFAULTS.unstamped_weight),
+      min_fill_seconds: z.number().min(0).max(600).default(LIMIT_DEFAULTS.min_fill_seconds),
+      allow_networks: z.array(z.string().regex(CIDR, 'a network such as "192.0.2.0/24" or "2001:db8::/32"')).default([]),
+      allow_domains: z.array(z.string().min(1)).default([]),
+      report_network_per_hour: z.number().int().min(1).default(LIMIT_DEFAULTS.report_network_per_hour),
+      report_domain_per_hour: z.number().int().min(1).default(LIMIT_DEFAULTS.report_domain_per_hour),
+      known_domains: z.array(z.string().min(1)).default([]),
+      refuse_disposable: z.boolean().default(true),
+    })
+    .default({ ...LIMIT_DEFAULTS, allow_networks: [], allow_domains: [], known_domains: [], refuse_disposable: true }),
 })
 
 export type Locale = string
@@ -179,6 +208,29 @@ export interface SiteConfig {
   debateMaxPerInstitution: number
   debateMessageMax: number
   moderation: ModerationConfig
+  limits: LimitsConfig
+}
+
+/** Rate limits per client network, the form's minimum fill time, and what is exempt. */
+export interface LimitsConfig {
+  signPerMinute: number
+  signPerHour: number
+  managePerMinute: number
+  loginPerMinute: number
+  /** How many hits a submission without a valid form timestamp (an embedded or scripted form) counts for. */
+  unstampedWeight: number
+  minFillSeconds: number
+  /** CIDR networks never limited (a university's proxy, a partner site). */
+  allowNetworks: readonly string[]
+  /** E-mail domains whose signatures do not count against their network's budget. */
+  allowDomains: readonly string[]
+  /** The hourly report names networks and domains above these rates. */
+  reportNetworkPerHour: number
+  reportDomainPerHour: number
+  /** Domains that "did you mean" compares typed domains with, besides the built-in common ones. */
+  knownDomains: readonly string[]
+  /** true: throwaway addresses are refused at signing; false: accepted and flagged for the moderators. */
+  refuseDisposable: boolean
 }
 
 export interface Config {
@@ -344,6 +396,20 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
       auditDays: s.moderation.audit_days,
       sessionHours: s.moderation.session_hours,
       loginLinkMinutes: s.moderation.login_link_minutes,
+    }),
+    limits: Object.freeze({
+      signPerMinute: s.limits.sign_per_minute,
+      signPerHour: s.limits.sign_per_hour,
+      managePerMinute: s.limits.manage_per_minute,
+      loginPerMinute: s.limits.login_per_minute,
+      unstampedWeight: s.limits.unstamped_weight,
+      minFillSeconds: s.limits.min_fill_seconds,
+      allowNetworks: Object.freeze([...s.limits.allow_networks]),
+      allowDomains: Object.freeze(s.limits.allow_domains.map((d) => d.toLowerCase())),
+      reportNetworkPerHour: s.limits.report_network_per_hour,
+      reportDomainPerHour: s.limits.report_domain_per_hour,
+      knownDomains: Object.freeze(s.limits.known_domains.map((d) => d.toLowerCase())),
+      refuseDisposable: s.limits.refuse_disposable,
     }),
   })
 }

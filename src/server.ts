@@ -10,6 +10,7 @@ import { createTransactor } from './db/transactor.js'
 import { purgeExpired } from './domain/purge.js'
 import { reconcileCounters } from './domain/reconcile.js'
 import { runtimeSettings } from './domain/settings.js'
+import { listOutliers, purgeRateLimits } from './domain/rate-limits.js'
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
 import { join } from 'node:path'
@@ -33,6 +34,24 @@ export interface StartOptions {
   purgeEveryMs?: number
   /** How often the counts are checked against the signatures; 0 turns it off. */
   reconcileEveryMs?: number
+}
+
+/**
+ * The hourly report: networks (by keyed hash) and e-mail domains whose signing rate
+ * stands out, for a person to look at; then old rate-limit windows are deleted.
+ */
+export async function reportRates(ctx: AppContext, log: (line: string) => void): Promise<void> {
+  const limits = ctx.config.site.limits
+  const lines = await listOutliers(ctx.db, ctx.now(), {
+    networkPerHour: limits.reportNetworkPerHour,
+    domainPerHour: limits.reportDomainPerHour,
+  })
+  for (const line of lines) {
+    // Network hits are weighted: a submission without the form timestamp counts more.
+    const what = line.kind === 'network' ? 'weighted signing requests' : 'signing requests'
+    log(`rate report: ${line.kind} ${line.subject}: ${line.hits} ${what} in the last hour`)
+  }
+  await purgeRateLimits(ctx.db, ctx.now())
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -70,6 +89,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     purgeEveryMs > 0
       ? setInterval(() => {
           purgeExpired(ctx).catch((err: Error) => log(`purge failed: ${err.message.split('\n')[0]}`))
+          reportRates(ctx, log).catch((err: Error) => log(`rate report failed: ${err.message.split('\n')[0]}`))
         }, purgeEveryMs).unref()
       : undefined
 
@@ -105,9 +125,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         clearInterval(purgeTimer)
         clearInterval(reconcileTimer)
         await new Promise<void>((resolve) => {
-          server.close(() => resolve())
-          // Idle keep-alive sockets would hold close() open; busy ones finish their request.
-          if ('closeIdleConnections' in server) server.closeIdleConnections()
+          // Idle keep-alive sockets would hold close() open until they time out; busy ones
+          // finish their request and are closed as soon as they fall idle.
+          const closeIdle = () => {
+            if ('closeIdleConnections' in server) server.closeIdleConnections()
+          }
+          const sweeper = setInterval(closeIdle, 50)
+          server.close(() => {
+            clearInterval(sweeper)
+            resolve()
+          })
+          closeIdle()
         })
         await worker.stop()
         await database.close()

@@ -7,9 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config.js'
 import { recount, readCounts } from '../src/domain/counters.js'
 import { startServer, type RunningServer } from '../src/server.js'
+import { contentWith } from './helpers/content.js'
 import { createPostgresDatabase } from './helpers/databases.js'
 import { hiddenValue, get, linkIn, postForm, validSignature } from './helpers/http.js'
 import { startSmtp, type TestSmtp } from './helpers/smtp.js'
+
+// The test clients all sign from loopback, far above a network's normal budget.
+const loopbackContent = contentWith({ allow_networks: '["127.0.0.0/8", "::1/128"]' })
 
 describe('two servers on one PostgreSQL database', () => {
   let servers: RunningServer[] = []
@@ -31,6 +35,7 @@ describe('two servers on one PostgreSQL database', () => {
         DATABASE_URL: database.url,
         SMTP_URL: smtp.url,
         SECRET: 'one-secret-shared-by-every-instance-of-the-site',
+        CONTENT_DIR: loopbackContent,
       })
       // Sequentially: the first applies the migrations, the second finds them done.
       servers.push(await startServer(config, { log: () => {}, mailPollMs: 50, purgeEveryMs: 0 }))
@@ -97,7 +102,7 @@ describe('a burst of confirmation mails', () => {
   it('reaches the SMTP server whole, with bounded concurrency', async () => {
     const smtp = await startSmtp()
     const dataDir = mkdtempSync(join(tmpdir(), 'paraphe-burst-'))
-    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SMTP_URL: smtp.url })
+    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SMTP_URL: smtp.url, CONTENT_DIR: loopbackContent })
     const server = await startServer(config, { log: () => {}, mailPollMs: 50, purgeEveryMs: 0 })
     try {
       const count = 200

@@ -29,9 +29,13 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
 
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    // A database that does not answer must give visitors a 503 within seconds, not a hang.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5000 })
     // An idle client losing its connection (database restart) must not crash the server.
     pool.on('error', () => {})
+    // Nor one in use, between two queries of a request: its query fails (a 503), and
+    // the pool discards it when it is released.
+    pool.on('connect', (client) => client.on('error', () => {}))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }
@@ -86,5 +90,6 @@ export function isUniqueViolation(err: unknown): boolean {
 export function isUnavailable(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code ?? ''
   return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003', 'SQLITE_BUSY'].includes(code)
-    || /Connection terminated|connect ECONNREFUSED/.test(String((err as Error)?.message))
+    // pg's messages for a connection lost, refused, timed out, or broken by an earlier loss.
+    || /Connection terminated|connect ECONNREFUSED|timeout expired|not queryable/.test(String((err as Error)?.message))
 }

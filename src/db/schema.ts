@@ -188,6 +188,13 @@ export interface DomainTable {
   updated_at: string
 }
 
+/** Hits per bucket and window, shared by every instance (see migration 004). */
+export interface RateLimitTable {
+  bucket: string
+  window_start: string
+  hits: number
+}
+
 export interface Database {
   signature_flags: SignatureFlagTable
   moderators: ModeratorTable
@@ -203,6 +210,7 @@ export interface Database {
   suppressions: SuppressionTable
   counters: CounterTable
   relay_messages: RelayMessageTable
+  rate_limits: RateLimitTable
 }
 
 export type Signature = Selectable<SignatureTable>

@@ -4,6 +4,8 @@
 import { z } from 'zod'
 import type { SiteConfig } from '../config.js'
 import { cleanLine, cleanParagraphs } from './clean-text.js'
+import { isDisposableDomain } from './disposable-domains.js'
+import { suggestDomain } from './email-suggestion.js'
 import { normalizeEmail, type NormalizedEmail } from './normalize-email.js'
 
 export const SIGN_FIELDS = [
@@ -19,12 +21,24 @@ export const SIGN_FIELDS = [
   'debate',
   'consent',
   'website',
+  // The signed time the form was shown (minimum fill time, see form-stamp.ts); optional.
+  'form_ts',
+  // The address as typed, sent back when the signatory keeps it despite a "did you mean".
+  'email_typo_ok',
 ] as const
 export type SignField = (typeof SIGN_FIELDS)[number]
 export type FormValues = Partial<Record<SignField, string>>
 
 /** Message keys for field errors; the i18n catalogues hold their text. */
-export type FieldErrorKey = 'required' | 'too_long' | 'email_invalid' | 'email_mismatch' | 'category_invalid' | 'consent_required'
+export type FieldErrorKey =
+  | 'required'
+  | 'too_long'
+  | 'email_invalid'
+  | 'email_mismatch'
+  | 'email_disposable'
+  | 'email_typo'
+  | 'category_invalid'
+  | 'consent_required'
 export type FieldErrors = Partial<Record<SignField, FieldErrorKey>>
 
 export const NAME_MAX = 100
@@ -48,7 +62,14 @@ export interface SignSubmission extends ProfileFields {
   email: NormalizedEmail
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors }
+export type ParseResult<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false
+      errors: FieldErrors
+      /** With the email_typo error: the address the signatory probably meant. */
+      emailSuggestion?: string
+    }
 
 /** Reads only the contract's fields from a posted body; every value is a string. */
 export function pickFormValues(body: Record<string, unknown>): FormValues {
@@ -140,8 +161,19 @@ export function parseSignForm(site: SiteConfig, values: FormValues): ParseResult
   const email = normalizeEmail(rawEmail)
   if (rawEmail.trim() === '') errors.email = 'required'
   else if (!email) errors.email = 'email_invalid'
+  else if (site.limits.refuseDisposable && isDisposableDomain(email.domain)) errors.email = 'email_disposable'
+  let emailSuggestion: string | undefined
+  // A probable typo is pointed out once; sent again unchanged, the address is taken as typed.
+  // A throwaway service is a real domain (yopmail.com is no typo of hotmail.com).
+  if (email && !errors.email && !isDisposableDomain(email.domain) && values.email_typo_ok !== rawEmail) {
+    const domain = suggestDomain(email.domain, site.limits.knownDomains)
+    if (domain) {
+      errors.email = 'email_typo'
+      emailSuggestion = email.address.slice(0, email.address.lastIndexOf('@') + 1) + domain
+    }
+  }
   if (values.consent !== '1') errors.consent = 'consent_required'
-  if (!profile.ok || !email || Object.keys(errors).length > 0) return { ok: false, errors }
+  if (!profile.ok || !email || Object.keys(errors).length > 0) return { ok: false, errors, emailSuggestion }
   return { ok: true, value: { ...profile.value, email } }
 }
 

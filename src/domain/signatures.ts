@@ -219,7 +219,14 @@ async function findByToken(tx: Tx | Db, token: string, purpose: 'confirm' | 'man
     .selectAll('signatures')
     .select(['tokens.expires_at as token_expires_at', 'tokens.used_at as token_used_at', 'tokens.purpose as token_purpose'])
     .where('tokens.hash', '=', tokenHash)
-  if (tx.isTransaction && isPostgres(tx)) query = query.forUpdate()
+  if (tx.isTransaction && isPostgres(tx)) {
+    // The signature is locked before its tokens, by every transaction that goes through a
+    // link: a confirmation racing a withdrawal then waits its turn instead of deadlocking
+    // (a row lock taken through the join would lock token and signature in either order).
+    const owner = await tx.selectFrom('tokens').select('signature_id').where('hash', '=', tokenHash).executeTakeFirst()
+    if (owner) await tx.selectFrom('signatures').select('id').where('id', '=', owner.signature_id).forUpdate().execute()
+    query = query.forUpdate()
+  }
   const row = await query.executeTakeFirst()
   if (!row || row.token_purpose !== purpose || row.token_expires_at <= now.toISOString()) throw new AppError('token_invalid')
   const { token_expires_at: _e, token_used_at, token_purpose: _p, ...signature } = row

@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from 'hono'
 import { isSigningOpen } from '../config.js'
 import type { AppContext } from '../context.js'
 import { absoluteUrl, localePath } from '../domain/links.js'
+import { issueFormStamp } from '../domain/form-stamp.js'
 import { messagesFor, negotiateLocale } from '../i18n/index.js'
 import type { PageContext } from '../views/page-context.js'
 import type { Assets } from './assets.js'
@@ -36,6 +37,7 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
     kitScript: assets.kitScript,
     ogImage: absoluteUrl(ctx.config, locale, '/og.png'),
     signingOpen: isSigningOpen(site, ctx.now(), ctx.settings.signingOpen()),
+    formStamp: issueFormStamp(ctx.config.secret, ctx.now()),
   }
 }
 

@@ -12,13 +12,14 @@ import { checkCsrf, csrfFor } from '../domain/tokens.js'
 import { ManagePage, ManageRequestPage } from '../views/manage-pages.js'
 import { MessagePage, TokenInvalidPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
+import { rateLimit } from './rate-limit.js'
 import { render } from './render.js'
 
 export const manage = new Hono<AppEnv>()
 
 manage.get('/', (c) => render(c, <ManageRequestPage p={c.var.page} />))
 
-manage.post('/', async (c) => {
+manage.post('/', rateLimit('manage'), async (c) => {
   const { ctx, page } = c.var
   const body = await c.req.parseBody()
   const raw = typeof body.email === 'string' ? body.email : ''

@@ -2,12 +2,14 @@
 // mail. POST /sign takes posts from forms embedded on other sites, so it has no
 // CSRF token: the mailed confirmation protects it instead.
 import { Hono } from 'hono'
+import { readFormStamp } from '../domain/form-stamp.js'
 import { isHoneypotFilled, parseSignForm, pickFormValues } from '../domain/sign-form.js'
 import { requestSignature } from '../domain/signatures.js'
 import { readCounts } from '../domain/counters.js'
 import { SentPage, SignPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
 import { clientAddress } from './client-address.js'
+import { rateLimit } from './rate-limit.js'
 import { render } from './render.js'
 
 export const sign = new Hono<AppEnv>()
@@ -17,7 +19,7 @@ sign.get('/', async (c) => {
   return render(c, <SignPage p={c.var.page} count={counts.confirmed} />)
 })
 
-sign.post('/', async (c) => {
+sign.post('/', rateLimit('sign'), async (c) => {
   const { ctx, page } = c.var
   const values = pickFormValues(await c.req.parseBody())
   if (!page.signingOpen) {
@@ -26,10 +28,20 @@ sign.post('/', async (c) => {
   }
   // A bot filled the hidden field: answer as for anyone, record nothing.
   if (isHoneypotFilled(values)) return c.redirect(page.href('/sign/sent'), 303)
+  // Sent sooner than a person could fill it in: asked again, with a fresh timestamp.
+  const stamp = readFormStamp(ctx.config.secret, values.form_ts, ctx.now())
+  if (stamp.kind === 'valid' && stamp.ageMs < ctx.config.site.limits.minFillSeconds * 1000) {
+    const counts = await readCounts(ctx.db)
+    return render(c, <SignPage p={page} values={values} notice={page.m.abuse.tooFast} count={counts.confirmed} />, 422)
+  }
   const parsed = parseSignForm(ctx.config.site, values)
   if (!parsed.ok) {
     const counts = await readCounts(ctx.db)
-    return render(c, <SignPage p={page} values={values} errors={parsed.errors} count={counts.confirmed} />, 422)
+    return render(
+      c,
+      <SignPage p={page} values={values} errors={parsed.errors} emailSuggestion={parsed.emailSuggestion} count={counts.confirmed} />,
+      422,
+    )
   }
   await requestSignature(ctx, parsed.value, c.var.locale, clientAddress(c, ctx.config.trustedProxyHops))
   return c.redirect(page.href('/sign/sent'), 303)

@@ -56,6 +56,8 @@ const en: Messages = {
     too_long: 'This text is too long.',
     email_invalid: 'This e-mail address is not valid (for example: first.last@university.edu).',
     email_mismatch: 'Enter the address you signed with.',
+    email_disposable: 'Disposable addresses are not accepted: enter an address you will keep reading, preferably your institution’s.',
+    email_typo: 'Check this address: it looks like a typo.',
     category_invalid: 'Choose a category from the list.',
     consent_required: 'Your explicit consent is needed to record your signature.',
   },
@@ -457,6 +459,14 @@ const en: Messages = {
     badRequestTitle: 'Bad request',
     badRequestBody: 'This request is incomplete or malformed.',
     backHome: 'Back to the manifesto',
+  },
+  abuse: {
+    tooManyTitle: 'Too many requests',
+    tooManyBody: (seconds: number) =>
+      `Many requests are coming from your network right now. Try again in ${seconds <= 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}: nothing you entered has been saved.`,
+    tooFast: 'This form was sent very soon after it was shown. Check your details, then send it again.',
+    didYouMean: 'Did you mean:',
+    keepAddress: 'If the address you typed is right, just send the form again: it will be kept as typed.',
   },
   privacy: {
     title: 'Privacy and personal data',

@@ -59,6 +59,8 @@ const fr = {
     too_long: 'Ce texte est trop long.',
     email_invalid: 'Cette adresse électronique n’est pas valide (exemple : prenom.nom@univ-exemple.fr).',
     email_mismatch: 'Saisissez l’adresse avec laquelle vous avez signé.',
+    email_disposable: 'Les adresses jetables ne sont pas acceptées : saisissez une adresse que vous consultez durablement, de préférence celle de votre établissement.',
+    email_typo: 'Vérifiez cette adresse : elle ressemble à une faute de frappe.',
     category_invalid: 'Choisissez une catégorie dans la liste.',
     consent_required: 'Votre consentement explicite est nécessaire pour enregistrer votre signature.',
   },
@@ -460,6 +462,14 @@ const fr = {
     badRequestTitle: 'Requête invalide',
     badRequestBody: 'Cette requête est incomplète ou mal formée.',
     backHome: 'Retour au manifeste',
+  },
+  abuse: {
+    tooManyTitle: 'Trop de demandes',
+    tooManyBody: (seconds: number) =>
+      `Beaucoup de demandes viennent en ce moment de votre réseau. Réessayez dans ${seconds <= 90 ? `${seconds} secondes` : `${Math.ceil(seconds / 60)} minutes`} : rien de ce que vous avez saisi n’a été enregistré.`,
+    tooFast: 'Ce formulaire a été envoyé très vite après son affichage. Vérifiez vos informations, puis envoyez-le à nouveau.',
+    didYouMean: 'Vouliez-vous dire :',
+    keepAddress: 'Si l’adresse saisie est la bonne, renvoyez simplement le formulaire : elle sera gardée telle quelle.',
   },
   privacy: {
     title: 'Confidentialité et données personnelles',

@@ -18,4 +18,6 @@ export interface PageContext {
   /** Absolute address of the social preview image (Open Graph) in this locale. */
   ogImage: string
   signingOpen: boolean
+  /** The sign form's signed timestamp (hidden field form_ts), issued when the page is built. */
+  formStamp: string
 }

@@ -58,12 +58,23 @@ function SigningClosed({ p }: { p: PageContext }) {
   )
 }
 
-export function SignPage(props: { p: PageContext; values?: FormValues; errors?: FieldErrors; count: number }) {
+export function SignPage(props: {
+  p: PageContext
+  values?: FormValues
+  errors?: FieldErrors
+  count: number
+  emailSuggestion?: string
+  notice?: string
+}) {
   const { p } = props
   return (
     <Layout p={p} title={p.m.sign.title}>
       <CountLine p={p} count={props.count} />
-      {p.signingOpen ? <SignForm p={p} values={props.values} errors={props.errors} headingLevel={1} /> : <SigningClosed p={p} />}
+      {p.signingOpen ? (
+        <SignForm p={p} values={props.values} errors={props.errors} headingLevel={1} emailSuggestion={props.emailSuggestion} notice={props.notice} />
+      ) : (
+        <SigningClosed p={p} />
+      )}
     </Layout>
   )
 }

@@ -8,6 +8,10 @@ export interface SignFormProps {
   p: PageContext
   values?: FormValues
   errors?: FieldErrors
+  /** With the email_typo error: the address the signatory probably meant, offered, never applied. */
+  emailSuggestion?: string
+  /** A message about the whole form (sent too fast), shown above it. */
+  notice?: string
   /** Heading level: the form is a section of the home page, the main heading of /sign. */
   headingLevel?: 1 | 2
   /** Set when the form edits an existing signature from its manage link. */
@@ -25,7 +29,7 @@ const errorId = (name: SignField) => `error-${name.replace('_', '-')}`
 /** The ordered fields, as the error summary lists them. */
 const ORDER: SignField[] = ['first_name', 'last_name', 'email', 'category', 'institution', 'discipline', 'comment', 'consent']
 
-export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage }: SignFormProps) {
+export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage, emailSuggestion, notice }: SignFormProps) {
   const m = p.m
   const errorFields = ORDER.filter((f) => errors[f])
   const labels: Record<string, string> = {
@@ -95,6 +99,11 @@ export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage
           </ul>
         </div>
       ) : null}
+      {notice ? (
+        <p class="error-summary" role="alert">
+          {notice}
+        </p>
+      ) : null}
       <p>{manage ? m.manage.intro : m.sign.intro}</p>
       <p class="hint">{m.sign.requiredNote}</p>
       <form method="post" action={manage ? manage.action : p.href('/sign')} novalidate>
@@ -104,6 +113,16 @@ export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage
           <Text name="last_name" label={m.sign.lastName} max={NAME_MAX} autocomplete="family-name" req />
         </div>
         {manage ? null : <Text name="email" type="email" label={m.sign.email} max={254} autocomplete="email" req hint={m.sign.emailHint} />}
+        {!manage && emailSuggestion && errors.email === 'email_typo' ? (
+          <div class="hint" id="email-suggestion">
+            <p>
+              {m.abuse.didYouMean} <strong>{emailSuggestion}</strong>
+            </p>
+            <p>{m.abuse.keepAddress}</p>
+            <input type="hidden" name="email_typo_ok" value={values.email ?? ''} />
+          </div>
+        ) : null}
+        {manage ? null : <input type="hidden" name="form_ts" value={p.formStamp} />}
         <div class={`field${errors.category ? ' has-error' : ''}`}>
           <label for={fieldId('category')}>
             {m.sign.category} <Req />

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { loadConfig, type Config } from '../../src/config.js'
 import { startServer, type RunningServer } from '../../src/server.js'
 import { createPostgresDatabase, type DatabaseKind } from './databases.js'
+import { contentWith } from './content.js'
 import { startSmtp, type TestSmtp } from './smtp.js'
 
 export interface TestClock {
@@ -40,11 +41,20 @@ export interface TestAppOptions {
   mail?: 'smtp' | 'files'
 }
 
+let sharedTestContent: string | undefined
+function testContent(): string {
+  sharedTestContent ??= contentWith({ allow_networks: '["127.0.0.0/8", "::1/128"]', min_fill_seconds: '0' })
+  return sharedTestContent
+}
+
 export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'paraphe-test-'))
   const smtp = await startSmtp()
   const database = kind === 'postgres' ? await createPostgresDatabase() : undefined
   const config = loadConfig({
+    // Every test client signs from loopback: unless a test sets its own content, the
+    // network limits and the minimum fill time (tested in abuse.test.ts) stay out of the way.
+    CONTENT_DIR: env.CONTENT_DIR ?? testContent(),
     DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -55,7 +65,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     ...env,
   })
   const clock = testClock()
-  const server = await startServer(config, { now: clock.now, log: () => {}, mailPollMs: 100, purgeEveryMs: 0 })
+  const server = await startServer(config, { now: clock.now, log: process.env.TEST_LOG ? (l) => console.error(l) : () => {}, mailPollMs: 100, purgeEveryMs: 0 })
   return {
     server,
     smtp,

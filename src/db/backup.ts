@@ -1,0 +1,32 @@
+// An online copy of the SQLite database, consistent while the server keeps writing:
+// SQLite's backup API copies pages and restarts when they change under it, so the copy
+// is one committed state of the database, never a torn file.
+import SQLite from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+
+/** The default destination: DATA_DIR/backups/paraphe-2026-11-29T03-55-00Z.sqlite. */
+export function defaultBackupFile(dataDir: string, now: Date): string {
+  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-')
+  return join(dataDir, 'backups', `paraphe-${stamp}.sqlite`)
+}
+
+/** Copies the live database file to `destination`, then checks the copy's integrity. */
+export async function backupSqlite(sqliteFile: string, destination: string): Promise<{ pages: number }> {
+  mkdirSync(dirname(destination), { recursive: true })
+  const source = new SQLite(sqliteFile, { fileMustExist: true })
+  try {
+    source.pragma('busy_timeout = 5000')
+    const progress = await source.backup(destination)
+    const copy = new SQLite(destination, { readonly: true })
+    try {
+      const check = copy.pragma('integrity_check', { simple: true })
+      if (check !== 'ok') throw new Error(`the copy failed its integrity check: ${String(check)}`)
+    } finally {
+      copy.close()
+    }
+    return { pages: progress.totalPages }
+  } finally {
+    source.close()
+  }
+}

@@ -1,0 +1,76 @@
+// PostgreSQL goes away during a signing load and comes back: visitors get a clear,
+// localised "try again" page, nothing is half-written, and the server recovers by
+// itself. The outage is a cut proxy in front of the shared database server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { contentWith } from './helpers/content.js'
+import { createPostgresDatabase } from './helpers/databases.js'
+import { get, postForm, validSignature } from './helpers/http.js'
+import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.js'
+
+describe('a PostgreSQL outage', () => {
+  let app: TestApp
+  let proxy: TcpProxy
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>>
+  beforeAll(async () => {
+    database = await createPostgresDatabase()
+    const target = new URL(database.url)
+    proxy = await startTcpProxy(Number(target.port || 5432), target.hostname)
+    target.port = String(proxy.port)
+    app = await startTestApp('sqlite', {
+      DATABASE_URL: target.toString(),
+      CONTENT_DIR: contentWith({ allow_networks: '["127.0.0.0/8", "::1/128"]' }),
+    })
+  })
+  afterAll(async () => {
+    await app?.close()
+    await proxy?.close()
+    await database?.drop()
+  })
+
+  it('answers a localised 503 while it lasts, keeps what was acknowledged, and recovers without a restart', async () => {
+    const acknowledged: string[] = []
+    const signing = async (n: number) => {
+      const page = await postForm(app.url, n % 2 ? '/en/sign' : '/sign', validSignature({ email: `outage${n}@cnrs.fr` }))
+      if (page.status === 303) acknowledged.push(`outage${n}@cnrs.fr`)
+      return page
+    }
+    for (let n = 0; n < 5; n++) expect((await signing(n)).status).toBe(303)
+
+    // The database goes away in the middle of a load: each request is either done or refused.
+    const load = Promise.all(Array.from({ length: 10 }, (_, i) => signing(50 + i)))
+    await new Promise((r) => setTimeout(r, 30))
+    proxy.cut()
+    for (const page of await load) expect([303, 503]).toContain(page.status)
+
+    // Requests started while the database is away: each gets an answer, none a stack trace.
+    const during = await Promise.all(Array.from({ length: 6 }, (_, i) => signing(100 + i)))
+    for (const page of during) {
+      expect(page.status).toBe(503)
+      expect(page.headers.get('retry-after')).toBe('30')
+      expect(page.html).not.toMatch(/at .*\.(ts|js):\d+/)
+    }
+    expect(during[0]!.html).toContain('Service momentanément indisponible')
+    expect(during[1]!.html).toContain('Service temporarily unavailable')
+    const list = await get(app.url, '/signatories')
+    expect(list.status).toBe(503)
+
+    proxy.restore()
+    for (let n = 200; n < 205; n++) expect((await signing(n)).status).toBe(303)
+    expect((await get(app.url, '/signatories')).status).toBe(200)
+
+    // Nothing half-written: every signature kept has its confirmation link and its mail.
+    const db = app.server.ctx.db
+    const rows = await db.selectFrom('signatures').select(['id', 'email_domain']).execute()
+    expect(rows.length).toBe(acknowledged.length)
+    for (const row of rows) {
+      expect(await db.selectFrom('tokens').select('hash').where('signature_id', '=', row.id).executeTakeFirst()).toBeDefined()
+      expect(await db.selectFrom('outbox').select('id').where('signature_id', '=', row.id).executeTakeFirst()).toBeDefined()
+    }
+    // The mailer goes on after the outage: once the leases it held when the database went
+    // away have run out, every acknowledged signature's mail arrives.
+    app.clock.advance(30 * 60_000)
+    app.server.worker.wake()
+    await app.smtp.waitForMessages(acknowledged.length)
+  })
+})
