@@ -15,6 +15,7 @@ import { kit, kitFiles } from './http/kit.js'
 import { feed } from './http/feed.js'
 import { institutions } from './http/institutions.js'
 import { withLocale } from './http/locale.js'
+import { pageCache } from './http/page-cache.js'
 import { manage } from './http/manage.js'
 import { debateStop, relay } from './http/relay.js'
 import { openData } from './http/open-data.js'
@@ -26,7 +27,13 @@ import { securityHeaders } from './http/security-headers.js'
 /** Forms are small: anything larger than this is refused before it is read. */
 export const MAX_BODY_BYTES = 16 * 1024
 
-export function createApp(ctx: AppContext, log: (line: string) => void = () => {}): Hono<AppEnv> {
+export interface AppOptions {
+  /** How long a rendered public page is served from memory; 0 renders every request. */
+  pageCacheMs?: number
+}
+
+export function createApp(ctx: AppContext, log: (line: string) => void = () => {}, options: AppOptions = {}): Hono<AppEnv> {
+  const pageCacheMs = options.pageCacheMs ?? 1000
   const assets = loadAssets()
   const app = new Hono<AppEnv>({ strict: false })
   app.use('*', securityHeaders(ctx.config))
@@ -57,6 +64,7 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
   for (const locale of ordered) {
     const pages = new Hono<AppEnv>({ strict: false })
     pages.use('*', withLocale(ctx, assets, locale))
+    if (pageCacheMs > 0) pages.use('*', pageCache({ ttlMs: pageCacheMs }))
     pages.route('/sign', sign)
     pages.route('/confirm', confirm)
     pages.route('/confirmed', confirmed)

@@ -30,6 +30,8 @@ export interface StartOptions {
   log?: (line: string) => void
   transport?: MailTransport
   mailPollMs?: number
+  /** How long rendered public pages are served from memory (default 1 s); 0 turns it off. */
+  pageCacheMs?: number
   /** 0 turns the schedule off (tests run the purge themselves). */
   purgeEveryMs?: number
   /** How often the counts are checked against the signatures; 0 turns it off. */
@@ -82,7 +84,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     settings: runtimeSettings(database.db),
   }
   await ctx.settings.refresh()
-  const app = createApp(ctx, log)
+  const app = createApp(ctx, log, { pageCacheMs: options.pageCacheMs })
 
   const purgeEveryMs = options.purgeEveryMs ?? 3600_000
   const purgeTimer =

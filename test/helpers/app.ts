@@ -39,6 +39,11 @@ export interface TestApp {
 export interface TestAppOptions {
   /** 'files' leaves SMTP_URL unset, so mail is written to DATA_DIR/mail as a newcomer sees it. */
   mail?: 'smtp' | 'files'
+  /**
+   * Tests read counts right after changing them: pages are rendered on every request
+   * unless a test asks for the production page cache (page-cache.test.ts does).
+   */
+  pageCacheMs?: number
 }
 
 let sharedTestContent: string | undefined
@@ -65,7 +70,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     ...env,
   })
   const clock = testClock()
-  const server = await startServer(config, { now: clock.now, log: process.env.TEST_LOG ? (l) => console.error(l) : () => {}, mailPollMs: 100, purgeEveryMs: 0 })
+  const server = await startServer(config, { now: clock.now, log: process.env.TEST_LOG ? (l) => console.error(l) : () => {}, mailPollMs: 100, purgeEveryMs: 0, pageCacheMs: options.pageCacheMs ?? 0 })
   return {
     server,
     smtp,
