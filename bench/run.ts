@@ -1,7 +1,7 @@
 // npm run bench: the real server (built), on SQLite then PostgreSQL, with a million
 // confirmed signatures, under load from a separate process. Writes a table and JSON.
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -94,7 +94,12 @@ async function prepareDatabase(kind: string): Promise<{ env: Record<string, stri
   rmSync(dataDir, { recursive: true, force: true })
   mkdirSync(dataDir, { recursive: true })
   const started = Date.now()
-  let env: Record<string, string> = { DATA_DIR: dataDir }
+  // The load comes from loopback: one "network" far above any real one's budget.
+  const content = join(dataDir, 'content')
+  cpSync('content', content, { recursive: true })
+  const toml = readFileSync(join(content, 'site.toml'), 'utf8').replace(/^allow_networks = .*$/m, 'allow_networks = ["127.0.0.0/8", "::1/128"]')
+  writeFileSync(join(content, 'site.toml'), toml)
+  let env: Record<string, string> = { DATA_DIR: dataDir, CONTENT_DIR: content }
   let cleanup = async () => {}
   if (kind === 'sqlite') {
     const handle = openDatabase({ sqliteFile: join(dataDir, 'paraphe.sqlite') })

@@ -63,8 +63,7 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
   const ordered = [...site.locales.filter((l) => l !== site.defaultLocale), site.defaultLocale]
   for (const locale of ordered) {
     const pages = new Hono<AppEnv>({ strict: false })
-    pages.use('*', withLocale(ctx, assets, locale))
-    if (pageCacheMs > 0) pages.use('*', pageCache({ ttlMs: pageCacheMs }))
+    pages.use('*', withLocale(ctx, assets, locale, pageCacheMs > 0 ? pageCache({ ttlMs: pageCacheMs }) : undefined))
     pages.route('/sign', sign)
     pages.route('/confirm', confirm)
     pages.route('/confirmed', confirmed)

@@ -3,8 +3,8 @@
 // on the watch list. Comments awaiting approval are shown beside them (they are a
 // state, not a flag). A flag decides nothing by itself: a moderator does.
 import type { Config } from '../config.js'
-import type { Db, Tx } from '../db/database.js'
-import type { FlagKind, Signature } from '../db/schema.js'
+import type { Db, SelectQueryBuilder, Tx } from '../db/database.js'
+import type { Database, FlagKind, Signature } from '../db/schema.js'
 import { searchKey } from './clean-text.js'
 import { isDisposableDomain } from './disposable-domains.js'
 
@@ -40,19 +40,35 @@ export async function raiseFlags(
   if (s.name_key) {
     const watched = m.watchList.map(searchKey)
     if (watched.includes(s.name_key)) await flag(tx, [s.id], 'watch_list', now)
-    const same = await tx.selectFrom('signatures').select('id').where('name_key', '=', s.name_key).where('invalidated_at', 'is', null).execute()
-    if (same.length >= m.sameNameSignatures) await flag(tx, same.map((r) => r.id), 'same_name', now)
+    const sameName = tx.selectFrom('signatures').where('name_key', '=', s.name_key).where('invalidated_at', 'is', null)
+    await flagGroup(tx, sameName, s.id, m.sameNameSignatures, 'same_name', now)
   }
   if (s.network_key) {
     const since = new Date(now.getTime() - m.burstMinutes * 60_000).toISOString()
-    const burst = await tx
-      .selectFrom('signatures')
-      .select('id')
-      .where('network_key', '=', s.network_key)
-      .where('submitted_at', '>=', since)
-      .execute()
-    if (burst.length >= m.burstSignatures) await flag(tx, burst.map((r) => r.id), 'burst', now)
+    const burst = tx.selectFrom('signatures').where('network_key', '=', s.network_key).where('submitted_at', '>=', since)
+    await flagGroup(tx, burst, s.id, m.burstSignatures, 'burst', now)
   }
+}
+
+/**
+ * Flags a group once it reaches `threshold`: all its members the moment it does, then
+ * each newcomer alone. Counting first keeps a signature's cost the same however large
+ * the burst it belongs to (flagging the whole group on every signature would make a
+ * bot's ten thousand signatures cost fifty million writes).
+ */
+async function flagGroup(
+  tx: Tx,
+  group: SelectQueryBuilder<Database, 'signatures', object>,
+  id: number,
+  threshold: number,
+  kind: FlagKind,
+  now: Date,
+): Promise<void> {
+  const { n } = await group.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const size = Number(n)
+  if (size < threshold) return
+  const ids = size === threshold ? (await group.select('id').execute()).map((r) => r.id) : [id]
+  await flag(tx, ids, kind, now)
 }
 
 /** Flags of the given signatures, by signature id. */

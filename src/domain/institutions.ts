@@ -5,7 +5,7 @@ import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { readCounterGroup, readCounters } from './counters.js'
 import { isInstitutionalDomain } from './institutional-domains.js'
-import { decodeCursor, encodeCursor, whereListed, type SignatoryPage } from './signatures.js'
+import { decodeCursor, olderThan, encodeCursor, whereListed, type SignatoryPage } from './signatures.js'
 
 export interface InstitutionSummary {
   domain: string
@@ -109,9 +109,7 @@ export async function listInstitutionSignatures(db: Db, domain: string, options:
   )
   const after = options.cursor ? decodeCursor(options.cursor) : undefined
   if (after) {
-    q = q.where((eb) =>
-      eb.or([eb('confirmed_at', '<', after.confirmedAt), eb.and([eb('confirmed_at', '=', after.confirmedAt), eb('id', '<', after.id)])]),
-    )
+    q = q.where(olderThan(after))
   }
   const rows = await q.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute()
   const items = rows.slice(0, options.limit).map((r) => ({

@@ -3,7 +3,7 @@
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { isInstitutionalDomain } from './institutional-domains.js'
-import { decodeCursor, encodeCursor, whereListed } from './signatures.js'
+import { decodeCursor, olderThan, encodeCursor, whereListed } from './signatures.js'
 
 export interface OpenSignatory {
   first_name: string
@@ -33,9 +33,7 @@ export async function listOpenSignatories(
   )
   const after = options.cursor ? decodeCursor(options.cursor) : undefined
   if (after) {
-    q = q.where((eb) =>
-      eb.or([eb('confirmed_at', '<', after.confirmedAt), eb.and([eb('confirmed_at', '=', after.confirmedAt), eb('id', '<', after.id)])]),
-    )
+    q = q.where(olderThan(after))
   }
   const rows = await q.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute()
   const page = rows.slice(0, options.limit)

@@ -340,6 +340,15 @@ export interface SignatoryPage {
   next?: string
 }
 
+/**
+ * Rows after a keyset cursor in the public order (newest first). A row-value
+ * comparison, which both databases answer with a range scan of the list's index,
+ * however deep the page.
+ */
+export function olderThan(after: { confirmedAt: string; id: number }) {
+  return sql<boolean>`(signatures.confirmed_at, signatures.id) < (${after.confirmedAt}, ${after.id})`
+}
+
 /** Opaque keyset cursor: the (confirmed_at, id) of the last row shown. */
 export function encodeCursor(confirmedAt: string, id: number): string {
   return Buffer.from(`${confirmedAt}|${id}`).toString('base64url')
@@ -376,12 +385,7 @@ export async function listPublicSignatures(
   )
   const after = options.cursor ? decodeCursor(options.cursor) : undefined
   if (after) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('confirmed_at', '<', after.confirmedAt),
-        eb.and([eb('confirmed_at', '=', after.confirmedAt), eb('id', '<', after.id)]),
-      ]),
-    )
+    q = q.where(olderThan(after))
   }
   const term = searchKey(options.query ?? '')
   if (term !== '') {

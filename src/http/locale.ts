@@ -41,7 +41,12 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
   }
 }
 
-export function withLocale(ctx: AppContext, assets: Assets, locale: string): MiddlewareHandler<AppEnv> {
+/**
+ * Sets the locale and the page context of a request, after redirecting it to the
+ * visitor's language when they made no choice. `cache`, when given, may answer
+ * between the two: a page kept in memory needs no page context built for it.
+ */
+export function withLocale(ctx: AppContext, assets: Assets, locale: string, cache?: MiddlewareHandler): MiddlewareHandler<AppEnv> {
   const site = ctx.config.site
   return async function localeMiddleware(c, next) {
     const target = unprefixedPath(ctx, c.req.path)
@@ -58,10 +63,14 @@ export function withLocale(ctx: AppContext, assets: Assets, locale: string): Mid
         return c.redirect(localePath(site, preferred, path) + query, 302)
       }
     }
-    await ctx.settings.refresh()
     c.set('ctx', ctx)
     c.set('locale', locale)
-    c.set('page', pageContext(ctx, assets, locale, path))
-    await next()
+    const render = async () => {
+      await ctx.settings.refresh()
+      c.set('page', pageContext(ctx, assets, locale, path))
+      await next()
+    }
+    if (cache) await cache(c, render)
+    else await render()
   }
 }
