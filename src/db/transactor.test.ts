@@ -37,6 +37,19 @@ describe('group commit on SQLite', () => {
     expect(transactions()).toBeLessThan(200)
   })
 
+  it('shares commits between writes asked for by separate events of one turn of the event loop', async () => {
+    // As requests do: each arrives in its own network callback, not in one Promise.all.
+    const { transactor, transactions } = await open()
+    const writes = await new Promise<Promise<unknown>[]>((resolve) => {
+      const pending: Promise<unknown>[] = []
+      for (let i = 0; i < 50; i++) setImmediate(() => pending.push(transactor.transact(insert(i))))
+      setImmediate(() => resolve(pending))
+    })
+    await Promise.all(writes)
+    expect(await handle.db.selectFrom('suppressions').selectAll().execute()).toHaveLength(50)
+    expect(transactions()).toBe(1)
+  })
+
   it('answers a write only once it is committed, visible to another connection', async () => {
     const { transactor } = await open()
     await transactor.transact(insert(1))

@@ -1,10 +1,17 @@
 // Write transactions. On SQLite every commit waits for the disk (synchronous=FULL),
 // so under a burst of signatures the commits, not the CPU, set the pace. Group
-// commit: writes that arrive while a commit is in progress are queued and run
-// together in the next transaction, each inside its own savepoint, so one failing
-// write rolls back alone; every caller is answered only after the commit that
-// holds its write is on disk. On PostgreSQL, which commits concurrent
-// transactions in parallel, each write is simply its own transaction.
+// commit: writes are queued and run together in one transaction, each inside its
+// own savepoint, so one failing write rolls back alone; every caller is answered
+// only after the commit that holds its write is on disk. On PostgreSQL, which
+// commits concurrent transactions in parallel, each write is simply its own
+// transaction.
+//
+// better-sqlite3 is synchronous: a whole batch, commit included, runs without
+// giving the event loop a turn. Started at once, a batch would hold the one write
+// of the request that started it, and the requests read from the network during
+// the next turn would each get a commit of their own. So a batch starts only after
+// the current turn of the event loop (setImmediate), and holds every write that
+// the requests of that turn asked for.
 import { sql, type Db, type Tx } from './database.js'
 
 export interface Transactor {
@@ -25,6 +32,7 @@ export function createTransactor(db: Db, dialect: 'sqlite' | 'postgres'): Transa
 
   const queue: Job[] = []
   let draining = false
+  let scheduled = false
 
   async function runBatch(batch: Job[]): Promise<void> {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; err: unknown })[] = []
@@ -57,6 +65,7 @@ export function createTransactor(db: Db, dialect: 'sqlite' | 'postgres'): Transa
   }
 
   async function drain(): Promise<void> {
+    scheduled = false
     draining = true
     try {
       while (queue.length > 0) await runBatch(queue.splice(0, MAX_BATCH))
@@ -69,7 +78,10 @@ export function createTransactor(db: Db, dialect: 'sqlite' | 'postgres'): Transa
     transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
-        if (!draining) void drain()
+        if (!draining && !scheduled) {
+          scheduled = true
+          setImmediate(() => void drain())
+        }
       })
     },
   }

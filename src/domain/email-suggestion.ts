@@ -30,7 +30,7 @@ export function editDistance(a: string, b: string): number {
  */
 export function suggestDomain(domain: string, extraKnown: readonly string[] = []): string | undefined {
   const typed = domain.toLowerCase()
-  const known = new Set([...COMMON_DOMAINS, ...extraKnown.map((d) => d.toLowerCase()).filter((d) => !d.includes('*'))])
+  const known = knownDomains(extraKnown)
   if (known.has(typed)) return undefined
   const allowed = typed.length <= 8 ? 1 : 2
   let best: { domain: string; distance: number } | undefined
@@ -40,4 +40,16 @@ export function suggestDomain(domain: string, extraKnown: readonly string[] = []
     if (distance <= allowed && (!best || distance < best.distance)) best = { domain: candidate, distance }
   }
   return best?.domain
+}
+
+// The site's list is read once; every signature is checked against it.
+const knownSets = new WeakMap<readonly string[], Set<string>>()
+
+function knownDomains(extraKnown: readonly string[]): Set<string> {
+  let known = knownSets.get(extraKnown)
+  if (!known) {
+    known = new Set([...COMMON_DOMAINS, ...extraKnown.map((d) => d.toLowerCase()).filter((d) => !d.includes('*'))])
+    knownSets.set(extraKnown, known)
+  }
+  return known
 }

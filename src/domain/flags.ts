@@ -52,9 +52,10 @@ export async function raiseFlags(
 
 /**
  * Flags a group once it reaches `threshold`: all its members the moment it does, then
- * each newcomer alone. Counting first keeps a signature's cost the same however large
- * the burst it belongs to (flagging the whole group on every signature would make a
- * bot's ten thousand signatures cost fifty million writes).
+ * each newcomer alone. Counting first, and no further than one past the threshold,
+ * keeps a signature's cost the same however large the burst it belongs to (flagging
+ * or counting the whole group on every signature would make a bot's ten thousand
+ * signatures cost fifty million rows read or written).
  */
 async function flagGroup(
   tx: Tx,
@@ -64,7 +65,8 @@ async function flagGroup(
   kind: FlagKind,
   now: Date,
 ): Promise<void> {
-  const { n } = await group.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const firstMembers = group.select('id').limit(threshold + 1).as('first_members')
+  const { n } = await tx.selectFrom(firstMembers).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   const size = Number(n)
   if (size < threshold) return
   const ids = size === threshold ? (await group.select('id').execute()).map((r) => r.id) : [id]

@@ -100,7 +100,19 @@ const checkbox = z
   .optional()
   .transform((v) => v === '1' || v === 'on' || v === 'true')
 
+// Building a zod schema costs more than running it: one per site config, not per request.
+const profileSchemas = new WeakMap<SiteConfig, ReturnType<typeof buildProfileSchema>>()
+
 function profileSchema(site: SiteConfig) {
+  let schema = profileSchemas.get(site)
+  if (!schema) {
+    schema = buildProfileSchema(site)
+    profileSchemas.set(site, schema)
+  }
+  return schema
+}
+
+function buildProfileSchema(site: SiteConfig) {
   const categoryKeys = site.categories.map((c) => c.key)
   return z.object({
     first_name: line(NAME_MAX, true),

@@ -61,6 +61,9 @@ export async function claimDueMails(db: Db, now: Date, leaseUntil: Date, limit: 
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', nowIso)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
+    // The order of the outbox_due index: the first due rows are read and no more,
+    // where ordering by id would sort the whole backlog after a burst at every claim.
+    .orderBy('next_attempt_at')
     .orderBy('id')
     .limit(limit)
   if (isPostgres(db)) due = due.forUpdate().skipLocked()
