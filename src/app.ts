@@ -14,26 +14,41 @@ import { errorHandler, notFoundHandler } from './http/errors.js'
 import { kit, kitFiles } from './http/kit.js'
 import { feed } from './http/feed.js'
 import { institutions } from './http/institutions.js'
-import { withLocale } from './http/locale.js'
-import { pageCache } from './http/page-cache.js'
+import { languageRedirect, unprefixedPath, withLocale } from './http/locale.js'
+import { createPageCache, type PageCache } from './http/page-cache.js'
 import { manage } from './http/manage.js'
 import { debateStop, relay } from './http/relay.js'
 import { openData } from './http/open-data.js'
 import { signatories } from './http/signatories.js'
 import { stats } from './http/stats.js'
 import { sign } from './http/sign.js'
-import { securityHeaders } from './http/security-headers.js'
+import { applySecurityHeaders, securityHeaders } from './http/security-headers.js'
 
 /** Forms are small: anything larger than this is refused before it is read. */
 export const MAX_BODY_BYTES = 16 * 1024
 
 export interface AppOptions {
-  /** How long a rendered public page is served from memory; 0 renders every request. */
-  pageCacheMs?: number
+  /** Rendered public pages kept in memory (see publicPageCache); without it, every request renders. */
+  pageCache?: PageCache
+}
+
+/**
+ * The cache of public pages for this site, keeping each for `ttlMs`. Pages it answers
+ * early carry the headers of every answer, and a visitor about to be sent to their
+ * own language is never answered with the page they asked for.
+ */
+export function publicPageCache(ctx: AppContext, ttlMs: number): PageCache {
+  return createPageCache({
+    ttlMs,
+    outerHeaders: (headers) => applySecurityHeaders(ctx.config, headers),
+    divert: (path, header) => {
+      const target = unprefixedPath(ctx, path)
+      return target.locale === ctx.config.site.defaultLocale && languageRedirect(ctx, target.path, header) !== undefined
+    },
+  })
 }
 
 export function createApp(ctx: AppContext, log: (line: string) => void = () => {}, options: AppOptions = {}): Hono<AppEnv> {
-  const pageCacheMs = options.pageCacheMs ?? 1000
   const assets = loadAssets()
   const app = new Hono<AppEnv>({ strict: false })
   app.use('*', securityHeaders(ctx.config))
@@ -63,7 +78,7 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
   const ordered = [...site.locales.filter((l) => l !== site.defaultLocale), site.defaultLocale]
   for (const locale of ordered) {
     const pages = new Hono<AppEnv>({ strict: false })
-    pages.use('*', withLocale(ctx, assets, locale, pageCacheMs > 0 ? pageCache({ ttlMs: pageCacheMs }) : undefined))
+    pages.use('*', withLocale(ctx, assets, locale, options.pageCache?.middleware))
     pages.route('/sign', sign)
     pages.route('/confirm', confirm)
     pages.route('/confirmed', confirmed)

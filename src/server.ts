@@ -1,7 +1,8 @@
 // Assembles a running Paraphe: database, content, mail worker, HTTP server and the
 // retention schedule. main.ts calls it for real; tests call it with their settings.
-import { serve, type ServerType } from '@hono/node-server'
-import { createApp } from './app.js'
+import { getRequestListener } from '@hono/node-server'
+import { createServer } from 'node:http'
+import { createApp, publicPageCache } from './app.js'
 import type { Config } from './config.js'
 import { loadContent } from './content/load.js'
 import type { AppContext } from './context.js'
@@ -84,7 +85,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     settings: runtimeSettings(database.db),
   }
   await ctx.settings.refresh()
-  const app = createApp(ctx, log, { pageCacheMs: options.pageCacheMs })
+  const pageCacheMs = options.pageCacheMs ?? 1000
+  const pageCache = pageCacheMs > 0 ? publicPageCache(ctx, pageCacheMs) : undefined
+  const app = createApp(ctx, log, { pageCache })
 
   const purgeEveryMs = options.purgeEveryMs ?? 3600_000
   const purgeTimer =
@@ -109,9 +112,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         }, reconcileEveryMs).unref()
       : undefined
 
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
-  })
+  // A page kept in memory is answered before the framework sees the request.
+  const listener = getRequestListener(app.fetch, { hostname: config.host })
+  const server = createServer(pageCache ? (req, res) => pageCache.answerEarly(req, res) || listener(req, res) : listener)
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
 

@@ -123,3 +123,35 @@ describe('served over https', () => {
     }
   })
 })
+
+describe('pages served from memory', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startTestApp('sqlite', { BASE_URL: 'https://paraphe.example' }, { mail: 'files', pageCacheMs: 60_000 })
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('carry the same headers as when they were rendered, and the same bytes', async () => {
+    for (const path of ['/', '/en/', '/signatories', '/en/stats']) {
+      const rendered = await fetch(app.url + path, { headers: { 'Accept-Encoding': 'br' } })
+      const kept = await fetch(app.url + path, { headers: { 'Accept-Encoding': 'br' } })
+      expectStrictHeaders(kept, path)
+      for (const name of ['content-security-policy', 'strict-transport-security', 'cache-control', 'content-type', 'etag', 'vary']) {
+        expect(kept.headers.get(name), `${path} ${name}`).toBe(rendered.headers.get(name))
+      }
+      expect(await kept.text(), path).toBe(await rendered.text())
+    }
+  })
+
+  it('still send a visitor who prefers another language to it, and leave a same-site visitor where they asked', async () => {
+    await fetch(app.url + '/')
+    const english = await fetch(app.url + '/', { redirect: 'manual', headers: { 'Accept-Language': 'en-GB,en;q=0.9' } })
+    expect(english.status).toBe(302)
+    expect(english.headers.get('location')).toBe('/en/')
+    const following = await fetch(app.url + '/', { redirect: 'manual', headers: { 'Accept-Language': 'en', 'Sec-Fetch-Site': 'same-origin' } })
+    expect(following.status).toBe(200)
+    expect(following.headers.get('vary')).toContain('Accept-Language')
+  })
+})

@@ -72,27 +72,52 @@ function addVary(headers: Headers, name: string) {
   else if (!vary.toLowerCase().split(/\s*,\s*/).includes(name.toLowerCase())) headers.set('Vary', `${vary}, ${name}`)
 }
 
+/** What an answer depends on in its request. */
+export interface EncodingRequest {
+  method: string
+  ifNoneMatch?: string
+  acceptEncoding?: string
+}
+
+export interface EncodedAnswer {
+  status: number
+  headers: Headers
+  /** Absent for a 304. */
+  bytes?: Uint8Array
+}
+
 /**
- * Sends an encoded body: 304 when the client already has it, otherwise the smallest
- * encoding it accepts. `headers` are those of the answer (type, cache, security…).
+ * The answer for an encoded body: 304 when the client already has it, otherwise the
+ * smallest encoding it accepts. `headers` are those of the answer (type, cache, security…).
  */
-export function sendEncoded(req: Request, body: EncodedBody, status: number, headers: Headers): Response {
+export function encodedAnswer(request: EncodingRequest, body: EncodedBody, status: number, headers: Headers): EncodedAnswer {
   const out = new Headers(headers)
-  const cacheable = status === 200 && (req.method === 'GET' || req.method === 'HEAD')
+  const cacheable = status === 200 && (request.method === 'GET' || request.method === 'HEAD')
   if (cacheable) out.set('ETag', body.etag)
   const compressible = body.identity.byteLength >= COMPRESS_MIN_BYTES
   if (compressible) addVary(out, 'Accept-Encoding')
-  if (cacheable && matchesEtag(req.headers.get('If-None-Match') ?? undefined, body.etag)) {
+  if (cacheable && matchesEtag(request.ifNoneMatch, body.etag)) {
     out.delete('Content-Length')
     out.delete('Content-Type')
-    return new Response(null, { status: 304, headers: out })
+    return { status: 304, headers: out }
   }
-  const encoding = compressible ? negotiateEncoding(req.headers.get('Accept-Encoding') ?? undefined) : undefined
+  const encoding = compressible ? negotiateEncoding(request.acceptEncoding) : undefined
   const bytes = encoding ? body.encoded(encoding) : body.identity
   if (encoding) out.set('Content-Encoding', encoding)
   else out.delete('Content-Encoding')
   out.set('Content-Length', String(bytes.byteLength))
-  return new Response(bytes as Uint8Array<ArrayBuffer>, { status, headers: out })
+  return { status, headers: out, bytes }
+}
+
+/** The same, as a fetch Response. */
+export function sendEncoded(req: Request, body: EncodedBody, status: number, headers: Headers): Response {
+  const answer = encodedAnswer(
+    { method: req.method, ifNoneMatch: req.headers.get('If-None-Match') ?? undefined, acceptEncoding: req.headers.get('Accept-Encoding') ?? undefined },
+    body,
+    status,
+    headers,
+  )
+  return new Response((answer.bytes ?? null) as Uint8Array<ArrayBuffer> | null, { status: answer.status, headers: answer.headers })
 }
 
 /**

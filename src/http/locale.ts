@@ -42,6 +42,24 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
 }
 
 /**
+ * Where a GET of a page in the default locale sends a visitor who made no explicit
+ * choice and whose browser prefers another language; undefined to stay. `lang` is
+ * the ?lang= of the request, an explicit choice; so is following a link of the site.
+ */
+export function languageRedirect(
+  ctx: AppContext,
+  path: string,
+  header: (name: string) => string | undefined,
+  lang?: string,
+): string | undefined {
+  const site = ctx.config.site
+  if (header('Sec-Fetch-Site') === 'same-origin') return undefined
+  const preferred = lang ?? negotiateLocale(header('Accept-Language'), site.locales, site.defaultLocale)
+  if (preferred === site.defaultLocale || !site.locales.includes(preferred)) return undefined
+  return localePath(site, preferred, path)
+}
+
+/**
  * Sets the locale and the page context of a request, after redirecting it to the
  * visitor's language when they made no choice. `cache`, when given, may answer
  * between the two: a page kept in memory needs no page context built for it.
@@ -54,14 +72,11 @@ export function withLocale(ctx: AppContext, assets: Assets, locale: string, cach
     // other locales that matched nothing: leave those to their own locale.
     if (target.locale !== locale) return next()
     const path = target.path
-    if (locale === site.defaultLocale && c.req.method === 'GET' && c.req.header('Sec-Fetch-Site') !== 'same-origin') {
-      const explicit = c.req.query('lang')
-      const preferred = explicit ?? negotiateLocale(c.req.header('Accept-Language'), site.locales, site.defaultLocale)
+    if (locale === site.defaultLocale && c.req.method === 'GET') {
+      // Whether or not this visitor is sent elsewhere, the answer depends on the header.
       c.header('Vary', 'Accept-Language')
-      if (preferred !== locale && site.locales.includes(preferred)) {
-        const query = new URL(c.req.url).search
-        return c.redirect(localePath(site, preferred, path) + query, 302)
-      }
+      const elsewhere = languageRedirect(ctx, path, (name) => c.req.header(name), c.req.query('lang'))
+      if (elsewhere) return c.redirect(elsewhere + new URL(c.req.url).search, 302)
     }
     c.set('ctx', ctx)
     c.set('locale', locale)

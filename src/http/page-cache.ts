@@ -3,8 +3,14 @@
 // bytes served from memory in between, so a count shown on a page is at most a second
 // old. Only plain GETs of pages without a query string are kept, and only public ones:
 // an answer marked no-store (a page behind a mailed link) is never kept.
+//
+// A kept page is answered from two places. The middleware answers inside the
+// application, once the request is routed. The early answer takes the request as
+// node:http hands it over, before the framework turns it into a fetch Request and
+// runs the middlewares: most of the cost of a cached page is there, not in its bytes.
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { MiddlewareHandler } from 'hono'
-import { encodeBody, sendEncoded, type EncodedBody } from './compression.js'
+import { encodeBody, encodedAnswer, sendEncoded, type EncodedBody } from './compression.js'
 
 interface Entry {
   body: EncodedBody
@@ -17,20 +23,42 @@ export interface PageCacheOptions {
   ttlMs?: number
   maxEntries?: number
   now?: () => number
+  /**
+   * Headers the middlewares around the cache add to every answer (security headers):
+   * a page answered early goes out without them otherwise.
+   */
+  outerHeaders?: (headers: Headers) => void
+  /**
+   * True for a request the application answers otherwise than with the kept page of
+   * its path (a visitor sent to their own language): it is left to the application.
+   */
+  divert?: (path: string, header: (name: string) => string | undefined) => boolean
 }
 
-export function pageCache(options: PageCacheOptions = {}): MiddlewareHandler {
+export interface PageCache {
+  /** Keeps public pages as they are rendered, and answers from them. */
+  middleware: MiddlewareHandler
+  /** Answers a request with a kept page straight from node:http; false when it cannot. */
+  answerEarly(req: IncomingMessage, res: ServerResponse): boolean
+}
+
+export function createPageCache(options: PageCacheOptions = {}): PageCache {
   const ttlMs = options.ttlMs ?? 1000
   const maxEntries = options.maxEntries ?? 500
   const now = options.now ?? Date.now
   const entries = new Map<string, Entry>()
 
-  return async function cachePage(c, next) {
+  function fresh(key: string): Entry | undefined {
+    const hit = entries.get(key)
+    return hit && now() - hit.renderedAt < ttlMs ? hit : undefined
+  }
+
+  const middleware: MiddlewareHandler = async function cachePage(c, next) {
     const url = new URL(c.req.url)
     if (c.req.method !== 'GET' || url.search !== '') return next()
     const key = url.pathname
-    const hit = entries.get(key)
-    if (hit && now() - hit.renderedAt < ttlMs) {
+    const hit = fresh(key)
+    if (hit) {
       c.res = sendEncoded(c.req.raw, hit.body, hit.status, hit.headers)
       return
     }
@@ -41,9 +69,35 @@ export function pageCache(options: PageCacheOptions = {}): MiddlewareHandler {
     if (/no-store|private/.test(res.headers.get('Cache-Control') ?? '')) return
     const body = encodeBody(new Uint8Array(await res.arrayBuffer()), { effort: 'max' })
     const headers = new Headers(res.headers)
+    options.outerHeaders?.(headers)
     if (entries.size >= maxEntries && !entries.has(key)) entries.delete(entries.keys().next().value!)
     entries.set(key, { body, status: res.status, headers, renderedAt: now() })
     c.res = undefined as unknown as Response
     c.res = sendEncoded(c.req.raw, body, res.status, headers)
   }
+
+  function answerEarly(req: IncomingMessage, res: ServerResponse): boolean {
+    // The raw path must be the very key a page was kept under: a path with a query,
+    // dot segments or escapes that the router would read otherwise never is.
+    const path = req.url ?? ''
+    if (req.method !== 'GET' || path.includes('?')) return false
+    const hit = fresh(path)
+    if (!hit) return false
+    const header = (name: string) => {
+      const value = req.headers[name.toLowerCase()]
+      return Array.isArray(value) ? value.join(', ') : value
+    }
+    if (options.divert?.(path, header)) return false
+    const answer = encodedAnswer(
+      { method: 'GET', ifNoneMatch: header('If-None-Match'), acceptEncoding: header('Accept-Encoding') },
+      hit.body,
+      hit.status,
+      hit.headers,
+    )
+    res.writeHead(answer.status, Object.fromEntries(answer.headers))
+    res.end(answer.bytes)
+    return true
+  }
+
+  return { middleware, answerEarly }
 }
