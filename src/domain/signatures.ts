@@ -338,7 +338,21 @@ export interface SignatoryPage {
   items: PublicSignature[]
   /** Cursor for the next (older) page, when there is one. */
   next?: string
+  /**
+   * A search that stopped at the end of its window (SEARCH_WINDOW) with older
+   * signatures left to search: `next` continues it from there.
+   */
+  searchWindowEnded?: boolean
 }
+
+/**
+ * A search walks the public list from the newest signature back, reading at most
+ * this many signatures for one page of results. Without a bound, a term found
+ * nowhere reads the whole list: a quarter of a second of the server's time per
+ * request at a million signatures, which a few requests a second would turn into
+ * an outage. A page of results says where its window ended and offers to go on.
+ */
+export const SEARCH_WINDOW = 10_000
 
 /**
  * Rows after a keyset cursor in the public order (newest first). A row-value
@@ -378,7 +392,7 @@ export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures'
 /** The public list: confirmed and public only, newest first, by keyset (no OFFSET). */
 export async function listPublicSignatures(
   db: Db,
-  options: { query?: string; cursor?: string; limit: number },
+  options: { query?: string; cursor?: string; limit: number; searchWindow?: number },
 ): Promise<SignatoryPage> {
   let q = whereListed(
     db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at', 'email_domain']),
@@ -388,7 +402,18 @@ export async function listPublicSignatures(
     q = q.where(olderThan(after))
   }
   const term = searchKey(options.query ?? '')
+  let windowEnd: { confirmed_at: string | null; id: number } | undefined
   if (term !== '') {
+    // Where the window ends, read from the list's index alone (the few hidden or
+    // unapproved signatures it counts make the window a little shorter, no more).
+    let boundary = db
+      .selectFrom('signatures')
+      .select(['confirmed_at', 'id'])
+      .where('status', '=', 'confirmed')
+      .where('is_public', '=', 1)
+    if (after) boundary = boundary.where(olderThan(after))
+    windowEnd = await boundary.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(1).offset((options.searchWindow ?? SEARCH_WINDOW) - 1).executeTakeFirst()
+    if (windowEnd) q = q.where(sql<boolean>`(signatures.confirmed_at, signatures.id) >= (${windowEnd.confirmed_at}, ${windowEnd.id})`)
     const escaped = term.replace(/[\\%_]/g, (c) => '\\' + c)
     q = q.where(sql<boolean>`search_text like ${`%${escaped}%`} escape '\\'`)
   }
@@ -404,5 +429,7 @@ export async function listPublicSignatures(
     emailDomain: r.email_domain,
   }))
   const last = items.at(-1)
-  return { items, next: rows.length > options.limit && last ? encodeCursor(last.confirmedAt, last.id) : undefined }
+  if (rows.length > options.limit && last) return { items, next: encodeCursor(last.confirmedAt, last.id) }
+  if (windowEnd) return { items, next: encodeCursor(windowEnd.confirmed_at!, windowEnd.id), searchWindowEnded: true }
+  return { items }
 }

@@ -18,6 +18,6 @@ signatories.get('/', async (c) => {
   const [list, counts] = await Promise.all([listPublicSignatures(ctx.db, { query, cursor, limit: PAGE_SIZE }), readCounts(ctx.db)])
   return render(
     c,
-    <SignatoriesPage p={page} items={list.items} total={counts.confirmed} listed={counts.public} query={query} next={list.next} isFirstPage={!cursor} />,
+    <SignatoriesPage p={page} items={list.items} total={counts.confirmed} listed={counts.public} query={query} next={list.next} searchWindowEnded={list.searchWindowEnded} isFirstPage={!cursor} />,
   )
 })

@@ -165,6 +165,8 @@ const en: Messages = {
     noResults: (q: string) => `No result for “${q}”.`,
     results: (q: string) => `Results for “${q}”`,
     next: 'Older signatures',
+    searchWindow: (n: number) => `The search went through ${num(n)} signatures of the list; older ones remain to be searched.`,
+    searchFurther: 'Search older signatures',
     first: 'Back to the most recent',
     signedOn: (date: string) => `signed on ${date}`,
     pagination: 'List pages',

@@ -3,7 +3,7 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { ContentDoc } from '../content/load.js'
-import type { PublicSignature } from '../domain/signatures.js'
+import { SEARCH_WINDOW, type PublicSignature } from '../domain/signatures.js'
 import type { FieldErrors, FormValues } from '../domain/sign-form.js'
 import { isInstitutionalDomain } from '../domain/institutional-domains.js'
 import { Layout } from './layout.js'
@@ -184,6 +184,8 @@ export function SignatoriesPage(props: {
   listed: number
   query: string
   next?: string
+  /** A search whose window ended before the list did: `next` searches further back. */
+  searchWindowEnded?: boolean
   isFirstPage: boolean
 }) {
   const { p, items, query } = props
@@ -227,10 +229,11 @@ export function SignatoriesPage(props: {
           ))}
         </ol>
       )}
+      {props.searchWindowEnded ? <p>{m.searchWindow(SEARCH_WINDOW)}</p> : null}
       {nextHref || !props.isFirstPage ? (
         <nav aria-label={m.pagination} class="pagination">
           {!props.isFirstPage ? <a href={query ? `${p.href('/signatories')}?q=${encodeURIComponent(query)}` : p.href('/signatories')}>{m.first}</a> : null}
-          {nextHref ? <a href={nextHref}>{m.next}</a> : null}
+          {nextHref ? <a href={nextHref}>{props.searchWindowEnded ? m.searchFurther : m.next}</a> : null}
         </nav>
       ) : null}
     </Layout>
