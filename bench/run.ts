@@ -180,6 +180,8 @@ async function main() {
       ['GET /signatories', '/signatories'],
       ['GET /signatories (deep page)', `/signatories?after=${deepCursor}`],
       ['GET /signatories?q=martin', '/signatories?q=martin'],
+      // A term found nowhere: the search reads one window of the list, not all of it.
+      ['GET /signatories?q=zzzq (no match)', '/signatories?q=zzzq'],
       ['GET /api/v1/stats', '/api/v1/stats'],
       ['GET /badge.svg', '/badge.svg'],
     ]

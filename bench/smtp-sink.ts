@@ -5,6 +5,7 @@ let received = 0
 const server = new SMTPServer({
   authOptional: true,
   disabledCommands: ['STARTTLS', 'AUTH'],
+  disableReverseLookup: true,
   logger: false,
   onData(stream, _session, callback) {
     stream.on('data', () => {})

@@ -99,7 +99,7 @@ describe('two servers on one PostgreSQL database', () => {
 })
 
 describe('a burst of confirmation mails', () => {
-  it('reaches the SMTP server whole, with bounded concurrency', async () => {
+  it('reaches the SMTP server whole, with bounded concurrency, over a few long-lived connections', async () => {
     const smtp = await startSmtp()
     const dataDir = mkdtempSync(join(tmpdir(), 'paraphe-burst-'))
     const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SMTP_URL: smtp.url, CONTENT_DIR: loopbackContent })
@@ -118,6 +118,7 @@ describe('a burst of confirmation mails', () => {
       expect(new Set(smtp.messages.map((m) => (m.to as { text: string }).text)).size).toBe(count)
       expect(smtp.messages).toHaveLength(count)
       expect(smtp.peakSessions()).toBeLessThanOrEqual(4)
+      expect(smtp.totalSessions()).toBeLessThanOrEqual(8)
       const left = await server.ctx.db.selectFrom('outbox').select('status').where('status', '!=', 'sent').execute()
       expect(left).toHaveLength(0)
     } finally {

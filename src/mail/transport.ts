@@ -34,7 +34,10 @@ export function smtpTransport(url: string, options: { timeoutMs?: number; maxCon
   const timeout = options.timeoutMs ?? 30_000
   // A few long-lived connections, each carrying many mails: a burst of confirmations
   // is not a burst of SMTP handshakes, and the server sees bounded concurrency.
-  const transporter = nodemailer.createTransport(url, {
+  // The URL goes inside the options: given apart, the options would be read as
+  // defaults for each message, and every mail would open its own connection.
+  const transporter = nodemailer.createTransport({
+    url,
     pool: true,
     maxConnections: options.maxConnections ?? 4,
     maxMessages: 500,

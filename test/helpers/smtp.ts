@@ -9,6 +9,8 @@ export interface TestSmtp {
   messages: ParsedMail[]
   /** Most SMTP sessions open at the same time so far. */
   peakSessions(): number
+  /** SMTP sessions opened so far: a sender that keeps its connections opens few. */
+  totalSessions(): number
   /** Refuse every recipient with this SMTP code (e.g. 451 or 550); undefined accepts again. */
   refuseWith(code: number | undefined): void
   waitForMessages(count: number, timeoutMs?: number): Promise<ParsedMail[]>
@@ -20,12 +22,14 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
   let refusal: number | undefined
   let sessions = 0
   let peak = 0
+  let total = 0
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onConnect(_session, callback) {
       sessions++
+      total++
       peak = Math.max(peak, sessions)
       callback()
     },
@@ -58,6 +62,7 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     port: actualPort,
     messages,
     peakSessions: () => peak,
+    totalSessions: () => total,
     refuseWith(code) {
       refusal = code
     },
