@@ -34,6 +34,15 @@ interface Row {
   ratioToCeiling?: number
 }
 
+/**
+ * The server runs as `npm run start:prod` starts it, with the same Node.js flags (a
+ * bounded heap), read from package.json so that the two never differ.
+ */
+function productionNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts
+  return scripts['start:prod']!.split(/\s+/).filter((word) => word.startsWith('--'))
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 function rssMb(pid: number): number {
@@ -152,7 +161,7 @@ async function main() {
     const db = await prepareDatabase(kind)
     const port = 3900
     const started = Date.now()
-    const server = spawn(process.execPath, ['dist/src/main.js'], {
+    const server = spawn(process.execPath, [...productionNodeFlags(), 'dist/src/main.js'], {
       env: { ...process.env, ...db.env, PORT: String(port), HOST: '127.0.0.1', SECRET, SMTP_URL: `smtp://127.0.0.1:${sinkPort}`, BASE_URL: `http://127.0.0.1:${port}` },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
