@@ -5,7 +5,7 @@ import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { readCounterGroup, readCounters } from './counters.js'
 import { isInstitutionalDomain } from './institutional-domains.js'
-import { decodeCursor, olderThan, encodeCursor, whereListed, type SignatoryPage } from './signatures.js'
+import { decodeCursor, olderThan, encodeCursor, toPublicSignature, whereListed, type SignatoryPage } from './signatures.js'
 
 export interface InstitutionSummary {
   domain: string
@@ -112,16 +112,7 @@ export async function listInstitutionSignatures(db: Db, domain: string, options:
     q = q.where(olderThan(after))
   }
   const rows = await q.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute()
-  const items = rows.slice(0, options.limit).map((r) => ({
-    id: r.id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    category: r.category,
-    institution: r.institution,
-    discipline: r.discipline,
-    confirmedAt: r.confirmed_at!,
-    emailDomain: r.email_domain,
-  }))
+  const items = rows.slice(0, options.limit).map(toPublicSignature)
   const last = items.at(-1)
   return { items, next: rows.length > options.limit && last ? encodeCursor(last.confirmedAt, last.id) : undefined }
 }

@@ -389,6 +389,22 @@ export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures'
     .where('signatures.invalidated_at', 'is', null) as QB
 }
 
+/** A row of the public list as pages and the API show it. */
+export function toPublicSignature(
+  r: Pick<Signature, 'id' | 'first_name' | 'last_name' | 'category' | 'institution' | 'discipline' | 'confirmed_at' | 'email_domain'>,
+): PublicSignature {
+  return {
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    category: r.category,
+    institution: r.institution,
+    discipline: r.discipline,
+    confirmedAt: r.confirmed_at!,
+    emailDomain: r.email_domain,
+  }
+}
+
 /** The public list: confirmed and public only, newest first, by keyset (no OFFSET). */
 export async function listPublicSignatures(
   db: Db,
@@ -418,16 +434,7 @@ export async function listPublicSignatures(
     q = q.where(sql<boolean>`search_text like ${`%${escaped}%`} escape '\\'`)
   }
   const rows = await q.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute()
-  const items = rows.slice(0, options.limit).map((r) => ({
-    id: r.id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    category: r.category,
-    institution: r.institution,
-    discipline: r.discipline,
-    confirmedAt: r.confirmed_at!,
-    emailDomain: r.email_domain,
-  }))
+  const items = rows.slice(0, options.limit).map(toPublicSignature)
   const last = items.at(-1)
   if (rows.length > options.limit && last) return { items, next: encodeCursor(last.confirmedAt, last.id) }
   if (windowEnd) return { items, next: encodeCursor(windowEnd.confirmed_at!, windowEnd.id), searchWindowEnded: true }
