@@ -5,7 +5,7 @@ import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { readCounterGroup, readCounters } from './counters.js'
 import { isInstitutionalDomain } from './institutional-domains.js'
-import { decodeCursor, olderThan, encodeCursor, toPublicSignature, whereListed, type SignatoryPage } from './signatures.js'
+import { decodeCursor, newestFirstPage, toPublicSignature, whereListed, type SignatoryPage } from './signatures.js'
 
 export interface InstitutionSummary {
   domain: string
@@ -101,18 +101,12 @@ export async function findInstitution(db: Db, site: SiteConfig, domain: string):
 
 /** The public signatories of one institution, newest first, by keyset. */
 export async function listInstitutionSignatures(db: Db, domain: string, options: { cursor?: string; limit: number }): Promise<SignatoryPage> {
-  let q = whereListed(
+  const q = whereListed(
     db
       .selectFrom('signatures')
       .select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at', 'email_domain'])
       .where('email_domain', '=', domain),
   )
-  const after = options.cursor ? decodeCursor(options.cursor) : undefined
-  if (after) {
-    q = q.where(olderThan(after))
-  }
-  const rows = await q.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute()
-  const items = rows.slice(0, options.limit).map(toPublicSignature)
-  const last = items.at(-1)
-  return { items, next: rows.length > options.limit && last ? encodeCursor(last.confirmedAt, last.id) : undefined }
+  const page = await newestFirstPage(q, options.cursor ? decodeCursor(options.cursor) : undefined, options.limit)
+  return { items: page.rows.map(toPublicSignature), next: page.next }
 }

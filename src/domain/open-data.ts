@@ -3,7 +3,7 @@
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { isInstitutionalDomain } from './institutional-domains.js'
-import { decodeCursor, olderThan, encodeCursor, whereListed } from './signatures.js'
+import { decodeCursor, newestFirstPage, whereListed } from './signatures.js'
 
 export interface OpenSignatory {
   first_name: string
@@ -28,16 +28,11 @@ export async function listOpenSignatories(
   site: SiteConfig,
   options: { cursor?: string; limit: number },
 ): Promise<{ items: OpenSignatory[]; next?: string }> {
-  let q = whereListed(
+  const q = whereListed(
     db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'email_domain', 'confirmed_at']),
   )
-  const after = options.cursor ? decodeCursor(options.cursor) : undefined
-  if (after) {
-    q = q.where(olderThan(after))
-  }
-  const rows = await q.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute()
-  const page = rows.slice(0, options.limit)
-  const items = page.map((r) => {
+  const page = await newestFirstPage(q, options.cursor ? decodeCursor(options.cursor) : undefined, options.limit)
+  const items = page.rows.map((r) => {
     const verified = isInstitutionalDomain(site, r.email_domain)
     return {
       first_name: r.first_name,
@@ -50,8 +45,7 @@ export async function listOpenSignatories(
       institution_domain: verified ? r.email_domain : '',
     }
   })
-  const last = page.at(-1)
-  return { items, next: rows.length > options.limit && last ? encodeCursor(last.confirmed_at!, last.id) : undefined }
+  return { items, next: page.next }
 }
 
 /** Every public signature, a batch at a time, for the exports. */

@@ -359,8 +359,35 @@ export const SEARCH_WINDOW = 10_000
  * comparison, which both databases answer with a range scan of the list's index,
  * however deep the page.
  */
-export function olderThan(after: { confirmedAt: string; id: number }) {
+function olderThan(after: KeysetPosition) {
   return sql<boolean>`(signatures.confirmed_at, signatures.id) < (${after.confirmedAt}, ${after.id})`
+}
+
+/** Rows at or before a position in the public order: the same comparison, turned round. */
+function notOlderThan(position: KeysetPosition) {
+  return sql<boolean>`(signatures.confirmed_at, signatures.id) >= (${position.confirmedAt}, ${position.id})`
+}
+
+/** Where a row stands in the public order. */
+export interface KeysetPosition {
+  confirmedAt: string
+  id: number
+}
+
+/**
+ * One page of a query of signatures in the public order (newest first), after the
+ * position a cursor names: the rows, and the cursor of the next page when there is one.
+ */
+export async function newestFirstPage<O extends { id: number; confirmed_at: string | null }>(
+  query: SelectQueryBuilder<Database, 'signatures', O>,
+  after: KeysetPosition | undefined,
+  limit: number,
+): Promise<{ rows: O[]; next?: string }> {
+  const q = after ? query.where(olderThan(after)) : query
+  const rows = await q.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute()
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return { rows: page, next: rows.length > limit && last ? encodeCursor(last.confirmed_at!, last.id) : undefined }
 }
 
 /** Opaque keyset cursor: the (confirmed_at, id) of the last row shown. */
@@ -368,7 +395,7 @@ export function encodeCursor(confirmedAt: string, id: number): string {
   return Buffer.from(`${confirmedAt}|${id}`).toString('base64url')
 }
 
-export function decodeCursor(cursor: string): { confirmedAt: string; id: number } | undefined {
+export function decodeCursor(cursor: string): KeysetPosition | undefined {
   const decoded = Buffer.from(cursor, 'base64url').toString()
   const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|(\d{1,12})$/.exec(decoded)
   return m ? { confirmedAt: m[1]!, id: Number(m[2]) } : undefined
@@ -414,29 +441,27 @@ export async function listPublicSignatures(
     db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at', 'email_domain']),
   )
   const after = options.cursor ? decodeCursor(options.cursor) : undefined
-  if (after) {
-    q = q.where(olderThan(after))
-  }
   const term = searchKey(options.query ?? '')
-  let windowEnd: { confirmed_at: string | null; id: number } | undefined
+  let windowEnd: KeysetPosition | undefined
   if (term !== '') {
     // Where the window ends, read from the list's index alone (the few hidden or
     // unapproved signatures it counts make the window a little shorter, no more).
-    let boundary = db
-      .selectFrom('signatures')
-      .select(['confirmed_at', 'id'])
-      .where('status', '=', 'confirmed')
-      .where('is_public', '=', 1)
+    let boundary = db.selectFrom('signatures').select(['confirmed_at', 'id']).where('status', '=', 'confirmed').where('is_public', '=', 1)
     if (after) boundary = boundary.where(olderThan(after))
-    windowEnd = await boundary.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(1).offset((options.searchWindow ?? SEARCH_WINDOW) - 1).executeTakeFirst()
-    if (windowEnd) q = q.where(sql<boolean>`(signatures.confirmed_at, signatures.id) >= (${windowEnd.confirmed_at}, ${windowEnd.id})`)
+    const row = await boundary
+      .orderBy('confirmed_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .offset((options.searchWindow ?? SEARCH_WINDOW) - 1)
+      .executeTakeFirst()
+    windowEnd = row && { confirmedAt: row.confirmed_at!, id: row.id }
+    if (windowEnd) q = q.where(notOlderThan(windowEnd))
     const escaped = term.replace(/[\\%_]/g, (c) => '\\' + c)
     q = q.where(sql<boolean>`search_text like ${`%${escaped}%`} escape '\\'`)
   }
-  const rows = await q.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1).execute()
-  const items = rows.slice(0, options.limit).map(toPublicSignature)
-  const last = items.at(-1)
-  if (rows.length > options.limit && last) return { items, next: encodeCursor(last.confirmedAt, last.id) }
-  if (windowEnd) return { items, next: encodeCursor(windowEnd.confirmed_at!, windowEnd.id), searchWindowEnded: true }
+  const page = await newestFirstPage(q, after, options.limit)
+  const items = page.rows.map(toPublicSignature)
+  if (page.next) return { items, next: page.next }
+  if (windowEnd) return { items, next: encodeCursor(windowEnd.confirmedAt, windowEnd.id), searchWindowEnded: true }
   return { items }
 }
