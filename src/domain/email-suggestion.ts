@@ -1,6 +1,7 @@
 // "Did you mean …?": a typed domain one or two keystrokes away from a common mail
 // provider or a known institutional domain is probably a typo. The signatory is
 // shown the suggestion and chooses; the address is never changed for them.
+import { derivedOnce } from '../config.js'
 
 const COMMON_DOMAINS = [
   'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.fr', 'hotmail.com', 'hotmail.fr', 'outlook.com', 'outlook.fr',
@@ -43,13 +44,6 @@ export function suggestDomain(domain: string, extraKnown: readonly string[] = []
 }
 
 // The site's list is read once; every signature is checked against it.
-const knownSets = new WeakMap<readonly string[], Set<string>>()
-
-function knownDomains(extraKnown: readonly string[]): Set<string> {
-  let known = knownSets.get(extraKnown)
-  if (!known) {
-    known = new Set([...COMMON_DOMAINS, ...extraKnown.map((d) => d.toLowerCase()).filter((d) => !d.includes('*'))])
-    knownSets.set(extraKnown, known)
-  }
-  return known
-}
+const knownDomains = derivedOnce(
+  (extraKnown: readonly string[]) => new Set([...COMMON_DOMAINS, ...extraKnown.map((d) => d.toLowerCase()).filter((d) => !d.includes('*'))]),
+)

@@ -2,20 +2,13 @@
 // the patterns of the site config: "*" stands for any run of characters inside one
 // label ("univ-*.fr" matches univ-tlse3.fr, not a.b.fr). No downloaded list: the
 // maintained ones are huge and miss cnrs.fr or inria.fr.
-import type { SiteConfig } from '../config.js'
+import { derivedOnce, type SiteConfig } from '../config.js'
 
-const compiled = new WeakMap<SiteConfig, RegExp[]>()
-
-function patternsOf(site: SiteConfig): RegExp[] {
-  let regexes = compiled.get(site)
-  if (!regexes) {
-    regexes = site.institutionDomainPatterns.map(
-      (p) => new RegExp('^' + p.toLowerCase().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('[^.]*') + '$'),
-    )
-    compiled.set(site, regexes)
-  }
-  return regexes
-}
+const patternsOf = derivedOnce((site: SiteConfig): RegExp[] =>
+  site.institutionDomainPatterns.map(
+    (p) => new RegExp('^' + p.toLowerCase().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('[^.]*') + '$'),
+  ),
+)
 
 /** A verified institutional address: its domain matches a configured pattern or is named in the config. */
 export function isInstitutionalDomain(site: SiteConfig, domain: string): boolean {

@@ -2,7 +2,7 @@
 // Parsing turns raw form values into a clean submission or a set of per-field errors
 // (message keys, localised by the view); the raw values are kept to refill the form.
 import { z } from 'zod'
-import type { SiteConfig } from '../config.js'
+import { derivedOnce, type SiteConfig } from '../config.js'
 import { cleanLine, cleanParagraphs } from './clean-text.js'
 import { isDisposableDomain } from './disposable-domains.js'
 import { suggestDomain } from './email-suggestion.js'
@@ -101,16 +101,7 @@ const checkbox = z
   .transform((v) => v === '1' || v === 'on' || v === 'true')
 
 // Building a zod schema costs more than running it: one per site config, not per request.
-const profileSchemas = new WeakMap<SiteConfig, ReturnType<typeof buildProfileSchema>>()
-
-function profileSchema(site: SiteConfig) {
-  let schema = profileSchemas.get(site)
-  if (!schema) {
-    schema = buildProfileSchema(site)
-    profileSchemas.set(site, schema)
-  }
-  return schema
-}
+const profileSchema = derivedOnce(buildProfileSchema)
 
 function buildProfileSchema(site: SiteConfig) {
   const categoryKeys = site.categories.map((c) => c.key)

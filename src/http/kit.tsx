@@ -2,7 +2,7 @@
 // (/kit/*.svg|png, the live counter /badge.svg, the social preview /og.png) at the
 // root, where any site may embed them.
 import { Hono, type Context } from 'hono'
-import type { Config } from '../config.js'
+import { derivedOnce, type Config } from '../config.js'
 import { readCounts } from '../domain/counters.js'
 import { createKitRenderer, type KitFile, type KitRenderer } from '../kit/render.js'
 import { mastodonHost, mastodonShareUrl, shareLinks } from '../kit/share.js'
@@ -14,12 +14,7 @@ import type { AppEnv } from './env.js'
 import { render } from './render.js'
 
 // One renderer, and so one cache, per configuration: each running server has its own.
-const renderers = new WeakMap<Config, KitRenderer>()
-function rendererFor(config: Config): KitRenderer {
-  let renderer = renderers.get(config)
-  if (!renderer) renderers.set(config, (renderer = createKitRenderer(config)))
-  return renderer
-}
+const rendererFor = derivedOnce((config: Config): KitRenderer => createKitRenderer(config))
 
 /** Sends a rendered file with its validator; the body is never computed here. */
 function send(c: Context<AppEnv>, file: KitFile, cacheControl: string): Response {
