@@ -5,10 +5,7 @@ import type { PublicSignature } from '../domain/signatures.js'
 import type { FieldErrorKey } from '../domain/sign-form.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
-
-export function categoryLabel(p: PageContext, key: string): string {
-  return p.site.categories.find((c) => c.key === key)?.labels[p.locale] ?? key
-}
+import { categoryLabel, CountTable, SignatoryList } from './parts.js'
 
 export function InstitutionsPage({ p, items }: { p: PageContext; items: InstitutionSummary[] }) {
   const m = p.m.institutions
@@ -86,40 +83,18 @@ export function InstitutionPage(props: {
           <a href="#debate">{p.m.debate.willing(inst.willing)}</a>
         </p>
       ) : null}
-      <table class="data">
-        <caption>{m.byCategory}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{m.category}</th>
-            <th scope="col" class="num">
-              {m.count}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {inst.byCategory.map((c) => (
-            <tr>
-              <th scope="row">{categoryLabel(p, c.key)}</th>
-              <td class="num">{p.m.number(c.count)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CountTable
+        p={p}
+        caption={m.byCategory}
+        what={m.category}
+        howMany={m.count}
+        rows={inst.byCategory.map((c) => ({ label: categoryLabel(p, c.key), count: c.count }))}
+      />
       <h2>{m.signatoriesTitle}</h2>
       {items.length === 0 ? (
         <p>{m.noneListed}</p>
       ) : (
-        <ol class="signatories">
-          {items.map((s) => (
-            <li>
-              <span class="name">
-                {s.firstName} {s.lastName}
-              </span>
-              <span class="meta">{[categoryLabel(p, s.category), s.institution, s.discipline].filter(Boolean).join(' · ')}</span>
-              <span class="date">{p.m.signatories.signedOn(p.m.date(s.confirmedAt))}</span>
-            </li>
-          ))}
-        </ol>
+        <SignatoryList p={p} items={items} markVerified={false} />
       )}
       {props.next || !props.isFirstPage ? (
         <nav aria-label={m.pagination} class="pagination">

@@ -5,9 +5,9 @@ import type { Child } from 'hono/jsx'
 import type { ContentDoc } from '../content/load.js'
 import { SEARCH_WINDOW, type PublicSignature } from '../domain/signatures.js'
 import type { FieldErrors, FormValues } from '../domain/sign-form.js'
-import { isInstitutionalDomain } from '../domain/institutional-domains.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
+import { SignatoryList } from './parts.js'
 import { SignForm } from './sign-form.js'
 
 function CountLine({ p, count }: { p: PageContext; count: number }) {
@@ -190,7 +190,6 @@ export function SignatoriesPage(props: {
 }) {
   const { p, items, query } = props
   const m = p.m.signatories
-  const category = (key: string) => p.site.categories.find((c) => c.key === key)?.labels[p.locale] ?? key
   const nextHref = props.next
     ? `${p.href('/signatories')}?${new URLSearchParams({ ...(query ? { q: query } : {}), after: props.next }).toString()}`
     : undefined
@@ -214,20 +213,7 @@ export function SignatoriesPage(props: {
       {items.length === 0 ? (
         <p>{query ? m.noResults(query) : m.empty}</p>
       ) : (
-        <ol class="signatories">
-          {items.map((s) => (
-            <li>
-              <span class="name">
-                {s.firstName} {s.lastName}
-              </span>
-              <span class="meta">
-                {[category(s.category), s.institution, s.discipline].filter(Boolean).join(' · ')}
-              </span>
-              <span class="date">{m.signedOn(p.m.date(s.confirmedAt))}</span>
-              {isInstitutionalDomain(p.site, s.emailDomain) ? <span class="verified">{p.m.institutions.verified}</span> : null}
-            </li>
-          ))}
-        </ol>
+        <SignatoryList p={p} items={items} markVerified={true} />
       )}
       {props.searchWindowEnded ? <p>{m.searchWindow(SEARCH_WINDOW)}</p> : null}
       {nextHref || !props.isFirstPage ? (

@@ -2,9 +2,9 @@
 // repeats the growth table for sighted readers.
 import { growth, type Statistics } from '../domain/statistics.js'
 import { GrowthChart } from './growth-chart.js'
-import { categoryLabel } from './institution-pages.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
+import { categoryLabel, CountTable } from './parts.js'
 
 /** Disciplines shown: the most given; the whole list is in the API and open data. */
 export const TOP_DISCIPLINES = 20
@@ -48,46 +48,24 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
         </tbody>
       </table>
       <h2 id="by-category">{m.byCategory}</h2>
-      <table class="data" aria-labelledby="by-category">
-        <thead>
-          <tr>
-            <th scope="col">{m.category}</th>
-            <th scope="col" class="num">
-              {m.count}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {stats.byCategory.map((c) => (
-            <tr>
-              <th scope="row">{categoryLabel(p, c.key)}</th>
-              <td class="num">{n(c.count)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CountTable
+        p={p}
+        labelledBy="by-category"
+        what={m.category}
+        howMany={m.count}
+        rows={stats.byCategory.map((c) => ({ label: categoryLabel(p, c.key), count: c.count }))}
+      />
       {disciplines.length > 0 ? (
         <>
           <h2 id="by-discipline">{m.byDiscipline}</h2>
           <p>{m.disciplineNote(TOP_DISCIPLINES)}</p>
-          <table class="data" aria-labelledby="by-discipline">
-            <thead>
-              <tr>
-                <th scope="col">{m.discipline}</th>
-                <th scope="col" class="num">
-                  {m.count}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {disciplines.map((d) => (
-                <tr>
-                  <th scope="row">{capitalise(d.name)}</th>
-                  <td class="num">{n(d.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountTable
+            p={p}
+            labelledBy="by-discipline"
+            what={m.discipline}
+            howMany={m.count}
+            rows={disciplines.map((d) => ({ label: capitalise(d.name), count: d.count }))}
+          />
         </>
       ) : null}
       <h2>{m.growth}</h2>
