@@ -14,7 +14,7 @@ import { errorHandler, notFoundHandler } from './http/errors.js'
 import { kit, kitFiles } from './http/kit.js'
 import { feed } from './http/feed.js'
 import { institutions } from './http/institutions.js'
-import { languageRedirect, unprefixedPath, withLocale } from './http/locale.js'
+import { languageRedirect, withLocale } from './http/locale.js'
 import { createPageCache, type PageCache } from './http/page-cache.js'
 import { manage } from './http/manage.js'
 import { debateStop, relay } from './http/relay.js'
@@ -41,10 +41,7 @@ export function publicPageCache(ctx: AppContext, ttlMs: number): PageCache {
   return createPageCache({
     ttlMs,
     outerHeaders: (headers) => applySecurityHeaders(ctx.config, headers),
-    divert: (path, header) => {
-      const target = unprefixedPath(ctx, path)
-      return target.locale === ctx.config.site.defaultLocale && languageRedirect(ctx, target.path, header) !== undefined
-    },
+    divert: (path, header) => languageRedirect(ctx, path, header) !== undefined,
   })
 }
 

@@ -42,18 +42,20 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
 }
 
 /**
- * Where a GET of a page in the default locale sends a visitor who made no explicit
- * choice and whose browser prefers another language; undefined to stay. `lang` is
- * the ?lang= of the request, an explicit choice; so is following a link of the site.
+ * Where a GET of a path sends a visitor who made no explicit choice of language and
+ * whose browser prefers another one than the default; undefined to stay (always,
+ * for a path already under another locale's prefix). `lang` is the ?lang= of the
+ * request, an explicit choice; so is following a link of the site.
  */
 export function languageRedirect(
   ctx: AppContext,
-  path: string,
+  requestPath: string,
   header: (name: string) => string | undefined,
   lang?: string,
 ): string | undefined {
   const site = ctx.config.site
-  if (header('Sec-Fetch-Site') === 'same-origin') return undefined
+  const { locale, path } = unprefixedPath(ctx, requestPath)
+  if (locale !== site.defaultLocale || header('Sec-Fetch-Site') === 'same-origin') return undefined
   const preferred = lang ?? negotiateLocale(header('Accept-Language'), site.locales, site.defaultLocale)
   if (preferred === site.defaultLocale || !site.locales.includes(preferred)) return undefined
   return localePath(site, preferred, path)
@@ -75,7 +77,7 @@ export function withLocale(ctx: AppContext, assets: Assets, locale: string, cach
     if (locale === site.defaultLocale && c.req.method === 'GET') {
       // Whether or not this visitor is sent elsewhere, the answer depends on the header.
       c.header('Vary', 'Accept-Language')
-      const elsewhere = languageRedirect(ctx, path, (name) => c.req.header(name), c.req.query('lang'))
+      const elsewhere = languageRedirect(ctx, c.req.path, (name) => c.req.header(name), c.req.query('lang'))
       if (elsewhere) return c.redirect(elsewhere + new URL(c.req.url).search, 302)
     }
     c.set('ctx', ctx)
