@@ -81,6 +81,25 @@ export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage
       />
     </div>
   )
+  /** An optional yes/no: nothing is checked unless the signatory checks it. */
+  const Choice = (props: { name: 'public' | 'updates' | 'debate'; label: string; hint?: string }) => (
+    <div class="check">
+      <input
+        type="checkbox"
+        id={fieldId(props.name)}
+        name={props.name}
+        value="1"
+        checked={values[props.name] === '1'}
+        aria-describedby={props.hint ? `hint-${props.name}` : undefined}
+      />
+      <label for={fieldId(props.name)}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`hint-${props.name}`}>
+          {props.hint}
+        </p>
+      ) : null}
+    </div>
+  )
 
   return (
     <section class="sign" id="sign" aria-labelledby="sign-title">
@@ -169,24 +188,9 @@ export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage
             {values.comment ?? ''}
           </textarea>
         </div>
-        <div class="check">
-          <input type="checkbox" id={fieldId('public')} name="public" value="1" checked={values.public === '1'} aria-describedby="hint-public" />
-          <label for={fieldId('public')}>{m.sign.public}</label>
-          <p class="hint" id="hint-public">
-            {m.sign.publicHint}
-          </p>
-        </div>
-        <div class="check">
-          <input type="checkbox" id={fieldId('updates')} name="updates" value="1" checked={values.updates === '1'} />
-          <label for={fieldId('updates')}>{m.sign.updates}</label>
-        </div>
-        <div class="check">
-          <input type="checkbox" id={fieldId('debate')} name="debate" value="1" checked={values.debate === '1'} aria-describedby="hint-debate" />
-          <label for={fieldId('debate')}>{m.debate.optIn}</label>
-          <p class="hint" id="hint-debate">
-            {m.debate.optInHint}
-          </p>
-        </div>
+        <Choice name="public" label={m.sign.public} hint={m.sign.publicHint} />
+        <Choice name="updates" label={m.sign.updates} />
+        <Choice name="debate" label={m.debate.optIn} hint={m.debate.optInHint} />
         {manage?.askEmailForUpdates ? (
           <Text name="email" type="email" label={m.manage.updatesEmail} max={254} autocomplete="email" req={false} hint={`${m.manage.updatesEmailHint} ${m.debate.manageEmailNote}`} />
         ) : null}
