@@ -59,6 +59,11 @@ export interface TokenTable {
   expires_at: string
   used_at: string | null
   created_at: string
+  /**
+   * A confirmation link's own copy of what was submitted with it (JSON, see
+   * submission.ts): confirming records exactly this. Erased once the link is used or dies.
+   */
+  submission: Generated<string | null>
 }
 
 export type OutboxStatus = 'pending' | 'sent' | 'dead'

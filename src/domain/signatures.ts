@@ -15,6 +15,7 @@ import { AppError } from './errors.js'
 import { absoluteUrl } from './links.js'
 import { emailKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
 import type { ProfileFields, SignSubmission } from './sign-form.js'
+import { decodeSubmission, encodeSubmission, keepsAddress, submissionOf, type Submission } from './submission.js'
 import { hashToken, looksLikeToken, newToken } from './tokens.js'
 
 const DAY_MS = 24 * 3600_000
@@ -41,14 +42,6 @@ function profileColumns(p: ProfileFields) {
 }
 
 /**
- * The clear address is kept only for what needs it: news from the collective, or
- * messages relayed to those willing to organise a debate.
- */
-function keepsAddress(p: Pick<ProfileFields, 'wantsUpdates' | 'wantsDebate'>): boolean {
-  return p.wantsUpdates || p.wantsDebate
-}
-
-/**
  * Whether one more mail may go to this address now: not if it refused mail for good,
  * and not beyond the configured number per day, so the forms cannot flood an inbox.
  */
@@ -58,11 +51,14 @@ async function mayMail(ctx: DomainContext, tx: Tx, key: string, now: Date): Prom
   return recent < ctx.config.site.maxMailsPerAddress
 }
 
-/** Creates a single-purpose link for a signature and queues the mail that carries it. */
+/**
+ * Creates a single-purpose link for a signature and queues the mail that carries it.
+ * A confirmation link carries the submission it confirms (see submission.ts).
+ */
 async function mailLink(
   ctx: DomainContext,
   tx: Tx,
-  args: { signature: Pick<Signature, 'id' | 'first_name' | 'locale'>; kind: MailKind; to: NormalizedEmail; key: string; now: Date },
+  args: { signature: Pick<Signature, 'id' | 'first_name' | 'locale'>; kind: MailKind; to: NormalizedEmail; key: string; now: Date; submission?: Submission },
 ): Promise<void> {
   const { signature, kind, now } = args
   const site = ctx.config.site
@@ -77,14 +73,16 @@ async function mailLink(
       purpose,
       expires_at: new Date(now.getTime() + validityMs).toISOString(),
       created_at: now.toISOString(),
+      submission: args.submission ? encodeSubmission(args.submission) : null,
     })
     .execute()
+  const locale = args.submission?.locale ?? signature.locale
   const rendered = renderMail({
     kind,
-    locale: signature.locale,
-    firstName: signature.first_name,
-    link: absoluteUrl(ctx.config, signature.locale, `/${purpose}/${token}`),
-    siteTitle: site.title[signature.locale] ?? site.title[site.defaultLocale]!,
+    locale,
+    firstName: args.submission?.profile.firstName ?? signature.first_name,
+    link: absoluteUrl(ctx.config, locale, `/${purpose}/${token}`),
+    siteTitle: site.title[locale] ?? site.title[site.defaultLocale]!,
     organisation: site.organisation,
     validity: purpose === 'confirm' ? site.unconfirmedDays : site.manageLinkHours,
   })
@@ -95,7 +93,8 @@ async function mailLink(
  * Records a signature request and queues the mail that follows. The caller answers
  * the same whatever happened here, so the page never reveals who signed:
  * - a new address gets a pending signature and a confirmation link;
- * - a pending one is updated with what was just typed and gets a new link;
+ * - a pending one gets one more link, carrying what was just typed: the signature
+ *   as stored, and what every earlier link confirms, stay as they were;
  * - a confirmed one is left as it is and gets a mail saying so, with a manage link.
  */
 export async function requestSignature(
@@ -107,6 +106,12 @@ export async function requestSignature(
 ): Promise<void> {
   const key = emailKey(ctx.config.secret, submission.email)
   const network = clientAddress ? networkKey(ctx.config.secret, clientAddress) : null
+  const submitted: Submission = {
+    profile: submission,
+    email: keepsAddress(submission) ? submission.email.address : null,
+    locale,
+    consentVersion: ctx.config.site.consentVersion,
+  }
   let queued = false
   const attempt = () =>
     ctx.transact(async (tx) => {
@@ -122,11 +127,11 @@ export async function requestSignature(
           .values({
             ...profileColumns(submission),
             email_hash: key,
-            email: keepsAddress(submission) ? submission.email.address : null,
+            email: submitted.email,
             email_domain: submission.email.domain,
             locale,
             status: 'pending',
-            consent_version: ctx.config.site.consentVersion,
+            consent_version: submitted.consentVersion,
             submitted_at: now.toISOString(),
             updated_at: now.toISOString(),
             mails_sent: canMail ? 1 : 0,
@@ -135,29 +140,22 @@ export async function requestSignature(
           .returning(['id', 'first_name', 'locale', 'email_domain', 'name_key', 'network_key'])
           .executeTakeFirstOrThrow()
         await raiseFlags(tx, ctx.config, inserted, now)
-        if (canMail) await mailLink(ctx, tx, { signature: inserted, kind: 'confirm', to: submission.email, key, now })
+        if (canMail) await mailLink(ctx, tx, { signature: inserted, kind: 'confirm', to: submission.email, key, now, submission: submitted })
         queued = canMail
         return
       }
       if (existing.status === 'pending') {
         if (!canMail || existing.mails_sent >= ctx.config.site.maxMailsPerAddress) return
+        // Only the bookkeeping moves: the new link's life (and so the pending
+        // signature's) starts now, and the name typed this time is looked at too.
         await tx
           .updateTable('signatures')
-          .set({
-            ...profileColumns(submission),
-            email: keepsAddress(submission) ? submission.email.address : null,
-            locale,
-            consent_version: ctx.config.site.consentVersion,
-            submitted_at: now.toISOString(),
-            updated_at: now.toISOString(),
-            mails_sent: existing.mails_sent + 1,
-            network_key: network ?? existing.network_key,
-            comment_approved_at: null,
-          })
+          .set({ submitted_at: now.toISOString(), mails_sent: existing.mails_sent + 1, network_key: network ?? existing.network_key })
           .where('id', '=', existing.id)
           .execute()
-        await raiseFlags(tx, ctx.config, { id: existing.id, email_domain: existing.email_domain, name_key: nameKeyOf(submission.firstName, submission.lastName), network_key: network ?? existing.network_key }, now)
-        await mailLink(ctx, tx, { signature: { ...existing, first_name: submission.firstName, locale }, kind: 'confirm', to: submission.email, key, now })
+        const nameKey = nameKeyOf(submission.firstName, submission.lastName)
+        await raiseFlags(tx, ctx.config, { id: existing.id, email_domain: existing.email_domain, name_key: nameKey, network_key: network ?? existing.network_key }, now)
+        await mailLink(ctx, tx, { signature: existing, kind: 'confirm', to: submission.email, key, now, submission: submitted })
         queued = true
         return
       }
@@ -186,10 +184,11 @@ export async function requestManageLink(ctx: DomainContext, email: NormalizedEma
     const signature = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
     if (!signature || !(await mayMail(ctx, tx, key, now))) return
     if (signature.status === 'pending') {
-      // Not confirmed yet: what this person needs is the confirmation link again.
+      // Not confirmed yet: what this person needs is a confirmation link again, for
+      // the signature as it is stored (its page shows what that is).
       if (signature.mails_sent >= ctx.config.site.maxMailsPerAddress) return
       await tx.updateTable('signatures').set({ mails_sent: signature.mails_sent + 1 }).where('id', '=', signature.id).execute()
-      await mailLink(ctx, tx, { signature, kind: 'confirm', to: email, key, now })
+      await mailLink(ctx, tx, { signature, kind: 'confirm', to: email, key, now, submission: submissionOf(signature) })
     } else {
       await mailLink(ctx, tx, { signature, kind: 'manage', to: email, key, now })
     }
@@ -203,6 +202,8 @@ export interface TokenTarget {
   tokenHash: string
   /** True when the link was already used (a confirmation clicked twice). */
   used: boolean
+  /** What a confirmation link confirms: its own submission, or the signature as stored for older links. */
+  submission: Submission
 }
 
 /**
@@ -217,7 +218,7 @@ async function findByToken(tx: Tx | Db, token: string, purpose: 'confirm' | 'man
     .selectFrom('tokens')
     .innerJoin('signatures', 'signatures.id', 'tokens.signature_id')
     .selectAll('signatures')
-    .select(['tokens.expires_at as token_expires_at', 'tokens.used_at as token_used_at', 'tokens.purpose as token_purpose'])
+    .select(['tokens.expires_at as token_expires_at', 'tokens.used_at as token_used_at', 'tokens.purpose as token_purpose', 'tokens.submission as token_submission'])
     .where('tokens.hash', '=', tokenHash)
   if (tx.isTransaction && isPostgres(tx)) {
     // The signature is locked before its tokens, by every transaction that goes through a
@@ -229,46 +230,52 @@ async function findByToken(tx: Tx | Db, token: string, purpose: 'confirm' | 'man
   }
   const row = await query.executeTakeFirst()
   if (!row || row.token_purpose !== purpose || row.token_expires_at <= now.toISOString()) throw new AppError('token_invalid')
-  const { token_expires_at: _e, token_used_at, token_purpose: _p, ...signature } = row
-  return { signature, tokenHash, used: token_used_at !== null }
+  const { token_expires_at: _e, token_used_at, token_purpose: _p, token_submission, ...signature } = row
+  return { signature, tokenHash, used: token_used_at !== null, submission: decodeSubmission(token_submission) ?? submissionOf(signature) }
 }
 
-/** For the page behind a confirmation link: who is about to be confirmed. */
+/** For the page behind a confirmation link: who is about to be confirmed, with which choices. */
 export async function findConfirmation(ctx: DomainContext, token: string): Promise<TokenTarget> {
   return findByToken(ctx.db, token, 'confirm', ctx.now())
 }
 
 /**
- * Confirms the signature a link points to, once: a second click, or a second
- * concurrent request, finds it confirmed and changes nothing.
+ * Confirms the signature a link points to, with the submission that link carries,
+ * once: a second click, or a second concurrent request, finds it confirmed and
+ * changes nothing. The address's other confirmation links die with what was
+ * submitted with them: whoever owns the mailbox chose this one.
  */
 export async function confirmSignature(ctx: DomainContext, token: string): Promise<Signature> {
   return ctx.transact(async (tx) => {
     const now = ctx.now()
-    const { signature, tokenHash } = await findByToken(tx, token, 'confirm', now)
-    await tx.updateTable('tokens').set({ used_at: now.toISOString() }).where('hash', '=', tokenHash).where('used_at', 'is', null).execute()
+    const { signature, tokenHash, submission } = await findByToken(tx, token, 'confirm', now)
+    await tx.updateTable('tokens').set({ used_at: now.toISOString(), submission: null }).where('hash', '=', tokenHash).where('used_at', 'is', null).execute()
     if (signature.status === 'confirmed') return signature
     // Without pre-moderation a confirmed signature is approved at once; with it, a moderator approves.
     const approvedAt = ctx.config.site.moderation.preModeration ? null : now.toISOString()
+    const { profile } = submission
     const confirmed = await tx
       .updateTable('signatures')
-      .set({ status: 'confirmed', confirmed_at: now.toISOString(), updated_at: now.toISOString(), approved_at: approvedAt })
+      .set({
+        ...profileColumns(profile),
+        email: submission.email,
+        locale: submission.locale,
+        consent_version: submission.consentVersion,
+        // A comment a moderator approved stays approved only if it is the same text.
+        comment_approved_at: profile.comment === signature.comment ? signature.comment_approved_at : null,
+        status: 'confirmed',
+        confirmed_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        approved_at: approvedAt,
+      })
       .where('id', '=', signature.id)
       .where('status', '=', 'pending')
       .returningAll()
       .executeTakeFirst()
-    if (confirmed) {
-      await applySignatureDelta(tx, ctx.config.site, signature, confirmed, now)
-      // Other confirmation links for this signature have nothing left to do.
-      await tx
-        .updateTable('tokens')
-        .set({ used_at: now.toISOString() })
-        .where('signature_id', '=', signature.id)
-        .where('purpose', '=', 'confirm')
-        .where('used_at', 'is', null)
-        .execute()
-    }
-    return { ...signature, status: 'confirmed', confirmed_at: signature.confirmed_at ?? now.toISOString() }
+    if (!confirmed) return signature
+    await applySignatureDelta(tx, ctx.config.site, signature, confirmed, now)
+    await tx.deleteFrom('tokens').where('signature_id', '=', signature.id).where('purpose', '=', 'confirm').where('hash', '!=', tokenHash).execute()
+    return confirmed
   })
 }
 

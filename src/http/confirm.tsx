@@ -18,8 +18,7 @@ confirm.get('/:token', async (c) => {
   try {
     const target = await findConfirmation(ctx, c.req.param('token'))
     if (target.signature.status === 'confirmed') return c.redirect(page.href(`/confirmed?listed=${target.signature.is_public}`), 303)
-    const name = `${target.signature.first_name} ${target.signature.last_name}`
-    return render(c, <ConfirmPage p={page} name={name} action={page.href(`/confirm/${c.req.param('token')}`)} csrf={csrfFor(ctx.config.secret, target.tokenHash)} />)
+    return render(c, <ConfirmPage p={page} submission={target.submission} action={page.href(`/confirm/${c.req.param('token')}`)} csrf={csrfFor(ctx.config.secret, target.tokenHash)} />)
   } catch (err) {
     if (err instanceof AppError && err.code === 'token_invalid') return render(c, <TokenInvalidPage p={page} purpose="confirm" />, 404)
     throw err

@@ -5,9 +5,10 @@ import type { Child } from 'hono/jsx'
 import type { ContentDoc } from '../content/load.js'
 import { SEARCH_WINDOW, type PublicSignature } from '../domain/signatures.js'
 import type { FieldErrors, FormValues } from '../domain/sign-form.js'
+import type { Submission } from '../domain/submission.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
-import { SignatoryList } from './parts.js'
+import { categoryLabel, SignatoryList } from './parts.js'
 import { SignForm } from './sign-form.js'
 
 function CountLine({ p, count }: { p: PageContext; count: number }) {
@@ -104,14 +105,37 @@ export function SentPage({ p }: { p: PageContext }) {
 }
 
 /** Behind the mailed link: one button, because mail scanners open links but do not post forms. */
-export function ConfirmPage(props: { p: PageContext; name: string; action: string; csrf: string }) {
-  const { p } = props
+/** Every choice a confirmation link will record, shown before its button. */
+export function ConfirmPage(props: { p: PageContext; submission: Submission; action: string; csrf: string }) {
+  const { p, submission } = props
+  const m = p.m.confirm
+  const s = submission.profile
+  const rows: [string, string][] = [
+    [m.name, `${s.firstName} ${s.lastName}`],
+    [m.category, categoryLabel(p, s.category)],
+    [m.institution, s.institution || m.notGiven],
+    [m.discipline, s.discipline || m.notGiven],
+    [m.publicListing, s.isPublic ? m.publicYes : m.publicNo],
+    [m.updates, s.wantsUpdates ? m.updatesYes : m.no],
+    [m.debate, s.wantsDebate ? m.debateYes : m.no],
+    [m.comment, s.comment || m.none],
+  ]
   return (
-    <MessagePage p={p} title={p.m.confirm.title}>
-      <p>{p.m.confirm.lead(props.name)}</p>
+    <MessagePage p={p} title={m.title}>
+      <p>{m.lead(`${s.firstName} ${s.lastName}`)}</p>
+      <p>{m.summaryIntro}</p>
+      <dl class="summary">
+        {rows.map(([label, value]) => (
+          <>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </>
+        ))}
+      </dl>
+      <p>{m.notMine}</p>
       <form method="post" action={props.action}>
         <input type="hidden" name="csrf" value={props.csrf} />
-        <button type="submit">{p.m.confirm.button}</button>
+        <button type="submit">{m.button}</button>
       </form>
     </MessagePage>
   )

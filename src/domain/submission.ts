@@ -1,0 +1,71 @@
+// What one submission of the sign form asks to record, kept with the link mailed
+// for it. Anyone who knows an address can submit the form with it: the person who
+// owns the mailbox decides, by pressing the button behind one link, which of the
+// submissions made in their name is theirs. So a link carries its own submission,
+// shown in full on its page and recorded exactly as shown.
+import { z } from 'zod'
+import type { Signature } from '../db/schema.js'
+import type { ProfileFields } from './sign-form.js'
+
+export interface Submission {
+  profile: ProfileFields
+  /** The clear address, only when a choice needs it (news, debate relay). */
+  email: string | null
+  locale: string
+  consentVersion: string
+}
+
+/**
+ * The clear address is kept only for what needs it: news from the collective, or
+ * messages relayed to those willing to organise a debate.
+ */
+export function keepsAddress(p: Pick<ProfileFields, 'wantsUpdates' | 'wantsDebate'>): boolean {
+  return p.wantsUpdates || p.wantsDebate
+}
+
+const schema = z.object({
+  profile: z.object({
+    firstName: z.string(),
+    lastName: z.string(),
+    category: z.string(),
+    institution: z.string(),
+    discipline: z.string(),
+    comment: z.string(),
+    isPublic: z.boolean(),
+    wantsUpdates: z.boolean(),
+    wantsDebate: z.boolean(),
+  }),
+  email: z.string().nullable(),
+  locale: z.string(),
+  consentVersion: z.string(),
+})
+
+export function encodeSubmission(s: Submission): string {
+  return JSON.stringify(s)
+}
+
+/** The submission a link carries; undefined for links made before links carried one. */
+export function decodeSubmission(stored: string | null): Submission | undefined {
+  if (stored === null) return undefined
+  return schema.parse(JSON.parse(stored))
+}
+
+/** The profile a stored signature holds, as a form would submit it. */
+export function profileOf(s: Pick<Signature, 'first_name' | 'last_name' | 'category' | 'institution' | 'discipline' | 'comment' | 'is_public' | 'wants_updates' | 'wants_debate'>): ProfileFields {
+  return {
+    firstName: s.first_name,
+    lastName: s.last_name,
+    category: s.category,
+    institution: s.institution,
+    discipline: s.discipline,
+    comment: s.comment,
+    isPublic: s.is_public === 1,
+    wantsUpdates: s.wants_updates === 1,
+    wantsDebate: s.wants_debate === 1,
+  }
+}
+
+/** A stored signature as a submission: what a link sent again for it confirms. */
+export function submissionOf(s: Signature): Submission {
+  return { profile: profileOf(s), email: s.email, locale: s.locale, consentVersion: s.consent_version }
+}
