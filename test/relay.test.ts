@@ -13,7 +13,7 @@ import { nextMail, signAndConfirm } from './helpers/signing.js'
 
 const message = (from: string, text = 'Bonjour,\n\nOrganisons un débat sur l’IA générative au laboratoire.') => ({
   name: `Orga ${from}`,
-  email: `${from}@univ-tlse3.fr`,
+  email: `${from}@cnrs.fr`,
   message: text,
   website: '',
 })
@@ -68,7 +68,7 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
       expect(page.status).toBe(303)
       expect(page.location).toBe('/relay/sent')
     })
-    expect(mail.to).toBe('alice@univ-tlse3.fr')
+    expect(mail.to).toBe('alice@cnrs.fr')
     expect(mail.subject).toContain('Confirmez l’envoi de votre message')
     confirmPath = linkIn(mail.text, 'relay')
     await app.server.worker.drain()
@@ -95,14 +95,14 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
     expect(to).toEqual(['willing.one@cnrs.fr', 'willing.two@cnrs.fr'])
     for (const mail of mails) {
       expect(mail.text).toContain('Organisons un débat sur l’IA générative au laboratoire.')
-      expect(mail.text).toContain('alice@univ-tlse3.fr')
+      expect(mail.text).toContain('alice@cnrs.fr')
       expect(mail.text).toMatch(/\/debate\/stop\/\d+\/[A-Za-z0-9_-]{43}/)
       expect(mail.cc).toBeUndefined()
       // One-click unsubscribe in mail clients (RFC 8058), and answers go to the sender.
       const lines = mail.headerLines.map((h) => h.line.replace(/\r?\n[ \t]+/g, ' ')).join('\n')
       expect(lines).toMatch(/^List-Unsubscribe: <http:\/\/paraphe\.test(\/en)?\/debate\/stop\/\d+\/[A-Za-z0-9_-]{43}>$/m)
       expect(lines).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click')
-      expect(mail.replyTo?.text).toBe('alice@univ-tlse3.fr')
+      expect(mail.replyTo?.text).toBe('alice@cnrs.fr')
       const self = Array.isArray(mail.to) ? mail.to[0]!.text : mail.to!.text
       const other = self === 'willing.one@cnrs.fr' ? 'willing.two@cnrs.fr' : 'willing.one@cnrs.fr'
       expect(mail.text).not.toContain(other)
@@ -122,7 +122,7 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
       const before = app.smtp.messages.length
       await postForm(app.url, '/institutions/cnrs.fr/contact', message(from))
       // Relayed mails of an earlier message may arrive meanwhile: take the one for this sender.
-      const address = `${from}@univ-tlse3.fr`
+      const address = `${from}@cnrs.fr`
       let mail
       while (!(mail = app.smtp.messages.slice(before).find((m) => (m.to as { text: string }).text === address))) await app.smtp.waitForMessages(app.smtp.messages.length + 1)
       const path = linkIn(mail.text!, 'relay')
@@ -169,5 +169,35 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
     expect((await get(app.url, '/institutions/cnrs.fr')).html).toContain('2 personnes sont prêtes')
     const db = app.server.ctx.db
     expect(await readAllCounters(db)).toEqual(await recountAll(db, app.config.site))
+  })
+  it('lets only people of the institution write, and says so before they type', async () => {
+    const form = await get(app.url, '/institutions/cnrs.fr')
+    expect(form.html).toContain('Seules les personnes de l’établissement peuvent écrire')
+    expect(form.html).toContain('Une adresse en @cnrs.fr.')
+    const before = app.smtp.messages.length
+    const outsider = { ...message('x'), email: 'stranger@gmail.com', message: 'Bonjour' }
+    const page = await postForm(app.url, '/institutions/cnrs.fr/contact', outsider)
+    expect(page.status).toBe(422)
+    expect(page.html).toContain('Seules les personnes de cet établissement peuvent écrire')
+    expect(page.html).toContain('value="stranger@gmail.com"')
+    expect(page.html).toContain('>Bonjour</textarea>')
+    const subdomain = await postForm(app.url, '/institutions/cnrs.fr/contact', { ...message('y'), email: 'y@lab.cnrs.fr' })
+    expect(subdomain.status).toBe(303)
+    await app.server.worker.drain()
+    expect(app.smtp.messages.slice(before).map((m) => (m.to as { text: string }).text)).toEqual(['y@lab.cnrs.fr'])
+    // A look-alike domain is another institution.
+    expect((await postForm(app.url, '/institutions/cnrs.fr/contact', { ...message('z'), email: 'z@notcnrs.fr' })).status).toBe(422)
+  })
+
+  it('tells a volunteer signing with a personal address that nobody can reach them', async () => {
+    const mail = await nextMail(app, () =>
+      postForm(app.url, '/sign', { first_name: 'Per', last_name: 'Sonal', email: 'per.sonal@gmail.com', category: 'researcher', institution: 'CNRS', discipline: '', public: '', debate: '1', consent: '1', website: '' }),
+    )
+    const page = await get(app.url, linkIn(mail.text, 'confirm'))
+    expect(page.html).toContain('personne ne pourra vous écrire par lui')
+    const colleague = await nextMail(app, () =>
+      postForm(app.url, '/sign', { first_name: 'Col', last_name: 'Lègue', email: 'col.legue@cnrs.fr', category: 'researcher', institution: 'CNRS', discipline: '', public: '', debate: '1', consent: '1', website: '' }),
+    )
+    expect((await get(app.url, linkIn(colleague.text, 'confirm'))).html).toContain('des personnes de votre établissement pourront vous écrire')
   })
 })

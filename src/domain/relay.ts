@@ -31,7 +31,21 @@ export type RelayFormResult =
   | { ok: true; value: RelayForm }
   | { ok: false; errors: Partial<Record<'name' | 'email' | 'message', FieldErrorKey>> }
 
-export function parseRelayForm(maxMessage: number, values: { name?: string; email?: string; message?: string }): RelayFormResult {
+/**
+ * Whether an address belongs to the institution of a domain: the domain itself or one
+ * of its subdomains (etu.univ-tlse3.fr for univ-tlse3.fr). Only colleagues may write
+ * to those willing to organise a debate, and confirming the address proves it.
+ */
+export function belongsToInstitution(email: NormalizedEmail, domain: string): boolean {
+  return email.domain === domain || email.domain.endsWith(`.${domain}`)
+}
+
+export function parseRelayForm(
+  maxMessage: number,
+  values: { name?: string; email?: string; message?: string },
+  /** The institution written to: the sender's address must be one of it. */
+  institutionDomain: string,
+): RelayFormResult {
   const errors: Partial<Record<'name' | 'email' | 'message', FieldErrorKey>> = {}
   const name = cleanLine(values.name ?? '')
   const message = cleanParagraphs(values.message ?? '')
@@ -40,6 +54,7 @@ export function parseRelayForm(maxMessage: number, values: { name?: string; emai
   else if (name.length > RELAY_NAME_MAX) errors.name = 'too_long'
   if (!(values.email ?? '').trim()) errors.email = 'required'
   else if (!email) errors.email = 'email_invalid'
+  else if (!belongsToInstitution(email, institutionDomain)) errors.email = 'email_other_institution'
   if (!message) errors.message = 'required'
   else if (message.length > maxMessage) errors.message = 'too_long'
   if (Object.keys(errors).length > 0 || !email) return { ok: false, errors }
@@ -57,7 +72,7 @@ export async function requestRelay(
   const site = ctx.config.site
   const senderHash = emailKey(ctx.config.secret, args.form.email)
   let queued = false
-  await ctx.db.transaction().execute(async (tx) => {
+  await ctx.transact(async (tx) => {
     const now = ctx.now()
     if (await isSuppressed(tx, senderHash)) return
     if ((await countMailsSince(tx, senderHash, new Date(now.getTime() - DAY_MS))) >= site.maxMailsPerAddress) return
@@ -123,7 +138,7 @@ export type RelayOutcome = { ok: true; recipients: number } | { ok: false; reaso
 export async function sendRelay(ctx: DomainContext, token: string, institution: string): Promise<RelayOutcome> {
   const site = ctx.config.site
   let sent = 0
-  const outcome = await ctx.db.transaction().execute(async (tx): Promise<RelayOutcome> => {
+  const outcome = await ctx.transact(async (tx): Promise<RelayOutcome> => {
     const now = ctx.now()
     const relay = await findPending(tx, token, now)
     // Two messages confirmed at once must not both slip under a limit: on PostgreSQL they
@@ -203,7 +218,7 @@ export function checkStopKey(secret: string, signatureId: number, key: string): 
  */
 export async function stopDebateMessages(ctx: DomainContext, signatureId: number, key: string): Promise<void> {
   checkStopKey(ctx.config.secret, signatureId, key)
-  await ctx.db.transaction().execute(async (tx) => {
+  await ctx.transact(async (tx) => {
     const now = ctx.now()
     let q = tx.selectFrom('signatures').selectAll().where('id', '=', signatureId)
     if (isPostgres(tx)) q = q.forUpdate()

@@ -37,6 +37,7 @@ export type FieldErrorKey =
   | 'email_mismatch'
   | 'email_disposable'
   | 'email_typo'
+  | 'email_other_institution'
   | 'category_invalid'
   | 'consent_required'
 export type FieldErrors = Partial<Record<SignField, FieldErrorKey>>

@@ -3,6 +3,7 @@
 import { Hono } from 'hono'
 import { readCounts } from '../domain/counters.js'
 import { AppError } from '../domain/errors.js'
+import { isInstitutionalDomain } from '../domain/institutional-domains.js'
 import { absoluteUrl } from '../domain/links.js'
 import { confirmSignature, findConfirmation } from '../domain/signatures.js'
 import { checkCsrf, csrfFor } from '../domain/tokens.js'
@@ -18,7 +19,8 @@ confirm.get('/:token', async (c) => {
   try {
     const target = await findConfirmation(ctx, c.req.param('token'))
     if (target.signature.status === 'confirmed') return c.redirect(page.href(`/confirmed?listed=${target.signature.is_public}`), 303)
-    return render(c, <ConfirmPage p={page} submission={target.submission} action={page.href(`/confirm/${c.req.param('token')}`)} csrf={csrfFor(ctx.config.secret, target.tokenHash)} />)
+    const institutional = isInstitutionalDomain(ctx.config.site, target.signature.email_domain)
+    return render(c, <ConfirmPage p={page} submission={target.submission} institutional={institutional} action={page.href(`/confirm/${c.req.param('token')}`)} csrf={csrfFor(ctx.config.secret, target.tokenHash)} />)
   } catch (err) {
     if (err instanceof AppError && err.code === 'token_invalid') return render(c, <TokenInvalidPage p={page} purpose="confirm" />, 404)
     throw err

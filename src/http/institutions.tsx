@@ -36,7 +36,7 @@ institutions.post('/:domain/contact', async (c, next) => {
   // A bot filled the hidden field: answer as for anyone, relay nothing.
   if (field('website')) return c.redirect(page.href('/relay/sent'), 303)
   const values: RelayValues = { name: field('name'), email: field('email'), message: field('message') }
-  const parsed = parseRelayForm(ctx.config.site.debateMessageMax, values)
+  const parsed = parseRelayForm(ctx.config.site.debateMessageMax, values, institution.domain)
   if (!parsed.ok) {
     const list = await listInstitutionSignatures(ctx.db, institution.domain, { limit: PAGE_SIZE })
     return render(

@@ -58,6 +58,7 @@ const en: Messages = {
     email_mismatch: 'Enter the address you signed with.',
     email_disposable: 'Disposable addresses are not accepted: enter an address you will keep reading, preferably your institution’s.',
     email_typo: 'Check this address: it looks like a typo.',
+    email_other_institution: 'Only people from this institution can write: enter your address at the institution.',
     category_invalid: 'Choose a category from the list.',
     consent_required: 'Your explicit consent is needed to record your signature.',
   },
@@ -157,6 +158,7 @@ const en: Messages = {
     updatesYes: 'Yes, your address will be kept for this',
     debate: 'Organising a debate',
     debateYes: 'Yes, people from your institution may write to you through the site',
+    debateUnreachable: 'Yes, but your address is not one of an institution the site recognises: nobody will be able to write to you through it',
     comment: 'Comment',
     none: 'None',
     notGiven: 'Not given',
@@ -247,7 +249,7 @@ const en: Messages = {
   },
   debate: {
     optIn: 'I am willing to help organise a debate in my institution',
-    optInHint: 'Others from your institution will be able to write to you through the site without ever seeing your address: it is kept for this only. Every relayed message lets you stop receiving them.',
+    optInHint: 'Others from your institution will be able to write to you through the site without ever seeing your address: it is kept for this only. Every relayed message lets you stop receiving them. This needs your institution’s address: with a personal address nobody can reach you this way.',
     title: 'Organising a debate',
     willing: (n: number) =>
       n === 0
@@ -255,7 +257,8 @@ const en: Messages = {
         : n === 1
           ? 'One person is willing to help organise a debate in this institution.'
           : `${num(n)} people are willing to help organise a debate in this institution.`,
-    formIntro: 'Write to them: your message is forwarded by e-mail without their addresses being revealed to you. You will first confirm your own address; it will be given to the recipients so that they can answer you.',
+    formIntro: 'Write to them: your message is forwarded by e-mail without their addresses being revealed to you. Only people from the institution can write: you will first confirm your own address at the institution; it will be given to the recipients so that they can answer you.',
+    emailHint: (domain: string) => `An address ending in @${domain}.`,
     name: 'Your name',
     email: 'Your e-mail address',
     message: 'Your message',

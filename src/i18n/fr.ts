@@ -61,6 +61,7 @@ const fr = {
     email_mismatch: 'Saisissez l’adresse avec laquelle vous avez signé.',
     email_disposable: 'Les adresses jetables ne sont pas acceptées : saisissez une adresse que vous consultez durablement, de préférence celle de votre établissement.',
     email_typo: 'Vérifiez cette adresse : elle ressemble à une faute de frappe.',
+    email_other_institution: 'Seules les personnes de cet établissement peuvent écrire : saisissez votre adresse de l’établissement.',
     category_invalid: 'Choisissez une catégorie dans la liste.',
     consent_required: 'Votre consentement explicite est nécessaire pour enregistrer votre signature.',
   },
@@ -160,6 +161,7 @@ const fr = {
     updatesYes: 'Oui, votre adresse sera conservée pour cela',
     debate: 'Organisation d’un débat',
     debateYes: 'Oui, des personnes de votre établissement pourront vous écrire par le site',
+    debateUnreachable: 'Oui, mais votre adresse n’est pas celle d’un établissement reconnu par le site : personne ne pourra vous écrire par lui',
     comment: 'Commentaire',
     none: 'Aucun',
     notGiven: 'Non renseigné',
@@ -251,7 +253,7 @@ const fr = {
   },
   debate: {
     optIn: 'Je suis prêt·e à aider à organiser un débat dans mon établissement',
-    optInHint: 'D’autres personnes de votre établissement pourront vous écrire par l’intermédiaire du site, sans jamais voir votre adresse : elle est conservée pour cela seulement. Chaque message relayé permet de ne plus en recevoir.',
+    optInHint: 'D’autres personnes de votre établissement pourront vous écrire par l’intermédiaire du site, sans jamais voir votre adresse : elle est conservée pour cela seulement. Chaque message relayé permet de ne plus en recevoir. Il faut pour cela signer avec l’adresse de votre établissement : une adresse personnelle ne permet pas de vous joindre.',
     title: 'Organiser un débat',
     willing: (n: number) =>
       n === 0
@@ -259,7 +261,8 @@ const fr = {
         : n === 1
           ? 'Une personne est prête à aider à organiser un débat dans cet établissement.'
           : `${num(n)} personnes sont prêtes à aider à organiser un débat dans cet établissement.`,
-    formIntro: 'Écrivez-leur : votre message leur est transmis par courriel, sans que leurs adresses vous soient révélées. Vous devrez d’abord confirmer votre propre adresse ; elle sera communiquée aux destinataires pour qu’ils puissent vous répondre.',
+    formIntro: 'Écrivez-leur : votre message leur est transmis par courriel, sans que leurs adresses vous soient révélées. Seules les personnes de l’établissement peuvent écrire : vous devrez d’abord confirmer votre propre adresse de l’établissement ; elle sera communiquée aux destinataires pour qu’ils puissent vous répondre.',
+    emailHint: (domain: string) => `Une adresse en @${domain}.`,
     name: 'Votre nom',
     email: 'Votre adresse électronique',
     message: 'Votre message',

@@ -110,9 +110,9 @@ export function InstitutionPage(props: {
 function DebateSection(props: { p: PageContext; institution: InstitutionDetail; values?: RelayValues; errors?: RelayErrors }) {
   const { p, institution: inst, values = {}, errors = {} } = props
   const m = p.m.debate
-  const fields: { name: RelayField; label: string; type: string; max: number; autocomplete?: string }[] = [
+  const fields: { name: RelayField; label: string; type: string; max: number; autocomplete?: string; hint?: string }[] = [
     { name: 'name', label: m.name, type: 'text', max: 100, autocomplete: 'name' },
-    { name: 'email', label: m.email, type: 'email', max: 254, autocomplete: 'email' },
+    { name: 'email', label: m.email, type: 'email', max: 254, autocomplete: 'email', hint: m.emailHint(inst.domain) },
   ]
   const Error = ({ name }: { name: RelayField }) =>
     errors[name] ? (
@@ -131,6 +131,11 @@ function DebateSection(props: { p: PageContext; institution: InstitutionDetail; 
             {fields.map((f) => (
               <div class={`field${errors[f.name] ? ' has-error' : ''}`}>
                 <label for={`relay-${f.name}`}>{f.label}</label>
+                {f.hint ? (
+                  <p class="hint" id={`hint-relay-${f.name}`}>
+                    {f.hint}
+                  </p>
+                ) : null}
                 <Error name={f.name} />
                 <input
                   type={f.type}
@@ -141,7 +146,7 @@ function DebateSection(props: { p: PageContext; institution: InstitutionDetail; 
                   autocomplete={f.autocomplete}
                   required
                   aria-invalid={errors[f.name] ? 'true' : undefined}
-                  aria-describedby={errors[f.name] ? `error-relay-${f.name}` : undefined}
+                  aria-describedby={[f.hint ? `hint-relay-${f.name}` : '', errors[f.name] ? `error-relay-${f.name}` : ''].filter(Boolean).join(' ') || undefined}
                 />
               </div>
             ))}

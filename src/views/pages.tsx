@@ -106,7 +106,14 @@ export function SentPage({ p }: { p: PageContext }) {
 
 /** Behind the mailed link: one button, because mail scanners open links but do not post forms. */
 /** Every choice a confirmation link will record, shown before its button. */
-export function ConfirmPage(props: { p: PageContext; submission: Submission; action: string; csrf: string }) {
+export function ConfirmPage(props: {
+  p: PageContext
+  submission: Submission
+  /** The address is an institution's: colleagues can reach a volunteer for a debate through the relay. */
+  institutional: boolean
+  action: string
+  csrf: string
+}) {
   const { p, submission } = props
   const m = p.m.confirm
   const s = submission.profile
@@ -117,7 +124,7 @@ export function ConfirmPage(props: { p: PageContext; submission: Submission; act
     [m.discipline, s.discipline || m.notGiven],
     [m.publicListing, s.isPublic ? m.publicYes : m.publicNo],
     [m.updates, s.wantsUpdates ? m.updatesYes : m.no],
-    [m.debate, s.wantsDebate ? m.debateYes : m.no],
+    [m.debate, !s.wantsDebate ? m.no : props.institutional ? m.debateYes : m.debateUnreachable],
     [m.comment, s.comment || m.none],
   ]
   return (
