@@ -6,6 +6,7 @@ import { cpus, totalmem, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { migrateToLatest, openDatabase } from '../src/db/database.js'
+import { createTransactor } from '../src/db/transactor.js'
 import { loadSiteConfig } from '../src/config.js'
 import { rebuildCounters } from '../src/domain/counters.js'
 import { encodeCursor } from '../src/domain/signatures.js'
@@ -116,7 +117,7 @@ async function prepareDatabase(kind: string): Promise<{ env: Record<string, stri
     await handle.close()
     seedSqlite(join(dataDir, 'paraphe.sqlite'), ROWS)
     const again = openDatabase({ sqliteFile: join(dataDir, 'paraphe.sqlite') })
-    await rebuildCounters(again.db, site, new Date())
+    await rebuildCounters(createTransactor(again.db, again.dialect).transact, site, new Date())
     await again.close()
   } else {
     const admin = new pg.Client({ connectionString: PG_ADMIN })
@@ -132,7 +133,7 @@ async function prepareDatabase(kind: string): Promise<{ env: Record<string, stri
     await handle.close()
     await seedPostgres(url.toString(), ROWS)
     const again = openDatabase({ databaseUrl: url.toString(), sqliteFile: '' })
-    await rebuildCounters(again.db, site, new Date())
+    await rebuildCounters(createTransactor(again.db, again.dialect).transact, site, new Date())
     await again.close()
     cleanup = async () => {
       const c = new pg.Client({ connectionString: PG_ADMIN })

@@ -8,6 +8,7 @@ import { loadContent } from './content/load.js'
 import type { AppContext } from './context.js'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js'
 import { createTransactor } from './db/transactor.js'
+import { writeGuard } from './db/write-guard.js'
 import { purgeExpired } from './domain/purge.js'
 import { reconcileCounters } from './domain/reconcile.js'
 import { runtimeSettings } from './domain/settings.js'
@@ -37,6 +38,8 @@ export interface StartOptions {
   purgeEveryMs?: number
   /** How often the counts are checked against the signatures; 0 turns it off. */
   reconcileEveryMs?: number
+  /** Refuse any write made outside the transactor (write-guard.ts); the tests turn it on. */
+  guardWrites?: boolean
 }
 
 /**
@@ -54,7 +57,7 @@ export async function reportRates(ctx: AppContext, log: (line: string) => void):
     const what = line.kind === 'network' ? 'weighted signing requests' : 'signing requests'
     log(`rate report: ${line.kind} ${line.subject}: ${line.hits} ${what} in the last hour`)
   }
-  await purgeRateLimits(ctx.db, ctx.now())
+  await purgeRateLimits(ctx.transact, ctx.now())
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -63,11 +66,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const content = loadContent(config)
   const database = openDatabase(config)
   await migrateToLatest(database.db)
+  const db = options.guardWrites ? database.db.withPlugin(writeGuard) : database.db
 
   const transport = options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(join(config.dataDir, 'mail'), log))
-  const transactor = createTransactor(database.db, database.dialect)
+  const transactor = createTransactor(db, database.dialect)
   const worker = startOutboxWorker({
-    db: database.db,
     transact: transactor.transact,
     transport,
     from: config.mailFrom,
@@ -76,13 +79,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     pollMs: options.mailPollMs,
   })
   const ctx: AppContext = {
-    db: database.db,
+    db,
     transact: transactor.transact,
     config,
     content,
     now,
     mailQueued: () => worker.wake(),
-    settings: runtimeSettings(database.db),
+    settings: runtimeSettings(db, transactor.transact),
   }
   await ctx.settings.refresh()
   const pageCacheMs = options.pageCacheMs ?? 1000

@@ -92,7 +92,7 @@ describe.each(DATABASES)('rate limits per client network (%s)', (kind) => {
 describe('rate limits shared by every instance on one PostgreSQL database', () => {
   it('counts requests to two instances against one budget', async () => {
     const first = await startTestApp('postgres', { CONTENT_DIR: contentWith({ manage_per_minute: '3' }) })
-    const second = await startServer(loadConfig({ ...process.env, ...envOf(first) }), { log: () => {}, now: first.clock.now, purgeEveryMs: 0 })
+    const second = await startServer(loadConfig({ ...process.env, ...envOf(first) }), { log: () => {}, now: first.clock.now, purgeEveryMs: 0, guardWrites: true })
     try {
       const statuses = []
       for (const url of [first.url, second.url, first.url, second.url]) statuses.push((await postForm(url, '/manage', { email: 'y@cnrs.fr' })).status)

@@ -108,10 +108,12 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
 
     it('refuses every admin route without a session, with a forged one and with an expired one', async () => {
       const expired = newToken()
-      await app.server.ctx.db
-        .insertInto('admin_sessions')
-        .values({ hash: expired.hash, email: MODERATOR, locale: 'fr', expires_at: '2000-01-01T00:00:00.000Z', created_at: '2000-01-01T00:00:00.000Z' })
-        .execute()
+      await app.server.ctx.transact((tx) =>
+        tx
+          .insertInto('admin_sessions')
+          .values({ hash: expired.hash, email: MODERATOR, locale: 'fr', expires_at: '2000-01-01T00:00:00.000Z', created_at: '2000-01-01T00:00:00.000Z' })
+          .execute(),
+      )
       const forged = newToken().token
       for (const headers of <Record<string, string>[]>[{}, { Cookie: `paraphe_admin=${forged}` }, { Cookie: `paraphe_admin=${expired.token}` }, { Cookie: 'paraphe_admin=x' }]) {
         for (const r of routes()) {
@@ -280,10 +282,10 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
 
     it('lets a moderator added in the database log in, and ends their sessions when removed', async () => {
       const { addModerator, removeModerator } = await import('../src/domain/moderators.js')
-      await addModerator(app.server.ctx.db, 'Added@Paraphe.test', new Date())
+      await addModerator(app.server.ctx.transact, 'Added@Paraphe.test', new Date())
       const theirs = await logInAs(app, 'added@paraphe.test')
       expect((await get(app.url, '/admin', { Cookie: theirs })).status).toBe(200)
-      await removeModerator(app.server.ctx.db, 'added@paraphe.test')
+      await removeModerator(app.server.ctx.transact, 'added@paraphe.test')
       expect((await get(app.url, '/admin', { Cookie: theirs })).status).toBe(303)
     })
   })

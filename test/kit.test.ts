@@ -122,27 +122,27 @@ describe('signatory kit', () => {
     expect(checkSvg('badge', zero.body).attrs['aria-label']).toBe('0 signataire')
     expect((await fetch(app.url + '/badge.svg', { headers: { 'If-None-Match': etag } })).status).toBe(304)
 
-    await app.server.ctx.db.transaction().execute((tx) => adjustCounters(tx, { confirmed: 1234 }, new Date()))
+    await app.server.ctx.transact((tx) => adjustCounters(tx, { confirmed: 1234 }, new Date()))
     const fr = await fetchFile(app, '/badge.svg')
     expect(fr.res.headers.get('etag')).not.toBe(etag)
     expect(checkSvg('badge', fr.body).attrs['aria-label']).toBe('1\u202f234 signataires')
     const en = await fetchFile(app, '/en/badge.svg')
     expect(checkSvg('badge', en.body).attrs['aria-label']).toBe('1,234 signatories')
-    await app.server.ctx.db.transaction().execute((tx) => adjustCounters(tx, { confirmed: -1234 }, new Date()))
+    await app.server.ctx.transact((tx) => adjustCounters(tx, { confirmed: -1234 }, new Date()))
   })
 
   it('draw the social preview at 1200×630, at most once a minute', async () => {
     const first = await fetchFile(app, '/og.png')
     expect(first.res.headers.get('content-type')).toBe('image/png')
     expect(pngSize(first.body)).toEqual({ width: 1200, height: 630 })
-    await app.server.ctx.db.transaction().execute((tx) => adjustCounters(tx, { confirmed: 5 }, new Date()))
+    await app.server.ctx.transact((tx) => adjustCounters(tx, { confirmed: 5 }, new Date()))
     const soon = await fetchFile(app, '/og.png')
     expect(soon.res.headers.get('etag')).toBe(first.res.headers.get('etag'))
     app.clock.advance(61_000)
     const later = await fetchFile(app, '/og.png')
     expect(later.res.headers.get('etag')).not.toBe(first.res.headers.get('etag'))
     expect(pngSize((await fetchFile(app, '/en/og.png')).body)).toEqual({ width: 1200, height: 630 })
-    await app.server.ctx.db.transaction().execute((tx) => adjustCounters(tx, { confirmed: -5 }, new Date()))
+    await app.server.ctx.transact((tx) => adjustCounters(tx, { confirmed: -5 }, new Date()))
   })
 
   it('carry Open Graph tags on every public page, pointing at the preview of its language', async () => {

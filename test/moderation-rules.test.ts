@@ -120,7 +120,7 @@ describe.each(DATABASES)('pre-moderation, not counted before approval (%s)', (ki
 
   it('reports a drift between the kept counts and the signatures', async () => {
     // A count changed outside any signature's transaction: what a bug would do.
-    await app.server.ctx.db.transaction().execute((tx) => adjustCounters(tx, { confirmed: 5 }, new Date()))
+    await app.server.ctx.transact((tx) => adjustCounters(tx, { confirmed: 5 }, new Date()))
     const cookie = await logInAs(app, MODERATOR)
     const page = await get(app.url, '/admin/audit', { Cookie: cookie })
     const csrf = /name="csrf" value="([^"]+)"/.exec(page.html)![1]!

@@ -38,7 +38,7 @@ describe('two servers on one PostgreSQL database', () => {
         CONTENT_DIR: loopbackContent,
       })
       // Sequentially: the first applies the migrations, the second finds them done.
-      servers.push(await startServer(config, { log: () => {}, mailPollMs: 50, purgeEveryMs: 0 }))
+      servers.push(await startServer(config, { log: () => {}, mailPollMs: 50, purgeEveryMs: 0, guardWrites: true }))
     }
   })
   afterAll(async () => {
@@ -103,7 +103,7 @@ describe('a burst of confirmation mails', () => {
     const smtp = await startSmtp()
     const dataDir = mkdtempSync(join(tmpdir(), 'paraphe-burst-'))
     const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SMTP_URL: smtp.url, CONTENT_DIR: loopbackContent })
-    const server = await startServer(config, { log: () => {}, mailPollMs: 50, purgeEveryMs: 0 })
+    const server = await startServer(config, { log: () => {}, mailPollMs: 50, purgeEveryMs: 0, guardWrites: true })
     try {
       const count = 200
       for (let from = 0; from < count; from += 50) {

@@ -12,7 +12,7 @@ describe.each(DATABASES)('a seeded database (%s)', (kind) => {
   let app: TestApp
   beforeAll(async () => {
     app = await startTestApp(kind)
-    await seedSignatures(app.server.ctx.db, app.config, { count: 1200, now: app.clock.now(), seed: 7, batchSize: 250 })
+    await seedSignatures(app.server.ctx.transact, app.config, { count: 1200, now: app.clock.now(), seed: 7, batchSize: 250 })
   })
   afterAll(async () => {
     await app?.close()
@@ -55,7 +55,7 @@ describe.each(DATABASES)('searching a long list (%s)', (kind) => {
   let app: TestApp
   beforeAll(async () => {
     app = await startTestApp(kind)
-    await seedSignatures(app.server.ctx.db, app.config, { count: 600, now: app.clock.now(), seed: 11, batchSize: 300 })
+    await seedSignatures(app.server.ctx.transact, app.config, { count: 600, now: app.clock.now(), seed: 11, batchSize: 300 })
   })
   afterAll(async () => {
     await app?.close()

@@ -2,6 +2,7 @@
 // Moderators of ADMIN_EMAILS come from the environment; these are kept in the database.
 import { loadConfig } from '../config.js'
 import { migrateToLatest, openDatabase } from '../db/database.js'
+import { createTransactor } from '../db/transactor.js'
 import { addModerator, listModerators, removeModerator } from '../domain/moderators.js'
 
 const [command, address] = process.argv.slice(2)
@@ -13,9 +14,9 @@ let status = 0
 try {
   await migrateToLatest(database.db)
   if (command === 'add' && address) {
-    console.log(`moderator added: ${await addModerator(database.db, address, new Date())}`)
+    console.log(`moderator added: ${await addModerator(createTransactor(database.db, database.dialect).transact, address, new Date())}`)
   } else if (command === 'remove' && address) {
-    const removed = await removeModerator(database.db, address)
+    const removed = await removeModerator(createTransactor(database.db, database.dialect).transact, address)
     console.log(removed ? `moderator removed, sessions ended: ${address}` : `not a moderator in the database: ${address}`)
     if (!removed) status = 1
   } else if (command === 'list') {

@@ -1,12 +1,13 @@
 // npm run purge: applies the retention rules now, as the server does every hour.
 import { loadConfig } from '../config.js'
 import { migrateToLatest, openDatabase } from '../db/database.js'
+import { createTransactor } from '../db/transactor.js'
 import { purgeExpired } from '../domain/purge.js'
 
 const config = loadConfig()
 const database = openDatabase(config)
 await migrateToLatest(database.db)
-const report = await purgeExpired({ db: database.db, config, now: () => new Date() })
+const report = await purgeExpired({ transact: createTransactor(database.db, database.dialect).transact, config, now: () => new Date() })
 console.log(
   `purged: ${report.unconfirmedSignatures} unconfirmed signature(s), ${report.expiredTokens} expired link(s), ${report.oldMails} old mail record(s), ` +
     `${report.networkTraces} network trace(s), ${report.invalidatedSignatures} invalidated signature(s), ${report.auditEntries} audit entr(ies), ` +

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.js'
 import { migrateToLatest, openDatabase } from '../db/database.js'
+import { createTransactor } from '../db/transactor.js'
 import { rebuildCounters } from '../domain/counters.js'
 import { seedSignatures } from '../domain/seed.js'
 
@@ -22,7 +23,7 @@ const database = openDatabase(config)
 try {
   await migrateToLatest(database.db)
   if (values.recount) {
-    const totals = await rebuildCounters(database.db, config.site, new Date())
+    const totals = await rebuildCounters(createTransactor(database.db, database.dialect).transact, config.site, new Date())
     console.log(`counters rebuilt: ${totals.confirmed ?? 0} confirmed signature(s), ${Object.keys(totals).length} counter(s)`)
   } else {
     const count = Number.parseInt(values.count, 10)
@@ -30,7 +31,7 @@ try {
     if (!Number.isInteger(count) || count < 1) throw new Error('--count: a positive whole number')
     if (!Number.isInteger(days) || days < 1) throw new Error('--days: a positive whole number')
     const started = Date.now()
-    await seedSignatures(database.db, config, { count, days, now: new Date(), seed: values.seed ? Number(values.seed) : undefined })
+    await seedSignatures(createTransactor(database.db, database.dialect).transact, config, { count, days, now: new Date(), seed: values.seed ? Number(values.seed) : undefined })
     console.log(`seeded ${count} confirmed signature(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
 } finally {

@@ -13,9 +13,13 @@
 // the current turn of the event loop (setImmediate), and holds every write that
 // the requests of that turn asked for.
 import { sql, type Db, type Tx } from './database.js'
+import { asTransactorWork } from './write-guard.js'
+
+/** Runs a write transaction: the one way the application writes (see write-guard.ts). */
+export type Transact = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>
 
 export interface Transactor {
-  transact<T>(work: (tx: Tx) => Promise<T>): Promise<T>
+  transact: Transact
 }
 
 /** Writes grouped into one transaction at most: bounds the time one commit holds the database. */
@@ -28,7 +32,7 @@ interface Job {
 }
 
 export function createTransactor(db: Db, dialect: 'sqlite' | 'postgres'): Transactor {
-  if (dialect === 'postgres') return { transact: (work) => db.transaction().execute(work) }
+  if (dialect === 'postgres') return { transact: (work) => asTransactorWork(() => db.transaction().execute(work)) }
 
   const queue: Job[] = []
   let draining = false
@@ -80,7 +84,7 @@ export function createTransactor(db: Db, dialect: 'sqlite' | 'postgres'): Transa
         queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
         if (!draining && !scheduled) {
           scheduled = true
-          setImmediate(() => void drain())
+          setImmediate(() => void asTransactorWork(drain))
         }
       })
     },

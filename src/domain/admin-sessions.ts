@@ -43,13 +43,15 @@ export async function requestLoginLink(ctx: DomainContext, rawEmail: string, net
   // Every attempt counts, whether or not the address moderates.
   const overNetwork = (await attemptsSince(ctx.db, netKey, since)) >= LOGIN_LIMIT_PER_NETWORK
   const overAddress = mailKey ? (await attemptsSince(ctx.db, mailKey, since)) >= LOGIN_LIMIT_PER_ADDRESS : false
-  await ctx.db.insertInto('admin_login_attempts').values({ key: netKey, created_at: now.toISOString() }).execute()
-  if (mailKey) await ctx.db.insertInto('admin_login_attempts').values({ key: mailKey, created_at: now.toISOString() }).execute()
+  await ctx.transact(async (tx) => {
+    await tx.insertInto('admin_login_attempts').values({ key: netKey, created_at: now.toISOString() }).execute()
+    if (mailKey) await tx.insertInto('admin_login_attempts').values({ key: mailKey, created_at: now.toISOString() }).execute()
+  })
   if (!email || overNetwork || overAddress || !(await isModerator(ctx.db, ctx.config, email.address))) return
   const address = email.address.toLowerCase()
   const { token, hash } = newToken()
   const minutes = ctx.config.site.moderation.loginLinkMinutes
-  await ctx.db.transaction().execute(async (tx) => {
+  await ctx.transact(async (tx) => {
     await tx
       .insertInto('admin_login_links')
       .values({ hash, email: address, locale, expires_at: new Date(now.getTime() + minutes * 60_000).toISOString(), used_at: null, created_at: now.toISOString() })
@@ -83,23 +85,25 @@ export async function logIn(ctx: DomainContext, token: string): Promise<{ sessio
   const link = await findLoginLink(ctx, token)
   if (!link) return undefined
   const now = ctx.now()
-  // Only one request can mark the link used: a replay finds nothing to update.
-  const used = await ctx.db
-    .updateTable('admin_login_links')
-    .set({ used_at: now.toISOString() })
-    .where('hash', '=', link.tokenHash)
-    .where('used_at', 'is', null)
-    .executeTakeFirst()
-  if (Number(used.numUpdatedRows) !== 1) return undefined
-  if (!(await isModerator(ctx.db, ctx.config, link.email))) return undefined
-  const { token: sessionId, hash } = newToken()
-  const expiresAt = new Date(now.getTime() + ctx.config.site.moderation.sessionHours * 3600_000)
-  await ctx.db
-    .insertInto('admin_sessions')
-    .values({ hash, email: link.email, locale: link.locale, expires_at: expiresAt.toISOString(), created_at: now.toISOString() })
-    .execute()
-  await recordAudit(ctx.db, { actor: link.email, action: 'login' }, now)
-  return { sessionId, expiresAt }
+  return ctx.transact(async (tx) => {
+    // Only one request can mark the link used: a replay finds nothing to update.
+    const used = await tx
+      .updateTable('admin_login_links')
+      .set({ used_at: now.toISOString() })
+      .where('hash', '=', link.tokenHash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst()
+    if (Number(used.numUpdatedRows) !== 1) return undefined
+    if (!(await isModerator(tx, ctx.config, link.email))) return undefined
+    const { token: sessionId, hash } = newToken()
+    const expiresAt = new Date(now.getTime() + ctx.config.site.moderation.sessionHours * 3600_000)
+    await tx
+      .insertInto('admin_sessions')
+      .values({ hash, email: link.email, locale: link.locale, expires_at: expiresAt.toISOString(), created_at: now.toISOString() })
+      .execute()
+    await recordAudit(tx, { actor: link.email, action: 'login' }, now)
+    return { sessionId, expiresAt }
+  })
 }
 
 /** The live session of a cookie value, or undefined. A removed moderator has none. */
@@ -112,12 +116,14 @@ export async function findSession(ctx: DomainContext, sessionId: string | undefi
 }
 
 export async function logOut(ctx: DomainContext, session: AdminSession): Promise<void> {
-  await ctx.db.deleteFrom('admin_sessions').where('hash', '=', session.hash).execute()
-  await recordAudit(ctx.db, { actor: session.email, action: 'logout' }, ctx.now())
+  await ctx.transact(async (tx) => {
+    await tx.deleteFrom('admin_sessions').where('hash', '=', session.hash).execute()
+    await recordAudit(tx, { actor: session.email, action: 'logout' }, ctx.now())
+  })
 }
 
 export async function setSessionLocale(ctx: DomainContext, session: AdminSession, locale: string): Promise<void> {
-  await ctx.db.updateTable('admin_sessions').set({ locale }).where('hash', '=', session.hash).execute()
+  await ctx.transact((tx) => tx.updateTable('admin_sessions').set({ locale }).where('hash', '=', session.hash).execute())
 }
 
 /** The CSRF token of a session's forms: derived, so nothing more is stored. */

@@ -9,7 +9,7 @@ export type { AuditEntry }
 export const SYSTEM_ACTOR = 'system'
 
 export async function recordAudit(
-  db: Db | Tx,
+  db: Tx,
   entry: { actor: string; action: string; target?: string; detail?: string },
   now: Date,
 ): Promise<void> {

@@ -60,14 +60,14 @@ export async function previewInvalidation(ctx: DomainContext, actor: string, c: 
     .orderBy('id', 'desc')
     .limit(20)
     .execute()
-  await recordAudit(ctx.db, { actor, action: 'bulk.preview', detail: `${describeConditions(c)} → ${Number(count.n)}` }, ctx.now())
+  await ctx.transact((tx) => recordAudit(tx, { actor, action: 'bulk.preview', detail: `${describeConditions(c)} → ${Number(count.n)}` }, ctx.now()))
   return { count: Number(count.n), sample }
 }
 
 /** Invalidates every signature matching, in one transaction; returns how many. */
 export async function invalidateMatching(ctx: DomainContext, actor: string, c: BulkConditions): Promise<number> {
   if (!hasCondition(c)) throw new Error('at least one condition is required')
-  return ctx.db.transaction().execute(async (tx) => {
+  return ctx.transact(async (tx) => {
     const now = ctx.now()
     let q = matching(tx, ctx.config.secret, c).selectAll()
     if (isPostgres(tx)) q = q.forUpdate()

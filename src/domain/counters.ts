@@ -16,6 +16,7 @@
 import type { SiteConfig } from '../config.js'
 import { sql, type Db, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
+import type { Transact } from '../db/transactor.js'
 import { isCounted, isListed, type SignatureState } from './signature-state.js'
 import { isInstitutionalDomain } from './institutional-domains.js'
 
@@ -218,8 +219,8 @@ export async function recountAll(db: Db | Tx, site: SiteConfig): Promise<Record<
 }
 
 /** Replaces every counter by a recount, in one transaction; tallies are kept. */
-export async function rebuildCounters(db: Db, site: SiteConfig, now: Date): Promise<Record<string, number>> {
-  return db.transaction().execute(async (tx) => {
+export async function rebuildCounters(transact: Transact, site: SiteConfig, now: Date): Promise<Record<string, number>> {
+  return transact(async (tx) => {
     const totals = await recountAll(tx, site)
     await tx.deleteFrom('counters').where('name', 'not in', TALLIES).execute()
     await adjustCounters(tx, totals, now)

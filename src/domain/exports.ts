@@ -55,6 +55,6 @@ async function exportRows(db: Db): Promise<string[][]> {
 export async function exportSignaturesCsv(ctx: DomainContext, actor: string): Promise<{ csv: string; rows: number }> {
   const rows = await exportRows(ctx.db)
   const csv = stringify([[...EXPORT_COLUMNS], ...rows.map((r) => r.map(neutraliseFormula))])
-  await recordAudit(ctx.db, { actor, action: 'export.csv', detail: `${rows.length} rows` }, ctx.now())
+  await ctx.transact((tx) => recordAudit(tx, { actor, action: 'export.csv', detail: `${rows.length} rows` }, ctx.now()))
   return { csv, rows: rows.length }
 }

@@ -137,7 +137,7 @@ async function lockSignature(tx: Tx, id: number): Promise<Signature> {
 
 /** Applies one moderator action to one signature, with its audit entry and its effect on the counts. */
 export async function moderateSignature(ctx: DomainContext, actor: string, id: number, action: ModerationAction, reason = ''): Promise<void> {
-  await ctx.db.transaction().execute(async (tx) => {
+  await ctx.transact(async (tx) => {
     const now = ctx.now()
     const before = await lockSignature(tx, id)
     const at = now.toISOString()
@@ -179,7 +179,7 @@ export function cleanDomain(raw: string): string | undefined {
 /** Names an institution domain (shown in place of the domain) and/or blocks it (its signatures are not recorded). */
 export async function setDomain(ctx: DomainContext, actor: string, domain: string, displayName: string, blocked: boolean): Promise<void> {
   const now = ctx.now()
-  await ctx.db.transaction().execute(async (tx) => {
+  await ctx.transact(async (tx) => {
     const values = { display_name: displayName || null, blocked: blocked ? 1 : 0, updated_at: now.toISOString() }
     await tx
       .insertInto('domains')
@@ -194,7 +194,7 @@ export async function setDomain(ctx: DomainContext, actor: string, domain: strin
 export async function setSigningOpen(ctx: DomainContext & { settings: RuntimeSettings }, actor: string, open: boolean): Promise<void> {
   const now = ctx.now()
   await ctx.settings.setSigningOpen(open, now)
-  await recordAudit(ctx.db, { actor, action: open ? 'signing.open' : 'signing.close' }, now)
+  await ctx.transact((tx) => recordAudit(tx, { actor, action: open ? 'signing.open' : 'signing.close' }, now))
 }
 
 export interface DeadMail {

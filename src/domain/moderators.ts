@@ -2,6 +2,7 @@
 // `npm run admin -- add`. Staff addresses are kept in clear.
 import type { Config } from '../config.js'
 import type { Db } from '../db/database.js'
+import type { Transact } from '../db/transactor.js'
 import { normalizeEmail } from './normalize-email.js'
 
 /** The address as moderators are compared: normalised, then in lower case. */
@@ -17,23 +18,27 @@ export async function isModerator(db: Db, config: Config, email: string): Promis
   return row !== undefined
 }
 
-export async function addModerator(db: Db, raw: string, now: Date): Promise<string> {
+export async function addModerator(transact: Transact, raw: string, now: Date): Promise<string> {
   const address = moderatorAddress(raw)
   if (!address) throw new Error(`not an e-mail address: ${raw}`)
-  await db
-    .insertInto('moderators')
-    .values({ email: address, added_at: now.toISOString() })
-    .onConflict((oc) => oc.column('email').doNothing())
-    .execute()
+  await transact((tx) =>
+    tx
+      .insertInto('moderators')
+      .values({ email: address, added_at: now.toISOString() })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .execute(),
+  )
   return address
 }
 
 /** Removes a moderator and ends their sessions at once. */
-export async function removeModerator(db: Db, raw: string): Promise<boolean> {
+export async function removeModerator(transact: Transact, raw: string): Promise<boolean> {
   const address = moderatorAddress(raw) ?? raw.trim().toLowerCase()
-  const res = await db.deleteFrom('moderators').where('email', '=', address).executeTakeFirst()
-  await db.deleteFrom('admin_sessions').where('email', '=', address).execute()
-  return Number(res.numDeletedRows) > 0
+  return transact(async (tx) => {
+    const res = await tx.deleteFrom('moderators').where('email', '=', address).executeTakeFirst()
+    await tx.deleteFrom('admin_sessions').where('email', '=', address).execute()
+    return Number(res.numDeletedRows) > 0
+  })
 }
 
 export async function listModerators(db: Db, config: Config): Promise<{ email: string; source: 'config' | 'database' }[]> {

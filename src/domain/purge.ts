@@ -21,7 +21,7 @@ export interface PurgeReport {
 /** Login attempts are kept a day: long enough for the rate limits. */
 const LOGIN_ATTEMPTS_RETENTION_MS = DAY_MS
 
-export async function purgeExpired(ctx: Pick<DomainContext, 'db' | 'config' | 'now'>): Promise<PurgeReport> {
+export async function purgeExpired(ctx: Pick<DomainContext, 'transact' | 'config' | 'now'>): Promise<PurgeReport> {
   const now = ctx.now()
   const site = ctx.config.site
   const unconfirmedBefore = new Date(now.getTime() - site.unconfirmedDays * DAY_MS).toISOString()
@@ -31,7 +31,7 @@ export async function purgeExpired(ctx: Pick<DomainContext, 'db' | 'config' | 'n
   const invalidatedBefore = new Date(now.getTime() - m.invalidatedDays * DAY_MS).toISOString()
   const auditBefore = new Date(now.getTime() - m.auditDays * DAY_MS).toISOString()
   const attemptsBefore = new Date(now.getTime() - LOGIN_ATTEMPTS_RETENTION_MS).toISOString()
-  return ctx.db.transaction().execute(async (tx) => {
+  return ctx.transact(async (tx) => {
     // Mails still queued for signatures about to go are deleted with them.
     await tx
       .deleteFrom('outbox')

@@ -3,7 +3,8 @@
 // site.toml are generous, some networks and domains are exempt, and an hourly report
 // names what stands out instead of refusing it blindly.
 import { isIP } from 'node:net'
-import { sql, type Db } from '../db/database.js'
+import { sql, type Db, type Tx } from '../db/database.js'
+import type { Transact } from '../db/transactor.js'
 
 export interface Limit {
   /** What is counted: "sign:net:<hash>". */
@@ -19,7 +20,7 @@ function windowStart(now: Date, windowMs: number): string {
 }
 
 /** Adds `weight` hits to a bucket's current window and returns the new total (one atomic statement). */
-export async function addHits(db: Db, bucket: string, windowMs: number, weight: number, now: Date): Promise<number> {
+export async function addHits(db: Tx, bucket: string, windowMs: number, weight: number, now: Date): Promise<number> {
   const row = await db
     .insertInto('rate_limits')
     .values({ bucket, window_start: windowStart(now, windowMs), hits: weight })
@@ -33,7 +34,7 @@ export async function addHits(db: Db, bucket: string, windowMs: number, weight: 
  * Counts one request against each limit; refused when any is over. A refused request
  * still counts, so hammering does not reopen the door sooner.
  */
-export async function hitLimits(db: Db, limits: Limit[], weight: number, now: Date): Promise<LimitOutcome> {
+export async function hitLimits(db: Tx, limits: Limit[], weight: number, now: Date): Promise<LimitOutcome> {
   let retryAfterMs = 0
   for (const limit of limits) {
     const hits = await addHits(db, limit.bucket, limit.windowMs, weight, now)
@@ -109,8 +110,8 @@ export async function listOutliers(
 }
 
 /** Windows older than two days serve no limit and no report: they go. */
-export async function purgeRateLimits(db: Db, now: Date): Promise<number> {
+export async function purgeRateLimits(transact: Transact, now: Date): Promise<number> {
   const before = new Date(now.getTime() - 48 * HOUR_MS).toISOString()
-  const result = await db.deleteFrom('rate_limits').where('window_start', '<', before).executeTakeFirst()
+  const result = await transact((tx) => tx.deleteFrom('rate_limits').where('window_start', '<', before).executeTakeFirst())
   return Number(result.numDeletedRows)
 }

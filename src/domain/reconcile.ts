@@ -12,7 +12,7 @@ export interface Reconciliation {
   drift: boolean
 }
 
-export async function reconcileCounters(ctx: Pick<DomainContext, 'db' | 'config' | 'now'>, actor = SYSTEM_ACTOR): Promise<Reconciliation> {
+export async function reconcileCounters(ctx: Pick<DomainContext, 'db' | 'transact' | 'config' | 'now'>, actor = SYSTEM_ACTOR): Promise<Reconciliation> {
   const [counts, recounted] = await Promise.all([
     readCounts(ctx.db),
     recount(ctx.db, { countBeforeApproval: ctx.config.site.moderation.countBeforeApproval }),
@@ -20,10 +20,7 @@ export async function reconcileCounters(ctx: Pick<DomainContext, 'db' | 'config'
   const kept = { confirmed: counts.confirmed, public: counts.public }
   const drift = kept.confirmed !== recounted.confirmed || kept.public !== recounted.public
   const now = ctx.now()
-  await recordAudit(
-    ctx.db,
-    { actor, action: drift ? 'reconcile.drift' : 'reconcile.ok', detail: `kept ${kept.confirmed}/${kept.public}, recounted ${recounted.confirmed}/${recounted.public}` },
-    now,
-  )
+  const detail = `kept ${kept.confirmed}/${kept.public}, recounted ${recounted.confirmed}/${recounted.public}`
+  await ctx.transact((tx) => recordAudit(tx, { actor, action: drift ? 'reconcile.drift' : 'reconcile.ok', detail }, now))
   return { at: now.toISOString(), kept, recounted, drift }
 }

@@ -3,7 +3,7 @@
 // in batches inside one transaction, with the counters moved by the same rules as a
 // real confirmation so they stay exact.
 import type { Config } from '../config.js'
-import type { Db } from '../db/database.js'
+import type { Transact } from '../db/transactor.js'
 import { searchKey } from './clean-text.js'
 import { adjustCounters, signatureDelta } from './counters.js'
 import { emailKey, normalizeEmail } from './normalize-email.js'
@@ -49,7 +49,7 @@ export interface SeedOptions {
   batchSize?: number
 }
 
-export async function seedSignatures(db: Db, config: Config, options: SeedOptions): Promise<number> {
+export async function seedSignatures(transact: Transact, config: Config, options: SeedOptions): Promise<number> {
   const site = config.site
   const random = generator(options.seed ?? Date.now())
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
@@ -63,7 +63,7 @@ export async function seedSignatures(db: Db, config: Config, options: SeedOption
   const run = Math.floor(random() * 36 ** 6).toString(36)
   const batchSize = options.batchSize ?? 500
   const deltas: Record<string, number> = {}
-  await db.transaction().execute(async (tx) => {
+  await transact(async (tx) => {
     for (let start = 0; start < options.count; start += batchSize) {
       const rows = []
       for (let i = start; i < Math.min(options.count, start + batchSize); i++) {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { migrateToLatest, openDatabase } from '../db/database.js'
+import { createTransactor } from '../db/transactor.js'
 import { runtimeSettings } from './settings.js'
 
 describe('runtime settings', () => {
@@ -9,8 +10,9 @@ describe('runtime settings', () => {
   it('see a change made by another process within a few seconds, without reading the database on every page', async () => {
     await migrateToLatest(database.db)
     let clock = 0
-    const mine = runtimeSettings(database.db, () => clock)
-    const theirs = runtimeSettings(database.db, () => clock)
+    const { transact } = createTransactor(database.db, 'sqlite')
+    const mine = runtimeSettings(database.db, transact, () => clock)
+    const theirs = runtimeSettings(database.db, transact, () => clock)
     await mine.refresh()
     expect(mine.signingOpen()).toBeUndefined()
     await theirs.setSigningOpen(false, new Date())

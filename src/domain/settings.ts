@@ -3,6 +3,7 @@
 // refreshed at most every few seconds, so that a change made through another server
 // process on the same PostgreSQL database shows up quickly too.
 import type { Db } from '../db/database.js'
+import type { Transact } from '../db/transactor.js'
 
 const REFRESH_MS = 5_000
 
@@ -16,7 +17,11 @@ export interface RuntimeSettings {
   set(name: string, value: string, now: Date): Promise<void>
 }
 
-export function runtimeSettings(db: Db, clock: () => number = Date.now): RuntimeSettings {
+export function runtimeSettings(
+  db: Db,
+  transact: Transact,
+  clock: () => number = Date.now,
+): RuntimeSettings {
   let values = new Map<string, string>()
   let readAt = -Infinity
   let reading: Promise<void> | undefined
@@ -26,11 +31,13 @@ export function runtimeSettings(db: Db, clock: () => number = Date.now): Runtime
     readAt = clock()
   }
   async function set(name: string, value: string, now: Date): Promise<void> {
-    await db
-      .insertInto('settings')
-      .values({ name, value, updated_at: now.toISOString() })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ value, updated_at: now.toISOString() }))
-      .execute()
+    await transact((tx) =>
+      tx
+        .insertInto('settings')
+        .values({ name, value, updated_at: now.toISOString() })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ value, updated_at: now.toISOString() }))
+        .execute(),
+    )
     values.set(name, value)
   }
   return {

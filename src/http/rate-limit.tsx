@@ -27,7 +27,7 @@ async function signWeight(c: Context<AppEnv>): Promise<number> {
   const email = typeof body.email === 'string' ? normalizeEmail(body.email) : undefined
   const limits = ctx.config.site.limits
   if (email) {
-    await addHits(ctx.db, `sign:domain:${email.domain}`, MINUTE, 1, ctx.now())
+    await ctx.transact((tx) => addHits(tx, `sign:domain:${email.domain}`, MINUTE, 1, ctx.now()))
     if (limits.allowDomains.includes(email.domain)) return 0
   }
   const stamp = readFormStamp(ctx.config.secret, typeof body.form_ts === 'string' ? body.form_ts : undefined, ctx.now())
@@ -54,7 +54,8 @@ export function rateLimit(route: LimitedRoute): MiddlewareHandler<AppEnv> {
     if (inNetworks(address, ctx.config.site.limits.allowNetworks)) return next()
     const weight = route === 'sign' ? await signWeight(c) : 1
     if (weight === 0) return next()
-    const outcome = await hitLimits(ctx.db, limitsFor(route, c, networkKey(ctx.config.secret, address)), weight, ctx.now())
+    const limits = limitsFor(route, c, networkKey(ctx.config.secret, address))
+    const outcome = await ctx.transact((tx) => hitLimits(tx, limits, weight, ctx.now()))
     if (outcome.ok) return next()
     const p = c.var.page
     c.header('Retry-After', String(outcome.retryAfterSeconds))

@@ -18,7 +18,7 @@ export interface NewMail extends RenderedMail {
 /** Delays before each retry of a temporary failure: the first within a minute, then backing off. */
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 3600_000, 6 * 3600_000, 12 * 3600_000, 24 * 3600_000]
 
-export async function enqueueMail(tx: Tx | Db, mail: NewMail, now: Date): Promise<void> {
+export async function enqueueMail(tx: Tx, mail: NewMail, now: Date): Promise<void> {
   await tx
     .insertInto('outbox')
     .values({
@@ -53,7 +53,7 @@ export async function countMailsSince(tx: Tx | Db, recipientHash: string, since:
  * Claims due mails for this worker until `leaseUntil`. On PostgreSQL, rows locked by
  * another instance are skipped, so two servers never send the same mail at once.
  */
-export async function claimDueMails(db: Db, now: Date, leaseUntil: Date, limit: number): Promise<OutboxRow[]> {
+export async function claimDueMails(db: Tx, now: Date, leaseUntil: Date, limit: number): Promise<OutboxRow[]> {
   const nowIso = now.toISOString()
   let due = db
     .selectFrom('outbox')
@@ -76,7 +76,7 @@ export async function claimDueMails(db: Db, now: Date, leaseUntil: Date, limit: 
 }
 
 /** Sent: the recipient and the bodies (which hold a live link) are erased at once. */
-export async function markSent(db: Tx | Db, id: number, now: Date): Promise<void> {
+export async function markSent(db: Tx, id: number, now: Date): Promise<void> {
   await db
     .updateTable('outbox')
     .set({
@@ -95,7 +95,7 @@ export async function markSent(db: Tx | Db, id: number, now: Date): Promise<void
 }
 
 /** A temporary failure: try again later, or give up once the retries are exhausted. */
-export async function markRetry(db: Tx | Db, row: OutboxRow, code: string, now: Date): Promise<'retry' | 'dead'> {
+export async function markRetry(db: Tx, row: OutboxRow, code: string, now: Date): Promise<'retry' | 'dead'> {
   const attempts = row.attempts + 1
   const delay = RETRY_DELAYS_MS[attempts - 1]
   if (delay === undefined) {
@@ -116,7 +116,7 @@ export async function markRetry(db: Tx | Db, row: OutboxRow, code: string, now: 
 }
 
 /** Given up: the row stays (for moderators to see) but loses everything personal. */
-export async function markDead(db: Tx | Db, id: number, code: string, _now: Date): Promise<void> {
+export async function markDead(db: Tx, id: number, code: string, _now: Date): Promise<void> {
   await db
     .updateTable('outbox')
     .set({
@@ -134,7 +134,7 @@ export async function markDead(db: Tx | Db, id: number, code: string, _now: Date
 }
 
 /** A permanent refusal (5xx): no more mail to this address from the forms. */
-export async function suppressAddress(db: Tx | Db, emailHash: string, reason: string, now: Date): Promise<void> {
+export async function suppressAddress(db: Tx, emailHash: string, reason: string, now: Date): Promise<void> {
   await db
     .insertInto('suppressions')
     .values({ email_hash: emailHash, reason, created_at: now.toISOString() })

@@ -1,14 +1,13 @@
 // Sends what the outbox holds: a few mails at a time, with retries and backoff.
 // It wakes when a transaction queues a mail and also polls, so that mails queued by
 // another instance, or due for a retry, go out too.
-import type { Db, Tx } from '../db/database.js'
+import type { Transact } from '../db/transactor.js'
 import { claimDueMails, markDead, markRetry, markSent, suppressAddress } from './outbox.js'
 import { DeliveryError, type MailTransport } from './transport.js'
 
 export interface OutboxWorkerOptions {
-  db: Db
-  /** Runs the worker's writes; on SQLite, the server's group commit, so sent mails share commits. */
-  transact?: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>
+  /** Runs the worker's writes (claims included); on SQLite, the server's group commit, so sent mails share commits. */
+  transact: Transact
   transport: MailTransport
   from: string
   now?: () => Date
@@ -33,7 +32,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const pollMs = options.pollMs ?? 5_000
   const leaseMs = options.leaseMs ?? 120_000
   const log = options.log ?? (() => {})
-  const write = options.transact ?? (<T,>(work: (tx: Tx) => Promise<T>) => options.db.transaction().execute(work))
+  const write = options.transact
   let stopped = false
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> | undefined
@@ -69,7 +68,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function pass(): Promise<void> {
     for (;;) {
       const t = now()
-      const batch = await claimDueMails(options.db, t, new Date(t.getTime() + leaseMs), concurrency * 4)
+      const batch = await write((tx) => claimDueMails(tx, t, new Date(t.getTime() + leaseMs), concurrency * 4))
       if (batch.length === 0) return
       let next = 0
       const lanes = Array.from({ length: Math.min(concurrency, batch.length) }, async () => {

@@ -70,7 +70,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     ...env,
   })
   const clock = testClock()
-  const server = await startServer(config, { now: clock.now, log: process.env.TEST_LOG ? (l) => console.error(l) : () => {}, mailPollMs: 100, purgeEveryMs: 0, pageCacheMs: options.pageCacheMs ?? 0 })
+  const server = await startServer(config, { now: clock.now, log: process.env.TEST_LOG ? (l) => console.error(l) : () => {}, mailPollMs: 100, purgeEveryMs: 0, guardWrites: true, pageCacheMs: options.pageCacheMs ?? 0 })
   return {
     server,
     smtp,
