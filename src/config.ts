@@ -7,6 +7,7 @@ import { resolve, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseToml } from 'smol-toml'
 import { z } from 'zod'
+import { PRIVATE_DIR, PRIVATE_FILE } from './data-dir.js'
 
 /** A setting that stops start-up: the message names the setting and what is wrong. */
 export class ConfigError extends Error {
@@ -293,7 +294,8 @@ export function loadConfig(env: Env = process.env): Config {
   const contentDir = resolve(e.CONTENT_DIR)
   const site = loadSiteConfig(contentDir)
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '')
-  mkdirSync(dataDir, { recursive: true })
+  // Readable by the server's user only: see data-dir.ts for what it holds.
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR })
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -320,8 +322,8 @@ function readOrCreateSecret(dataDir: string): string {
     return secret
   }
   const secret = randomBytes(32).toString('base64url')
-  writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' })
-  chmodSync(file, 0o600)
+  writeFileSync(file, secret + '\n', { mode: PRIVATE_FILE, flag: 'wx' })
+  chmodSync(file, PRIVATE_FILE)
   return secret
 }
 

@@ -4,6 +4,7 @@ import { getRequestListener } from '@hono/node-server'
 import { createServer } from 'node:http'
 import { createApp, publicPageCache } from './app.js'
 import type { Config } from './config.js'
+import { dataDirWarning, PRIVATE_FILE, tighten } from './data-dir.js'
 import { loadContent } from './content/load.js'
 import type { AppContext } from './context.js'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js'
@@ -61,7 +62,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const log = options.log ?? ((line: string) => console.log(line))
   const now = options.now ?? (() => new Date())
   const content = loadContent(config)
-  const database = openDatabase(config)
+  for (const line of [dataDirWarning(config.dataDir), tighten(join(config.dataDir, 'secret'), PRIVATE_FILE)]) if (line) log(line)
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, warn: log })
   await migrateToLatest(database.db)
 
   const transport = options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(join(config.dataDir, 'mail'), log))

@@ -7,6 +7,7 @@ import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { backupSqlite, defaultBackupFile } from '../src/db/backup.js'
 import { searchKey } from '../src/domain/clean-text.js'
 import { contentWithModeration, logInAs, signAndConfirm } from './helpers/admin.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
@@ -45,6 +46,11 @@ describe.each(DATABASES)('files in DATA_DIR (%s)', (kind) => {
       if (kind === 'sqlite') {
         // The write-ahead log holds recent signatures until a checkpoint: as private as the database.
         for (const suffix of ['', '-wal', '-shm']) expect(modeOf(join(dataDir, `paraphe.sqlite${suffix}`))).toBe(0o600)
+        // npm run backup's copy is as private as the database.
+        const copy = defaultBackupFile(dataDir, new Date())
+        await backupSqlite(join(dataDir, 'paraphe.sqlite'), copy)
+        expect(modeOf(join(dataDir, 'backups'))).toBe(0o700)
+        expect(modeOf(copy)).toBe(0o600)
       }
     } finally {
       await app.close()

@@ -1,8 +1,9 @@
 // Where mail goes: an SMTP server when SMTP_URL is set, otherwise .eml files in
 // DATA_DIR/mail so that a newcomer can follow the links without any mail setup.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import nodemailer from 'nodemailer'
+import { PRIVATE_FILE, privateDir } from '../data-dir.js'
 
 export interface OutgoingMail {
   from: string
@@ -65,7 +66,9 @@ export function smtpTransport(url: string, options: { timeoutMs?: number; maxCon
 }
 
 export function fileTransport(dir: string, log: (line: string) => void): MailTransport {
-  mkdirSync(dir, { recursive: true })
+  // Each mail carries a live link: the folder, like each file, is the server user's only.
+  const warning = privateDir(dir)
+  if (warning) log(warning)
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
   let sequence = 0
   return {
@@ -74,7 +77,7 @@ export function fileTransport(dir: string, log: (line: string) => void): MailTra
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++sequence}.eml`
       const tmp = join(dir, `.${name}.tmp`)
       // Written then renamed, so a reader never sees half a mail.
-      writeFileSync(tmp, info.message as Buffer, { mode: 0o600 })
+      writeFileSync(tmp, info.message as Buffer, { mode: PRIVATE_FILE })
       renameSync(tmp, join(dir, name))
       // Development mode only: the link is what a developer needs to go on.
       const link = /https?:\/\/\S+\/(?:confirm|manage)\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0]
