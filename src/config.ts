@@ -254,6 +254,8 @@ export interface Config {
   trustedProxyHops: number
   /** Moderators named by the deployment (ADMIN_EMAILS), lower-case; more can be added with npm run admin. */
   adminEmails: readonly string[]
+  /** NODE_ENV=production: nothing meant for a developer at work (such as live links in the log) is shown. */
+  production: boolean
   site: SiteConfig
 }
 
@@ -271,6 +273,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  NODE_ENV: z.string().optional(),
   ADMIN_EMAILS: z
     .string()
     .transform((v) => v.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean))
@@ -309,6 +312,7 @@ export function loadConfig(env: Env = process.env): Config {
     secret: e.SECRET ?? readOrCreateSecret(dataDir),
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     adminEmails: Object.freeze([...e.ADMIN_EMAILS]),
+    production: e.NODE_ENV === 'production',
     site,
   })
 }

@@ -66,7 +66,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, warn: log })
   await migrateToLatest(database.db)
 
-  const transport = options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(join(config.dataDir, 'mail'), log))
+  const transport = options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production }))
   const transactor = createTransactor(database.db, database.dialect)
   const worker = startOutboxWorker({
     db: database.db,

@@ -65,7 +65,13 @@ export function smtpTransport(url: string, options: { timeoutMs?: number; maxCon
   }
 }
 
-export function fileTransport(dir: string, log: (line: string) => void): MailTransport {
+/**
+ * Writes each mail to `dir` and logs where. `showLinks` adds the mail's confirm or
+ * manage link to that line, for a developer trying the site; never in production,
+ * where a log is read by others and a live manage link lets anyone who reads it edit
+ * or withdraw a signature.
+ */
+export function fileTransport(dir: string, log: (line: string) => void, options: { showLinks: boolean }): MailTransport {
   // Each mail carries a live link: the folder, like each file, is the server user's only.
   const warning = privateDir(dir)
   if (warning) log(warning)
@@ -79,8 +85,7 @@ export function fileTransport(dir: string, log: (line: string) => void): MailTra
       // Written then renamed, so a reader never sees half a mail.
       writeFileSync(tmp, info.message as Buffer, { mode: PRIVATE_FILE })
       renameSync(tmp, join(dir, name))
-      // Development mode only: the link is what a developer needs to go on.
-      const link = /https?:\/\/\S+\/(?:confirm|manage)\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0]
+      const link = options.showLinks ? /https?:\/\/\S+\/(?:confirm|manage)\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0] : undefined
       log(`mail written to ${join(dir, name)}${link ? ` — link: ${link}` : ''}`)
     },
     close() {},
