@@ -6,6 +6,7 @@ import { createApp, publicPageCache } from './app.js'
 import type { Config } from './config.js'
 import { dataDirWarning, PRIVATE_FILE, tighten } from './data-dir.js'
 import { loadContent } from './content/load.js'
+import { proxyExposureWarning } from './http/client-address.js'
 import type { AppContext } from './context.js'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js'
 import { createTransactor } from './db/transactor.js'
@@ -62,7 +63,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const log = options.log ?? ((line: string) => console.log(line))
   const now = options.now ?? (() => new Date())
   const content = loadContent(config)
-  for (const line of [dataDirWarning(config.dataDir), tighten(join(config.dataDir, 'secret'), PRIVATE_FILE)]) if (line) log(line)
+  const warnings = [
+    dataDirWarning(config.dataDir),
+    tighten(join(config.dataDir, 'secret'), PRIVATE_FILE),
+    proxyExposureWarning(config.host, config.trustedProxyHops),
+  ]
+  for (const line of warnings) if (line) log(line)
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, warn: log })
   await migrateToLatest(database.db)
 
