@@ -304,18 +304,16 @@ describe.each(DATABASES)('names that only differ by look-alike letters (%s)', (k
   })
 
   async function flagsOf(email: string): Promise<string[]> {
-    const db = app.server.ctx.db
-    const rows = await db
-      .selectFrom('signatures')
-      .innerJoin('signature_flags', 'signature_flags.signature_id', 'signatures.id')
-      .select('signature_flags.flag')
-      .where('signatures.id', '=', await idOf(email))
-      .orderBy('signature_flags.flag')
+    const rows = await app.server.ctx.db
+      .selectFrom('signature_flags')
+      .select('flag')
+      .where('signature_id', '=', ids.get(email)!)
+      .orderBy('flag')
       .execute()
     return rows.map((r) => r.flag)
   }
+  /** Signature ids by address, as each is signed and confirmed through HTTP. */
   const ids = new Map<string, number>()
-  const idOf = async (email: string) => ids.get(email)!
   async function sign(first: string, last: string, email: string) {
     ids.set(email, await signAndConfirm(app, { first_name: first, last_name: last, email }))
   }
@@ -348,7 +346,7 @@ describe.each(DATABASES)('names that only differ by look-alike letters (%s)', (k
     const db = app.server.ctx.db
     await sign('\u041elga', 'P\u0435tit', 'before-upgrade@cnrs.fr')
     // As the previous version stored it: lower case, accents removed, letters as typed.
-    await db.updateTable('signatures').set({ name_key: searchKey('\u041elga P\u0435tit') }).where('id', '=', await idOf('before-upgrade@cnrs.fr')).execute()
+    await db.updateTable('signatures').set({ name_key: searchKey('\u041elga P\u0435tit') }).where('id', '=', ids.get('before-upgrade@cnrs.fr')!).execute()
     const { up } = await import('../src/db/migrations/008_name_skeletons.js')
     await up(db)
     await sign('Olga', 'Petit', 'after-upgrade@cnrs.fr')
