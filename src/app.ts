@@ -13,6 +13,7 @@ import { compression } from './http/compression.js'
 import { errorHandler, notFoundHandler } from './http/errors.js'
 import { kit, kitFiles } from './http/kit.js'
 import { feed } from './http/feed.js'
+import { formBody } from './http/form-body.js'
 import { institutions } from './http/institutions.js'
 import { languageRedirect, withLocale } from './http/locale.js'
 import { createPageCache, type PageCache } from './http/page-cache.js'
@@ -63,6 +64,8 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
       },
     }),
   )
+
+  app.use('*', formBody())
 
   app.route('/', assets.routes)
   app.route('/api', api)

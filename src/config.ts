@@ -7,6 +7,7 @@ import { resolve, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseToml } from 'smol-toml'
 import { z } from 'zod'
+import { PRIVATE_DIR, PRIVATE_FILE } from './data-dir.js'
 
 /** A setting that stops start-up: the message names the setting and what is wrong. */
 export class ConfigError extends Error {
@@ -253,6 +254,8 @@ export interface Config {
   trustedProxyHops: number
   /** Moderators named by the deployment (ADMIN_EMAILS), lower-case; more can be added with npm run admin. */
   adminEmails: readonly string[]
+  /** NODE_ENV=production: nothing meant for a developer at work (such as live links in the log) is shown. */
+  production: boolean
   site: SiteConfig
 }
 
@@ -270,6 +273,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  NODE_ENV: z.string().optional(),
   ADMIN_EMAILS: z
     .string()
     .transform((v) => v.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean))
@@ -293,7 +297,8 @@ export function loadConfig(env: Env = process.env): Config {
   const contentDir = resolve(e.CONTENT_DIR)
   const site = loadSiteConfig(contentDir)
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '')
-  mkdirSync(dataDir, { recursive: true })
+  // Readable by the server's user only: see data-dir.ts for what it holds.
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR })
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -307,6 +312,7 @@ export function loadConfig(env: Env = process.env): Config {
     secret: e.SECRET ?? readOrCreateSecret(dataDir),
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     adminEmails: Object.freeze([...e.ADMIN_EMAILS]),
+    production: e.NODE_ENV === 'production',
     site,
   })
 }
@@ -320,8 +326,8 @@ function readOrCreateSecret(dataDir: string): string {
     return secret
   }
   const secret = randomBytes(32).toString('base64url')
-  writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' })
-  chmodSync(file, 0o600)
+  writeFileSync(file, secret + '\n', { mode: PRIVATE_FILE, flag: 'wx' })
+  chmodSync(file, PRIVATE_FILE)
   return secret
 }
 

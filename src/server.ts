@@ -4,7 +4,9 @@ import { getRequestListener } from '@hono/node-server'
 import { createServer } from 'node:http'
 import { createApp, publicPageCache } from './app.js'
 import type { Config } from './config.js'
+import { dataDirWarning, PRIVATE_FILE, tighten } from './data-dir.js'
 import { loadContent } from './content/load.js'
+import { proxyExposureWarning } from './http/client-address.js'
 import type { AppContext } from './context.js'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js'
 import { createTransactor } from './db/transactor.js'
@@ -64,11 +66,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const log = options.log ?? ((line: string) => console.log(line))
   const now = options.now ?? (() => new Date())
   const content = loadContent(config)
-  const database = openDatabase(config)
+  const warnings = [
+    dataDirWarning(config.dataDir),
+    tighten(join(config.dataDir, 'secret'), PRIVATE_FILE),
+    proxyExposureWarning(config.host, config.trustedProxyHops),
+  ]
+  for (const line of warnings) if (line) log(line)
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, warn: log })
   await migrateToLatest(database.db)
   const db = options.guardWrites ? database.db.withPlugin(writeGuard) : database.db
 
-  const transport = options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(join(config.dataDir, 'mail'), log))
+  const transport = options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production }))
   const transactor = createTransactor(db, database.dialect)
   const worker = startOutboxWorker({
     transact: transactor.transact,

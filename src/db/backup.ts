@@ -4,6 +4,7 @@
 import SQLite from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { PRIVATE_DIR, privateFile } from '../data-dir.js'
 
 /** The default destination: DATA_DIR/backups/paraphe-2026-11-29T03-55-00Z.sqlite. */
 export function defaultBackupFile(dataDir: string, now: Date): string {
@@ -13,7 +14,10 @@ export function defaultBackupFile(dataDir: string, now: Date): string {
 
 /** Copies the live database file to `destination`, then checks the copy's integrity. */
 export async function backupSqlite(sqliteFile: string, destination: string): Promise<{ pages: number }> {
-  mkdirSync(dirname(destination), { recursive: true })
+  // A copy is as private as the database it copies.
+  mkdirSync(dirname(destination), { recursive: true, mode: PRIVATE_DIR })
+  const refused = privateFile(destination)
+  if (refused) console.warn(refused)
   const source = new SQLite(sqliteFile, { fileMustExist: true })
   try {
     source.pragma('busy_timeout = 5000')

@@ -3,6 +3,7 @@
 import SQLite from 'better-sqlite3'
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely'
 import pg from 'pg'
+import { PRIVATE_FILE, privateFile, tighten } from '../data-dir.js'
 import type { Database } from './schema.js'
 import { migrations } from './migrations/index.js'
 
@@ -20,6 +21,8 @@ export interface DatabaseHandle {
 export interface DatabaseOptions {
   databaseUrl?: string
   sqliteFile: string
+  /** Where to say that a database file could not be made private (default: standard error). */
+  warn?: (line: string) => void
 }
 
 // COUNT(*) and SUM() come back from PostgreSQL as int8, which pg gives as strings:
@@ -39,6 +42,13 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }
+  // The database holds every signatory's name and choices, and its write-ahead log the
+  // latest of them: SQLite gives -wal and -shm the permissions of the database file,
+  // so creating that file 0600 before SQLite does keeps all three private.
+  const warn = options.warn ?? ((line: string) => console.warn(line))
+  const onDisk = options.sqliteFile !== ':memory:' && options.sqliteFile !== ''
+  const files = onDisk ? [privateFile(options.sqliteFile), ...['-wal', '-shm'].map((s) => tighten(options.sqliteFile + s, PRIVATE_FILE))] : []
+  for (const line of files) if (line) warn(line)
   const file = new SQLite(options.sqliteFile)
   file.pragma('journal_mode = WAL')
   // A signature acknowledged to its signatory must survive a crash or a power cut:

@@ -2,6 +2,7 @@
 // a throwaway address, a burst from one network, the same name many times, a name
 // on the watch list. Comments awaiting approval are shown beside them (they are a
 // state, not a flag). A flag decides nothing by itself: a moderator does.
+import unhomoglyph from 'unhomoglyph'
 import type { Config } from '../config.js'
 import type { Db, SelectQueryBuilder, Tx } from '../db/database.js'
 import type { Database, FlagKind, Signature } from '../db/schema.js'
@@ -10,9 +11,20 @@ import { isDisposableDomain } from './disposable-domains.js'
 
 export const FLAG_KINDS: readonly FlagKind[] = ['disposable', 'burst', 'same_name', 'watch_list']
 
-/** "first last" without case or accents. */
+/**
+ * The key two names share when a reader would take them for one name: without case or
+ * accents, and with look-alike letters (Cyrillic «а», Greek «α», Latin «a») brought
+ * to one by the confusable skeletons of Unicode's confusables.txt (UTS #39), which
+ * unhomoglyph applies. The key is for comparing only, never shown: «m» becomes «rn».
+ * Changing it means recomputing signatures.name_key (see migration 008).
+ */
+export function nameKey(text: string): string {
+  return searchKey(unhomoglyph(searchKey(text)))
+}
+
+/** The same-name key of a signatory: "first last" through nameKey. */
 export function nameKeyOf(firstName: string, lastName: string): string {
-  return searchKey(`${firstName} ${lastName}`)
+  return nameKey(`${firstName} ${lastName}`)
 }
 
 async function flag(tx: Tx, ids: number[], kind: FlagKind, now: Date): Promise<void> {
@@ -38,7 +50,7 @@ export async function raiseFlags(
   const m = config.site.moderation
   if (isDisposableDomain(s.email_domain)) await flag(tx, [s.id], 'disposable', now)
   if (s.name_key) {
-    const watched = m.watchList.map(searchKey)
+    const watched = m.watchList.map(nameKey)
     if (watched.includes(s.name_key)) await flag(tx, [s.id], 'watch_list', now)
     const sameName = tx.selectFrom('signatures').where('name_key', '=', s.name_key).where('invalidated_at', 'is', null)
     await flagGroup(tx, sameName, s.id, m.sameNameSignatures, 'same_name', now)

@@ -8,6 +8,7 @@ import { AppError } from '../domain/errors.js'
 import { ErrorPage } from '../views/pages.js'
 import type { Assets } from './assets.js'
 import type { AppEnv } from './env.js'
+import { clientGone } from './form-body.js'
 import { pageContext, unprefixedPath } from './locale.js'
 import { render } from './render.js'
 
@@ -26,6 +27,9 @@ export function notFoundHandler(ctx: AppContext, assets: Assets): NotFoundHandle
 
 export function errorHandler(ctx: AppContext, assets: Assets, log: (line: string) => void): ErrorHandler<AppEnv> {
   return (err, c) => {
+    // Not an outage, not a bug: a client that left mid-request is not logged, and the
+    // answer, which nobody will read, is kept short.
+    if (clientGone(c)) return c.body(null, 400)
     const p = pageFor(c, ctx, assets)
     if (err instanceof HTTPException && err.status === 413) {
       return render(c, <ErrorPage p={p} title={p.m.error.badRequestTitle} body={p.m.error.badRequestBody} />, 413)

@@ -1,8 +1,9 @@
 // Where mail goes: an SMTP server when SMTP_URL is set, otherwise .eml files in
 // DATA_DIR/mail so that a newcomer can follow the links without any mail setup.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import nodemailer from 'nodemailer'
+import { PRIVATE_FILE, privateDir } from '../data-dir.js'
 
 export interface OutgoingMail {
   from: string
@@ -64,8 +65,16 @@ export function smtpTransport(url: string, options: { timeoutMs?: number; maxCon
   }
 }
 
-export function fileTransport(dir: string, log: (line: string) => void): MailTransport {
-  mkdirSync(dir, { recursive: true })
+/**
+ * Writes each mail to `dir` and logs where. `showLinks` adds the mail's confirm or
+ * manage link to that line, for a developer trying the site; never in production,
+ * where a log is read by others and a live manage link lets anyone who reads it edit
+ * or withdraw a signature.
+ */
+export function fileTransport(dir: string, log: (line: string) => void, options: { showLinks: boolean }): MailTransport {
+  // Each mail carries a live link: the folder, like each file, is the server user's only.
+  const warning = privateDir(dir)
+  if (warning) log(warning)
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
   let sequence = 0
   return {
@@ -74,10 +83,9 @@ export function fileTransport(dir: string, log: (line: string) => void): MailTra
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++sequence}.eml`
       const tmp = join(dir, `.${name}.tmp`)
       // Written then renamed, so a reader never sees half a mail.
-      writeFileSync(tmp, info.message as Buffer, { mode: 0o600 })
+      writeFileSync(tmp, info.message as Buffer, { mode: PRIVATE_FILE })
       renameSync(tmp, join(dir, name))
-      // Development mode only: the link is what a developer needs to go on.
-      const link = /https?:\/\/\S+\/(?:confirm|manage)\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0]
+      const link = options.showLinks ? /https?:\/\/\S+\/(?:confirm|manage)\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0] : undefined
       log(`mail written to ${join(dir, name)}${link ? ` — link: ${link}` : ''}`)
     },
     close() {},

@@ -44,6 +44,8 @@ export interface TestAppOptions {
    * unless a test asks for the production page cache (page-cache.test.ts does).
    */
   pageCacheMs?: number
+  /** Receives every line the server logs (tests that check what an operator reads). */
+  log?: (line: string) => void
 }
 
 let sharedTestContent: string | undefined
@@ -70,7 +72,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     ...env,
   })
   const clock = testClock()
-  const server = await startServer(config, { now: clock.now, log: process.env.TEST_LOG ? (l) => console.error(l) : () => {}, mailPollMs: 100, purgeEveryMs: 0, guardWrites: true, pageCacheMs: options.pageCacheMs ?? 0 })
+  const server = await startServer(config, { now: clock.now, log: options.log ?? (process.env.TEST_LOG ? (l) => console.error(l) : () => {}), mailPollMs: 100, purgeEveryMs: 0, guardWrites: true, pageCacheMs: options.pageCacheMs ?? 0 })
   return {
     server,
     smtp,
