@@ -4,7 +4,7 @@ import { isUniqueViolation, sql, type Db, type SelectQueryBuilder, type Tx } fro
 import type { Database } from '../db/schema.js'
 import { isPostgres } from '../db/dialect.js'
 import type { Signature } from '../db/schema.js'
-import { countMailsSince, enqueueMail, isSuppressed } from '../mail/outbox.js'
+import { enqueueMail } from '../mail/outbox.js'
 import { renderMail, type MailKind } from '../mail/templates.js'
 import { searchKey } from './clean-text.js'
 import type { DomainContext } from './context.js'
@@ -14,6 +14,7 @@ import { networkKey } from './network.js'
 import { AppError } from './errors.js'
 import { absoluteUrl } from './links.js'
 import { emailKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
+import { mayMail, recipientOf, type Recipient } from './mail-cap.js'
 import type { ProfileFields, SignSubmission } from './sign-form.js'
 import { hashToken, looksLikeToken, newToken } from './tokens.js'
 
@@ -48,21 +49,11 @@ function keepsAddress(p: Pick<ProfileFields, 'wantsUpdates' | 'wantsDebate'>): b
   return p.wantsUpdates || p.wantsDebate
 }
 
-/**
- * Whether one more mail may go to this address now: not if it refused mail for good,
- * and not beyond the configured number per day, so the forms cannot flood an inbox.
- */
-async function mayMail(ctx: DomainContext, tx: Tx, key: string, now: Date): Promise<boolean> {
-  if (await isSuppressed(tx, key)) return false
-  const recent = await countMailsSince(tx, key, new Date(now.getTime() - DAY_MS))
-  return recent < ctx.config.site.maxMailsPerAddress
-}
-
 /** Creates a single-purpose link for a signature and queues the mail that carries it. */
 async function mailLink(
   ctx: DomainContext,
   tx: Tx,
-  args: { signature: Pick<Signature, 'id' | 'first_name' | 'locale'>; kind: MailKind; to: NormalizedEmail; key: string; now: Date },
+  args: { signature: Pick<Signature, 'id' | 'first_name' | 'locale'>; kind: MailKind; to: NormalizedEmail; recipient: Recipient; now: Date },
 ): Promise<void> {
   const { signature, kind, now } = args
   const site = ctx.config.site
@@ -88,7 +79,7 @@ async function mailLink(
     organisation: site.organisation,
     validity: purpose === 'confirm' ? site.unconfirmedDays : site.manageLinkHours,
   })
-  await enqueueMail(tx, { ...rendered, kind, recipient: args.to.address, recipientHash: args.key, signatureId: signature.id }, now)
+  await enqueueMail(tx, { ...rendered, kind, recipient: args.to.address, recipientHash: args.recipient.key, mailboxHash: args.recipient.mailbox, signatureId: signature.id }, now)
 }
 
 /**
@@ -105,8 +96,9 @@ export async function requestSignature(
   /** The client's address, kept only as a keyed network hash for abuse checks. */
   clientAddress?: string,
 ): Promise<void> {
-  const key = emailKey(ctx.config.secret, submission.email)
   const network = clientAddress ? networkKey(ctx.config.secret, clientAddress) : null
+  const recipient = await recipientOf(ctx, submission.email, network)
+  const key = recipient.key
   let queued = false
   const attempt = () =>
     ctx.transact(async (tx) => {
@@ -115,7 +107,7 @@ export async function requestSignature(
       const domain = await tx.selectFrom('domains').select('blocked').where('domain', '=', submission.email.domain).executeTakeFirst()
       if (domain?.blocked) return
       const existing = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
-      const canMail = await mayMail(ctx, tx, key, now)
+      const canMail = await mayMail(ctx, tx, recipient, now)
       if (!existing) {
         const inserted = await tx
           .insertInto('signatures')
@@ -135,7 +127,7 @@ export async function requestSignature(
           .returning(['id', 'first_name', 'locale', 'email_domain', 'name_key', 'network_key'])
           .executeTakeFirstOrThrow()
         await raiseFlags(tx, ctx.config, inserted, now)
-        if (canMail) await mailLink(ctx, tx, { signature: inserted, kind: 'confirm', to: submission.email, key, now })
+        if (canMail) await mailLink(ctx, tx, { signature: inserted, kind: 'confirm', to: submission.email, recipient, now })
         queued = canMail
         return
       }
@@ -157,12 +149,12 @@ export async function requestSignature(
           .where('id', '=', existing.id)
           .execute()
         await raiseFlags(tx, ctx.config, { id: existing.id, email_domain: existing.email_domain, name_key: nameKeyOf(submission.firstName, submission.lastName), network_key: network ?? existing.network_key }, now)
-        await mailLink(ctx, tx, { signature: { ...existing, first_name: submission.firstName, locale }, kind: 'confirm', to: submission.email, key, now })
+        await mailLink(ctx, tx, { signature: { ...existing, first_name: submission.firstName, locale }, kind: 'confirm', to: submission.email, recipient, now })
         queued = true
         return
       }
       if (canMail) {
-        await mailLink(ctx, tx, { signature: existing, kind: 'already_signed', to: submission.email, key, now })
+        await mailLink(ctx, tx, { signature: existing, kind: 'already_signed', to: submission.email, recipient, now })
         queued = true
       }
     })
@@ -177,21 +169,30 @@ export async function requestSignature(
   if (queued) ctx.mailQueued()
 }
 
-/** Asks for a manage link by address; answers nothing about whether the address signed. */
-export async function requestManageLink(ctx: DomainContext, email: NormalizedEmail): Promise<void> {
-  const key = emailKey(ctx.config.secret, email)
+/**
+ * Asks for a manage link by address; answers nothing about whether the address
+ * signed, not even by the time it takes: the caller answers once the request is
+ * counted, and the signature is looked up (and the mail queued) after the answer.
+ */
+export async function requestManageLink(ctx: DomainContext, email: NormalizedEmail, network: string | null): Promise<void> {
+  const recipient = await recipientOf(ctx, email, network)
+  ctx.afterAnswer(() => mailManageLink(ctx, email, recipient))
+}
+
+async function mailManageLink(ctx: DomainContext, email: NormalizedEmail, recipient: Recipient): Promise<void> {
+  const key = recipient.key
   let queued = false
   await ctx.transact(async (tx) => {
     const now = ctx.now()
     const signature = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
-    if (!signature || !(await mayMail(ctx, tx, key, now))) return
+    if (!signature || !(await mayMail(ctx, tx, recipient, now))) return
     if (signature.status === 'pending') {
       // Not confirmed yet: what this person needs is the confirmation link again.
       if (signature.mails_sent >= ctx.config.site.maxMailsPerAddress) return
       await tx.updateTable('signatures').set({ mails_sent: signature.mails_sent + 1 }).where('id', '=', signature.id).execute()
-      await mailLink(ctx, tx, { signature, kind: 'confirm', to: email, key, now })
+      await mailLink(ctx, tx, { signature, kind: 'confirm', to: email, recipient, now })
     } else {
-      await mailLink(ctx, tx, { signature, kind: 'manage', to: email, key, now })
+      await mailLink(ctx, tx, { signature, kind: 'manage', to: email, recipient, now })
     }
     queued = true
   })
