@@ -306,17 +306,17 @@ export function sharedWindows(db: Db): WindowStore {
       return
     }
     // Each request sees the totals as if counted alone, in the order they arrived.
-    const running = new Map<string, number>()
+    const counted = new Map<string, number>()
     for (const r of result.rows) {
       const key = `${r.bucket}@${r.window_start}`
-      running.set(key, Number(r.hits) - deltas.get(key)!.delta)
+      counted.set(key, Number(r.hits) - deltas.get(key)!.delta)
     }
     batch.forEach((p, i) =>
       p.resolve(
         p.hits.map((h, j) => {
           const key = keysOf[i]![j]!
-          const total = running.get(key)! + h.weight
-          running.set(key, total)
+          const total = counted.get(key)! + h.weight
+          counted.set(key, total)
           return total
         }),
       ),

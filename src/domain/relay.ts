@@ -177,7 +177,8 @@ export async function sendRelay(ctx: DomainContext, token: string, institution: 
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         'Reply-To': relay.sender_email!,
       }
-      const mailbox = mailboxKey(ctx.config.secret, normalizeEmail(r.email!) ?? { address: r.email!, domain: '' })
+      // Kept addresses were normalised when typed; one that no longer reads as one still counts as itself.
+      const mailbox = mailboxKey(ctx.config.secret, normalizeEmail(r.email!) ?? { address: r.email!, domain: r.email!.split('@').pop()! })
       await enqueueMail(tx, { ...mail, kind: 'relay', recipient: r.email!, recipientHash: r.email_hash, mailboxHash: mailbox, signatureId: r.id, headers }, now)
       sent++
     }
