@@ -9,6 +9,7 @@ import { DATABASES } from './helpers/databases.js'
 import { get, hiddenValue, postForm, validSignature } from './helpers/http.js'
 import { loginLinkIn } from './helpers/admin.js'
 import { signAndConfirm } from './helpers/signing.js'
+import { limiterOver, sharedWindows } from '../src/domain/rate-limits.js'
 
 const MODERATOR = 'moderation@paraphe.test'
 const from = (ip: string) => ({ 'X-Forwarded-For': ip })
@@ -155,6 +156,31 @@ describe.each(DATABASES)('floods and lock-outs (%s)', (kind) => {
     } finally {
       open()
       ctx.transact = transact
+    }
+  })
+})
+
+describe('windows shared on PostgreSQL', () => {
+  it('grants a budget exactly once to concurrent requests on two instances, each counted in batches', async () => {
+    const app = await startTestApp('postgres')
+    try {
+      let statements = 0
+      const db = app.server.ctx.db.withPlugin({
+        transformQuery: (args) => (statements++, args.node),
+        transformResult: async (args) => args.result,
+      })
+      const instances = [limiterOver(sharedWindows(db)), limiterOver(sharedWindows(db))]
+      const now = app.clock.now()
+      const limit = [{ bucket: 'test:shared', windowMs: 60_000, max: 30 }]
+      const outcomes = await Promise.all(Array.from({ length: 80 }, (_, i) => instances[i % 2]!.hit(limit, 1, now)))
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(30)
+      // Every request saw a total of its own, as if counted alone.
+      expect(new Set(outcomes.map((o) => o.totals[0])).size).toBe(80)
+      // Far fewer statements than requests: the requests of one turn share one.
+      expect(statements).toBeLessThanOrEqual(10)
+      await Promise.all(instances.map((l) => l.close()))
+    } finally {
+      await app.close()
     }
   })
 })
