@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -61,5 +61,23 @@ describe('limits against abuse', () => {
     expect(limits.signPerMinute).toBeGreaterThanOrEqual(60)
     expect(limits.minFillSeconds).toBeGreaterThan(0)
     expect(limits.allowNetworks).toEqual([])
+  })
+
+  it('stop start-up with one line naming a limit that is not a whole number of at least 1', () => {
+    for (const setting of ['login_per_minute', 'login_per_address_per_hour', 'login_mails_per_hour', 'relay_per_minute', 'form_stamp_uses']) {
+      const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+      cpSync('content', content, { recursive: true })
+      const toml = join(content, 'site.toml')
+      writeFileSync(toml, readFileSync(toml, 'utf8').replace(new RegExp(`^${setting} = .*$`, 'm'), `${setting} = 0`))
+      let message = ''
+      try {
+        loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: content })
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError)
+        message = (err as Error).message
+      }
+      expect(message).toMatch(new RegExp(`site\\.toml limits\\.${setting}: `))
+      expect(message).not.toContain('\n')
+    }
   })
 })

@@ -23,6 +23,10 @@ const LIMIT_DEFAULTS = {
   sign_per_hour: 600,
   manage_per_minute: 20,
   login_per_minute: 10,
+  login_per_address_per_hour: 5,
+  login_mails_per_hour: 10,
+  relay_per_minute: 5,
+  form_stamp_uses: 20,
   unstamped_weight: 2,
   min_fill_seconds: 3,
   report_network_per_hour: 200,
@@ -126,6 +130,10 @@ const siteSchema = z.object({
       sign_per_hour: z.number().int().min(1).default(LIMIT_DEFAULTS.sign_per_hour),
       manage_per_minute: z.number().int().min(1).default(LIMIT_DEFAULTS.manage_per_minute),
       login_per_minute: z.number().int().min(1).default(LIMIT_DEFAULTS.login_per_minute),
+      login_per_address_per_hour: z.number().int().min(1).default(LIMIT_DEFAULTS.login_per_address_per_hour),
+      login_mails_per_hour: z.number().int().min(1).default(LIMIT_DEFAULTS.login_mails_per_hour),
+      relay_per_minute: z.number().int().min(1).default(LIMIT_DEFAULTS.relay_per_minute),
+      form_stamp_uses: z.number().int().min(1).default(LIMIT_DEFAULTS.form_stamp_uses),
       unstamped_weight: z.number().int().min(1).max(10).default(LIMIT_DEFAULTS.unstamped_weight),
       min_fill_seconds: z.number().min(0).max(600).default(LIMIT_DEFAULTS.min_fill_seconds),
       allow_networks: z.array(z.string().regex(CIDR, 'a network such as "192.0.2.0/24" or "2001:db8::/32"')).default([]),
@@ -217,7 +225,19 @@ export interface LimitsConfig {
   signPerMinute: number
   signPerHour: number
   managePerMinute: number
+  /** Login requests per client network and minute. */
   loginPerMinute: number
+  /** Login requests for one address from one network, per hour. */
+  loginPerAddressPerHour: number
+  /**
+   * Login mails to one mailbox per hour from every network together; the first request
+   * from a network that has not asked for it this hour is mailed all the same.
+   */
+  loginMailsPerHour: number
+  /** Posts of the debate relay's contact form per client network and minute. */
+  relayPerMinute: number
+  /** Submissions one signed form timestamp counts for once; beyond, it counts as none. */
+  formStampUses: number
   /** How many hits a submission without a valid form timestamp (an embedded or scripted form) counts for. */
   unstampedWeight: number
   minFillSeconds: number
@@ -408,6 +428,10 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
       signPerHour: s.limits.sign_per_hour,
       managePerMinute: s.limits.manage_per_minute,
       loginPerMinute: s.limits.login_per_minute,
+      loginPerAddressPerHour: s.limits.login_per_address_per_hour,
+      loginMailsPerHour: s.limits.login_mails_per_hour,
+      relayPerMinute: s.limits.relay_per_minute,
+      formStampUses: s.limits.form_stamp_uses,
       unstampedWeight: s.limits.unstamped_weight,
       minFillSeconds: s.limits.min_fill_seconds,
       allowNetworks: Object.freeze([...s.limits.allow_networks]),

@@ -14,7 +14,8 @@ import { writeGuard } from './db/write-guard.js'
 import { purgeExpired } from './domain/purge.js'
 import { reconcileCounters } from './domain/reconcile.js'
 import { runtimeSettings } from './domain/settings.js'
-import { listOutliers, purgeRateLimits } from './domain/rate-limits.js'
+import { createRateLimiter } from './domain/rate-limits.js'
+import { createAfterAnswer, type AfterAnswer } from './after-answer.js'
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
 import { join } from 'node:path'
@@ -25,6 +26,8 @@ export interface RunningServer {
   ctx: AppContext
   database: DatabaseHandle
   worker: OutboxWorker
+  /** Work started by requests after their answer (manage and login links). */
+  afterAnswer: Pick<AfterAnswer, 'idle'>
   /** Stops accepting, lets requests in flight finish, stops the worker, closes the database. */
   stop(): Promise<void>
 }
@@ -50,7 +53,7 @@ export interface StartOptions {
  */
 export async function reportRates(ctx: AppContext, log: (line: string) => void): Promise<void> {
   const limits = ctx.config.site.limits
-  const lines = await listOutliers(ctx.db, ctx.now(), {
+  const lines = await ctx.limiter.listOutliers(ctx.now(), {
     networkPerHour: limits.reportNetworkPerHour,
     domainPerHour: limits.reportDomainPerHour,
   })
@@ -59,7 +62,7 @@ export async function reportRates(ctx: AppContext, log: (line: string) => void):
     const what = line.kind === 'network' ? 'weighted signing requests' : 'signing requests'
     log(`rate report: ${line.kind} ${line.subject}: ${line.hits} ${what} in the last hour`)
   }
-  await purgeRateLimits(ctx.transact, ctx.now())
+  await ctx.limiter.purge(ctx.now())
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -86,6 +89,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     pollMs: options.mailPollMs,
   })
+  const afterAnswer = createAfterAnswer(log)
+  const limiter = createRateLimiter(db, database.dialect, transactor.transact)
   const ctx: AppContext = {
     db,
     transact: transactor.transact,
@@ -94,6 +99,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     now,
     mailQueued: () => worker.wake(),
     settings: runtimeSettings(db, transactor.transact),
+    limiter,
+    afterAnswer: (work) => afterAnswer.run(work),
   }
   await ctx.settings.refresh()
   const pageCacheMs = options.pageCacheMs ?? 1000
@@ -137,6 +144,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ctx,
     database,
     worker,
+    afterAnswer,
     stop() {
       stopping ??= (async () => {
         clearInterval(purgeTimer)
@@ -154,6 +162,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           })
           closeIdle()
         })
+        await afterAnswer.idle()
+        await limiter.close()
         await worker.stop()
         await database.close()
       })()

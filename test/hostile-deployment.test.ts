@@ -343,7 +343,8 @@ describe.each(DATABASES)('names that only differ by look-alike letters (%s)', (k
   })
 
   it('recomputes, on upgrade, the name keys of signatures made before look-alike letters were matched', async () => {
-    const db = app.server.ctx.db
+    // As the migrator does, on the database handle itself.
+    const db = app.server.database.db
     await sign('\u041elga', 'P\u0435tit', 'before-upgrade@cnrs.fr')
     // As the previous version stored it: lower case, accents removed, letters as typed.
     await db.updateTable('signatures').set({ name_key: searchKey('\u041elga P\u0435tit') }).where('id', '=', ids.get('before-upgrade@cnrs.fr')!).execute()

@@ -94,6 +94,7 @@ describe.each(DATABASES)('mail delivery (%s)', (kind) => {
       expect(page.status).toBe(303)
     }
     for (let i = 0; i < 3; i++) await postForm(app.url, '/manage', { email: 'camille.durand@univ-tlse3.fr' })
+    await app.server.afterAnswer.idle()
     await app.server.worker.drain()
     expect((await outbox(app)).length).toBe(5)
     await app.smtp.waitForMessages(5)

@@ -75,6 +75,11 @@ export interface OutboxTable {
   /** Recipient and bodies are erased once the mail is sent. */
   recipient: string | null
   recipient_hash: string
+  /**
+   * Keyed hash of the recipient's mailbox (canonicalMailbox: no +tag, no Gmail dots, no
+   * case): what the cap on mail per recipient counts. Null for mails queued before 006.
+   */
+  mailbox_hash: string | null
   subject: string | null
   text_body: string | null
   html_body: string | null
@@ -161,13 +166,6 @@ export interface AdminSessionTable {
   created_at: string
 }
 
-export interface AdminLoginAttemptTable {
-  id: Generated<number>
-  /** "net:<networkKey>" or "mail:<email hash>". */
-  key: string
-  created_at: string
-}
-
 /** Every moderator action: who, what, on what, when. */
 export interface AuditLogTable {
   id: Generated<number>
@@ -193,7 +191,10 @@ export interface DomainTable {
   updated_at: string
 }
 
-/** Hits per bucket and window, shared by every instance (see migration 004). */
+/**
+ * Hits per bucket and window, shared by every instance on PostgreSQL (see migrations
+ * 004 and 006); on SQLite the windows are kept in memory and this table stays empty.
+ */
 export interface RateLimitTable {
   bucket: string
   window_start: string
@@ -205,7 +206,6 @@ export interface Database {
   moderators: ModeratorTable
   admin_login_links: AdminLoginLinkTable
   admin_sessions: AdminSessionTable
-  admin_login_attempts: AdminLoginAttemptTable
   audit_log: AuditLogTable
   settings: SettingTable
   domains: DomainTable

@@ -3,51 +3,44 @@
 // a cookie, the database keeps its hash; the CSRF token of every admin form is
 // derived from it with the server's secret.
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { Db } from '../db/database.js'
 import type { AdminSession } from '../db/schema.js'
 import { enqueueMail } from '../mail/outbox.js'
 import { renderAdminLoginMail } from '../mail/admin-login-mail.js'
 import { recordAudit } from './audit.js'
 import type { DomainContext } from './context.js'
-import { emailKey, normalizeEmail } from './normalize-email.js'
+import { emailKey, mailboxKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
+import { formLimits, loginMailTally, loginPairLimit, type LimitOutcome, type Origin } from './rate-limits.js'
 import { isModerator } from './moderators.js'
 import { hashToken, looksLikeToken, newToken } from './tokens.js'
 
 export type { AdminSession }
 
-/** Login requests allowed per window: per network, and per address. */
-export const LOGIN_WINDOW_MS = 15 * 60_000
-export const LOGIN_LIMIT_PER_NETWORK = 10
-export const LOGIN_LIMIT_PER_ADDRESS = 3
-
-async function attemptsSince(db: Db, key: string, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom('admin_login_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('key', '=', key)
-    .where('created_at', '>=', since.toISOString())
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
+/**
+ * Counts a login request and, if the address is a moderator's, mails a link after
+ * the answer. The answer is the same, in the same time, whatever the address:
+ * refused (429) only by the limits per network and per (network, address), which
+ * count every request alike. Mails to one mailbox are capped per hour from all
+ * networks together, except that the first request from a network that has not
+ * asked for it this hour is always mailed: whoever asks for a moderator's link from
+ * elsewhere, the moderator gets one from their own network.
+ */
+export async function requestLoginLink(ctx: DomainContext, rawEmail: string, origin: Origin, locale: string): Promise<LimitOutcome> {
+  const now = ctx.now()
+  const limits = ctx.config.site.limits
+  const email = normalizeEmail(rawEmail)
+  if (!email) return ctx.limiter.hit(formLimits('login', limits, origin), 1, now)
+  const mailbox = mailboxKey(ctx.config.secret, email)
+  const counted = [...formLimits('login', limits, origin), loginPairLimit(limits, origin.network, mailbox)]
+  const verdict = await ctx.limiter.hit(counted, 1, now, [loginMailTally(mailbox)])
+  if (!verdict.ok) return verdict
+  const [pair, mails] = verdict.totals.slice(counted.length - 1)
+  if (pair === 1 || mails! <= limits.loginMailsPerHour) ctx.afterAnswer(() => mailLoginLink(ctx, email, mailbox, locale))
+  return verdict
 }
 
-/**
- * Mails a login link if the address is a moderator's and the limits allow it. The
- * caller answers the same whatever happened, so the form does not reveal who moderates.
- */
-export async function requestLoginLink(ctx: DomainContext, rawEmail: string, network: string, locale: string): Promise<void> {
+async function mailLoginLink(ctx: DomainContext, email: NormalizedEmail, mailbox: string, locale: string): Promise<void> {
+  if (!(await isModerator(ctx.db, ctx.config, email.address))) return
   const now = ctx.now()
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS)
-  const email = normalizeEmail(rawEmail)
-  const netKey = `net:${network}`
-  const mailKey = email ? `mail:${emailKey(ctx.config.secret, email)}` : undefined
-  // Every attempt counts, whether or not the address moderates.
-  const overNetwork = (await attemptsSince(ctx.db, netKey, since)) >= LOGIN_LIMIT_PER_NETWORK
-  const overAddress = mailKey ? (await attemptsSince(ctx.db, mailKey, since)) >= LOGIN_LIMIT_PER_ADDRESS : false
-  await ctx.transact(async (tx) => {
-    await tx.insertInto('admin_login_attempts').values({ key: netKey, created_at: now.toISOString() }).execute()
-    if (mailKey) await tx.insertInto('admin_login_attempts').values({ key: mailKey, created_at: now.toISOString() }).execute()
-  })
-  if (!email || overNetwork || overAddress || !(await isModerator(ctx.db, ctx.config, email.address))) return
   const address = email.address.toLowerCase()
   const { token, hash } = newToken()
   const minutes = ctx.config.site.moderation.loginLinkMinutes
@@ -57,7 +50,8 @@ export async function requestLoginLink(ctx: DomainContext, rawEmail: string, net
       .values({ hash, email: address, locale, expires_at: new Date(now.getTime() + minutes * 60_000).toISOString(), used_at: null, created_at: now.toISOString() })
       .execute()
     const mail = renderAdminLoginMail({ locale, link: `${ctx.config.baseUrl}/admin/login/${token}`, minutes, organisation: ctx.config.site.organisation })
-    await enqueueMail(tx, { ...mail, kind: 'admin_login', recipient: address, recipientHash: mailKey!.slice(5), signatureId: null }, now)
+    const recipientHash = emailKey(ctx.config.secret, email)
+    await enqueueMail(tx, { ...mail, kind: 'admin_login', recipient: address, recipientHash, mailboxHash: mailbox, signatureId: null }, now)
   })
   ctx.mailQueued()
 }

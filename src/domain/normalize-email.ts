@@ -36,3 +36,32 @@ export function normalizeEmail(raw: string): NormalizedEmail | undefined {
 export function emailKey(secret: string, email: NormalizedEmail): string {
   return createHmac('sha256', secret).update('email:' + email.address.toLowerCase()).digest('base64url')
 }
+
+/** Providers that ignore dots in the local part, under their canonical domain. */
+const DOTLESS_PROVIDERS: ReadonlyMap<string, string> = new Map([
+  ['gmail.com', 'gmail.com'],
+  ['googlemail.com', 'gmail.com'],
+])
+
+/**
+ * The mailbox an address delivers to, as far as a cap on mail per recipient needs to
+ * know: case folded, the `+tag` dropped (subaddressing, which most providers offer),
+ * and for Gmail the dots dropped and googlemail.com read as gmail.com. It errs
+ * towards one mailbox: two people at a provider that treats `a+b` as another
+ * mailbox share a cap, never an inbox. For counting mail only: two addresses of one
+ * mailbox are still two signatures (emailKey).
+ */
+export function canonicalMailbox(email: NormalizedEmail): string {
+  const at = email.address.lastIndexOf('@')
+  let local = email.address.slice(0, at).toLowerCase()
+  const plus = local.indexOf('+')
+  if (plus > 0) local = local.slice(0, plus)
+  const provider = DOTLESS_PROVIDERS.get(email.domain)
+  if (provider) return `${local.replaceAll('.', '')}@${provider}`
+  return `${local}@${email.domain}`
+}
+
+/** The keyed hash of an address's mailbox (canonicalMailbox): what per-recipient caps count. */
+export function mailboxKey(secret: string, email: NormalizedEmail): string {
+  return createHmac('sha256', secret).update('mailbox:' + canonicalMailbox(email)).digest('base64url')
+}

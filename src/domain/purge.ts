@@ -14,12 +14,9 @@ export interface PurgeReport {
   networkTraces: number
   invalidatedSignatures: number
   auditEntries: number
-  /** Expired login links and sessions of moderators, and old login attempts. */
+  /** Expired login links and sessions of moderators. */
   adminRecords: number
 }
-
-/** Login attempts are kept a day: long enough for the rate limits. */
-const LOGIN_ATTEMPTS_RETENTION_MS = DAY_MS
 
 export async function purgeExpired(ctx: Pick<DomainContext, 'transact' | 'config' | 'now'>): Promise<PurgeReport> {
   const now = ctx.now()
@@ -30,7 +27,6 @@ export async function purgeExpired(ctx: Pick<DomainContext, 'transact' | 'config
   const tracesBefore = new Date(now.getTime() - m.networkTraceDays * DAY_MS).toISOString()
   const invalidatedBefore = new Date(now.getTime() - m.invalidatedDays * DAY_MS).toISOString()
   const auditBefore = new Date(now.getTime() - m.auditDays * DAY_MS).toISOString()
-  const attemptsBefore = new Date(now.getTime() - LOGIN_ATTEMPTS_RETENTION_MS).toISOString()
   return ctx.transact(async (tx) => {
     // Mails still queued for signatures about to go are deleted with them.
     await tx
@@ -70,7 +66,6 @@ export async function purgeExpired(ctx: Pick<DomainContext, 'transact' | 'config
     const audit = await tx.deleteFrom('audit_log').where('at', '<', auditBefore).executeTakeFirst()
     const links = await tx.deleteFrom('admin_login_links').where('expires_at', '<', now.toISOString()).executeTakeFirst()
     const sessions = await tx.deleteFrom('admin_sessions').where('expires_at', '<', now.toISOString()).executeTakeFirst()
-    const attempts = await tx.deleteFrom('admin_login_attempts').where('created_at', '<', attemptsBefore).executeTakeFirst()
     return {
       unconfirmedSignatures: Number(signatures.numDeletedRows),
       expiredTokens: Number(tokens.numDeletedRows),
@@ -78,7 +73,7 @@ export async function purgeExpired(ctx: Pick<DomainContext, 'transact' | 'config
       networkTraces: Number(traces.numUpdatedRows),
       invalidatedSignatures: Number(invalidated.numDeletedRows),
       auditEntries: Number(audit.numDeletedRows),
-      adminRecords: Number(links.numDeletedRows) + Number(sessions.numDeletedRows) + Number(attempts.numDeletedRows),
+      adminRecords: Number(links.numDeletedRows) + Number(sessions.numDeletedRows),
     }
   })
 }

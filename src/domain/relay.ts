@@ -6,14 +6,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { sql, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
 import type { RelayMessage } from '../db/schema.js'
-import { countMailsSince, enqueueMail, isSuppressed } from '../mail/outbox.js'
+import { enqueueMail, isSuppressed } from '../mail/outbox.js'
 import { renderRelayConfirm, renderRelayed } from '../mail/relay-templates.js'
 import { cleanLine, cleanParagraphs } from './clean-text.js'
 import type { DomainContext } from './context.js'
 import { applySignatureDelta } from './counters.js'
 import { AppError } from './errors.js'
 import { absoluteUrl } from './links.js'
-import { emailKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
+import { mailboxKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
+import { mayMail, recipientOf } from './mail-cap.js'
 import type { FieldErrorKey } from './sign-form.js'
 import { hashToken, looksLikeToken, newToken } from './tokens.js'
 
@@ -67,15 +68,15 @@ export function parseRelayForm(
  */
 export async function requestRelay(
   ctx: DomainContext,
-  args: { domain: string; institution: string; form: RelayForm; locale: string },
+  args: { domain: string; institution: string; form: RelayForm; locale: string; network: string },
 ): Promise<void> {
   const site = ctx.config.site
-  const senderHash = emailKey(ctx.config.secret, args.form.email)
+  const sender = await recipientOf(ctx, args.form.email, args.network)
+  const senderHash = sender.key
   let queued = false
   await ctx.transact(async (tx) => {
     const now = ctx.now()
-    if (await isSuppressed(tx, senderHash)) return
-    if ((await countMailsSince(tx, senderHash, new Date(now.getTime() - DAY_MS))) >= site.maxMailsPerAddress) return
+    if (!(await mayMail(ctx, tx, sender, now))) return
     const { token, hash } = newToken()
     await tx
       .insertInto('relay_messages')
@@ -102,7 +103,7 @@ export async function requestRelay(
       organisation: site.organisation,
       hours: site.manageLinkHours,
     })
-    await enqueueMail(tx, { ...mail, kind: 'relay_confirm', recipient: args.form.email.address, recipientHash: senderHash, signatureId: null }, now)
+    await enqueueMail(tx, { ...mail, kind: 'relay_confirm', recipient: args.form.email.address, recipientHash: senderHash, mailboxHash: sender.mailbox, signatureId: null }, now)
     queued = true
   })
   if (queued) ctx.mailQueued()
@@ -191,7 +192,9 @@ export async function sendRelay(ctx: DomainContext, token: string, institution: 
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         'Reply-To': relay.sender_email!,
       }
-      await enqueueMail(tx, { ...mail, kind: 'relay', recipient: r.email!, recipientHash: r.email_hash, signatureId: r.id, headers }, now)
+      // Kept addresses were normalised when typed; one that no longer reads as one still counts as itself.
+      const mailbox = mailboxKey(ctx.config.secret, normalizeEmail(r.email!) ?? { address: r.email!, domain: r.email!.split('@').pop()! })
+      await enqueueMail(tx, { ...mail, kind: 'relay', recipient: r.email!, recipientHash: r.email_hash, mailboxHash: mailbox, signatureId: r.id, headers }, now)
       sent++
     }
     await tx

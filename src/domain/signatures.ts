@@ -14,6 +14,7 @@ import { networkKey } from './network.js'
 import { AppError } from './errors.js'
 import { absoluteUrl } from './links.js'
 import { emailKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
+import { mayMail, recipientOf, type Recipient } from './mail-cap.js'
 import type { ProfileFields, SignSubmission } from './sign-form.js'
 import { decodeSubmission, encodeSubmission, keepsAddress, submissionOf, type Submission } from './submission.js'
 import { hashToken, looksLikeToken, newToken } from './tokens.js'
@@ -42,23 +43,13 @@ function profileColumns(p: ProfileFields) {
 }
 
 /**
- * Whether one more mail may go to this address now: not if it refused mail for good,
- * and not beyond the configured number per day, so the forms cannot flood an inbox.
- */
-async function mayMail(ctx: DomainContext, tx: Tx, key: string, now: Date): Promise<boolean> {
-  if (await isSuppressed(tx, key)) return false
-  const recent = await countMailsSince(tx, key, new Date(now.getTime() - DAY_MS))
-  return recent < ctx.config.site.maxMailsPerAddress
-}
-
-/**
  * Creates a single-purpose link for a signature and queues the mail that carries it.
  * A confirmation link carries the submission it confirms (see submission.ts).
  */
 async function mailLink(
   ctx: DomainContext,
   tx: Tx,
-  args: { signature: Pick<Signature, 'id' | 'first_name' | 'locale'>; kind: MailKind; to: NormalizedEmail; key: string; now: Date; submission?: Submission },
+  args: { signature: Pick<Signature, 'id' | 'first_name' | 'locale'>; kind: MailKind; to: NormalizedEmail; recipient: Recipient; now: Date; submission?: Submission },
 ): Promise<void> {
   const { signature, kind, now } = args
   const site = ctx.config.site
@@ -86,7 +77,7 @@ async function mailLink(
     organisation: site.organisation,
     validity: purpose === 'confirm' ? site.unconfirmedDays : site.manageLinkHours,
   })
-  await enqueueMail(tx, { ...rendered, kind, recipient: args.to.address, recipientHash: args.key, signatureId: signature.id }, now)
+  await enqueueMail(tx, { ...rendered, kind, recipient: args.to.address, recipientHash: args.recipient.key, mailboxHash: args.recipient.mailbox, signatureId: signature.id }, now)
 }
 
 /**
@@ -104,8 +95,9 @@ export async function requestSignature(
   /** The client's address, kept only as a keyed network hash for abuse checks. */
   clientAddress?: string,
 ): Promise<void> {
-  const key = emailKey(ctx.config.secret, submission.email)
   const network = clientAddress ? networkKey(ctx.config.secret, clientAddress) : null
+  const recipient = await recipientOf(ctx, submission.email, network)
+  const key = recipient.key
   const submitted: Submission = {
     profile: submission,
     email: keepsAddress(submission) ? submission.email.address : null,
@@ -120,7 +112,7 @@ export async function requestSignature(
       const domain = await tx.selectFrom('domains').select('blocked').where('domain', '=', submission.email.domain).executeTakeFirst()
       if (domain?.blocked) return
       const existing = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
-      const canMail = await mayMail(ctx, tx, key, now)
+      const canMail = await mayMail(ctx, tx, recipient, now)
       if (!existing) {
         const inserted = await tx
           .insertInto('signatures')
@@ -140,7 +132,7 @@ export async function requestSignature(
           .returning(['id', 'first_name', 'locale', 'email_domain', 'name_key', 'network_key'])
           .executeTakeFirstOrThrow()
         await raiseFlags(tx, ctx.config, inserted, now)
-        if (canMail) await mailLink(ctx, tx, { signature: inserted, kind: 'confirm', to: submission.email, key, now, submission: submitted })
+        if (canMail) await mailLink(ctx, tx, { signature: inserted, kind: 'confirm', to: submission.email, recipient, now, submission: submitted })
         queued = canMail
         return
       }
@@ -155,12 +147,12 @@ export async function requestSignature(
           .execute()
         const nameKey = nameKeyOf(submission.firstName, submission.lastName)
         await raiseFlags(tx, ctx.config, { id: existing.id, email_domain: existing.email_domain, name_key: nameKey, network_key: network ?? existing.network_key }, now)
-        await mailLink(ctx, tx, { signature: existing, kind: 'confirm', to: submission.email, key, now, submission: submitted })
+        await mailLink(ctx, tx, { signature: existing, kind: 'confirm', to: submission.email, recipient, now, submission: submitted })
         queued = true
         return
       }
       if (canMail) {
-        await mailLink(ctx, tx, { signature: existing, kind: 'already_signed', to: submission.email, key, now })
+        await mailLink(ctx, tx, { signature: existing, kind: 'already_signed', to: submission.email, recipient, now })
         queued = true
       }
     })
@@ -175,22 +167,30 @@ export async function requestSignature(
   if (queued) ctx.mailQueued()
 }
 
-/** Asks for a manage link by address; answers nothing about whether the address signed. */
-export async function requestManageLink(ctx: DomainContext, email: NormalizedEmail): Promise<void> {
-  const key = emailKey(ctx.config.secret, email)
+/**
+ * Asks for a manage link by address; answers nothing about whether the address
+ * signed, not even by the time it takes: the caller answers once the request is
+ * counted, and the signature is looked up (and the mail queued) after the answer.
+ */
+export async function requestManageLink(ctx: DomainContext, email: NormalizedEmail, network: string | null): Promise<void> {
+  const recipient = await recipientOf(ctx, email, network)
+  ctx.afterAnswer(() => mailManageLink(ctx, email, recipient))
+}
+
+async function mailManageLink(ctx: DomainContext, email: NormalizedEmail, recipient: Recipient): Promise<void> {
   let queued = false
   await ctx.transact(async (tx) => {
     const now = ctx.now()
-    const signature = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
-    if (!signature || !(await mayMail(ctx, tx, key, now))) return
+    const signature = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', recipient.key).executeTakeFirst()
+    if (!signature || !(await mayMail(ctx, tx, recipient, now))) return
     if (signature.status === 'pending') {
       // Not confirmed yet: what this person needs is a confirmation link again, for
       // the signature as it is stored (its page shows what that is).
       if (signature.mails_sent >= ctx.config.site.maxMailsPerAddress) return
       await tx.updateTable('signatures').set({ mails_sent: signature.mails_sent + 1 }).where('id', '=', signature.id).execute()
-      await mailLink(ctx, tx, { signature, kind: 'confirm', to: email, key, now, submission: submissionOf(signature) })
+      await mailLink(ctx, tx, { signature, kind: 'confirm', to: email, recipient, now, submission: submissionOf(signature) })
     } else {
-      await mailLink(ctx, tx, { signature, kind: 'manage', to: email, key, now })
+      await mailLink(ctx, tx, { signature, kind: 'manage', to: email, recipient, now })
     }
     queued = true
   })

@@ -5,6 +5,7 @@ import { parseRelayForm, requestRelay } from '../domain/relay.js'
 import { decodeCursor } from '../domain/signatures.js'
 import { InstitutionPage, InstitutionsPage, type RelayValues } from '../views/institution-pages.js'
 import type { AppEnv } from './env.js'
+import { originOf, rateLimit } from './rate-limit.js'
 import { render } from './render.js'
 
 export const PAGE_SIZE = 50
@@ -27,7 +28,7 @@ institutions.get('/:domain', async (c, next) => {
 })
 
 /** The contact form of the debate relay: the message waits for its sender to confirm their address. */
-institutions.post('/:domain/contact', async (c, next) => {
+institutions.post('/:domain/contact', rateLimit('relay'), async (c, next) => {
   const { ctx, page, locale } = c.var
   const institution = await findInstitution(ctx.db, ctx.config.site, c.req.param('domain'))
   if (!institution || institution.willing === 0) return next()
@@ -45,6 +46,6 @@ institutions.post('/:domain/contact', async (c, next) => {
       422,
     )
   }
-  await requestRelay(ctx, { domain: institution.domain, institution: institution.name, form: parsed.value, locale })
+  await requestRelay(ctx, { domain: institution.domain, institution: institution.name, form: parsed.value, locale, network: originOf(c).network })
   return c.redirect(page.href('/relay/sent'), 303)
 })

@@ -12,7 +12,7 @@ import { checkCsrf, csrfFor } from '../domain/tokens.js'
 import { ManagePage, ManageRequestPage } from '../views/manage-pages.js'
 import { MessagePage, TokenInvalidPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
-import { rateLimit } from './rate-limit.js'
+import { originOf, rateLimit } from './rate-limit.js'
 import { render } from './render.js'
 
 export const manage = new Hono<AppEnv>()
@@ -25,7 +25,7 @@ manage.post('/', rateLimit('manage'), async (c) => {
   const raw = typeof body.email === 'string' ? body.email : ''
   const email = normalizeEmail(raw)
   if (!email) return render(c, <ManageRequestPage p={page} email={raw} error={raw.trim() ? 'email_invalid' : 'required'} />, 422)
-  await requestManageLink(ctx, email)
+  await requestManageLink(ctx, email, originOf(c).network)
   return c.redirect(page.href('/manage/sent'), 303)
 })
 

@@ -1,48 +1,50 @@
-// Rate limits per client network on the routes that write or send mail. Over the
-// limit, the visitor gets a localised page saying how long to wait (429 with
-// Retry-After); nothing they typed is recorded.
+// Rate limits per client network on the forms that send mail. Over the limit, the
+// visitor gets a localised page saying how long to wait (429 with Retry-After);
+// nothing they typed is recorded. Which limits apply, with which settings, is said
+// once, in formLimits (src/domain/rate-limits.ts); the moderators' login counts its
+// own (src/domain/admin-sessions.ts), as the limits depend on the address typed.
 import type { Context, MiddlewareHandler } from 'hono'
 import { readFormStamp } from '../domain/form-stamp.js'
 import { normalizeEmail } from '../domain/normalize-email.js'
 import { networkKey } from '../domain/network.js'
-import { addHits, hitLimits, inNetworks, type Limit } from '../domain/rate-limits.js'
+import { formLimits, formStampTally, inNetworks, signDomainTally, type Limit, type Origin, type Tally } from '../domain/rate-limits.js'
 import { ErrorPage } from '../views/pages.js'
 import { clientAddress } from './client-address.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'
 
-export type LimitedRoute = 'sign' | 'manage' | 'login'
+export type LimitedRoute = 'sign' | 'manage' | 'relay'
 
-const MINUTE = 60_000
-const HOUR = 3600_000
-
-/**
- * A signature counts once with the form's valid timestamp and more without one; it
- * does not count at all when its address is in an allow-listed domain. Each
- * submission is also tallied per e-mail domain, for the hourly report.
- */
-async function signWeight(c: Context<AppEnv>): Promise<number> {
-  const { ctx } = c.var
-  const body = await c.req.parseBody()
-  const email = typeof body.email === 'string' ? normalizeEmail(body.email) : undefined
-  const limits = ctx.config.site.limits
-  if (email) {
-    await ctx.transact((tx) => addHits(tx, `sign:domain:${email.domain}`, MINUTE, 1, ctx.now()))
-    if (limits.allowDomains.includes(email.domain)) return 0
-  }
-  const stamp = readFormStamp(ctx.config.secret, typeof body.form_ts === 'string' ? body.form_ts : undefined, ctx.now())
-  return stamp.kind === 'valid' ? 1 : limits.unstampedWeight
+/** The client's network and whether it is allow-listed. */
+export function originOf<E extends AppEnv>(c: Context<E>): Origin {
+  const { config } = c.var.ctx
+  const address = clientAddress(c, config.trustedProxyHops)
+  return { network: networkKey(config.secret, address), allowListed: inNetworks(address, config.site.limits.allowNetworks) }
 }
 
-function limitsFor(route: LimitedRoute, c: Context<AppEnv>, net: string): Limit[] {
-  const l = c.var.ctx.config.site.limits
-  if (route === 'sign') {
-    return [
-      { bucket: `sign:net:${net}:m`, windowMs: MINUTE, max: l.signPerMinute },
-      { bucket: `sign:net:${net}:h`, windowMs: HOUR, max: l.signPerHour },
-    ]
-  }
-  return [{ bucket: `${route}:net:${net}:m`, windowMs: MINUTE, max: route === 'manage' ? l.managePerMinute : l.loginPerMinute }]
+/** The localised 429 page: how long to wait, and that nothing was saved. */
+function tooManyRequests(c: Context<AppEnv>, retryAfterSeconds: number) {
+  const p = c.var.page
+  c.header('Retry-After', String(retryAfterSeconds))
+  return render(c, <ErrorPage p={p} title={p.m.abuse.tooManyTitle} body={p.m.abuse.tooManyBody(retryAfterSeconds)} />, 429)
+}
+
+/**
+ * How a signature counts: once with the form's valid timestamp, `unstamped_weight`
+ * times without one, and not at all against its network when its address is in an
+ * allow-listed domain. Each is also tallied per e-mail domain, for the hourly report,
+ * and each use of a timestamp is tallied: beyond form_stamp_uses, it counts as none.
+ */
+async function signCount(c: Context<AppEnv>): Promise<{ weight: number; stamped: boolean; tallies: Tally[] }> {
+  const { ctx } = c.var
+  const limits = ctx.config.site.limits
+  const body = await c.req.parseBody()
+  const email = typeof body.email === 'string' ? normalizeEmail(body.email) : undefined
+  const tallies = email ? [signDomainTally(email.domain)] : []
+  if (email && limits.allowDomains.includes(email.domain)) return { weight: 0, stamped: false, tallies }
+  const value = typeof body.form_ts === 'string' ? body.form_ts : undefined
+  if (readFormStamp(ctx.config.secret, value, ctx.now()).kind !== 'valid') return { weight: limits.unstampedWeight, stamped: false, tallies }
+  return { weight: 1, stamped: true, tallies: [...tallies, formStampTally(value!)] }
 }
 
 /** Limits POSTs to a route per client network; mount it before the route's handler. */
@@ -50,15 +52,17 @@ export function rateLimit(route: LimitedRoute): MiddlewareHandler<AppEnv> {
   return async function rateLimitMiddleware(c, next) {
     if (c.req.method !== 'POST') return next()
     const { ctx } = c.var
-    const address = clientAddress(c, ctx.config.trustedProxyHops)
-    if (inNetworks(address, ctx.config.site.limits.allowNetworks)) return next()
-    const weight = route === 'sign' ? await signWeight(c) : 1
-    if (weight === 0) return next()
-    const limits = limitsFor(route, c, networkKey(ctx.config.secret, address))
-    const outcome = await ctx.transact((tx) => hitLimits(tx, limits, weight, ctx.now()))
+    const l = ctx.config.site.limits
+    const now = ctx.now()
+    const counted = route === 'sign' ? await signCount(c) : { weight: 1, stamped: false, tallies: [] }
+    const limits: Limit[] = counted.weight === 0 ? [] : formLimits(route, l, originOf(c))
+    if (limits.length === 0 && counted.tallies.length === 0) return next()
+    let outcome = await ctx.limiter.hit(limits, counted.weight, now, counted.tallies)
+    // A timestamp used more often than a person would: this use counts as unstamped.
+    if (counted.stamped && outcome.totals.at(-1)! > l.formStampUses && l.unstampedWeight > 1) {
+      outcome = await ctx.limiter.hit(limits, l.unstampedWeight - 1, now)
+    }
     if (outcome.ok) return next()
-    const p = c.var.page
-    c.header('Retry-After', String(outcome.retryAfterSeconds))
-    return render(c, <ErrorPage p={p} title={p.m.abuse.tooManyTitle} body={p.m.abuse.tooManyBody(outcome.retryAfterSeconds)} />, 429)
+    return tooManyRequests(c, outcome.retryAfterSeconds)
   }
 }

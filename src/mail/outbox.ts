@@ -10,6 +10,8 @@ export interface NewMail extends RenderedMail {
   kind: string
   recipient: string
   recipientHash: string
+  /** mailboxKey of the recipient: what the cap on mail per recipient counts. */
+  mailboxHash: string
   signatureId: number | null
   /** Extra headers, e.g. List-Unsubscribe for mails one can stop. */
   headers?: Record<string, string>
@@ -26,6 +28,7 @@ export async function enqueueMail(tx: Tx, mail: NewMail, now: Date): Promise<voi
       kind: mail.kind,
       recipient: mail.recipient,
       recipient_hash: mail.recipientHash,
+      mailbox_hash: mail.mailboxHash,
       subject: mail.subject,
       text_body: mail.text,
       html_body: mail.html,
@@ -38,12 +41,12 @@ export async function enqueueMail(tx: Tx, mail: NewMail, now: Date): Promise<voi
     .execute()
 }
 
-/** Mails queued for one address since `since`: bounds how many the forms can trigger. */
-export async function countMailsSince(tx: Tx | Db, recipientHash: string, since: Date): Promise<number> {
+/** Mails queued for one mailbox (mailboxKey) since `since`: bounds how many the forms can trigger. */
+export async function countMailsSince(tx: Tx | Db, mailboxHash: string, since: Date): Promise<number> {
   const row = await tx
     .selectFrom('outbox')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('recipient_hash', '=', recipientHash)
+    .where('mailbox_hash', '=', mailboxHash)
     .where('created_at', '>=', since.toISOString())
     .executeTakeFirstOrThrow()
   return Number(row.n)

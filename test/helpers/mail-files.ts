@@ -5,8 +5,9 @@ import { join } from 'node:path'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import type { TestApp } from './app.js'
 
-/** Every mail written so far, oldest first, once the outbox has been sent. */
+/** Every mail written so far, oldest first, once the work after answers is done and the outbox sent. */
 export async function mailFiles(app: TestApp): Promise<ParsedMail[]> {
+  await app.server.afterAnswer.idle()
   await app.server.worker.drain()
   const dir = join(app.dataDir, 'mail')
   const names = readdirSync(dir)

@@ -6,6 +6,7 @@ import * as m002 from './002_visibility.js'
 import * as m003 from './003_moderation.js'
 import * as m004 from './004_rate_limits.js'
 import * as m005 from './005_submission_per_link.js'
+import * as m006 from './006_one_rate_limiter.js'
 import * as m009 from './009_name_skeletons.js'
 
 export const migrations: Record<string, Migration> = {
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   '003_moderation': m003,
   '004_rate_limits': m004,
   '005_submission_per_link': m005,
+  '006_one_rate_limiter': m006,
   '009_name_skeletons': m009,
 }

@@ -4,11 +4,10 @@
 import { Hono, type Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { checkLoginCsrf, findLoginLink, logIn, loginCsrf, logOut, requestLoginLink, setSessionLocale } from '../../domain/admin-sessions.js'
-import { networkKey } from '../../domain/network.js'
 import { messagesFor } from '../../i18n/index.js'
 import type { AdminPageContext } from '../../views/admin/layout.js'
 import { AdminMessagePage, LoginConfirmPage, LoginPage, LoginSentPage } from '../../views/admin/pages.js'
-import { clientAddress } from '../client-address.js'
+import { originOf } from '../rate-limit.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 import { SESSION_COOKIE } from './guard.js'
@@ -22,7 +21,11 @@ login.post('/login', async (c) => {
   const body = await c.req.parseBody()
   const email = typeof body.email === 'string' ? body.email.slice(0, 254) : ''
   const locale = typeof body.locale === 'string' && ctx.config.site.locales.includes(body.locale) ? body.locale : admin.locale
-  await requestLoginLink(ctx, email, networkKey(ctx.config.secret, clientAddress(c, ctx.config.trustedProxyHops)), locale)
+  const outcome = await requestLoginLink(ctx, email, originOf(c), locale)
+  if (!outcome.ok) {
+    c.header('Retry-After', String(outcome.retryAfterSeconds))
+    return render(c, <AdminMessagePage a={admin} title={admin.m.abuse.tooManyTitle} body={admin.m.abuse.tooManyBody(outcome.retryAfterSeconds)} />, 429)
+  }
   return c.redirect(`/admin/login/sent?lang=${locale}`, 303)
 })
 
