@@ -5,10 +5,12 @@ import * as m001 from './001_initial.js'
 import * as m002 from './002_visibility.js'
 import * as m003 from './003_moderation.js'
 import * as m004 from './004_rate_limits.js'
+import * as m007 from './007_listed_labels.js'
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_visibility': m002,
   '003_moderation': m003,
   '004_rate_limits': m004,
+  '007_listed_labels': m007,
 }
