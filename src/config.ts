@@ -427,7 +427,8 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
   })
 }
 
-const institutionListSchema = z.record(z.string().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/, 'a lower-case domain'), z.string().trim().min(1).max(200))
+const institutionListSchema = z.record(z.string(), z.string().trim().min(1).max(200))
+const LOWER_CASE_DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/
 
 /**
  * content/institutions.toml: the canonical name of each institution the collective
@@ -447,6 +448,9 @@ function loadInstitutionList(contentDir: string): Record<string, string> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     throw new ConfigError(`${file} ${issue.path.join('.')}`, issue.message)
+  }
+  for (const domain of Object.keys(parsed.data)) {
+    if (!LOWER_CASE_DOMAIN.test(domain)) throw new ConfigError(`${file} ${domain}`, 'must be a lower-case domain')
   }
   return parsed.data
 }

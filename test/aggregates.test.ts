@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATABASES } from './helpers/databases.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
+import { contentWith } from './helpers/content.js'
 import { get } from './helpers/http.js'
 import { signAndConfirm } from './helpers/signing.js'
 import { logInAs } from './helpers/admin.js'
@@ -41,7 +42,9 @@ function itemOf(html: string, name: string): string {
 describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
   let app: TestApp
   beforeAll(async () => {
-    app = await startTestApp(kind, { ADMIN_EMAILS: MODERATOR })
+    // The shipped threshold of small groups (5), which the other tests' content sets to 1.
+    const content = contentWith({ allow_networks: '["127.0.0.0/8", "::1/128"]', min_fill_seconds: '0', min_group_size: '5' })
+    app = await startTestApp(kind, { ADMIN_EMAILS: MODERATOR, CONTENT_DIR: content })
     // Université Toulouse III: six signatures, five researchers (public) and one student (private).
     await signAndConfirm(app, { email: 'ana@univ-tlse3.fr', first_name: 'Ana', last_name: 'Nobel', institution: 'Harvard University, Prix Nobel', discipline: 'Écologie' })
     for (const n of ['Bea', 'Cid', 'Dan', 'Eve']) {
