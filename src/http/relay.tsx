@@ -47,7 +47,7 @@ relay.get('/:token', (c) =>
       <RelayConfirmPage
         p={page}
         institution={institution?.name ?? pending.domain}
-        recipients={institution?.willing ?? 0}
+        recipients={institution ? institution.willing : 0}
         message={pending.body ?? ''}
         action={page.href(`/relay/${token}`)}
         csrf={csrfFor(ctx.config.secret, pending.tokenHash)}

@@ -263,7 +263,8 @@ const en: Messages = {
     sentTitle: 'Confirm your address',
     sentBody: 'If the address you typed is valid, a message has just been sent to it. Open the link it holds for your message to be relayed.',
     confirmTitle: 'Relay your message',
-    confirmLead: (institution: string, n: number) => `Your message will be forwarded to ${n === 1 ? 'the person' : `${num(n)} people`} willing to organise a debate at ${institution}.`,
+    confirmLead: (institution: string, n: number | null) =>
+      `Your message will be forwarded to ${n === null ? 'the people' : n === 1 ? 'the person' : `${num(n)} people`} willing to organise a debate at ${institution}.`,
     confirmButton: 'I confirm: send the message',
     doneTitle: 'Message relayed',
     doneBody: (n: number) => (n === 1 ? 'Your message was forwarded to one person.' : `Your message was forwarded to ${num(n)} people.`),

@@ -268,7 +268,8 @@ const fr = {
     sentTitle: 'Confirmez votre adresse',
     sentBody: 'Si l’adresse saisie est valide, un message vient de lui être envoyé. Ouvrez le lien qu’il contient pour que votre message soit relayé.',
     confirmTitle: 'Relayer votre message',
-    confirmLead: (institution: string, n: number) => `Votre message sera transmis à ${n <= 1 ? 'la personne prête' : `${num(n)} personnes prêtes`} à organiser un débat à ${institution}.`,
+    confirmLead: (institution: string, n: number | null) =>
+      `Votre message sera transmis ${n === null ? 'aux personnes prêtes' : n <= 1 ? 'à la personne prête' : `à ${num(n)} personnes prêtes`} à organiser un débat à ${institution}.`,
     confirmButton: 'Je confirme et j’envoie le message',
     doneTitle: 'Message relayé',
     doneBody: (n: number) => (n <= 1 ? 'Votre message a été transmis à une personne.' : `Votre message a été transmis à ${num(n)} personnes.`),

@@ -10,7 +10,8 @@ export function RelaySentPage({ p }: { p: PageContext }) {
   )
 }
 
-export function RelayConfirmPage(props: { p: PageContext; institution: string; recipients: number; message: string; action: string; csrf: string }) {
+/** `recipients` is null when they are fewer than the minimum group size: their number is not said. */
+export function RelayConfirmPage(props: { p: PageContext; institution: string; recipients: number | null; message: string; action: string; csrf: string }) {
   const { p } = props
   const m = p.m.debate
   return (
