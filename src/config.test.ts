@@ -81,3 +81,33 @@ describe('limits against abuse', () => {
     }
   })
 })
+
+describe('public aggregates', () => {
+  /** A copy of content/ with one line of site.toml, or the whole of institutions.toml, replaced. */
+  function contentWith(change: { siteLine?: [string, string]; institutions?: string }): string {
+    const dir = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', dir, { recursive: true })
+    if (change.siteLine) {
+      const file = join(dir, 'site.toml')
+      writeFileSync(file, readFileSync(file, 'utf8').replace(change.siteLine[0], change.siteLine[1]))
+    }
+    if (change.institutions !== undefined) writeFileSync(join(dir, 'institutions.toml'), change.institutions)
+    return dir
+  }
+
+  it('show no group under 5 signatures by default, and refuse a minimum that is not a whole number from 1', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).site.minGroupSize).toBe(5)
+    const zero = contentWith({ siteLine: ['min_group_size = 5', 'min_group_size = 0'] })
+    expect(() => loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: zero })).toThrowError(/site\.toml privacy\.min_group_size: /)
+    const text = contentWith({ siteLine: ['min_group_size = 5', 'min_group_size = "five"'] })
+    expect(() => loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: text })).toThrowError(/privacy\.min_group_size/)
+  })
+
+  it('name institutions from content/institutions.toml, site.toml winning, and refuse a line that is not a domain', () => {
+    const site = loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: contentWith({ siteLine: ['[institutions.names]\n', '[institutions.names]\n"cnrs.fr" = "Centre national de la recherche scientifique"\n'] }) }).site
+    expect(site.institutionNames['ut-capitole.fr']).toBe('Université Toulouse Capitole')
+    expect(site.institutionNames['cnrs.fr']).toBe('Centre national de la recherche scientifique')
+    const wrong = contentWith({ institutions: '"Not A Domain" = "X"\n' })
+    expect(() => loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: wrong })).toThrowError(/institutions\.toml Not A Domain: must be a lower-case domain/)
+  })
+})

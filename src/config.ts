@@ -80,10 +80,17 @@ const siteSchema = z.object({
   institutions: z
     .object({
       domain_patterns: z.array(z.string().min(1)).default([]),
-      // Display names of institutions by e-mail domain; unnamed ones show the name their signatories type most.
+      // Canonical names of institutions by e-mail domain; they win over content/institutions.toml.
       names: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a lower-case domain'), z.string().min(1)).default({}),
     })
     .default({ domain_patterns: [], names: {} }),
+  privacy: z
+    .object({
+      // A public breakdown shows a group (an institution, a category, a discipline) only
+      // from this many signatures; 1 shows every group, which only a test should want.
+      min_group_size: z.number().int().min(1).max(1000).default(5),
+    })
+    .default({ min_group_size: 5 }),
   open_data: z
     .object({ licence: z.string().min(1).default('ODbL-1.0'), licence_url: z.url().default('https://opendatacommons.org/licenses/odbl/1-0/') })
     .default({ licence: 'ODbL-1.0', licence_url: 'https://opendatacommons.org/licenses/odbl/1-0/' }),
@@ -207,8 +214,13 @@ export interface SiteConfig {
   categories: readonly Category[]
   institutionDomainPatterns: readonly string[]
   kit: KitConfig
-  /** Display name of an institution by e-mail domain. */
+  /**
+   * Canonical name of an institution by e-mail domain: content/institutions.toml, then
+   * [institutions.names] of site.toml over it. A domain named here is institutional.
+   */
   institutionNames: Readonly<Record<string, string>>
+  /** Public breakdowns show a group only from this many signatures ([privacy] min_group_size). */
+  minGroupSize: number
   openDataLicence: string
   openDataLicenceUrl: string
   /** Counts of confirmed signatures announced in the Atom feed, ascending. */
@@ -403,7 +415,8 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
     categories: Object.freeze(categories),
     institutionDomainPatterns: Object.freeze([...s.institutions.domain_patterns]),
     kit: loadKitConfig(contentDir, file, s.kit, s.locales, title),
-    institutionNames: Object.freeze({ ...s.institutions.names }),
+    institutionNames: Object.freeze({ ...loadInstitutionList(contentDir), ...s.institutions.names }),
+    minGroupSize: s.privacy.min_group_size,
     openDataLicence: s.open_data.licence,
     openDataLicenceUrl: s.open_data.licence_url,
     milestones: Object.freeze([...new Set(s.milestones.thresholds)].sort((a, b) => a - b)),
@@ -442,6 +455,34 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
       refuseDisposable: s.limits.refuse_disposable,
     }),
   })
+}
+
+const institutionListSchema = z.record(z.string(), z.string().trim().min(1).max(200))
+const LOWER_CASE_DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/
+
+/**
+ * content/institutions.toml: the canonical name of each institution the collective
+ * expects, by e-mail domain ("univ-tlse3.fr" = "Université Toulouse III – Paul Sabatier").
+ * Data, not code: a collective edits it like site.toml. Optional.
+ */
+function loadInstitutionList(contentDir: string): Record<string, string> {
+  const file = join(contentDir, 'institutions.toml')
+  if (!existsSync(file)) return {}
+  let raw: unknown
+  try {
+    raw = parseToml(readFileSync(file, 'utf8'))
+  } catch (err) {
+    throw new ConfigError(file, (err as Error).message.split('\n')[0]!)
+  }
+  const parsed = institutionListSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new ConfigError(`${file} ${issue.path.join('.')}`, issue.message)
+  }
+  for (const domain of Object.keys(parsed.data)) {
+    if (!LOWER_CASE_DOMAIN.test(domain)) throw new ConfigError(`${file} ${domain}`, 'must be a lower-case domain')
+  }
+  return parsed.data
 }
 
 function loadKitConfig(contentDir: string, file: string, kit: z.infer<typeof kitSchema>, locales: string[], title: Record<string, string>): KitConfig {

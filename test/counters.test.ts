@@ -37,8 +37,10 @@ describe.each(DATABASES)('counters (%s)', (kind) => {
       'domain:univ-tlse3.fr': 2,
       'domain_public:univ-tlse3.fr': 1,
       'domain_debate:univ-tlse3.fr': 1,
-      'domain_name:univ-tlse3.fr|Université Toulouse III': 2,
+      // A discipline's public label: counted over listed signatures only (Bo is private).
+      'listed_discipline:écologie': 2,
     })
+    expect(Object.keys(counters).filter((k) => k.startsWith('domain_name:'))).toEqual([])
     await expectExact()
   })
 

@@ -17,7 +17,8 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     contentDir = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
     cpSync('content', contentDir, { recursive: true })
     const toml = join(contentDir, 'site.toml')
-    writeFileSync(toml, readFileSync(toml, 'utf8').replace(/thresholds = \[[^\]]*\]/, 'thresholds = [2, 5, 1000]'))
+    // Every group shown exactly (min_group_size = 1): the threshold is aggregates.test.ts's subject.
+    writeFileSync(toml, readFileSync(toml, 'utf8').replace(/thresholds = \[[^\]]*\]/, 'thresholds = [2, 5, 1000]').replace('min_group_size = 5', 'min_group_size = 1'))
     app = await startTestApp(kind, { CONTENT_DIR: contentDir })
     await signAndConfirm(app, { email: 'ana@univ-tlse3.fr', first_name: 'Ana', last_name: 'Public', category: 'researcher', discipline: 'Écologie' })
     await signAndConfirm(app, { email: 'bo@univ-tlse3.fr', first_name: 'Bo', last_name: 'Secret', category: 'student', public: '', discipline: 'écologie' })
@@ -37,7 +38,7 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     expect(html).toContain('Université Toulouse III – Paul Sabatier')
     expect(html.indexOf('Université Toulouse III – Paul Sabatier')).toBeLessThan(html.indexOf('CNRS'))
     expect(html).toMatch(/univ-tlse3\.fr<\/span><\/th><td class="num">2<\/td><td class="num">1<\/td>/)
-    // Not named in the config: the name its signatories typed.
+    // Named in content/institutions.toml, never by what its signatories typed.
     expect(html).toContain('Université de Rennes')
     // A webmail domain is not an institution.
     expect(html).not.toContain('gmail.com')
@@ -95,12 +96,12 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     expect(res.headers.get('link')).toContain('rel="license"')
     const csv = await res.text()
     const lines = csv.trim().split('\n')
-    expect(lines[0]).toBe('first_name,last_name,category,institution,discipline,signed_at,verified,institution_domain')
+    expect(lines[0]).toBe('first_name,last_name,category,institution,discipline,signed_at,verified,institution_domain,verified_institution')
     expect(lines).toHaveLength(1 + 5)
     expect(csv).not.toContain('Secret')
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"")",'+Plus,staff,'@SUM(A1),'-2,`)
-    expect(csv).toMatch(/Eu,Webmail,teacher,Lycée Bellevue,Écologie,2026-[^,]+,0,\n/)
-    expect(csv).toMatch(/Ana,Public,researcher,Université Toulouse III,Écologie,2026-[^,]+,1,univ-tlse3\.fr/)
+    expect(csv).toMatch(/Eu,Webmail,teacher,Lycée Bellevue,Écologie,2026-[^,]+,0,,\n/)
+    expect(csv).toMatch(/Ana,Public,researcher,Université Toulouse III,Écologie,2026-[^,]+,1,univ-tlse3\.fr,Université Toulouse III – Paul Sabatier\n/)
     for (const line of lines.slice(1)) expect(line).not.toMatch(/(^|,)[=+\-@]/)
   })
 

@@ -11,8 +11,11 @@
 //   day:<YYYY-MM-DD>               confirmed, by day of confirmation (UTC)
 //   domain:<d>, domain_public:<d>  confirmed / listed, by e-mail domain (the institution)
 //   domain_category:<d>|<key>      confirmed, by domain and category
-//   domain_name:<d>|<text>         confirmed, by domain and institution name as typed
 //   debate, domain_debate:<d>      confirmed and willing to help organise a debate
+//   listed_discipline:<text>       listed, by discipline as typed (lower-case)
+// A discipline is named publicly only when listed signatures typed it: what a
+// signatory who is not listed typed may be counted, never shown. Institutions are
+// named by the config alone (verifiedInstitutionOf), never by what anyone typed.
 import type { SiteConfig } from '../config.js'
 import { sql, type Db, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
@@ -87,12 +90,12 @@ export function counterKeys(site: SiteConfig, s: CountedSignature | null | undef
   if (!isCounted(state, site)) return []
   const d = s.email_domain.toLowerCase()
   const keys = ['confirmed', `category:${s.category}`, `day:${s.confirmed_at.slice(0, 10)}`, `domain:${d}`, `domain_category:${d}|${s.category}`]
-  if (isListed(state)) keys.push('public', `domain_public:${d}`)
+  const listed = isListed(state)
+  if (listed) keys.push('public', `domain_public:${d}`)
   if (isInstitutionalDomain(site, d)) keys.push('verified')
   const discipline = disciplineKey(s.discipline)
   if (discipline) keys.push(`discipline:${discipline}`)
-  const institution = s.institution.trim()
-  if (institution) keys.push(`domain_name:${d}|${institution}`)
+  if (discipline && listed) keys.push(`listed_discipline:${discipline}`)
   if (s.wants_debate) keys.push('debate', `domain_debate:${d}`)
   return keys
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadSiteConfig } from '../config.js'
-import { isInstitutionalDomain } from './institutional-domains.js'
+import { isInstitutionalDomain, typedInstitutionMismatches, verifiedInstitutionOf } from './institutional-domains.js'
 
 const site = loadSiteConfig('content')
 
@@ -18,5 +18,34 @@ describe('isInstitutionalDomain', () => {
   it('lets "*" stand for characters inside one label only', () => {
     expect(isInstitutionalDomain(site, 'ac-versailles.fr')).toBe(true)
     expect(isInstitutionalDomain(site, 'ac-a.b.fr')).toBe(false)
+  })
+})
+
+describe('verifiedInstitutionOf', () => {
+  it('names a domain of content/institutions.toml, and its subdomains, by its canonical name', () => {
+    expect(verifiedInstitutionOf(site, 'ut-capitole.fr')).toBe('Université Toulouse Capitole')
+    expect(verifiedInstitutionOf(site, 'etu.univ-grenoble-alpes.fr')).toBe('Université Grenoble Alpes')
+    expect(verifiedInstitutionOf(site, 'lab.cnrs.fr')).toBe('CNRS')
+  })
+  it('shows the domain itself when only a pattern makes it institutional, nothing for webmail', () => {
+    expect(verifiedInstitutionOf(site, 'univ-harvard.fr')).toBe('univ-harvard.fr')
+    expect(verifiedInstitutionOf(site, 'gmail.com')).toBeUndefined()
+  })
+})
+
+describe('typedInstitutionMismatches', () => {
+  it('flags a typed institution that shares no distinctive word with the verified one', () => {
+    expect(typedInstitutionMismatches(site, 'univ-tlse3.fr', 'Harvard University, Prix Nobel')).toBe(true)
+    expect(typedInstitutionMismatches(site, 'univ-harvard.fr', 'MIT')).toBe(true)
+  })
+  it('accepts the institution named in other words, a lab beside it, or nothing typed', () => {
+    expect(typedInstitutionMismatches(site, 'univ-tlse3.fr', 'IRIT, Université Toulouse III')).toBe(false)
+    expect(typedInstitutionMismatches(site, 'univ-tlse3.fr', 'université paul-sabatier')).toBe(false)
+    expect(typedInstitutionMismatches(site, 'cnrs.fr', 'Labo du CNRS')).toBe(false)
+    expect(typedInstitutionMismatches(site, 'univ-harvard.fr', 'Univ. Harvard (sic)')).toBe(false)
+    expect(typedInstitutionMismatches(site, 'univ-tlse3.fr', '')).toBe(false)
+  })
+  it('never flags a webmail address, which claims no institution', () => {
+    expect(typedInstitutionMismatches(site, 'gmail.com', 'Harvard')).toBe(false)
   })
 })

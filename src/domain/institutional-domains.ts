@@ -1,7 +1,8 @@
-// Whether an e-mail domain belongs to an institution concerned by the manifesto, by
-// the patterns of the site config: "*" stands for any run of characters inside one
-// label ("univ-*.fr" matches univ-tlse3.fr, not a.b.fr). No downloaded list: the
-// maintained ones are huge and miss cnrs.fr or inria.fr.
+// Whether an e-mail domain belongs to an institution concerned by the manifesto, and
+// under which name: the domains named in content/institutions.toml (and site.toml)
+// with their subdomains, and the patterns of the site config, where "*" stands for any
+// run of characters inside one label ("univ-*.fr" matches univ-tlse3.fr, not a.b.fr).
+// No downloaded list: the maintained ones are huge and miss cnrs.fr or inria.fr.
 import { derivedOnce, type SiteConfig } from '../config.js'
 
 const patternsOf = derivedOnce((site: SiteConfig): RegExp[] =>
@@ -10,8 +11,67 @@ const patternsOf = derivedOnce((site: SiteConfig): RegExp[] =>
   ),
 )
 
-/** A verified institutional address: its domain matches a configured pattern or is named in the config. */
+/**
+ * The configured domain that names this one: itself, or the nearest parent domain
+ * named in the config. An institution gives out the addresses of its subdomains
+ * (etu.univ-grenoble-alpes.fr) as it does those of its own domain.
+ */
+function namedDomainOf(site: SiteConfig, domain: string): string | undefined {
+  for (let d = domain.toLowerCase(); d.includes('.'); d = d.slice(d.indexOf('.') + 1)) {
+    if (Object.hasOwn(site.institutionNames, d)) return d
+  }
+  return undefined
+}
+
+/** A verified institutional address: its domain is named in the config (or under one that is), or matches a pattern. */
 export function isInstitutionalDomain(site: SiteConfig, domain: string): boolean {
-  const d = domain.toLowerCase()
-  return d in site.institutionNames || patternsOf(site).some((r) => r.test(d))
+  return namedDomainOf(site, domain) !== undefined || patternsOf(site).some((r) => r.test(domain.toLowerCase()))
+}
+
+/**
+ * What a confirmed address proves, as the public pages show it: the canonical name of
+ * its institution from the config, or else the domain itself. Undefined for a domain
+ * that is not institutional (a webmail address proves no affiliation).
+ */
+export function verifiedInstitutionOf(site: SiteConfig, domain: string): string | undefined {
+  const named = namedDomainOf(site, domain)
+  if (named) return site.institutionNames[named]
+  return isInstitutionalDomain(site, domain) ? domain.toLowerCase() : undefined
+}
+
+/** Lower case, without accents, every run of other characters turned into one space. */
+function folded(text: string): string {
+  return ` ${text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `
+}
+
+// Words that every other institution shares: they say nothing about which one it is.
+const GENERIC_WORDS = new Set([
+  'universite', 'university', 'univ', 'institut', 'institute', 'national', 'nationale', 'ecole', 'school', 'centre', 'center',
+  'recherche', 'research', 'superieure', 'superieur', 'sciences', 'science', 'des', 'les', 'and', 'the', 'pour', 'sur', 'aux',
+  'academie', 'fr', 'com', 'org', 'net', 'edu', 'eu', 'gouv',
+])
+
+/** The words that tell an institution from the others: of its canonical name and of its domain's labels. */
+function distinctiveWords(site: SiteConfig, domain: string): string[] {
+  const named = namedDomainOf(site, domain)
+  const sources = [named ? site.institutionNames[named]! : '', named ?? domain]
+  return [...new Set(sources.flatMap((s) => folded(s).trim().split(' ')))].filter((w) => w.length >= 3 && !GENERIC_WORDS.has(w))
+}
+
+/**
+ * For the moderators: whether what a signatory typed as their institution may claim
+ * another one than their verified domain's. The rule, kept sober: the typed text
+ * (without case, accents or punctuation) resembles the institution when it is empty
+ * or contains, as a whole word, one word of at least three letters of the canonical
+ * name or of the domain that is not generic («université», «institut», «fr»…).
+ * «Harvard University» at univ-tlse3.fr does not resemble «Université Toulouse III –
+ * Paul Sabatier»; «IRIT, Université Toulouse III» and «Labo du CNRS» at cnrs.fr do.
+ * A lab's name alone («IRIT») or an acronym («UT3») is flagged too: a flag asks a
+ * moderator to look, it decides nothing. Only institutional domains are compared.
+ */
+export function typedInstitutionMismatches(site: SiteConfig, domain: string, typed: string): boolean {
+  if (!isInstitutionalDomain(site, domain)) return false
+  const text = folded(typed)
+  if (text.trim() === '') return false
+  return !distinctiveWords(site, domain).some((w) => text.includes(` ${w} `))
 }

@@ -1,25 +1,44 @@
 // Institutions, grounded in verified addresses: signatures are grouped by the domain
-// of their confirmed e-mail address. Everything here reads counters, except the list
-// of an institution's public signatories, which follows whereListed.
+// of their confirmed e-mail address, and an institution is named by the config alone
+// (verifiedInstitutionOf), never by what its signatories typed. Everything here reads
+// counters, except the list of an institution's public signatories, which follows
+// whereListed. Sizes of groups follow small-groups.ts: an institution with fewer than
+// min_group_size signatures is not ranked on its own line, and its page gives no
+// number by category.
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { readCounterGroup, readCounters } from './counters.js'
-import { isInstitutionalDomain } from './institutional-domains.js'
+import { verifiedInstitutionOf } from './institutional-domains.js'
 import { decodeCursor, newestFirstPage, toPublicSignature, whereListed, type SignatoryPage } from './signatures.js'
+import { isLargeEnough, publishedCount, type GroupCount } from './small-groups.js'
 
 export interface InstitutionSummary {
   domain: string
+  /** The canonical name of the config, else the domain. */
   name: string
-  /** Confirmed signatures, public or not. */
+  /** Confirmed signatures, public or not: at least min_group_size in the ranking. */
   total: number
-  /** Of which listed publicly. */
+  /** Of which listed publicly (each one is on the public list anyway). */
   listed: number
   /** Of which willing to help organise a debate. */
-  willing: number
+  willing: GroupCount
 }
 
-export interface InstitutionDetail extends InstitutionSummary {
+/** The ranking: institutions large enough to be shown, and the others together. */
+export interface InstitutionRanking {
+  items: InstitutionSummary[]
+  /** Institutions with fewer than min_group_size signatures each: how many, and their signatures together. */
+  other: { institutions: number; total: GroupCount }
+}
+
+export interface InstitutionDetail extends Omit<InstitutionSummary, 'total'> {
+  total: GroupCount
+  /** Whether anyone is willing to help organise a debate: the relay's form is shown then. */
+  hasWilling: boolean
+  /** Categories of at least min_group_size signatures; none when the institution itself is smaller. */
   byCategory: { key: string; count: number }[]
+  /** The signatures of every other category together, when there are some and the categories are shown. */
+  otherCategories?: GroupCount
 }
 
 /** Plausible domain, checked before any look-up. */
@@ -27,76 +46,58 @@ export function looksLikeDomain(value: string): boolean {
   return /^[a-z0-9](?:[a-z0-9-]{0,62}\.)+[a-z0-9-]{1,63}$/.test(value) && value.length <= 253
 }
 
-/** The configured name, else the name its signatories type most often, else the domain. */
-function nameFor(site: SiteConfig, domain: string, typed: Map<string, number> | undefined): string {
-  const configured = site.institutionNames[domain]
-  if (configured) return configured
-  let best: string | undefined
-  let bestCount = 0
-  for (const [name, count] of typed ?? []) {
-    if (count > bestCount || (count === bestCount && best !== undefined && name < best)) {
-      best = name
-      bestCount = count
-    }
-  }
-  return best ?? domain
-}
-
-/** Typed names by domain, from the "domain_name:<domain>|<name>" counters. */
-async function typedNames(db: Db, prefix = ''): Promise<Map<string, Map<string, number>>> {
-  const byDomain = new Map<string, Map<string, number>>()
-  for (const [rest, count] of await readCounterGroup(db, `domain_name:${prefix}`)) {
-    const full = prefix + rest
-    const bar = full.indexOf('|')
-    if (bar < 0 || count <= 0) continue
-    const domain = full.slice(0, bar)
-    let names = byDomain.get(domain)
-    if (!names) byDomain.set(domain, (names = new Map()))
-    names.set(full.slice(bar + 1), count)
-  }
-  return byDomain
-}
-
 /**
- * Institutions ranked by confirmed signatures: the domains that match the configured
- * patterns or are named in the config (not webmail providers).
+ * Institutions ranked by confirmed signatures: the domains named in the config or
+ * matching its patterns (not webmail providers). Those with fewer than min_group_size
+ * signatures are counted together, not named.
  */
-export async function listInstitutions(db: Db, site: SiteConfig): Promise<InstitutionSummary[]> {
-  const [totals, listed, willing, names] = await Promise.all([
+export async function listInstitutions(db: Db, site: SiteConfig): Promise<InstitutionRanking> {
+  const [totals, listed, willing] = await Promise.all([
     readCounterGroup(db, 'domain:'),
     readCounterGroup(db, 'domain_public:'),
     readCounterGroup(db, 'domain_debate:'),
-    typedNames(db),
   ])
-  const out: InstitutionSummary[] = []
+  const items: InstitutionSummary[] = []
+  const other = { institutions: 0, total: 0 }
   for (const [domain, total] of totals) {
-    if (total <= 0 || !isInstitutionalDomain(site, domain)) continue
-    out.push({ domain, name: nameFor(site, domain, names.get(domain)), total, listed: listed.get(domain) ?? 0, willing: willing.get(domain) ?? 0 })
+    const name = total > 0 ? verifiedInstitutionOf(site, domain) : undefined
+    if (name === undefined) continue
+    if (!isLargeEnough(site, total)) {
+      other.institutions++
+      other.total += total
+      continue
+    }
+    items.push({ domain, name, total, listed: listed.get(domain) ?? 0, willing: publishedCount(site, willing.get(domain) ?? 0) })
   }
-  return out.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'fr'))
+  items.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'fr'))
+  return { items, other: { institutions: other.institutions, total: publishedCount(site, other.total) } }
 }
 
 /** One institution's numbers, or undefined when it has no confirmed signature. */
 export async function findInstitution(db: Db, site: SiteConfig, domain: string): Promise<InstitutionDetail | undefined> {
-  if (!looksLikeDomain(domain) || !isInstitutionalDomain(site, domain)) return undefined
-  const [counts, categories, names] = await Promise.all([
+  const name = looksLikeDomain(domain) ? verifiedInstitutionOf(site, domain) : undefined
+  if (name === undefined) return undefined
+  const [counts, categories] = await Promise.all([
     readCounters(db, [`domain:${domain}`, `domain_public:${domain}`, `domain_debate:${domain}`]),
     readCounterGroup(db, `domain_category:${domain}|`),
-    typedNames(db, `${domain}|`),
   ])
   const total = counts[`domain:${domain}`]!
   if (total <= 0) return undefined
-  const byCategory = site.categories
-    .map((c) => ({ key: c.key, count: categories.get(c.key) ?? 0 }))
-    .filter((c) => c.count > 0)
-  return {
+  const willing = counts[`domain_debate:${domain}`]!
+  const detail: InstitutionDetail = {
     domain,
-    name: nameFor(site, domain, names.get(domain)),
-    total,
+    name,
+    total: publishedCount(site, total),
     listed: counts[`domain_public:${domain}`]!,
-    willing: counts[`domain_debate:${domain}`]!,
-    byCategory,
+    willing: publishedCount(site, willing),
+    hasWilling: willing > 0,
+    byCategory: [],
   }
+  if (!isLargeEnough(site, total)) return detail
+  detail.byCategory = site.categories.map((c) => ({ key: c.key, count: categories.get(c.key) ?? 0 })).filter((c) => isLargeEnough(site, c.count))
+  const rest = total - detail.byCategory.reduce((sum, c) => sum + c.count, 0)
+  if (rest > 0) detail.otherCategories = publishedCount(site, rest)
+  return detail
 }
 
 /** The public signatories of one institution, newest first, by keyset. */

@@ -1,14 +1,16 @@
 // What moderators do to signatures, domains and the signing switch. Each action
 // runs in one transaction with its audit entry and its effect on the counts.
-import { sql, type Db, type Tx } from '../db/database.js'
+import type { SiteConfig } from '../config.js'
+import { sql, type Db, type SelectQueryBuilder, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
-import type { DomainRow, FlagKind, Signature } from '../db/schema.js'
+import type { Database, DomainRow, FlagKind, Signature } from '../db/schema.js'
 import { recordAudit } from './audit.js'
 import { searchKey } from './clean-text.js'
 import type { DomainContext } from './context.js'
 import { readCounter, readCounts } from './counters.js'
 import { AppError } from './errors.js'
 import { flagsOf } from './flags.js'
+import { typedInstitutionMismatches } from './institutional-domains.js'
 import type { RuntimeSettings } from './settings.js'
 import { applySignatureDelta } from './counters.js'
 
@@ -58,14 +60,27 @@ export async function readDashboard(db: Db): Promise<Dashboard> {
   }
 }
 
-export const SIGNATURE_FILTERS = ['all', 'pending', 'flagged', 'hidden', 'awaiting', 'comments', 'invalidated'] as const
+export const SIGNATURE_FILTERS = ['all', 'pending', 'flagged', 'hidden', 'awaiting', 'comments', 'invalidated', 'mismatch'] as const
 export type SignatureFilter = (typeof SIGNATURE_FILTERS)[number]
 
 export interface ModeratedSignature extends Signature {
   flags: FlagKind[]
   /** The display name moderators gave the address's domain, if any. */
   domainName: string | null
+  /**
+   * What was typed as the institution does not resemble the institution of the verified
+   * domain (typedInstitutionMismatches). Computed from the config when read, not stored:
+   * a name added to content/institutions.toml changes it at once.
+   */
+  institutionMismatch: boolean
 }
+
+/**
+ * The mismatch filter cannot be a query (the rule compares words with the config): it
+ * reads the signatures newest first, this many at most for one page, and offers to go
+ * on from where it stopped, as the public search does.
+ */
+export const MISMATCH_WINDOW = 5000
 
 async function domainNames(db: Db, domains: string[]): Promise<Map<string, string>> {
   if (domains.length === 0) return new Map()
@@ -76,6 +91,7 @@ async function domainNames(db: Db, domains: string[]): Promise<Map<string, strin
 /** Signatures in every state, newest first, by keyset on id; searchable by name or institution. */
 export async function listSignaturesForModeration(
   db: Db,
+  site: SiteConfig,
   options: { query?: string; filter?: SignatureFilter; flag?: FlagKind; before?: number; limit: number },
 ): Promise<{ items: ModeratedSignature[]; next?: number }> {
   let q = db.selectFrom('signatures').selectAll()
@@ -107,21 +123,68 @@ export async function listSignaturesForModeration(
     case 'invalidated':
       q = q.where('invalidated_at', 'is not', null)
       break
+    case 'mismatch':
+      q = q.where('institution', '!=', '').where('invalidated_at', 'is', null)
+      break
   }
-  if (options.before !== undefined) q = q.where('id', '<', options.before)
-  const rows = await q.orderBy('id', 'desc').limit(options.limit + 1).execute()
-  const page = rows.slice(0, options.limit)
+  let page: Signature[]
+  let next: number | undefined
+  if (options.filter === 'mismatch') {
+    ;({ page, next } = await mismatchPage(q, site, options.before, options.limit))
+  } else {
+    if (options.before !== undefined) q = q.where('id', '<', options.before)
+    const rows = await q.orderBy('id', 'desc').limit(options.limit + 1).execute()
+    page = rows.slice(0, options.limit)
+    next = rows.length > options.limit ? page.at(-1)?.id : undefined
+  }
   const flags = await flagsOf(db, page.map((r) => r.id))
   const names = await domainNames(db, page.map((r) => r.email_domain))
-  return { items: page.map((r) => ({ ...r, flags: flags.get(r.id) ?? [], domainName: names.get(r.email_domain) ?? null })), next: rows.length > options.limit ? page.at(-1)?.id : undefined }
+  return {
+    items: page.map((r) => ({
+      ...r,
+      flags: flags.get(r.id) ?? [],
+      domainName: names.get(r.email_domain) ?? null,
+      institutionMismatch: typedInstitutionMismatches(site, r.email_domain, r.institution),
+    })),
+    next,
+  }
 }
 
-export async function getSignatureForModeration(db: Db, id: number): Promise<ModeratedSignature> {
+/** One page of signatures whose typed institution mismatches their domain, reading at most MISMATCH_WINDOW rows. */
+async function mismatchPage(
+  q: SelectQueryBuilder<Database, 'signatures', Signature>,
+  site: SiteConfig,
+  before: number | undefined,
+  limit: number,
+): Promise<{ page: Signature[]; next?: number }> {
+  const page: Signature[] = []
+  let after = before
+  let read = 0
+  while (read < MISMATCH_WINDOW) {
+    const rows = await (after !== undefined ? q.where('id', '<', after) : q).orderBy('id', 'desc').limit(500).execute()
+    for (const r of rows) {
+      read++
+      after = r.id
+      if (!typedInstitutionMismatches(site, r.email_domain, r.institution)) continue
+      if (page.length === limit) return { page, next: page.at(-1)!.id }
+      page.push(r)
+    }
+    if (rows.length < 500) return { page }
+  }
+  return { page, next: after }
+}
+
+export async function getSignatureForModeration(db: Db, site: SiteConfig, id: number): Promise<ModeratedSignature> {
   const row = await db.selectFrom('signatures').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('not_found')
   const flags = await flagsOf(db, [id])
   const names = await domainNames(db, [row.email_domain])
-  return { ...row, flags: flags.get(id) ?? [], domainName: names.get(row.email_domain) ?? null }
+  return {
+    ...row,
+    flags: flags.get(id) ?? [],
+    domainName: names.get(row.email_domain) ?? null,
+    institutionMismatch: typedInstitutionMismatches(site, row.email_domain, row.institution),
+  }
 }
 
 export type ModerationAction = 'hide' | 'restore' | 'approve' | 'approve_comment' | 'delete'

@@ -2,7 +2,7 @@
 // with whether their address is a verified institutional one. Never an address.
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
-import { isInstitutionalDomain } from './institutional-domains.js'
+import { verifiedInstitutionOf } from './institutional-domains.js'
 import { decodeCursor, newestFirstPage, whereListed } from './signatures.js'
 
 export interface OpenSignatory {
@@ -10,6 +10,7 @@ export interface OpenSignatory {
   last_name: string
   /** A `key` of the configured categories. */
   category: string
+  /** As typed by the signatory: their own words, not verified (see verified_institution). */
   institution: string
   discipline: string
   /** Date of confirmation, ISO 8601 UTC. */
@@ -18,9 +19,11 @@ export interface OpenSignatory {
   verified: boolean
   /** That domain, when verified; empty otherwise (a webmail domain says nothing). */
   institution_domain: string
+  /** What the verified address proves: the canonical name of its institution in the config, else its domain; empty when not verified. */
+  verified_institution: string
 }
 
-export const OPEN_COLUMNS = ['first_name', 'last_name', 'category', 'institution', 'discipline', 'signed_at', 'verified', 'institution_domain'] as const
+export const OPEN_COLUMNS = ['first_name', 'last_name', 'category', 'institution', 'discipline', 'signed_at', 'verified', 'institution_domain', 'verified_institution'] as const
 
 /** One page of public signatures, newest first, by keyset. */
 export async function listOpenSignatories(
@@ -33,7 +36,8 @@ export async function listOpenSignatories(
   )
   const page = await newestFirstPage(q, options.cursor ? decodeCursor(options.cursor) : undefined, options.limit)
   const items = page.rows.map((r) => {
-    const verified = isInstitutionalDomain(site, r.email_domain)
+    const verifiedAs = verifiedInstitutionOf(site, r.email_domain)
+    const verified = verifiedAs !== undefined
     return {
       first_name: r.first_name,
       last_name: r.last_name,
@@ -43,6 +47,7 @@ export async function listOpenSignatories(
       signed_at: r.confirmed_at!,
       verified,
       institution_domain: verified ? r.email_domain : '',
+      verified_institution: verifiedAs ?? '',
     }
   })
   return { items, next: page.next }

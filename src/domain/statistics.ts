@@ -1,8 +1,10 @@
 // The numbers of /stats and of the API, all read from counters: the cost of a read
-// does not grow with the number of signatures.
+// does not grow with the number of signatures. Totals are exact; breakdowns follow
+// small-groups.ts, and a discipline is named only when listed signatures typed it.
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { readCounterGroup, readCounters } from './counters.js'
+import { isLargeEnough, publishedCount, type GroupCount } from './small-groups.js'
 
 export interface Statistics {
   confirmed: number
@@ -10,35 +12,42 @@ export interface Statistics {
   /** Confirmed with an address of an institutional domain. */
   verified: number
   willing: number
-  byCategory: { key: string; count: number }[]
-  /** Every discipline, most given first. */
+  /** Every category of the config (and any since removed that still counts). */
+  byCategory: { key: string; count: GroupCount }[]
+  /**
+   * The disciplines that may be named, most given first: given by at least
+   * min_group_size signatures, and typed by at least one listed signature.
+   */
   byDiscipline: { name: string; count: number }[]
+  /** Signatures of every other discipline given, together (null: fewer than min_group_size); undefined when none. */
+  otherDisciplines?: GroupCount
   /** Confirmed signatures by day of confirmation (UTC), oldest first. */
   byDay: { day: string; count: number }[]
 }
 
 export async function readStatistics(db: Db, site: SiteConfig): Promise<Statistics> {
-  const [totals, categories, disciplines, days] = await Promise.all([
+  const [totals, categories, disciplines, listedDisciplines, days] = await Promise.all([
     readCounters(db, ['confirmed', 'public', 'verified', 'debate']),
     readCounterGroup(db, 'category:'),
     readCounterGroup(db, 'discipline:'),
+    readCounterGroup(db, 'listed_discipline:'),
     readCounterGroup(db, 'day:'),
   ])
   const known = new Set(site.categories.map((c) => c.key))
+  const named = [...disciplines].filter(([name, n]) => isLargeEnough(site, n) && (listedDisciplines.get(name) ?? 0) > 0)
+  const others = [...disciplines].reduce((sum, [, n]) => sum + n, 0) - named.reduce((sum, [, n]) => sum + n, 0)
   return {
     confirmed: totals.confirmed!,
     public: totals.public!,
     verified: totals.verified!,
     willing: totals.debate!,
     byCategory: [
-      ...site.categories.map((c) => ({ key: c.key, count: categories.get(c.key) ?? 0 })),
+      ...site.categories.map((c) => ({ key: c.key, count: publishedCount(site, categories.get(c.key) ?? 0) })),
       // Categories since removed from the config still count.
-      ...[...categories].filter(([k]) => !known.has(k)).map(([key, count]) => ({ key, count })),
+      ...[...categories].filter(([k]) => !known.has(k)).map(([key, count]) => ({ key, count: publishedCount(site, count) })),
     ],
-    byDiscipline: [...disciplines]
-      .filter(([, n]) => n > 0)
-      .map(([name, count]) => ({ name, count }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr')),
+    byDiscipline: named.map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr')),
+    otherDisciplines: others > 0 ? publishedCount(site, others) : undefined,
     byDay: [...days]
       .filter(([, n]) => n > 0)
       .map(([day, count]) => ({ day, count }))

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import { readCounts } from '../domain/counters.js'
-import { listInstitutions } from '../domain/institutions.js'
+import { listInstitutions, type InstitutionRanking } from '../domain/institutions.js'
 import { listOpenSignatories } from '../domain/open-data.js'
 import { decodeCursor } from '../domain/signatures.js'
 import { readStatistics } from '../domain/statistics.js'
@@ -28,7 +28,7 @@ function jsonWithEtag(c: Context<AppEnv>, data: unknown, maxAge = 10): Response 
 
 api.get('/v1/stats', async (c) => {
   const { ctx } = c.var
-  const [counts, stats, institutions] = await Promise.all([
+  const [counts, stats, ranking] = await Promise.all([
     readCounts(ctx.db),
     readStatistics(ctx.db, ctx.config.site),
     listInstitutions(ctx.db, ctx.config.site),
@@ -39,12 +39,21 @@ api.get('/v1/stats', async (c) => {
     updated_at: counts.updatedAt,
     verified: stats.verified,
     willing_to_debate: stats.willing,
+    // Groups below it are null or counted together (docs/API.md).
+    min_group_size: ctx.config.site.minGroupSize,
     by_category: Object.fromEntries(stats.byCategory.map((x) => [x.key, x.count])),
     by_discipline: Object.fromEntries(stats.byDiscipline.map((x) => [x.name, x.count])),
-    by_institution: institutions.map((i) => ({ domain: i.domain, name: i.name, confirmed: i.total, public: i.listed })),
+    by_discipline_other: stats.otherDisciplines ?? 0,
+    by_institution: ranking.items.map((i) => ({ domain: i.domain, name: i.name, confirmed: i.total, public: i.listed })),
+    by_institution_other: otherInstitutions(ranking),
     by_day: stats.byDay,
   })
 })
+
+/** The institutions too small to be ranked on their own, as the JSON answers say it. */
+function otherInstitutions(ranking: InstitutionRanking) {
+  return { institutions: ranking.other.institutions, confirmed: ranking.other.total }
+}
 
 export const API_PAGE_MAX = 100
 
@@ -61,9 +70,10 @@ api.get('/v1/signatories', async (c) => {
 
 api.get('/v1/institutions', async (c) => {
   const { ctx } = c.var
-  const items = await listInstitutions(ctx.db, ctx.config.site)
+  const ranking = await listInstitutions(ctx.db, ctx.config.site)
   return jsonWithEtag(c, {
-    items: items.map((i) => ({
+    min_group_size: ctx.config.site.minGroupSize,
+    items: ranking.items.map((i) => ({
       domain: i.domain,
       name: i.name,
       confirmed: i.total,
@@ -71,5 +81,6 @@ api.get('/v1/institutions', async (c) => {
       willing_to_debate: i.willing,
       url: `${ctx.config.baseUrl}/institutions/${i.domain}`,
     })),
+    other: otherInstitutions(ranking),
   })
 })

@@ -14,7 +14,7 @@ export const institutions = new Hono<AppEnv>()
 
 institutions.get('/', async (c) => {
   const { ctx, page } = c.var
-  return render(c, <InstitutionsPage p={page} items={await listInstitutions(ctx.db, ctx.config.site)} />)
+  return render(c, <InstitutionsPage p={page} ranking={await listInstitutions(ctx.db, ctx.config.site)} />)
 })
 
 institutions.get('/:domain', async (c, next) => {
@@ -31,7 +31,7 @@ institutions.get('/:domain', async (c, next) => {
 institutions.post('/:domain/contact', rateLimit('relay'), async (c, next) => {
   const { ctx, page, locale } = c.var
   const institution = await findInstitution(ctx.db, ctx.config.site, c.req.param('domain'))
-  if (!institution || institution.willing === 0) return next()
+  if (!institution || !institution.hasWilling) return next()
   const body = await c.req.parseBody()
   const field = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined)
   // A bot filled the hidden field: answer as for anyone, relay nothing.

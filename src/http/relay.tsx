@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono'
 import { AppError } from '../domain/errors.js'
 import { findInstitution } from '../domain/institutions.js'
 import { checkStopKey, findPendingRelay, sendRelay, stopDebateMessages } from '../domain/relay.js'
+import { isLargeEnough } from '../domain/small-groups.js'
 import { checkCsrf, csrfFor } from '../domain/tokens.js'
 import {
   DebateStopPage,
@@ -32,8 +33,8 @@ async function withRelayLink(c: Context<AppEnv>, handle: () => Promise<Response>
 relay.get('/sent', (c) => render(c, <RelaySentPage p={c.var.page} />))
 
 relay.get('/done', (c) => {
-  const n = Number.parseInt(c.req.query('n') ?? '0', 10)
-  return render(c, <RelayDonePage p={c.var.page} recipients={Number.isFinite(n) && n >= 0 ? n : 0} />)
+  const n = Number.parseInt(c.req.query('n') ?? '', 10)
+  return render(c, <RelayDonePage p={c.var.page} recipients={Number.isFinite(n) && n >= 0 ? n : undefined} />)
 })
 
 relay.get('/:token', (c) =>
@@ -47,7 +48,7 @@ relay.get('/:token', (c) =>
       <RelayConfirmPage
         p={page}
         institution={institution?.name ?? pending.domain}
-        recipients={institution?.willing ?? 0}
+        recipients={institution ? institution.willing : 0}
         message={pending.body ?? ''}
         action={page.href(`/relay/${token}`)}
         csrf={csrfFor(ctx.config.secret, pending.tokenHash)}
@@ -66,7 +67,9 @@ relay.post('/:token', (c) =>
     const institution = await findInstitution(ctx.db, ctx.config.site, pending.domain)
     const outcome = await sendRelay(ctx, token, institution?.name ?? pending.domain)
     if (!outcome.ok) return render(c, <RelayLimitedPage p={page} />, 429)
-    return c.redirect(page.href(`/relay/done?n=${outcome.recipients}`), 303)
+    // How many people a message reached says who is willing: only from the minimum group size.
+    const reached = isLargeEnough(ctx.config.site, outcome.recipients) ? `?n=${outcome.recipients}` : ''
+    return c.redirect(page.href(`/relay/done${reached}`), 303)
   }),
 )
 

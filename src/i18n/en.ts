@@ -4,6 +4,8 @@ const numberFormat = new Intl.NumberFormat('en-GB')
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 const num = (n: number) => numberFormat.format(n)
 const signatures = (n: number) => (n === 1 ? '1 verified signature' : `${num(n)} verified signatures`)
+const pluralRules = new Intl.PluralRules('en-GB')
+const plural = (n: number, one: string, other: string) => (pluralRules.select(n) === 'one' ? one : other)
 
 const en: Messages = {
   langName: 'English',
@@ -24,6 +26,11 @@ const en: Messages = {
   number: num,
   date: (iso: string) => dateFormat.format(new Date(iso)),
   count: { signatures },
+  groups: {
+    fewerThan: (k: number) => `fewer than ${num(k)}`,
+    note: (k: number) =>
+      `A group of fewer than ${num(k)} signatures (an institution, a category, a discipline) is not detailed: it reads “fewer than ${num(k)}” or is counted with others, so that nobody can be recognised. Totals are exact.`,
+  },
   sign: {
     title: 'Sign the manifesto',
     intro: 'Your signature counts once you have confirmed your address through the link we will send you.',
@@ -212,7 +219,13 @@ const en: Messages = {
     first: 'Back to the most recent',
     pagination: 'Pages of the list',
     verified: 'verified institutional address',
+    precision: 'In the signatory’s own words:',
     all: 'All institutions',
+    summaryFew: (k: number, listed: number) =>
+      `Fewer than ${num(k)} verified signatures with an address of this institution${listed > 0 ? `, of which ${num(listed)} ${plural(listed, 'is', 'are')} public` : ''}. Numbers by category are given from ${num(k)} signatures.`,
+    otherCategories: 'Other categories',
+    otherInstitutions: (n: number, k: number) =>
+      `${plural(n, 'Other institution', 'Other institutions')} (${num(n)}, fewer than ${num(k)} signatures ${plural(n, 'in all', 'each')})`,
   },
   stats: {
     title: 'Statistics',
@@ -225,7 +238,9 @@ const en: Messages = {
     willing: 'Willing to help organise a debate',
     byCategory: 'By category',
     byDiscipline: 'By discipline',
-    disciplineNote: (n: number) => `The disciplines most often given (at most ${num(n)}), as typed.`,
+    disciplineNote: (n: number) => `The disciplines most often given (at most ${num(n)}), as typed by signatories who chose to be named.`,
+    otherDisciplines: 'Other disciplines',
+    moreDisciplines: 'The other named disciplines (all in the API)',
     category: 'Category',
     discipline: 'Discipline',
     count: 'Signatures',
@@ -257,6 +272,7 @@ const en: Messages = {
         : n === 1
           ? 'One person is willing to help organise a debate in this institution.'
           : `${num(n)} people are willing to help organise a debate in this institution.`,
+    willingFew: (k: number) => `Fewer than ${num(k)} people are willing to help organise a debate in this institution.`,
     formIntro: 'Write to them: your message is forwarded by e-mail without their addresses being revealed to you. Only people from the institution can write: you will first confirm your own address at the institution; it will be given to the recipients so that they can answer you.',
     emailHint: (domain: string) => `An address ending in @${domain}.`,
     name: 'Your name',
@@ -267,9 +283,11 @@ const en: Messages = {
     sentTitle: 'Confirm your address',
     sentBody: 'If the address you typed is valid, a message has just been sent to it. Open the link it holds for your message to be relayed.',
     confirmTitle: 'Relay your message',
-    confirmLead: (institution: string, n: number) => `Your message will be forwarded to ${n === 1 ? 'the person' : `${num(n)} people`} willing to organise a debate at ${institution}.`,
+    confirmLead: (institution: string, n: number | null) =>
+      `Your message will be forwarded to ${n === null ? 'the people' : n === 1 ? 'the person' : `${num(n)} people`} willing to organise a debate at ${institution}.`,
     confirmButton: 'I confirm: send the message',
     doneTitle: 'Message relayed',
+    doneFew: (k: number) => `Your message was forwarded to the people willing to organise a debate (fewer than ${num(k)}).`,
     doneBody: (n: number) => (n === 1 ? 'Your message was forwarded to one person.' : `Your message was forwarded to ${num(n)} people.`),
     limitedTitle: 'Too many messages for now',
     limitedBody: 'The number of messages relayed each day is limited, per sender and per institution. Please try again tomorrow.',
@@ -369,6 +387,8 @@ const en: Messages = {
       comments: 'Comments awaiting approval',
       invalidated: 'Invalidated',
     },
+    mismatch: 'Typed institution differs from the domain',
+    mismatchHint: 'What this person typed as their institution does not resemble the name of their verified address’s institution (no distinctive word in common). The public sees the verified name, and this text only as their own precision. Something to look at, not to punish by default.',
     search: 'Search a name, an institution or a domain',
     filterLabel: 'Filter',
     filter: {
@@ -379,6 +399,7 @@ const en: Messages = {
       awaiting: 'Awaiting approval',
       comments: 'Comments awaiting approval',
       invalidated: 'Invalidated',
+      mismatch: 'Institution to check',
     },
     searchButton: 'Search',
     latest: 'Latest signatures',
@@ -504,7 +525,10 @@ const en: Messages = {
     emailTitle: 'Your e-mail address',
     email: 'It is never published. We keep a keyed hash of it (HMAC) to prevent duplicates and find your signature; the clear address is kept only while the messages are sent, then erased, unless you agree to receive news. Its domain name is used to group signatures by institution.',
     publicTitle: 'What is public',
-    public: 'Only if you choose so: first name, last name, category, institution, discipline and date of signature. The total number of confirmed signatures is public. Comments are not published.',
+    public: 'Only if you choose so: first name, last name, category, institution, discipline and date of signature. With an institutional address, the institution shown as verified is that of your address’s domain, under the name the collective gives it; what you typed is shown beside it as your own precision. The total number of confirmed signatures is public. Comments are not published.',
+    aggregatesTitle: 'What is published as numbers',
+    aggregates: (k: number) =>
+      `Numbers of signatures are published (Institutions and Statistics pages, API, open data): the exact total, and breakdowns by institution (the domain of the confirmed address), by category and by discipline, which count private signatures too. A group of fewer than ${num(k)} signatures never appears as such: it reads “fewer than ${num(k)}” or is counted with others, so that nobody can tell who signed. Institutions are named from the collective’s list, never from what anyone typed; a discipline is named only when public signatures give it. What a person who did not choose to be named typed (institution, discipline, comment) is never published.`,
     retentionTitle: 'Retention periods',
     retention: (days: number, hours: number) =>
       `An unconfirmed signature and its link are deleted after ${days} days. Management links expire after ${hours} hours. A confirmed signature is kept until it is withdrawn or the campaign ends. The content of sent messages is erased as soon as they are sent.`,

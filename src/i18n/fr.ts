@@ -5,6 +5,8 @@ const numberFormat = new Intl.NumberFormat('fr-FR')
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 const num = (n: number) => numberFormat.format(n)
 const signatures = (n: number) => (n <= 1 ? `${num(n)} signature vérifiée` : `${num(n)} signatures vérifiées`)
+const pluralRules = new Intl.PluralRules('fr-FR')
+const plural = (n: number, one: string, other: string) => (pluralRules.select(n) === 'one' ? one : other)
 
 const fr = {
   langName: 'Français',
@@ -26,6 +28,12 @@ const fr = {
   date: (iso: string) => dateFormat.format(new Date(iso)),
   count: {
     signatures,
+  },
+  // Groups smaller than [privacy] min_group_size (k): never their exact size.
+  groups: {
+    fewerThan: (k: number) => `moins de ${num(k)}`,
+    note: (k: number) =>
+      `Un groupe de moins de ${num(k)} signatures (un établissement, une catégorie, une discipline) n’est pas détaillé : il est indiqué « moins de ${num(k)} » ou compté avec d’autres, pour que personne ne puisse être reconnu. Les totaux sont exacts.`,
   },
   sign: {
     title: 'Signer le manifeste',
@@ -216,7 +224,13 @@ const fr = {
     first: 'Revenir aux plus récentes',
     pagination: 'Pages de la liste',
     verified: 'adresse institutionnelle vérifiée',
+    precision: 'Précision donnée par la personne signataire :',
     all: 'Tous les établissements',
+    summaryFew: (k: number, listed: number) =>
+      `Moins de ${num(k)} signatures vérifiées avec une adresse de cet établissement${listed > 0 ? `, dont ${num(listed)} ${plural(listed, 'rendue publique', 'rendues publiques')}` : ''}. Les nombres par catégorie sont donnés à partir de ${num(k)} signatures.`,
+    otherCategories: 'Autres catégories',
+    otherInstitutions: (n: number, k: number) =>
+      `${plural(n, 'Autre établissement', 'Autres établissements')} (${num(n)}, moins de ${num(k)} signatures ${plural(n, 'au total', 'chacun')})`,
   },
   stats: {
     title: 'Statistiques',
@@ -229,7 +243,9 @@ const fr = {
     willing: 'Prêtes à aider à organiser un débat',
     byCategory: 'Par catégorie',
     byDiscipline: 'Par discipline',
-    disciplineNote: (n: number) => `Les disciplines les plus citées (${num(n)} au plus), telles que saisies.`,
+    disciplineNote: (n: number) => `Les disciplines les plus citées (${num(n)} au plus), telles que saisies par des signataires qui ont choisi d’être nommés.`,
+    otherDisciplines: 'Autres disciplines',
+    moreDisciplines: 'Les autres disciplines nommées (toutes dans l’API)',
     category: 'Catégorie',
     discipline: 'Discipline',
     count: 'Signatures',
@@ -261,6 +277,7 @@ const fr = {
         : n === 1
           ? 'Une personne est prête à aider à organiser un débat dans cet établissement.'
           : `${num(n)} personnes sont prêtes à aider à organiser un débat dans cet établissement.`,
+    willingFew: (k: number) => `Moins de ${num(k)} personnes sont prêtes à aider à organiser un débat dans cet établissement.`,
     formIntro: 'Écrivez-leur : votre message leur est transmis par courriel, sans que leurs adresses vous soient révélées. Seules les personnes de l’établissement peuvent écrire : vous devrez d’abord confirmer votre propre adresse de l’établissement ; elle sera communiquée aux destinataires pour qu’ils puissent vous répondre.',
     emailHint: (domain: string) => `Une adresse en @${domain}.`,
     name: 'Votre nom',
@@ -271,9 +288,11 @@ const fr = {
     sentTitle: 'Confirmez votre adresse',
     sentBody: 'Si l’adresse saisie est valide, un message vient de lui être envoyé. Ouvrez le lien qu’il contient pour que votre message soit relayé.',
     confirmTitle: 'Relayer votre message',
-    confirmLead: (institution: string, n: number) => `Votre message sera transmis à ${n <= 1 ? 'la personne prête' : `${num(n)} personnes prêtes`} à organiser un débat à ${institution}.`,
+    confirmLead: (institution: string, n: number | null) =>
+      `Votre message sera transmis ${n === null ? 'aux personnes prêtes' : n <= 1 ? 'à la personne prête' : `à ${num(n)} personnes prêtes`} à organiser un débat à ${institution}.`,
     confirmButton: 'Je confirme et j’envoie le message',
     doneTitle: 'Message relayé',
+    doneFew: (k: number) => `Votre message a été transmis aux personnes prêtes à organiser un débat (moins de ${num(k)}).`,
     doneBody: (n: number) => (n <= 1 ? 'Votre message a été transmis à une personne.' : `Votre message a été transmis à ${num(n)} personnes.`),
     limitedTitle: 'Trop de messages pour le moment',
     limitedBody: 'Le nombre de messages relayés par jour est limité, par expéditeur et par établissement. Réessayez demain.',
@@ -373,6 +392,8 @@ const fr = {
       comments: 'Commentaires à approuver',
       invalidated: 'Invalidées',
     },
+    mismatch: 'Établissement saisi différent du domaine',
+    mismatchHint: 'Ce que la personne a saisi comme établissement ne ressemble pas au nom de l’établissement de son adresse vérifiée (aucun mot distinctif commun). Le public voit le nom vérifié, et ce texte seulement comme sa précision. À regarder, pas à sanctionner d’office.',
     search: 'Rechercher un nom, un établissement ou un domaine',
     filterLabel: 'Filtre',
     filter: {
@@ -383,6 +404,7 @@ const fr = {
       awaiting: 'À approuver',
       comments: 'Commentaires à approuver',
       invalidated: 'Invalidées',
+      mismatch: 'Établissement à vérifier',
     },
     searchButton: 'Rechercher',
     latest: 'Dernières signatures',
@@ -508,7 +530,10 @@ const fr = {
     emailTitle: 'Votre adresse électronique',
     email: 'Elle n’est jamais publiée. Nous en conservons une empreinte chiffrée (HMAC) pour éviter les doublons et retrouver votre signature ; l’adresse en clair n’est gardée que le temps d’envoyer les messages, puis effacée, sauf si vous acceptez de recevoir des nouvelles. Son nom de domaine sert à regrouper les signatures par établissement.',
     publicTitle: 'Ce qui est public',
-    public: 'Seulement si vous le choisissez : prénom, nom, catégorie, établissement, discipline et date de signature. Le nombre total de signatures confirmées est public. Les commentaires ne sont pas publiés.',
+    public: 'Seulement si vous le choisissez : prénom, nom, catégorie, établissement, discipline et date de signature. Avec une adresse institutionnelle, l’établissement affiché comme vérifié est celui du domaine de votre adresse, sous le nom que lui donne le collectif ; ce que vous avez saisi apparaît à côté comme votre précision. Le nombre total de signatures confirmées est public. Les commentaires ne sont pas publiés.',
+    aggregatesTitle: 'Ce qui est publié en nombres',
+    aggregates: (k: number) =>
+      `Des nombres de signatures sont publiés (pages Établissements et Statistiques, API, données ouvertes) : le total exact, et des répartitions par établissement (le domaine de l’adresse confirmée), par catégorie et par discipline, qui comptent aussi les signatures non publiques. Un groupe de moins de ${num(k)} signatures n’y apparaît jamais comme tel : il est indiqué « moins de ${num(k)} » ou compté avec d’autres, pour qu’on ne puisse pas reconnaître qui a signé. Les établissements sont nommés d’après la liste du collectif, jamais d’après ce que quelqu’un a saisi ; une discipline n’est nommée que si des signatures publiques l’indiquent. Ce que saisit une personne qui n’a pas choisi d’être nommée (établissement, discipline, commentaire) n’est jamais publié.`,
     retentionTitle: 'Durées de conservation',
     retention: (days: number, hours: number) =>
       `Une signature non confirmée et son lien sont supprimés au bout de ${days} jours. Les liens de gestion expirent au bout de ${hours} heures. Une signature confirmée est conservée jusqu’à son retrait ou la fin de la campagne. Le contenu des messages envoyés est effacé dès leur envoi.`,

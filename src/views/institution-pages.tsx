@@ -1,19 +1,21 @@
 // /institutions and each institution's page: numbers from counters, names only of
 // those who chose to be listed, and the form that relays a message to the willing.
-import type { InstitutionDetail, InstitutionSummary } from '../domain/institutions.js'
+import type { InstitutionDetail, InstitutionRanking } from '../domain/institutions.js'
 import type { PublicSignature } from '../domain/signatures.js'
 import type { FieldErrorKey } from '../domain/sign-form.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
-import { categoryLabel, CountTable, SignatoryList } from './parts.js'
+import { categoryLabel, CountTable, groupCount, SignatoryList } from './parts.js'
 
-export function InstitutionsPage({ p, items }: { p: PageContext; items: InstitutionSummary[] }) {
+export function InstitutionsPage({ p, ranking }: { p: PageContext; ranking: InstitutionRanking }) {
   const m = p.m.institutions
+  const { items, other } = ranking
   return (
     <Layout p={p} title={m.title}>
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
-      {items.length === 0 ? (
+      <p>{p.m.groups.note(p.site.minGroupSize)}</p>
+      {items.length === 0 && other.institutions === 0 ? (
         <p>{m.empty}</p>
       ) : (
         <div class="table-wrap">
@@ -41,9 +43,17 @@ export function InstitutionsPage({ p, items }: { p: PageContext; items: Institut
                   </th>
                   <td class="num">{p.m.number(i.total)}</td>
                   <td class="num">{p.m.number(i.listed)}</td>
-                  <td class="num">{p.m.number(i.willing)}</td>
+                  <td class="num">{groupCount(p, i.willing)}</td>
                 </tr>
               ))}
+              {other.institutions > 0 ? (
+                <tr>
+                  <th scope="row">{m.otherInstitutions(other.institutions, p.site.minGroupSize)}</th>
+                  <td class="num">{groupCount(p, other.total)}</td>
+                  <td class="num">—</td>
+                  <td class="num">—</td>
+                </tr>
+              ) : null}
             </tbody>
           </table>
         </div>
@@ -77,19 +87,24 @@ export function InstitutionPage(props: {
       <p class="domain">
         {m.addresses(inst.domain)} ({m.verified})
       </p>
-      <p>{m.summary(inst.total, inst.listed)}</p>
-      {inst.willing > 0 ? (
+      <p>{inst.total === null ? m.summaryFew(p.site.minGroupSize, inst.listed) : m.summary(inst.total, inst.listed)}</p>
+      {inst.hasWilling ? (
         <p>
-          <a href="#debate">{p.m.debate.willing(inst.willing)}</a>
+          <a href="#debate">{willingText(p, inst)}</a>
         </p>
       ) : null}
-      <CountTable
-        p={p}
-        caption={m.byCategory}
-        what={m.category}
-        howMany={m.count}
-        rows={inst.byCategory.map((c) => ({ label: categoryLabel(p, c.key), count: c.count }))}
-      />
+      {inst.byCategory.length > 0 || inst.otherCategories !== undefined ? (
+        <CountTable
+          p={p}
+          caption={m.byCategory}
+          what={m.category}
+          howMany={m.count}
+          rows={[
+            ...inst.byCategory.map((c) => ({ label: categoryLabel(p, c.key), count: c.count })),
+            ...(inst.otherCategories !== undefined ? [{ label: m.otherCategories, count: inst.otherCategories }] : []),
+          ]}
+        />
+      ) : null}
       <h2>{m.signatoriesTitle}</h2>
       {items.length === 0 ? (
         <p>{m.noneListed}</p>
@@ -105,6 +120,12 @@ export function InstitutionPage(props: {
       <DebateSection p={p} institution={inst} values={props.values} errors={props.errors} />
     </Layout>
   )
+}
+
+/** How many are willing, or «fewer than 5» when they are fewer than the minimum group size. */
+function willingText(p: PageContext, inst: InstitutionDetail): string {
+  if (!inst.hasWilling) return p.m.debate.willing(0)
+  return inst.willing === null ? p.m.debate.willingFew(p.site.minGroupSize) : p.m.debate.willing(inst.willing)
 }
 
 function DebateSection(props: { p: PageContext; institution: InstitutionDetail; values?: RelayValues; errors?: RelayErrors }) {
@@ -123,8 +144,8 @@ function DebateSection(props: { p: PageContext; institution: InstitutionDetail; 
   return (
     <section class="debate" id="debate" aria-labelledby="debate-title">
       <h2 id="debate-title">{m.title}</h2>
-      <p>{m.willing(inst.willing)}</p>
-      {inst.willing > 0 ? (
+      <p>{willingText(p, inst)}</p>
+      {inst.hasWilling ? (
         <>
           <p>{m.formIntro}</p>
           <form method="post" action={p.href(`/institutions/${inst.domain}/contact`)} novalidate>

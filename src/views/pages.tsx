@@ -266,6 +266,7 @@ export function PrivacyPage({ p }: { p: PageContext }) {
     [m.collectedTitle, m.collected],
     [m.emailTitle, m.email],
     [m.publicTitle, m.public],
+    [m.aggregatesTitle, m.aggregates(p.site.minGroupSize)],
     [p.m.debate.privacyTitle, p.m.debate.privacy(p.site.openDataLicence)],
     [m.retentionTitle, m.retention(p.site.unconfirmedDays, p.site.manageLinkHours)],
     [p.m.admin.privacyTitle, p.m.admin.privacy(p.site.moderation.networkTraceDays, p.site.moderation.invalidatedDays, p.site.moderation.auditDays)],

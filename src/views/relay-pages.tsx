@@ -10,7 +10,8 @@ export function RelaySentPage({ p }: { p: PageContext }) {
   )
 }
 
-export function RelayConfirmPage(props: { p: PageContext; institution: string; recipients: number; message: string; action: string; csrf: string }) {
+/** `recipients` is null when they are fewer than the minimum group size: their number is not said. */
+export function RelayConfirmPage(props: { p: PageContext; institution: string; recipients: number | null; message: string; action: string; csrf: string }) {
   const { p } = props
   const m = p.m.debate
   return (
@@ -29,10 +30,11 @@ export function RelayConfirmPage(props: { p: PageContext; institution: string; r
   )
 }
 
-export function RelayDonePage({ p, recipients }: { p: PageContext; recipients: number }) {
+/** `recipients` is undefined when they were fewer than the minimum group size: a sender learns no more. */
+export function RelayDonePage({ p, recipients }: { p: PageContext; recipients: number | undefined }) {
   return (
     <MessagePage p={p} title={p.m.debate.doneTitle}>
-      <p>{p.m.debate.doneBody(recipients)}</p>
+      <p>{recipients === undefined ? p.m.debate.doneFew(p.site.minGroupSize) : p.m.debate.doneBody(recipients)}</p>
     </MessagePage>
   )
 }

@@ -18,6 +18,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
   const n = p.m.number
   const points = growth(stats.byDay)
   const disciplines = stats.byDiscipline.slice(0, TOP_DISCIPLINES)
+  const othersBeyondTop = stats.byDiscipline.slice(TOP_DISCIPLINES).reduce((sum, d) => sum + d.count, 0)
   return (
     <Layout p={p} title={m.title}>
       <h1>{m.title}</h1>
@@ -47,6 +48,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
           </tr>
         </tbody>
       </table>
+      <p>{p.m.groups.note(p.site.minGroupSize)}</p>
       <h2 id="by-category">{m.byCategory}</h2>
       <CountTable
         p={p}
@@ -55,7 +57,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
         howMany={m.count}
         rows={stats.byCategory.map((c) => ({ label: categoryLabel(p, c.key), count: c.count }))}
       />
-      {disciplines.length > 0 ? (
+      {disciplines.length > 0 || stats.otherDisciplines !== undefined ? (
         <>
           <h2 id="by-discipline">{m.byDiscipline}</h2>
           <p>{m.disciplineNote(TOP_DISCIPLINES)}</p>
@@ -64,7 +66,13 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
             labelledBy="by-discipline"
             what={m.discipline}
             howMany={m.count}
-            rows={disciplines.map((d) => ({ label: capitalise(d.name), count: d.count }))}
+            rows={[
+              ...disciplines.map((d) => ({ label: capitalise(d.name), count: d.count })),
+              // Named ones beyond the first (all in the API), then those never named: two rows,
+              // so that an exact number never adds a group too small to show.
+              ...(othersBeyondTop > 0 ? [{ label: m.moreDisciplines, count: othersBeyondTop }] : []),
+              ...(stats.otherDisciplines !== undefined ? [{ label: m.otherDisciplines, count: stats.otherDisciplines }] : []),
+            ]}
           />
         </>
       ) : null}

@@ -7,6 +7,7 @@ import * as m003 from './003_moderation.js'
 import * as m004 from './004_rate_limits.js'
 import * as m005 from './005_submission_per_link.js'
 import * as m006 from './006_one_rate_limiter.js'
+import * as m007 from './007_listed_labels.js'
 import * as m009 from './009_name_skeletons.js'
 
 export const migrations: Record<string, Migration> = {
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '004_rate_limits': m004,
   '005_submission_per_link': m005,
   '006_one_rate_limiter': m006,
+  '007_listed_labels': m007,
   '009_name_skeletons': m009,
 }

@@ -24,7 +24,7 @@ dashboard.get('/', async (c) => {
   const before = Number.isSafeInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined
   const [counts, list] = await Promise.all([
     readDashboard(ctx.db),
-    listSignaturesForModeration(ctx.db, { query, filter, flag, before, limit: PAGE_SIZE }),
+    listSignaturesForModeration(ctx.db, ctx.config.site, { query, filter, flag, before, limit: PAGE_SIZE }),
   ])
   const last = ctx.settings.get('last_reconciliation')
   let lastReconciliation: string | undefined

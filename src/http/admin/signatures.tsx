@@ -24,7 +24,7 @@ const ACTIONS: Record<string, ModerationAction> = {
 }
 
 signatures.get('/:id', async (c) => {
-  const s = await getSignatureForModeration(c.var.ctx.db, idOf(c.req.param('id')))
+  const s = await getSignatureForModeration(c.var.ctx.db, c.var.ctx.config.site, idOf(c.req.param('id')))
   return render(c, <SignaturePage a={c.var.admin} s={s} done={c.req.query('done')} />)
 })
 

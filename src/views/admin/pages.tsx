@@ -72,6 +72,11 @@ function StateBadges({ a, s }: { a: AdminPageContext; s: ModeratedSignature }) {
       {s.flags.map((f) => (
         <span class="badge flag">{m.flag[f]}</span>
       ))}
+      {s.institutionMismatch ? (
+        <span class="badge flag" title={m.mismatchHint}>
+          {m.mismatch}
+        </span>
+      ) : null}
     </span>
   )
 }
@@ -117,7 +122,7 @@ export function DashboardPage(props: {
         <div class="search-row">
           <input type="search" id="q" name="q" value={props.query} maxlength={100} />
           <select name="filter" aria-label={m.filterLabel}>
-            {(['all', 'pending', 'flagged', 'hidden', 'awaiting', 'comments', 'invalidated'] as const).map((f) => (
+            {(['all', 'pending', 'flagged', 'hidden', 'awaiting', 'comments', 'invalidated', 'mismatch'] as const).map((f) => (
               <option value={f} selected={f === props.filter}>
                 {m.filter[f]}
               </option>
@@ -135,6 +140,7 @@ export function DashboardPage(props: {
           ))}
         </p>
       ) : null}
+      {props.filter === 'mismatch' ? <p class="hint">{m.mismatchHint}</p> : null}
       <h2>{m.latest}</h2>
       {props.items.length === 0 ? (
         <p>{m.none}</p>
