@@ -309,7 +309,7 @@ async function prepareDatabase(kind: string, content: BenchContent): Promise<Pre
 interface Sink {
   url: string
   received(): Promise<number>
-  /** Confirmation links received since the last call. */
+  /** Confirmation links (absolute URLs) received since the last call. */
   links(): Promise<string[]>
   stop(): void
 }
@@ -468,7 +468,9 @@ async function benchDatabase(kind: string, content: BenchContent, sink: Sink, ro
       await drainMail(sink, before, topUpSignatures)
       links = links.concat(await sink.links())
     }
-    links = [...new Set(links)]
+    // Only this server's links: mails of requests still in flight when an earlier
+    // server's load stopped may arrive late, with links to that server.
+    links = [...new Set(links.filter((link) => link.startsWith(base + '/')).map((link) => link.slice(base.length)))]
     // Each link's page carries the CSRF field its form posts back (GET /confirm/<token>).
     const lines = await eachLimited(links, 16, async (path) => {
       const html = await (await fetch(base + path)).text()

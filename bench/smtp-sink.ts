@@ -1,5 +1,5 @@
 // A local SMTP server for the benchmark: it accepts every mail, counts it, and keeps
-// the confirmation link it carries (the path, e.g. /confirm/abc…), so the confirmation
+// the confirmation link it carries (http://host:port/confirm/abc…), so the confirmation
 // scenario uses links the server really sent. It runs in its own process; the parent
 // asks over IPC for the count ('count') or for the links collected ('links').
 import { SMTPServer } from 'smtp-server'
@@ -8,10 +8,10 @@ let received = 0
 const links: string[] = []
 
 /** The confirmation link of a mail, from its quoted-printable text part. */
-function confirmationPath(raw: string): string | undefined {
+function confirmationLink(raw: string): string | undefined {
   // Undo quoted-printable soft line breaks: the link may be cut anywhere.
   const text = raw.replace(/=\r?\n/g, '')
-  return /https?:\/\/[^/\s"]+((?:\/[a-z]{2})?\/confirm\/[A-Za-z0-9_-]+)/.exec(text)?.[1]
+  return /https?:\/\/[^/\s"]+(?:\/[a-z]{2})?\/confirm\/[A-Za-z0-9_-]+/.exec(text)?.[0]
 }
 
 const server = new SMTPServer({
@@ -24,8 +24,8 @@ const server = new SMTPServer({
     stream.on('data', (d: Buffer) => chunks.push(d))
     stream.on('end', () => {
       received++
-      const path = confirmationPath(Buffer.concat(chunks).toString('latin1'))
-      if (path) links.push(path)
+      const link = confirmationLink(Buffer.concat(chunks).toString('latin1'))
+      if (link) links.push(link)
       callback()
     })
   },
