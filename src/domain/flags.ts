@@ -39,7 +39,8 @@ async function flag(tx: Tx, ids: number[], kind: FlagKind, now: Date): Promise<v
 
 /**
  * Looks at a signature just written (new or resubmitted) and flags it, and the
- * others that make a burst or a repeated name with it.
+ * others that make a burst or a repeated name with it. The sizes of both groups are
+ * read in one statement (a round trip on PostgreSQL).
  */
 export async function raiseFlags(
   tx: Tx,
@@ -49,40 +50,48 @@ export async function raiseFlags(
 ): Promise<void> {
   const m = config.site.moderation
   if (isDisposableDomain(s.email_domain)) await flag(tx, [s.id], 'disposable', now)
+  if (s.name_key && m.watchList.map(nameKey).includes(s.name_key)) await flag(tx, [s.id], 'watch_list', now)
+  const groups: Group[] = []
   if (s.name_key) {
-    const watched = m.watchList.map(nameKey)
-    if (watched.includes(s.name_key)) await flag(tx, [s.id], 'watch_list', now)
-    const sameName = tx.selectFrom('signatures').where('name_key', '=', s.name_key).where('invalidated_at', 'is', null)
-    await flagGroup(tx, sameName, s.id, m.sameNameSignatures, 'same_name', now)
+    const members = tx.selectFrom('signatures').where('name_key', '=', s.name_key).where('invalidated_at', 'is', null)
+    groups.push({ kind: 'same_name', members, threshold: m.sameNameSignatures })
   }
   if (s.network_key) {
     const since = new Date(now.getTime() - m.burstMinutes * 60_000).toISOString()
-    const burst = tx.selectFrom('signatures').where('network_key', '=', s.network_key).where('submitted_at', '>=', since)
-    await flagGroup(tx, burst, s.id, m.burstSignatures, 'burst', now)
+    const members = tx.selectFrom('signatures').where('network_key', '=', s.network_key).where('submitted_at', '>=', since)
+    groups.push({ kind: 'burst', members, threshold: m.burstSignatures })
   }
+  if (groups.length === 0) return
+  const sizes = await tx
+    .selectNoFrom((eb) =>
+      groups.map((g, i) =>
+        eb
+          .selectFrom(g.members.select('id').limit(g.threshold + 1).as('first_members'))
+          .select((f) => f.fn.countAll<number>().as('n'))
+          .as(`g${i}`),
+      ),
+    )
+    .executeTakeFirstOrThrow()
+  for (const [i, g] of groups.entries()) await flagGroup(tx, g, Number((sizes as Record<string, unknown>)[`g${i}`]), s.id, now)
+}
+
+interface Group {
+  kind: FlagKind
+  members: SelectQueryBuilder<Database, 'signatures', object>
+  threshold: number
 }
 
 /**
- * Flags a group once it reaches `threshold`: all its members the moment it does, then
- * each newcomer alone. Counting first, and no further than one past the threshold,
- * keeps a signature's cost the same however large the burst it belongs to (flagging
- * or counting the whole group on every signature would make a bot's ten thousand
- * signatures cost fifty million rows read or written).
+ * Flags a group once it reaches its threshold: all its members the moment it does,
+ * then each newcomer alone. Counting first, and no further than one past the
+ * threshold, keeps a signature's cost the same however large the burst it belongs to
+ * (flagging or counting the whole group on every signature would make a bot's ten
+ * thousand signatures cost fifty million rows read or written).
  */
-async function flagGroup(
-  tx: Tx,
-  group: SelectQueryBuilder<Database, 'signatures', object>,
-  id: number,
-  threshold: number,
-  kind: FlagKind,
-  now: Date,
-): Promise<void> {
-  const firstMembers = group.select('id').limit(threshold + 1).as('first_members')
-  const { n } = await tx.selectFrom(firstMembers).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  const size = Number(n)
-  if (size < threshold) return
-  const ids = size === threshold ? (await group.select('id').execute()).map((r) => r.id) : [id]
-  await flag(tx, ids, kind, now)
+async function flagGroup(tx: Tx, group: Group, size: number, id: number, now: Date): Promise<void> {
+  if (size < group.threshold) return
+  const ids = size === group.threshold ? (await group.members.select('id').execute()).map((r) => r.id) : [id]
+  await flag(tx, ids, group.kind, now)
 }
 
 /** Flags of the given signatures, by signature id. */

@@ -2,6 +2,7 @@
 // typed (signing, manage links, the relay's confirmation): at most
 // [retention] max_mails_per_address a day to one mailbox, counted whatever its +tag,
 // dots or case (canonicalMailbox), never to an address that refused mail for good.
+import type { SiteConfig } from '../config.js'
 import type { Tx } from '../db/database.js'
 import { countMailsSince, isSuppressed } from '../mail/outbox.js'
 import type { DomainContext } from './context.js'
@@ -38,6 +39,16 @@ export async function recipientOf(ctx: DomainContext, email: NormalizedEmail, ne
 export async function mayMail(ctx: DomainContext, tx: Tx, to: Recipient, now: Date): Promise<boolean> {
   if (await isSuppressed(tx, to.key)) return false
   if (to.firstFromNetwork) return true
-  const recent = await countMailsSince(tx, to.mailbox, new Date(now.getTime() - DAY_MS))
-  return recent < ctx.config.site.maxMailsPerAddress
+  return mayMailGiven(ctx.config.site, to, { suppressed: false, recentMails: await countMailsSince(tx, to.mailbox, mailCapSince(now)) })
+}
+
+/** Where the day of the cap starts: mails queued since then count. */
+export function mailCapSince(now: Date): Date {
+  return new Date(now.getTime() - DAY_MS)
+}
+
+/** The same rule as mayMail, for a caller that read the facts with others in one statement. */
+export function mayMailGiven(site: SiteConfig, to: Recipient, facts: { suppressed: boolean; recentMails: number }): boolean {
+  if (facts.suppressed) return false
+  return to.firstFromNetwork || facts.recentMails < site.maxMailsPerAddress
 }

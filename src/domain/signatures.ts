@@ -10,11 +10,10 @@ import { searchKey } from './clean-text.js'
 import type { DomainContext } from './context.js'
 import { adjustCounters, applySignatureDelta } from './counters.js'
 import { nameKeyOf, raiseFlags } from './flags.js'
-import { networkKey } from './network.js'
 import { AppError } from './errors.js'
 import { absoluteUrl } from './links.js'
 import { emailKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
-import { mayMail, recipientOf, type Recipient } from './mail-cap.js'
+import { mailCapSince, mayMail, mayMailGiven, recipientOf, type Recipient } from './mail-cap.js'
 import type { ProfileFields, SignSubmission } from './sign-form.js'
 import { decodeSubmission, encodeSubmission, keepsAddress, submissionOf, type Submission } from './submission.js'
 import { hashToken, looksLikeToken, newToken } from './tokens.js'
@@ -81,6 +80,28 @@ async function mailLink(
 }
 
 /**
+ * What deciding a signature request needs to know, in one statement (a round trip on
+ * PostgreSQL): whether the domain is blocked, whether the address already signed,
+ * whether it refused mail for good, and how many mails its mailbox got today.
+ */
+async function readSigningFacts(tx: Tx, domain: string, to: Recipient, now: Date) {
+  const row = await tx
+    .selectNoFrom((eb) => [
+      eb.selectFrom('domains').select('blocked').where('domain', '=', domain).as('blocked'),
+      eb.exists(eb.selectFrom('signatures').select('id').where('email_hash', '=', to.key)).as('existing'),
+      eb.exists(eb.selectFrom('suppressions').select('email_hash').where('email_hash', '=', to.key)).as('suppressed'),
+      eb
+        .selectFrom('outbox')
+        .select((o) => o.fn.countAll<number>().as('n'))
+        .where('mailbox_hash', '=', to.mailbox)
+        .where('created_at', '>=', mailCapSince(now).toISOString())
+        .as('recent_mails'),
+    ])
+    .executeTakeFirstOrThrow()
+  return { blocked: Boolean(row.blocked), existing: Boolean(row.existing), suppressed: Boolean(row.suppressed), recentMails: Number(row.recent_mails) }
+}
+
+/**
  * Records a signature request and queues the mail that follows. The caller answers
  * the same whatever happened here, so the page never reveals who signed:
  * - a new address gets a pending signature and a confirmation link;
@@ -92,10 +113,9 @@ export async function requestSignature(
   ctx: DomainContext,
   submission: SignSubmission,
   locale: string,
-  /** The client's address, kept only as a keyed network hash for abuse checks. */
-  clientAddress?: string,
+  /** The client's network as a keyed hash (networkKey), kept a few days for abuse checks. */
+  network: string | null = null,
 ): Promise<void> {
-  const network = clientAddress ? networkKey(ctx.config.secret, clientAddress) : null
   const recipient = await recipientOf(ctx, submission.email, network)
   const key = recipient.key
   const submitted: Submission = {
@@ -108,11 +128,11 @@ export async function requestSignature(
   const attempt = () =>
     ctx.transact(async (tx) => {
       const now = ctx.now()
+      const facts = await readSigningFacts(tx, submission.email.domain, recipient, now)
       // A domain blocked by the moderators: answered as any other, recorded nowhere.
-      const domain = await tx.selectFrom('domains').select('blocked').where('domain', '=', submission.email.domain).executeTakeFirst()
-      if (domain?.blocked) return
-      const existing = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
-      const canMail = await mayMail(ctx, tx, recipient, now)
+      if (facts.blocked) return
+      const existing = facts.existing ? await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst() : undefined
+      const canMail = mayMailGiven(ctx.config.site, recipient, facts)
       if (!existing) {
         const inserted = await tx
           .insertInto('signatures')

@@ -1,4 +1,6 @@
 import type { AppContext } from '../context.js'
+import type { StampReading } from '../domain/form-stamp.js'
+import type { Origin } from '../domain/rate-limits.js'
 import type { PageContext } from '../views/page-context.js'
 
 /** Hono's typed environment: what middleware puts on the request for the handlers. */
@@ -7,5 +9,8 @@ export interface AppEnv {
     ctx: AppContext
     locale: string
     page: PageContext
+    /** Facts about the request, computed once by whichever layer first needs them (request-facts.ts). */
+    origin?: Origin
+    formStamp?: StampReading
   }
 }

@@ -5,7 +5,8 @@ import { parseRelayForm, requestRelay } from '../domain/relay.js'
 import { decodeCursor } from '../domain/signatures.js'
 import { InstitutionPage, InstitutionsPage, type RelayValues } from '../views/institution-pages.js'
 import type { AppEnv } from './env.js'
-import { originOf, rateLimit } from './rate-limit.js'
+import { rateLimit } from './rate-limit.js'
+import { originOf } from './request-facts.js'
 import { render } from './render.js'
 
 export const PAGE_SIZE = 50

@@ -12,7 +12,8 @@ import { checkCsrf, csrfFor } from '../domain/tokens.js'
 import { ManagePage, ManageRequestPage } from '../views/manage-pages.js'
 import { MessagePage, TokenInvalidPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
-import { originOf, rateLimit } from './rate-limit.js'
+import { rateLimit } from './rate-limit.js'
+import { originOf } from './request-facts.js'
 import { render } from './render.js'
 
 export const manage = new Hono<AppEnv>()

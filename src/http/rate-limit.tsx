@@ -4,23 +4,14 @@
 // once, in formLimits (src/domain/rate-limits.ts); the moderators' login counts its
 // own (src/domain/admin-sessions.ts), as the limits depend on the address typed.
 import type { Context, MiddlewareHandler } from 'hono'
-import { readFormStamp } from '../domain/form-stamp.js'
 import { normalizeEmail } from '../domain/normalize-email.js'
-import { networkKey } from '../domain/network.js'
-import { formLimits, formStampTally, inNetworks, signDomainTally, type Limit, type Origin, type Tally } from '../domain/rate-limits.js'
+import { formLimits, formStampTally, signDomainTally, type Limit, type Tally } from '../domain/rate-limits.js'
 import { ErrorPage } from '../views/pages.js'
-import { clientAddress } from './client-address.js'
+import { formStampOf, originOf } from './request-facts.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'
 
 export type LimitedRoute = 'sign' | 'manage' | 'relay'
-
-/** The client's network and whether it is allow-listed. */
-export function originOf<E extends AppEnv>(c: Context<E>): Origin {
-  const { config } = c.var.ctx
-  const address = clientAddress(c, config.trustedProxyHops)
-  return { network: networkKey(config.secret, address), allowListed: inNetworks(address, config.site.limits.allowNetworks) }
-}
 
 /** The localised 429 page: how long to wait, and that nothing was saved. */
 function tooManyRequests(c: Context<AppEnv>, retryAfterSeconds: number) {
@@ -43,7 +34,7 @@ async function signCount(c: Context<AppEnv>): Promise<{ weight: number; stamped:
   const tallies = email ? [signDomainTally(email.domain)] : []
   if (email && limits.allowDomains.includes(email.domain)) return { weight: 0, stamped: false, tallies }
   const value = typeof body.form_ts === 'string' ? body.form_ts : undefined
-  if (readFormStamp(ctx.config.secret, value, ctx.now()).kind !== 'valid') return { weight: limits.unstampedWeight, stamped: false, tallies }
+  if (formStampOf(c, value).kind !== 'valid') return { weight: limits.unstampedWeight, stamped: false, tallies }
   return { weight: 1, stamped: true, tallies: [...tallies, formStampTally(value!)] }
 }
 

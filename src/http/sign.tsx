@@ -2,15 +2,14 @@
 // mail. POST /sign takes posts from forms embedded on other sites, so it has no
 // CSRF token: the mailed confirmation protects it instead.
 import { Hono } from 'hono'
-import { readFormStamp } from '../domain/form-stamp.js'
 import { isHoneypotFilled, parseSignForm, pickFormValues } from '../domain/sign-form.js'
 import { requestSignature } from '../domain/signatures.js'
 import { readCounts } from '../domain/counters.js'
 import { SentPage, SignPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
-import { clientAddress } from './client-address.js'
 import { rateLimit } from './rate-limit.js'
 import { render } from './render.js'
+import { formStampOf, originOf } from './request-facts.js'
 
 export const sign = new Hono<AppEnv>()
 
@@ -29,7 +28,7 @@ sign.post('/', rateLimit('sign'), async (c) => {
   // A bot filled the hidden field: answer as for anyone, record nothing.
   if (isHoneypotFilled(values)) return c.redirect(page.href('/sign/sent'), 303)
   // Sent sooner than a person could fill it in: asked again, with a fresh timestamp.
-  const stamp = readFormStamp(ctx.config.secret, values.form_ts, ctx.now())
+  const stamp = formStampOf(c, values.form_ts)
   if (stamp.kind === 'valid' && stamp.ageMs < ctx.config.site.limits.minFillSeconds * 1000) {
     const counts = await readCounts(ctx.db)
     return render(c, <SignPage p={page} values={values} notice={page.m.abuse.tooFast} count={counts.confirmed} />, 422)
@@ -43,7 +42,7 @@ sign.post('/', rateLimit('sign'), async (c) => {
       422,
     )
   }
-  await requestSignature(ctx, parsed.value, c.var.locale, clientAddress(c, ctx.config.trustedProxyHops))
+  await requestSignature(ctx, parsed.value, c.var.locale, originOf(c).network)
   return c.redirect(page.href('/sign/sent'), 303)
 })
 

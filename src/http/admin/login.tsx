@@ -7,7 +7,7 @@ import { checkLoginCsrf, findLoginLink, logIn, loginCsrf, logOut, requestLoginLi
 import { messagesFor } from '../../i18n/index.js'
 import type { AdminPageContext } from '../../views/admin/layout.js'
 import { AdminMessagePage, LoginConfirmPage, LoginPage, LoginSentPage } from '../../views/admin/pages.js'
-import { originOf } from '../rate-limit.js'
+import { originOf } from '../request-facts.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 import { SESSION_COOKIE } from './guard.js'
