@@ -9,7 +9,7 @@ import { mastodonHost, mastodonShareUrl, shareLinks } from '../kit/share.js'
 import { buildSnippets } from '../kit/snippets.js'
 import { messagesFor } from '../i18n/index.js'
 import { KitPage, MastodonPage } from '../views/kit-page.js'
-import { pickEncoding } from './assets.js'
+import { matchesEtag, negotiateEncoding } from './compression.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'
 
@@ -27,8 +27,8 @@ function send(c: Context<AppEnv>, file: KitFile, cacheControl: string): Response
     'Access-Control-Allow-Origin': '*',
   }
   if (file.brotli) headers.Vary = 'Accept-Encoding'
-  if (c.req.header('If-None-Match') === file.etag) return new Response(null, { status: 304, headers })
-  const encoding = file.brotli ? pickEncoding(c.req.header('Accept-Encoding')) : undefined
+  if (matchesEtag(c.req.header('If-None-Match'), file.etag)) return new Response(null, { status: 304, headers })
+  const encoding = file.brotli ? negotiateEncoding(c.req.header('Accept-Encoding')) : undefined
   const body = encoding === 'br' ? file.brotli! : encoding === 'gzip' ? file.gzip! : file.body
   if (encoding) headers['Content-Encoding'] = encoding
   return new Response(new Uint8Array(body), { headers })
