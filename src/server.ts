@@ -11,6 +11,7 @@ import { createTransactor } from './db/transactor.js'
 import { purgeExpired } from './domain/purge.js'
 import { reconcileCounters } from './domain/reconcile.js'
 import { runtimeSettings } from './domain/settings.js'
+import { publicNumbers } from './domain/snapshot.js'
 import { listOutliers, purgeRateLimits } from './domain/rate-limits.js'
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
@@ -31,7 +32,10 @@ export interface StartOptions {
   log?: (line: string) => void
   transport?: MailTransport
   mailPollMs?: number
-  /** How long rendered public pages are served from memory (default 1 s); 0 turns it off. */
+  /**
+   * How long rendered public pages are served from memory, and the public numbers
+   * (counts, statistics) kept as a snapshot (default 1 s); 0 turns both off.
+   */
   pageCacheMs?: number
   /** 0 turns the schedule off (tests run the purge themselves). */
   purgeEveryMs?: number
@@ -75,6 +79,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     pollMs: options.mailPollMs,
   })
+  const pageCacheMs = options.pageCacheMs ?? 1000
   const ctx: AppContext = {
     db: database.db,
     transact: transactor.transact,
@@ -83,9 +88,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     now,
     mailQueued: () => worker.wake(),
     settings: runtimeSettings(database.db),
+    numbers: publicNumbers(database.db, config.site, pageCacheMs),
   }
   await ctx.settings.refresh()
-  const pageCacheMs = options.pageCacheMs ?? 1000
   const pageCache = pageCacheMs > 0 ? publicPageCache(ctx, pageCacheMs) : undefined
   const app = createApp(ctx, log, { pageCache })
 

@@ -1,6 +1,6 @@
 // /institutions: the ranking by verified e-mail domain, and each institution's page.
 import { Hono } from 'hono'
-import { findInstitution, listInstitutions, listInstitutionSignatures } from '../domain/institutions.js'
+import { findInstitution, listInstitutionSignatures } from '../domain/institutions.js'
 import { parseRelayForm, requestRelay } from '../domain/relay.js'
 import { decodeCursor } from '../domain/signatures.js'
 import { InstitutionPage, InstitutionsPage, type RelayValues } from '../views/institution-pages.js'
@@ -13,7 +13,7 @@ export const institutions = new Hono<AppEnv>()
 
 institutions.get('/', async (c) => {
   const { ctx, page } = c.var
-  return render(c, <InstitutionsPage p={page} items={await listInstitutions(ctx.db, ctx.config.site)} />)
+  return render(c, <InstitutionsPage p={page} items={await ctx.numbers.institutions.get()} />)
 })
 
 institutions.get('/:domain', async (c, next) => {

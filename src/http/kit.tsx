@@ -3,7 +3,6 @@
 // root, where any site may embed them.
 import { Hono, type Context } from 'hono'
 import { derivedOnce, type Config } from '../config.js'
-import { readCounts } from '../domain/counters.js'
 import { createKitRenderer, type KitFile, type KitRenderer } from '../kit/render.js'
 import { mastodonHost, mastodonShareUrl, shareLinks } from '../kit/share.js'
 import { buildSnippets } from '../kit/snippets.js'
@@ -49,14 +48,14 @@ kitFiles.get('/kit/:name{[a-z0-9-]+\\.(?:svg|png)}', async (c, next) => {
 
 async function counterBadge(c: Context<AppEnv>, locale: string): Promise<Response> {
   const { ctx } = c.var
-  const counts = await readCounts(ctx.db)
+  const counts = await ctx.numbers.counts.get()
   const file = rendererFor(ctx.config).counter(locale, messagesFor(locale).kit.counter(counts.confirmed))
   return send(c, file, 'public, max-age=60')
 }
 
 async function preview(c: Context<AppEnv>, locale: string): Promise<Response> {
   const { ctx } = c.var
-  const readLabel = async () => messagesFor(locale).count.signatures((await readCounts(ctx.db)).confirmed)
+  const readLabel = async () => messagesFor(locale).count.signatures((await ctx.numbers.counts.get()).confirmed)
   const file = await rendererFor(ctx.config).preview(locale, readLabel, ctx.now().getTime())
   return send(c, file, 'public, max-age=60')
 }
