@@ -8,7 +8,7 @@ import pg from 'pg'
 import { migrateToLatest, openDatabase } from '../src/db/database.js'
 import { loadSiteConfig } from '../src/config.js'
 import { rebuildCounters } from '../src/domain/counters.js'
-import { encodeCursor } from '../src/domain/signatures.js'
+import { encodeCursor } from '../src/db/keyset.js'
 import { confirmRequests, PENDING_FOR_CONFIRM, seedPostgres, seedSqlite } from './seed.js'
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]))

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readAllCounters, recountAll } from '../src/domain/counters.js'
 import { seedSignatures } from '../src/domain/seed.js'
-import { listPublicSignatures } from '../src/domain/signatures.js'
+import { listPublicSignatures } from '../src/domain/public-list.js'
 import { DATABASES } from './helpers/databases.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { get } from './helpers/http.js'

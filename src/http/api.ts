@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import { listOpenSignatories } from '../domain/open-data.js'
-import { decodeCursor } from '../domain/signatures.js'
+import { decodeCursor } from '../domain/public-list.js'
 import type { AppEnv } from './env.js'
 
 export const api = new Hono<AppEnv>()

@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { findInstitution, listInstitutionSignatures } from '../domain/institutions.js'
 import { parseRelayForm, requestRelay } from '../domain/relay.js'
-import { decodeCursor } from '../domain/signatures.js'
+import { decodeCursor } from '../domain/public-list.js'
 import { InstitutionPage, InstitutionsPage, type RelayValues } from '../views/institution-pages.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { cleanLine } from '../domain/clean-text.js'
-import { decodeCursor, listPublicSignatures } from '../domain/signatures.js'
+import { decodeCursor, listPublicSignatures } from '../domain/public-list.js'
 import { SignatoriesPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'

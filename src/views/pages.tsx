@@ -3,7 +3,7 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { ContentDoc } from '../content/load.js'
-import { SEARCH_WINDOW, type PublicSignature } from '../domain/signatures.js'
+import { SEARCH_WINDOW, type PublicSignature } from '../domain/public-list.js'
 import type { FieldErrors, FormValues } from '../domain/sign-form.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
