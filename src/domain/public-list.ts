@@ -1,7 +1,8 @@
 // The public list of signatories: what "shown publicly" means, how a listed row is
 // shown, and the list itself with its search, newest first by keyset.
-import { sql, type Db, type SelectQueryBuilder } from '../db/database.js'
-import { decodeCursor, encodeCursor, newestFirstPage, type KeysetPosition } from '../db/keyset.js'
+import type { Db, SelectQueryBuilder } from '../db/database.js'
+import { decodeCursor, newestFirstPage } from '../db/keyset.js'
+import { searchTextContains, TRIGRAM } from '../db/search.js'
 import type { Database, Signature } from '../db/schema.js'
 import { searchKey } from './clean-text.js'
 
@@ -24,35 +25,18 @@ export interface SignatoryPage {
   items: PublicSignature[]
   /** Cursor for the next (older) page, when there is one. */
   next?: string
-  /**
-   * A search that stopped at the end of its window (SEARCH_WINDOW) with older
-   * signatures left to search: `next` continues it from there.
-   */
-  searchWindowEnded?: boolean
+  /** The term was shorter than SEARCH_MIN_CHARACTERS: nothing was searched. */
+  termTooShort?: boolean
 }
 
 /**
- * A search walks the public list from the newest signature back, reading at most
- * this many signatures for one page of results. Without a bound, a term found
- * nowhere reads the whole list: a quarter of a second of the server's time per
- * request at a million signatures, which a few requests a second would turn into
- * an outage. A page of results says where its window ended and offers to go on.
+ * A search term needs this many characters (after folding: "É" is one): the index
+ * finds text by its trigrams, and a shorter term would have to read every signature,
+ * a quarter of a second at a million during which SQLite holds up the server. The
+ * page asks for more characters instead. (Two-letter surnames are found with a first
+ * name before them, as the list shows names: "wei li".)
  */
-export const SEARCH_WINDOW = 10_000
-
-/**
- * Rows after a keyset cursor in the public order (newest first). A row-value
- * comparison, which both databases answer with a range scan of the list's index,
- * however deep the page.
- */
-function olderThan(after: KeysetPosition) {
-  return sql<boolean>`(signatures.confirmed_at, signatures.id) < (${after.confirmedAt}, ${after.id})`
-}
-
-/** Rows at or before a position in the public order: the same comparison, turned round. */
-function notOlderThan(position: KeysetPosition) {
-  return sql<boolean>`(signatures.confirmed_at, signatures.id) >= (${position.confirmedAt}, ${position.id})`
-}
+export const SEARCH_MIN_CHARACTERS = TRIGRAM
 
 /**
  * The one definition of "shown publicly", for the list, the exports and the API:
@@ -85,36 +69,21 @@ export function toPublicSignature(
   }
 }
 
-/** The public list: confirmed and public only, newest first, by keyset (no OFFSET). */
-export async function listPublicSignatures(
-  db: Db,
-  options: { query?: string; cursor?: string; limit: number; searchWindow?: number },
-): Promise<SignatoryPage> {
+/**
+ * The public list: confirmed and public only, newest first, by keyset (no OFFSET).
+ * A search finds its term anywhere in the first name, last name or institution,
+ * whatever the case and accents, through the trigram index: every match, in the
+ * list's order, a page at a time.
+ */
+export async function listPublicSignatures(db: Db, options: { query?: string; cursor?: string; limit: number }): Promise<SignatoryPage> {
   let q = whereListed(
     db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at', 'email_domain']),
   )
-  const after = options.cursor ? decodeCursor(options.cursor) : undefined
   const term = searchKey(options.query ?? '')
-  let windowEnd: KeysetPosition | undefined
   if (term !== '') {
-    // Where the window ends, read from the list's index alone (the few hidden or
-    // unapproved signatures it counts make the window a little shorter, no more).
-    let boundary = db.selectFrom('signatures').select(['confirmed_at', 'id']).where('status', '=', 'confirmed').where('is_public', '=', 1)
-    if (after) boundary = boundary.where(olderThan(after))
-    const row = await boundary
-      .orderBy('confirmed_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .offset((options.searchWindow ?? SEARCH_WINDOW) - 1)
-      .executeTakeFirst()
-    windowEnd = row && { confirmedAt: row.confirmed_at!, id: row.id }
-    if (windowEnd) q = q.where(notOlderThan(windowEnd))
-    const escaped = term.replace(/[\\%_]/g, (c) => '\\' + c)
-    q = q.where(sql<boolean>`search_text like ${`%${escaped}%`} escape '\\'`)
+    if ([...term].length < SEARCH_MIN_CHARACTERS) return { items: [], termTooShort: true }
+    q = q.where(searchTextContains(db, term))
   }
-  const page = await newestFirstPage(q, after, options.limit)
-  const items = page.rows.map(toPublicSignature)
-  if (page.next) return { items, next: page.next }
-  if (windowEnd) return { items, next: encodeCursor(windowEnd.confirmedAt, windowEnd.id), searchWindowEnded: true }
-  return { items }
+  const page = await newestFirstPage(q, options.cursor ? decodeCursor(options.cursor) : undefined, options.limit)
+  return { items: page.rows.map(toPublicSignature), next: page.next }
 }

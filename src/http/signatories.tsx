@@ -17,6 +17,6 @@ signatories.get('/', async (c) => {
   const [list, counts] = await Promise.all([listPublicSignatures(ctx.db, { query, cursor, limit: PAGE_SIZE }), ctx.numbers.counts.get()])
   return render(
     c,
-    <SignatoriesPage p={page} items={list.items} total={counts.confirmed} listed={counts.public} query={query} next={list.next} searchWindowEnded={list.searchWindowEnded} isFirstPage={!cursor} />,
+    <SignatoriesPage p={page} items={list.items} total={counts.confirmed} listed={counts.public} query={query} next={list.next} termTooShort={list.termTooShort} isFirstPage={!cursor} />,
   )
 })
