@@ -1,8 +1,8 @@
 // The public list of signatories: what "shown publicly" means, how a listed row is
 // shown, and the list itself with its search, newest first by keyset.
-import type { Db, SelectQueryBuilder } from '../db/database.js'
+import { sql, type Db, type SelectQueryBuilder } from '../db/database.js'
 import { decodeCursor, newestFirstPage } from '../db/keyset.js'
-import { searchTextContains, TRIGRAM } from '../db/search.js'
+import { planSearch, TRIGRAM } from '../db/search.js'
 import type { Database, Signature } from '../db/schema.js'
 import { searchKey } from './clean-text.js'
 
@@ -43,11 +43,17 @@ export const SEARCH_MIN_CHARACTERS = TRIGRAM
  * confirmed, its signatory chose to be listed, approved (at confirmation, or by a
  * moderator under pre-moderation), neither hidden by a moderator nor invalidated.
  * isListed in signature-state.ts says the same of one row.
+ *
+ * `rowsById` (SQLite only) states the same conditions so that SQLite cannot answer
+ * them from the list's index (a unary + on the column): a search with few candidates
+ * then reads its candidates by id instead of walking the whole list to find them.
  */
-export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures', any>>(qb: QB): QB {
+export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures', any>>(qb: QB, options: { rowsById?: boolean } = {}): QB {
+  const status = options.rowsById ? sql<string>`+signatures.status` : sql.ref<string>('signatures.status')
+  const isPublic = options.rowsById ? sql<number>`+signatures.is_public` : sql.ref<number>('signatures.is_public')
   return qb
-    .where('signatures.status', '=', 'confirmed')
-    .where('signatures.is_public', '=', 1)
+    .where(status, '=', 'confirmed')
+    .where(isPublic, '=', 1)
     .where('signatures.approved_at', 'is not', null)
     .where('signatures.hidden_at', 'is', null)
     .where('signatures.invalidated_at', 'is', null) as QB
@@ -75,15 +81,25 @@ export function toPublicSignature(
  * whatever the case and accents, through the trigram index: every match, in the
  * list's order, a page at a time.
  */
-export async function listPublicSignatures(db: Db, options: { query?: string; cursor?: string; limit: number }): Promise<SignatoryPage> {
+export async function listPublicSignatures(
+  db: Db,
+  options: {
+    query?: string
+    cursor?: string
+    limit: number
+    /** See READ_BY_ID_MAX; tests lower it to take both ways through a small list. */
+    readByIdMax?: number
+  },
+): Promise<SignatoryPage> {
+  const term = searchKey(options.query ?? '')
+  const plan = term === '' ? undefined : [...term].length < SEARCH_MIN_CHARACTERS ? 'too short' : await planSearch(db, term, options.readByIdMax)
+  if (plan === 'too short') return { items: [], termTooShort: true }
+  if (plan?.kind === 'none') return { items: [] }
   let q = whereListed(
     db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at', 'email_domain']),
+    { rowsById: plan?.byId },
   )
-  const term = searchKey(options.query ?? '')
-  if (term !== '') {
-    if ([...term].length < SEARCH_MIN_CHARACTERS) return { items: [], termTooShort: true }
-    q = q.where(searchTextContains(db, term))
-  }
+  if (plan) q = q.where(plan.condition)
   const page = await newestFirstPage(q, options.cursor ? decodeCursor(options.cursor) : undefined, options.limit)
   return { items: page.rows.map(toPublicSignature), next: page.next }
 }
