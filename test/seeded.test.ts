@@ -75,11 +75,11 @@ describe.each(DATABASES)('searching a long list (%s)', (kind) => {
     return rows.filter((r) => searchKey(`${r.first_name} ${r.last_name} ${r.institution}`).includes(folded)).map((r) => r.id)
   }
 
-  async function searchAll(query: string, readByIdMax?: number): Promise<number[]> {
+  async function searchAll(query: string, ways: { readByIdMax?: number; stretch?: number } = {}): Promise<number[]> {
     const found: number[] = []
     let cursor: string | undefined
     for (let pages = 0; pages < 1000; pages++) {
-      const page = await listPublicSignatures(app.server.ctx.db, { query, cursor, limit: 20, readByIdMax })
+      const page = await listPublicSignatures(app.server.ctx.db, { query, cursor, limit: 20, ...ways })
       found.push(...page.items.map((s) => s.id))
       if (!page.next) return found
       cursor = page.next
@@ -107,8 +107,10 @@ describe.each(DATABASES)('searching a long list (%s)', (kind) => {
       const expected = await expectedMatches(query)
       expect(expected.length, query).toBeGreaterThan(query === 'sabatier' ? 5 : 20)
       expect(await searchAll(query), query).toEqual(expected)
-      // The other way SQLite may take for a term with many candidates: walking the list.
-      expect(await searchAll(query, 0), query).toEqual(expected)
+      // The other ways SQLite takes for a term with many candidates: along the list, on a
+      // stretch only (here the whole list), or on a stretch and through the index beyond it.
+      expect(await searchAll(query, { readByIdMax: 0 }), query).toEqual(expected)
+      for (const stretch of [7, 40, 150]) expect(await searchAll(query, { readByIdMax: 0, stretch }), `${query} ${stretch}`).toEqual(expected)
     }
     expect(await namesListedThroughPages('univ')).toBe((await expectedMatches('univ')).length)
   })
@@ -122,6 +124,7 @@ describe.each(DATABASES)('searching a long list (%s)', (kind) => {
       const expected = await expectedMatches(query)
       expect(expected.length, query).toBeGreaterThan(0)
       expect(await searchAll(query), query).toEqual(expected)
+      expect(await searchAll(query, { readByIdMax: 0, stretch: 40 }), query).toEqual(expected)
     }
     // Wildcards typed are matched as they are.
     for (const query of ['%', 'ma_tin', 'mar*', 'u[t]3', 'l"a', "l'a"]) expect(await searchAll(query), query).toEqual(await expectedMatches(query))

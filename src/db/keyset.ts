@@ -1,7 +1,7 @@
 // Keyset pagination in the public order of signatures (newest confirmation first):
 // a page is read after the (confirmed_at, id) of the last row shown, never with an
 // OFFSET, so a page deep in the list costs what the first one does.
-import { sql, type SelectQueryBuilder } from './database.js'
+import { sql, type Db, type SelectQueryBuilder } from './database.js'
 import type { Database } from './schema.js'
 
 /** Where a row stands in the public order. */
@@ -17,6 +17,24 @@ export interface KeysetPosition {
  */
 function olderThan(after: KeysetPosition) {
   return sql<boolean>`(signatures.confirmed_at, signatures.id) < (${after.confirmedAt}, ${after.id})`
+}
+
+/** Rows at or before a position in the public order: the same comparison, turned round. */
+export function notOlderThan(position: KeysetPosition) {
+  return sql<boolean>`(signatures.confirmed_at, signatures.id) >= (${position.confirmedAt}, ${position.id})`
+}
+
+/**
+ * The position `rows` rows further down the list of confirmed public signatures than
+ * `after` (from the top without it), read from the list's index alone; undefined
+ * when the list ends sooner. The few hidden or unapproved signatures it counts make
+ * the stretch a little shorter in listed rows, no more.
+ */
+export async function positionFurther(db: Db, after: KeysetPosition | undefined, rows: number): Promise<KeysetPosition | undefined> {
+  let q = db.selectFrom('signatures').select(['confirmed_at', 'id']).where('status', '=', 'confirmed').where('is_public', '=', 1)
+  if (after) q = q.where(olderThan(after))
+  const row = await q.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(1).offset(rows - 1).executeTakeFirst()
+  return row ? { confirmedAt: row.confirmed_at!, id: row.id } : undefined
 }
 
 /**

@@ -11,12 +11,10 @@ import { isPostgres } from './dialect.js'
 export const TRIGRAM = 3
 
 /**
- * On SQLite, a search with at most this many candidates reads them by id and sorts
- * them; with more, it walks the list in its order and stops once a page is full.
- * Reading one candidate by id costs about as much as stepping over a few dozen rows
- * of the list's index, so below a few thousand candidates the first way wins (at 200,000
- * signatures: a term with 500 matches, 2–5 ms either way; 10,000 matches, 5 ms walking
- * against 30–100 ms reading them all).
+ * On SQLite, a term in at most this many signatures is searched by reading its
+ * matches by id and sorting them; one in more, by walking the list in its order
+ * (see listPublicSignatures). At 200,000 signatures, reading 500 matches by id takes
+ * 2–5 ms; reading 10,000 takes 30–100 ms where walking the list finds a page in 5.
  */
 export const READ_BY_ID_MAX = 3000
 
@@ -25,9 +23,15 @@ export type SearchPlan =
   | { kind: 'none' }
   /**
    * A condition on `signatures` true for rows whose search_text contains the term;
-   * `byId`: few candidates, to be read by id rather than by walking the list.
+   * `byId`: few matches, to be read by id rather than by walking the list.
    */
-  | { kind: 'match'; condition: RawBuilder<boolean>; byId: boolean }
+  | {
+      kind: 'match'
+      condition: RawBuilder<boolean>
+      byId: boolean
+      /** The same test on a row already read, for walking the list (SQLite only). */
+      inRow?: RawBuilder<boolean>
+    }
 
 /**
  * How to find the signatures whose search_text contains `term` (already folded by
@@ -40,21 +44,21 @@ export async function planSearch(db: Db, term: string, readByIdMax = READ_BY_ID_
     const pattern = `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`
     return { kind: 'match', condition: sql<boolean>`signatures.search_text like ${pattern}`, byId: false }
   }
-  // Every match holds every trigram of the term: the rarest one bounds their number
-  // (0 when one of them is in no signature at all, the usual case for a term found
-  // nowhere). SQLite's planner cannot know this, FTS5 tells it nothing.
-  const chars = [...term]
-  const trigrams = [...new Set(chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join('')))]
-  const row = await sql<{ found: number; fewest: number | null }>`
-    select count(*) as found, min(doc) as fewest from signatures_search_terms where term in (${sql.join(trigrams)})`
-    .execute(db)
-    .then((r) => r.rows[0])
-  if (!row || row.found < trigrams.length) return { kind: 'none' }
   // A phrase of consecutive trigrams is the term itself; " is doubled inside a phrase.
   const phrase = `"${term.replaceAll('"', '""')}"`
+  // SQLite's planner knows nothing of how many rows a MATCH gives: count them, up to
+  // the bound that decides. FTS5 yields matches one by one, so the count stops there:
+  // under a millisecond for a common term, a few for a phrase of common trigrams,
+  // nothing for a term found nowhere.
+  const counted = await sql<{ matches: number }>`
+    select count(*) as matches from (select 1 from signatures_search where signatures_search match ${phrase} limit ${readByIdMax + 1})`
+    .execute(db)
+    .then((r) => Number(r.rows[0]?.matches ?? 0))
+  if (counted === 0) return { kind: 'none' }
   return {
     kind: 'match',
     condition: sql<boolean>`signatures.id in (select rowid from signatures_search where signatures_search match ${phrase})`,
-    byId: (row.fewest ?? 0) <= readByIdMax,
+    byId: counted <= readByIdMax,
+    inRow: sql<boolean>`instr(signatures.search_text, ${term}) > 0`,
   }
 }

@@ -1,7 +1,7 @@
 // The public list of signatories: what "shown publicly" means, how a listed row is
 // shown, and the list itself with its search, newest first by keyset.
 import { sql, type Db, type SelectQueryBuilder } from '../db/database.js'
-import { decodeCursor, newestFirstPage } from '../db/keyset.js'
+import { decodeCursor, encodeCursor, newestFirstPage, notOlderThan, positionFurther } from '../db/keyset.js'
 import { planSearch, TRIGRAM } from '../db/search.js'
 import type { Database, Signature } from '../db/schema.js'
 import { searchKey } from './clean-text.js'
@@ -76,10 +76,26 @@ export function toPublicSignature(
 }
 
 /**
+ * A search with many candidates on SQLite first looks for its page among this many
+ * signatures below the cursor, testing each row as the list's index brings it: a
+ * term in one signature in a hundred or more fills its page there, in a few
+ * milliseconds whatever the size of the list. Rarer, it then asks the index for every
+ * match below that stretch (see listPublicSignatures).
+ */
+export const SEARCH_STRETCH = 5000
+
+const LIST_COLUMNS = ['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at', 'email_domain'] as const
+
+/**
  * The public list: confirmed and public only, newest first, by keyset (no OFFSET).
  * A search finds its term anywhere in the first name, last name or institution,
  * whatever the case and accents, through the trigram index: every match, in the
- * list's order, a page at a time.
+ * list's order, a page at a time. How it reads them depends on what the index says
+ * of the term (planSearch): nothing when a trigram of it is in no signature; by id
+ * when few signatures hold its rarest trigram; otherwise along the list (SQLite), on
+ * a stretch first and through the index beyond it, so that neither a common term
+ * (reading all its matches) nor a rare phrase of common trigrams (walking the whole
+ * list) costs in proportion to the size of the list.
  */
 export async function listPublicSignatures(
   db: Db,
@@ -87,19 +103,35 @@ export async function listPublicSignatures(
     query?: string
     cursor?: string
     limit: number
-    /** See READ_BY_ID_MAX; tests lower it to take both ways through a small list. */
+    /** See READ_BY_ID_MAX; tests lower it to take every way through a small list. */
     readByIdMax?: number
+    /** See SEARCH_STRETCH; tests lower it likewise. */
+    stretch?: number
   },
 ): Promise<SignatoryPage> {
   const term = searchKey(options.query ?? '')
-  const plan = term === '' ? undefined : [...term].length < SEARCH_MIN_CHARACTERS ? 'too short' : await planSearch(db, term, options.readByIdMax)
-  if (plan === 'too short') return { items: [], termTooShort: true }
-  if (plan?.kind === 'none') return { items: [] }
-  let q = whereListed(
-    db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at', 'email_domain']),
-    { rowsById: plan?.byId },
-  )
-  if (plan) q = q.where(plan.condition)
-  const page = await newestFirstPage(q, options.cursor ? decodeCursor(options.cursor) : undefined, options.limit)
-  return { items: page.rows.map(toPublicSignature), next: page.next }
+  const after = options.cursor ? decodeCursor(options.cursor) : undefined
+  const listed = (o: { rowsById?: boolean } = {}) => whereListed(db.selectFrom('signatures').select([...LIST_COLUMNS]), o)
+  const done = (page: { rows: Parameters<typeof toPublicSignature>[0][]; next?: string }): SignatoryPage => ({
+    items: page.rows.map(toPublicSignature),
+    next: page.next,
+  })
+  if (term === '') return done(await newestFirstPage(listed(), after, options.limit))
+  if ([...term].length < SEARCH_MIN_CHARACTERS) return { items: [], termTooShort: true }
+  const plan = await planSearch(db, term, options.readByIdMax)
+  if (plan.kind === 'none') return { items: [] }
+  if (plan.byId || !plan.inRow) return done(await newestFirstPage(listed({ rowsById: plan.byId }).where(plan.condition), after, options.limit))
+
+  const boundary = await positionFurther(db, after, options.stretch ?? SEARCH_STRETCH)
+  let near = listed().where(plan.inRow)
+  if (boundary) near = near.where(notOlderThan(boundary))
+  const first = await newestFirstPage(near, after, options.limit)
+  // The page is full within the stretch, or the stretch reached the end of the list.
+  if (first.next || !boundary) return done(first)
+  const wanted = options.limit - first.rows.length
+  const beyond = await newestFirstPage(listed().where(plan.condition), boundary, Math.max(wanted, 1))
+  const rows = [...first.rows, ...beyond.rows.slice(0, wanted)]
+  const more = beyond.rows.length > wanted || beyond.next !== undefined
+  const last = rows.at(-1)
+  return done({ rows, next: more && last ? encodeCursor(last.confirmed_at!, last.id) : undefined })
 }

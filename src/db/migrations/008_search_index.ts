@@ -30,8 +30,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   // the size but reads every candidate row back to check it: as slow as no index).
   await sql`create virtual table signatures_search using fts5(search_text, content='signatures', content_rowid='id', tokenize='trigram', detail='full')`.execute(db)
   await sql`insert into signatures_search(signatures_search) values ('rebuild')`.execute(db)
-  // How many signatures hold each trigram: the search reads it to choose its way (see search.ts).
-  await sql`create virtual table signatures_search_terms using fts5vocab(signatures_search, 'row')`.execute(db)
   await sql`create trigger signatures_search_insert after insert on signatures begin
     insert into signatures_search(rowid, search_text) values (new.id, new.search_text);
   end`.execute(db)
@@ -50,6 +48,5 @@ export async function down(db: Kysely<any>): Promise<void> {
     return
   }
   for (const name of ['insert', 'delete', 'update']) await sql.raw(`drop trigger if exists signatures_search_${name}`).execute(db)
-  await sql`drop table if exists signatures_search_terms`.execute(db)
   await sql`drop table if exists signatures_search`.execute(db)
 }
