@@ -91,8 +91,8 @@ const LIST_COLUMNS = ['id', 'first_name', 'last_name', 'category', 'institution'
  * A search finds its term anywhere in the first name, last name or institution,
  * whatever the case and accents, through the trigram index: every match, in the
  * list's order, a page at a time. How it reads them depends on what the index says
- * of the term (planSearch): nothing when a trigram of it is in no signature; by id
- * when few signatures hold its rarest trigram; otherwise along the list (SQLite), on
+ * of the term (planSearch): nothing when it is in no signature; by id when it is in
+ * few (counted up to READ_BY_ID_MAX); otherwise along the list (SQLite), on
  * a stretch first and through the index beyond it, so that neither a common term
  * (reading all its matches) nor a rare phrase of common trigrams (walking the whole
  * list) costs in proportion to the size of the list.
