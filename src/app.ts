@@ -3,13 +3,14 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { AppContext } from './context.js'
+import { stampFreeContent } from './domain/form-stamp.js'
 import { adminRoutes } from './http/admin/index.js'
 import { api } from './http/api.js'
 import { loadAssets } from './http/assets.js'
 import { confirm, confirmed } from './http/confirm.js'
 import { contentPages } from './http/content-pages.js'
 import type { AppEnv } from './http/env.js'
-import { compression } from './http/compression.js'
+import { compression, weakEtag } from './http/compression.js'
 import { errorHandler, notFoundHandler } from './http/errors.js'
 import { kit, kitFiles } from './http/kit.js'
 import { feed } from './http/feed.js'
@@ -36,13 +37,16 @@ export interface AppOptions {
 /**
  * The cache of public pages for this site, keeping each for `ttlMs`. Pages it answers
  * early carry the headers of every answer, and a visitor about to be sent to their
- * own language is never answered with the page they asked for.
+ * own language is never answered with the page they asked for. A page's ETag changes
+ * with its content, not with the sign form's timestamp (see STAMP_REVALIDATION_MS).
  */
 export function publicPageCache(ctx: AppContext, ttlMs: number): PageCache {
+  const decoder = new TextDecoder()
   return createPageCache({
     ttlMs,
     outerHeaders: (headers) => applySecurityHeaders(ctx.config, headers),
     divert: (path, header) => languageRedirect(ctx, path, header) !== undefined,
+    etagOf: (body) => weakEtag(stampFreeContent(decoder.decode(body), ctx.now())),
   })
 }
 

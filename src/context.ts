@@ -1,10 +1,13 @@
 import type { Content } from './content/load.js'
 import type { DomainContext } from './domain/context.js'
 import type { RuntimeSettings } from './domain/settings.js'
+import type { PublicNumbers } from './domain/snapshot.js'
 
 /** Everything a request handler may use; built once in main.ts (or by a test). */
 export interface AppContext extends DomainContext {
   content: Content
   /** Settings moderators change at run time, cached in memory. */
   settings: RuntimeSettings
+  /** Counts and statistics as public pages, the badge and the API show them, read at most once a second. */
+  numbers: PublicNumbers
 }

@@ -16,6 +16,7 @@ import { reconcileCounters } from './domain/reconcile.js'
 import { runtimeSettings } from './domain/settings.js'
 import { createRateLimiter } from './domain/rate-limits.js'
 import { createAfterAnswer, type AfterAnswer } from './after-answer.js'
+import { publicNumbers } from './domain/snapshot.js'
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
 import { join } from 'node:path'
@@ -37,7 +38,10 @@ export interface StartOptions {
   log?: (line: string) => void
   transport?: MailTransport
   mailPollMs?: number
-  /** How long rendered public pages are served from memory (default 1 s); 0 turns it off. */
+  /**
+   * How long rendered public pages are served from memory, and the public numbers
+   * (counts, statistics) kept as a snapshot (default 1 s); 0 turns both off.
+   */
   pageCacheMs?: number
   /** 0 turns the schedule off (tests run the purge themselves). */
   purgeEveryMs?: number
@@ -91,6 +95,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   })
   const afterAnswer = createAfterAnswer(log)
   const limiter = createRateLimiter(db, database.dialect, transactor.transact)
+  const pageCacheMs = options.pageCacheMs ?? 1000
   const ctx: AppContext = {
     db,
     transact: transactor.transact,
@@ -101,9 +106,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     settings: runtimeSettings(db, transactor.transact),
     limiter,
     afterAnswer: (work) => afterAnswer.run(work),
+    numbers: publicNumbers(db, config.site, pageCacheMs),
   }
   await ctx.settings.refresh()
-  const pageCacheMs = options.pageCacheMs ?? 1000
   const pageCache = pageCacheMs > 0 ? publicPageCache(ctx, pageCacheMs) : undefined
   const app = createApp(ctx, log, { pageCache })
 

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.js'
 import { migrateToLatest, openDatabase } from '../db/database.js'
 import { createTransactor } from '../db/transactor.js'
+import { settleSearchIndex } from '../db/search.js'
 import { rebuildCounters } from '../domain/counters.js'
 import { seedSignatures } from '../domain/seed.js'
 
@@ -32,6 +33,7 @@ try {
     if (!Number.isInteger(days) || days < 1) throw new Error('--days: a positive whole number')
     const started = Date.now()
     await seedSignatures(createTransactor(database.db, database.dialect).transact, config, { count, days, now: new Date(), seed: values.seed ? Number(values.seed) : undefined })
+    await settleSearchIndex(database.db)
     console.log(`seeded ${count} confirmed signature(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
 } finally {

@@ -82,7 +82,9 @@ function withStatementCache(file: SQLite.Database, size = 256) {
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // Numbers are reserved by work landing in parallel (005–007 may land after 008 has run
+  // somewhere): a migration is applied when missing, whatever ran after it in name order.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')

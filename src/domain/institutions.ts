@@ -9,7 +9,8 @@ import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { readCounterGroup, readCounters } from './counters.js'
 import { verifiedInstitutionOf } from './institutional-domains.js'
-import { decodeCursor, newestFirstPage, toPublicSignature, whereListed, type SignatoryPage } from './signatures.js'
+import { decodeCursor, newestFirstPage } from '../db/keyset.js'
+import { toPublicSignature, whereListed, type SignatoryPage } from './public-list.js'
 import { isLargeEnough, publishedCount, type GroupCount } from './small-groups.js'
 
 export interface InstitutionSummary {

@@ -3,7 +3,8 @@
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { verifiedInstitutionOf } from './institutional-domains.js'
-import { decodeCursor, newestFirstPage, whereListed } from './signatures.js'
+import { decodeCursor, newestFirstPage } from '../db/keyset.js'
+import { whereListed } from './public-list.js'
 
 export interface OpenSignatory {
   first_name: string

@@ -13,7 +13,7 @@ export function isCounted(s: SignatureState, site: SiteConfig): boolean {
   return s.status === 'confirmed' && s.invalidated_at === null && (s.approved_at !== null || site.moderation.countBeforeApproval)
 }
 
-/** Shown publicly: the same rule as whereListed in signatures.ts, on one row. */
+/** Shown publicly: the same rule as whereListed in public-list.ts, on one row. */
 export function isListed(s: SignatureState): boolean {
   return s.status === 'confirmed' && s.is_public === 1 && s.approved_at !== null && s.hidden_at === null && s.invalidated_at === null
 }

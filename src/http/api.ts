@@ -3,11 +3,9 @@
 import { createHash } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
-import { readCounts } from '../domain/counters.js'
-import { listInstitutions, type InstitutionRanking } from '../domain/institutions.js'
+import type { InstitutionRanking } from '../domain/institutions.js'
 import { listOpenSignatories } from '../domain/open-data.js'
-import { decodeCursor } from '../domain/signatures.js'
-import { readStatistics } from '../domain/statistics.js'
+import { decodeCursor } from '../domain/public-list.js'
 import type { AppEnv } from './env.js'
 
 export const api = new Hono<AppEnv>()
@@ -29,9 +27,9 @@ function jsonWithEtag(c: Context<AppEnv>, data: unknown, maxAge = 10): Response 
 api.get('/v1/stats', async (c) => {
   const { ctx } = c.var
   const [counts, stats, ranking] = await Promise.all([
-    readCounts(ctx.db),
-    readStatistics(ctx.db, ctx.config.site),
-    listInstitutions(ctx.db, ctx.config.site),
+    ctx.numbers.counts.get(),
+    ctx.numbers.statistics.get(),
+    ctx.numbers.institutions.get(),
   ])
   return jsonWithEtag(c, {
     confirmed: counts.confirmed,
@@ -70,7 +68,7 @@ api.get('/v1/signatories', async (c) => {
 
 api.get('/v1/institutions', async (c) => {
   const { ctx } = c.var
-  const ranking = await listInstitutions(ctx.db, ctx.config.site)
+  const ranking = await ctx.numbers.institutions.get()
   return jsonWithEtag(c, {
     min_group_size: ctx.config.site.minGroupSize,
     items: ranking.items.map((i) => ({

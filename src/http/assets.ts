@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib'
 import { Hono } from 'hono'
+import { matchesEtag, negotiateEncoding } from './compression.js'
 import type { AppEnv } from './env.js'
 
 interface Asset {
@@ -42,14 +43,6 @@ function load(file: string, type: string): Asset {
   }
 }
 
-/** Picks the smallest encoding the client accepts. */
-export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
-  const accepted = (acceptEncoding ?? '').toLowerCase()
-  if (/\bbr\b/.test(accepted)) return 'br'
-  if (/\bgzip\b/.test(accepted)) return 'gzip'
-  return undefined
-}
-
 export function loadAssets(): Assets {
   const routes = new Hono<AppEnv>()
   const paths: Record<string, string> = {}
@@ -62,7 +55,7 @@ export function loadAssets(): Assets {
     byPath.set(path, asset)
   }
   const serve = (asset: Asset, acceptEncoding: string | undefined, immutable: boolean) => {
-    const encoding = pickEncoding(acceptEncoding)
+    const encoding = negotiateEncoding(acceptEncoding)
     const body = encoding === 'br' ? asset.brotli : encoding === 'gzip' ? asset.gzip : asset.body
     const headers: Record<string, string> = {
       'Content-Type': asset.type,
@@ -76,7 +69,7 @@ export function loadAssets(): Assets {
   routes.get('/assets/:file', (c) => {
     const asset = byPath.get(c.req.path)
     if (!asset) return c.notFound()
-    if (c.req.header('If-None-Match') === asset.etag) return c.body(null, 304)
+    if (matchesEtag(c.req.header('If-None-Match'), asset.etag)) return c.body(null, 304)
     return serve(asset, c.req.header('Accept-Encoding'), true)
   })
   // Browsers ask for /favicon.ico on their own: answer with the icon rather than a 404.

@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { compression, encodeBody, matchesEtag, negotiateEncoding } from './compression.js'
+import { compression, encodeBody, matchesEtag, negotiateEncoding, prepareAnswers } from './compression.js'
 
 const page = '<!DOCTYPE html><p>' + 'Face à l’IA générative, l’objection de conscience. '.repeat(60) + '</p>'
 
@@ -87,6 +87,12 @@ describe('compression of text answers', () => {
     expect(asset.headers.get('etag')).toBe('"abc"')
   })
 
+  it('sends gzip, not brotli, to a client that refuses brotli with q=0', async () => {
+    const res = await testApp().request('/page', { headers: { 'Accept-Encoding': 'br;q=0, gzip' } })
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(page)
+  })
+
   it('compresses error answers too, but gives them no ETag', async () => {
     const res = await testApp().request('/form', { method: 'POST', headers: { 'Accept-Encoding': 'br' } })
     expect(res.status).toBe(422)
@@ -97,14 +103,37 @@ describe('compression of text answers', () => {
 
 describe('encoded bodies', () => {
   it('compress each encoding once and keep it, for pages cached in memory', () => {
-    const body = encodeBody(new TextEncoder().encode(page), { effort: 'max' })
+    const body = encodeBody(new TextEncoder().encode(page))
     expect(body.encoded('br')).toBe(body.encoded('br'))
     expect(body.encoded('gzip')).toBe(body.encoded('gzip'))
+  })
+
+  it('prepare each answer of a kept body once, headers included, and hand the same one out again', () => {
+    const body = encodeBody(new TextEncoder().encode(page), { etag: 'W/"content"' })
+    const answers = prepareAnswers(body, 200, new Headers({ 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'no-cache' }))
+    const br = answers.forGet({ acceptEncoding: 'gzip, br' })
+    expect(answers.forGet({ acceptEncoding: 'br' })).toBe(br)
+    expect(br.headers).toMatchObject({ 'content-encoding': 'br', etag: 'W/"content"', vary: 'Accept-Encoding', 'cache-control': 'no-cache' })
+    expect(br.headers['content-length']).toBe(String(br.bytes!.byteLength))
+    expect(brotliDecompressSync(br.bytes!).toString()).toBe(page)
+    const gzip = answers.forGet({ acceptEncoding: 'br;q=0, gzip' })
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    const plain = answers.forGet({})
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.headers.vary).toBe('Accept-Encoding')
+    const unchanged = answers.forGet({ ifNoneMatch: 'W/"content"', acceptEncoding: 'br' })
+    expect(unchanged.status).toBe(304)
+    expect(unchanged.bytes).toBeUndefined()
+    expect(unchanged.headers.etag).toBe('W/"content"')
   })
 
   it('negotiate the encoding from Accept-Encoding', () => {
     expect(negotiateEncoding('gzip, deflate, br, zstd')).toBe('br')
     expect(negotiateEncoding('gzip;q=1.0, br;q=0')).toBe('gzip')
+    expect(negotiateEncoding('br;q=0, gzip')).toBe('gzip')
+    expect(negotiateEncoding('BR ; Q = 0, gzip')).toBe('gzip')
+    expect(negotiateEncoding('br;q=0.0, gzip;q=0.5')).toBe('gzip')
+    expect(negotiateEncoding('br;q=0.001')).toBe('br')
     expect(negotiateEncoding('*')).toBe('br')
     expect(negotiateEncoding('*, br;q=0')).toBe('gzip')
     expect(negotiateEncoding('deflate')).toBeUndefined()

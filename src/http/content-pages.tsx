@@ -1,6 +1,5 @@
 // The home page (the manifesto) and every page of the content folder, at its slug.
 import { Hono } from 'hono'
-import { readCounts } from '../domain/counters.js'
 import { twinPage } from '../content/load.js'
 import { absoluteUrl, localePath } from '../domain/links.js'
 import { messagesFor } from '../i18n/index.js'
@@ -12,7 +11,7 @@ export const contentPages = new Hono<AppEnv>()
 
 contentPages.get('/', async (c) => {
   const { ctx, page, locale } = c.var
-  const counts = await readCounts(ctx.db)
+  const counts = await ctx.numbers.counts.get()
   return render(c, <HomePage p={page} manifesto={ctx.content.manifesto[locale]!} count={counts.confirmed} url={absoluteUrl(ctx.config, locale, '/')} />)
 })
 

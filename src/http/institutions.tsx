@@ -1,8 +1,8 @@
 // /institutions: the ranking by verified e-mail domain, and each institution's page.
 import { Hono } from 'hono'
-import { findInstitution, listInstitutions, listInstitutionSignatures } from '../domain/institutions.js'
+import { findInstitution, listInstitutionSignatures } from '../domain/institutions.js'
 import { parseRelayForm, requestRelay } from '../domain/relay.js'
-import { decodeCursor } from '../domain/signatures.js'
+import { decodeCursor } from '../domain/public-list.js'
 import { InstitutionPage, InstitutionsPage, type RelayValues } from '../views/institution-pages.js'
 import type { AppEnv } from './env.js'
 import { rateLimit } from './rate-limit.js'
@@ -15,7 +15,7 @@ export const institutions = new Hono<AppEnv>()
 
 institutions.get('/', async (c) => {
   const { ctx, page } = c.var
-  return render(c, <InstitutionsPage p={page} ranking={await listInstitutions(ctx.db, ctx.config.site)} />)
+  return render(c, <InstitutionsPage p={page} ranking={await ctx.numbers.institutions.get()} />)
 })
 
 institutions.get('/:domain', async (c, next) => {

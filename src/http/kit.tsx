@@ -3,13 +3,12 @@
 // root, where any site may embed them.
 import { Hono, type Context } from 'hono'
 import { derivedOnce, type Config } from '../config.js'
-import { readCounts } from '../domain/counters.js'
 import { createKitRenderer, type KitFile, type KitRenderer } from '../kit/render.js'
 import { mastodonHost, mastodonShareUrl, shareLinks } from '../kit/share.js'
 import { buildSnippets } from '../kit/snippets.js'
 import { messagesFor } from '../i18n/index.js'
 import { KitPage, MastodonPage } from '../views/kit-page.js'
-import { pickEncoding } from './assets.js'
+import { matchesEtag, negotiateEncoding } from './compression.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'
 
@@ -27,8 +26,8 @@ function send(c: Context<AppEnv>, file: KitFile, cacheControl: string): Response
     'Access-Control-Allow-Origin': '*',
   }
   if (file.brotli) headers.Vary = 'Accept-Encoding'
-  if (c.req.header('If-None-Match') === file.etag) return new Response(null, { status: 304, headers })
-  const encoding = file.brotli ? pickEncoding(c.req.header('Accept-Encoding')) : undefined
+  if (matchesEtag(c.req.header('If-None-Match'), file.etag)) return new Response(null, { status: 304, headers })
+  const encoding = file.brotli ? negotiateEncoding(c.req.header('Accept-Encoding')) : undefined
   const body = encoding === 'br' ? file.brotli! : encoding === 'gzip' ? file.gzip! : file.body
   if (encoding) headers['Content-Encoding'] = encoding
   return new Response(new Uint8Array(body), { headers })
@@ -49,14 +48,14 @@ kitFiles.get('/kit/:name{[a-z0-9-]+\\.(?:svg|png)}', async (c, next) => {
 
 async function counterBadge(c: Context<AppEnv>, locale: string): Promise<Response> {
   const { ctx } = c.var
-  const counts = await readCounts(ctx.db)
+  const counts = await ctx.numbers.counts.get()
   const file = rendererFor(ctx.config).counter(locale, messagesFor(locale).kit.counter(counts.confirmed))
   return send(c, file, 'public, max-age=60')
 }
 
 async function preview(c: Context<AppEnv>, locale: string): Promise<Response> {
   const { ctx } = c.var
-  const readLabel = async () => messagesFor(locale).count.signatures((await readCounts(ctx.db)).confirmed)
+  const readLabel = async () => messagesFor(locale).count.signatures((await ctx.numbers.counts.get()).confirmed)
   const file = await rendererFor(ctx.config).preview(locale, readLabel, ctx.now().getTime())
   return send(c, file, 'public, max-age=60')
 }

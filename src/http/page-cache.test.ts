@@ -5,7 +5,7 @@ import { Hono } from 'hono'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createPageCache, type PageCacheOptions } from './page-cache.js'
 
-function appWithCounter(options: { cacheControl?: string } & PageCacheOptions = {}) {
+function appWithCounter(options: { cacheControl?: string; page?: (render: number) => string } & PageCacheOptions = {}) {
   let clock = 0
   let renders = 0
   const cache = createPageCache({ ttlMs: 1000, now: () => clock, ...options })
@@ -14,7 +14,7 @@ function appWithCounter(options: { cacheControl?: string } & PageCacheOptions = 
   app.get('*', (c) => {
     renders++
     if (options.cacheControl) c.header('Cache-Control', options.cacheControl)
-    return c.html(`<!DOCTYPE html><p>render ${renders}</p>` + 'x'.repeat(2000))
+    return c.html(options.page?.(renders) ?? `<!DOCTYPE html><p>render ${renders}</p>` + 'x'.repeat(2000))
   })
   return { app, cache, renders: () => renders, advance: (ms: number) => (clock += ms) }
 }
@@ -39,6 +39,18 @@ describe('the page cache', () => {
     const again = await t.app.request('/', { headers: { 'If-None-Match': etag } })
     expect(again.status).toBe(304)
     expect(t.renders()).toBe(1)
+  })
+
+  it('keeps the ETag of a page whose only change is a value named volatile, and answers 304 across renders', async () => {
+    const page = (render: number) => `<!DOCTYPE html><p>stamp ${render}</p><p>${'x'.repeat(2000)}</p>`
+    const t = appWithCounter({ page, etagOf: (body) => `W/"${new TextDecoder().decode(body).replace(/stamp \d+/, '').length}"` })
+    const first = await t.app.request('/')
+    t.advance(1001)
+    const second = await t.app.request('/', { headers: { 'Accept-Encoding': 'br' } })
+    expect(t.renders()).toBe(2)
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'))
+    const again = await t.app.request('/', { headers: { 'If-None-Match': first.headers.get('etag')! } })
+    expect(again.status).toBe(304)
   })
 
   it('never keeps a page marked no-store, nor one asked with a query string', async () => {

@@ -8,14 +8,14 @@
 // application, once the request is routed. The early answer takes the request as
 // node:http hands it over, before the framework turns it into a fetch Request and
 // runs the middlewares: most of the cost of a cached page is there, not in its bytes.
+// Both answer from the entry's prepared answers (compression.ts): each encoding is
+// compressed once per render, on first request, with its headers, and then only written.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { MiddlewareHandler } from 'hono'
-import { encodeBody, encodedAnswer, sendEncoded, type EncodedBody } from './compression.js'
+import { encodeBody, prepareAnswers, type PreparedAnswer, type PreparedAnswers } from './compression.js'
 
 interface Entry {
-  body: EncodedBody
-  status: number
-  headers: Headers
+  answers: PreparedAnswers
   renderedAt: number
 }
 
@@ -33,6 +33,12 @@ export interface PageCacheOptions {
    * its path (a visitor sent to their own language): it is left to the application.
    */
   divert?: (path: string, header: (name: string) => string | undefined) => boolean
+  /**
+   * The ETag of a rendered page, when it is not the hash of its bytes: a page that
+   * carries a value made anew at each render (the sign form's timestamp) names its
+   * content without it, so that a browser revalidating an unchanged page gets a 304.
+   */
+  etagOf?: (body: Uint8Array) => string
 }
 
 export interface PageCache {
@@ -59,7 +65,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     const key = url.pathname
     const hit = fresh(key)
     if (hit) {
-      c.res = sendEncoded(c.req.raw, hit.body, hit.status, hit.headers)
+      c.res = toResponse(hit.answers.forGet(requestHeaders((name) => c.req.header(name))))
       return
     }
     await next()
@@ -67,13 +73,15 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     const type = res.headers.get('Content-Type') ?? ''
     if (res.status !== 200 || !type.startsWith('text/html') || res.headers.has('Set-Cookie')) return
     if (/no-store|private/.test(res.headers.get('Cache-Control') ?? '')) return
-    const body = encodeBody(new Uint8Array(await res.arrayBuffer()), { effort: 'max' })
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    const body = encodeBody(bytes, { etag: options.etagOf?.(bytes) })
     const headers = new Headers(res.headers)
     options.outerHeaders?.(headers)
+    const answers = prepareAnswers(body, res.status, headers)
     if (entries.size >= maxEntries && !entries.has(key)) entries.delete(entries.keys().next().value!)
-    entries.set(key, { body, status: res.status, headers, renderedAt: now() })
+    entries.set(key, { answers, renderedAt: now() })
     c.res = undefined as unknown as Response
-    c.res = sendEncoded(c.req.raw, body, res.status, headers)
+    c.res = toResponse(answers.forGet(requestHeaders((name) => c.req.header(name))))
   }
 
   function answerEarly(req: IncomingMessage, res: ServerResponse): boolean {
@@ -88,16 +96,19 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
       return Array.isArray(value) ? value.join(', ') : value
     }
     if (options.divert?.(path, header)) return false
-    const answer = encodedAnswer(
-      { method: 'GET', ifNoneMatch: header('If-None-Match'), acceptEncoding: header('Accept-Encoding') },
-      hit.body,
-      hit.status,
-      hit.headers,
-    )
-    res.writeHead(answer.status, Object.fromEntries(answer.headers))
+    const answer = hit.answers.forGet(requestHeaders(header))
+    res.writeHead(answer.status, answer.headers)
     res.end(answer.bytes)
     return true
   }
 
   return { middleware, answerEarly }
+}
+
+function requestHeaders(header: (name: string) => string | undefined) {
+  return { ifNoneMatch: header('If-None-Match'), acceptEncoding: header('Accept-Encoding') }
+}
+
+function toResponse(answer: PreparedAnswer): Response {
+  return new Response((answer.bytes ?? null) as Uint8Array<ArrayBuffer> | null, { status: answer.status, headers: answer.headers })
 }

@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
-import { readCounts } from '../domain/counters.js'
 import { cleanLine } from '../domain/clean-text.js'
-import { decodeCursor, listPublicSignatures } from '../domain/signatures.js'
+import { decodeCursor, listPublicSignatures } from '../domain/public-list.js'
 import { SignatoriesPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'
@@ -15,9 +14,9 @@ signatories.get('/', async (c) => {
   const query = cleanLine(c.req.query('q') ?? '').slice(0, 100)
   const afterParam = c.req.query('after')
   const cursor = afterParam && decodeCursor(afterParam) ? afterParam : undefined
-  const [list, counts] = await Promise.all([listPublicSignatures(ctx.db, { query, cursor, limit: PAGE_SIZE }), readCounts(ctx.db)])
+  const [list, counts] = await Promise.all([listPublicSignatures(ctx.db, { query, cursor, limit: PAGE_SIZE }), ctx.numbers.counts.get()])
   return render(
     c,
-    <SignatoriesPage p={page} items={list.items} total={counts.confirmed} listed={counts.public} query={query} next={list.next} searchWindowEnded={list.searchWindowEnded} isFirstPage={!cursor} />,
+    <SignatoriesPage p={page} items={list.items} total={counts.confirmed} listed={counts.public} query={query} next={list.next} termTooShort={list.termTooShort} isFirstPage={!cursor} />,
   )
 })

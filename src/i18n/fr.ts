@@ -195,9 +195,7 @@ const fr = {
     noResults: (q: string) => `Aucun résultat pour « ${q} ».`,
     results: (q: string) => `Résultats pour « ${q} »`,
     next: 'Signatures plus anciennes',
-    searchWindow: (n: number) =>
-      `La recherche a parcouru ${num(n)} signatures de la liste ; les plus anciennes restent à parcourir.`,
-    searchFurther: 'Chercher parmi les signatures plus anciennes',
+    searchTooShort: (n: number) => `Tapez au moins ${n} caractères pour chercher un nom ou un établissement.`,
     first: 'Revenir aux plus récentes',
     signedOn: (date: string) => `a signé le ${date}`,
     pagination: 'Pages de la liste',

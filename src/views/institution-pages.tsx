@@ -1,7 +1,7 @@
 // /institutions and each institution's page: numbers from counters, names only of
 // those who chose to be listed, and the form that relays a message to the willing.
 import type { InstitutionDetail, InstitutionRanking } from '../domain/institutions.js'
-import type { PublicSignature } from '../domain/signatures.js'
+import type { PublicSignature } from '../domain/public-list.js'
 import type { FieldErrorKey } from '../domain/sign-form.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'

@@ -3,7 +3,7 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { ContentDoc } from '../content/load.js'
-import { SEARCH_WINDOW, type PublicSignature } from '../domain/signatures.js'
+import { SEARCH_MIN_CHARACTERS, type PublicSignature } from '../domain/public-list.js'
 import type { FieldErrors, FormValues } from '../domain/sign-form.js'
 import type { Submission } from '../domain/submission.js'
 import { Layout } from './layout.js'
@@ -215,8 +215,8 @@ export function SignatoriesPage(props: {
   listed: number
   query: string
   next?: string
-  /** A search whose window ended before the list did: `next` searches further back. */
-  searchWindowEnded?: boolean
+  /** A term too short to search for (SEARCH_MIN_CHARACTERS): nothing was searched. */
+  termTooShort?: boolean
   isFirstPage: boolean
 }) {
   const { p, items, query } = props
@@ -241,16 +241,17 @@ export function SignatoriesPage(props: {
         </p>
       ) : null}
       {query ? <h2>{m.results(query)}</h2> : null}
-      {items.length === 0 ? (
+      {props.termTooShort ? (
+        <p>{m.searchTooShort(SEARCH_MIN_CHARACTERS)}</p>
+      ) : items.length === 0 ? (
         <p>{query ? m.noResults(query) : m.empty}</p>
       ) : (
         <SignatoryList p={p} items={items} markVerified={true} />
       )}
-      {props.searchWindowEnded ? <p>{m.searchWindow(SEARCH_WINDOW)}</p> : null}
       {nextHref || !props.isFirstPage ? (
         <nav aria-label={m.pagination} class="pagination">
           {!props.isFirstPage ? <a href={query ? `${p.href('/signatories')}?q=${encodeURIComponent(query)}` : p.href('/signatories')}>{m.first}</a> : null}
-          {nextHref ? <a href={nextHref}>{props.searchWindowEnded ? m.searchFurther : m.next}</a> : null}
+          {nextHref ? <a href={nextHref}>{m.next}</a> : null}
         </nav>
       ) : null}
     </Layout>

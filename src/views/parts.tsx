@@ -1,6 +1,6 @@
 // Pieces several pages share: the label of a category, a table of counts, a list of
 // signatories.
-import type { PublicSignature } from '../domain/signatures.js'
+import type { PublicSignature } from '../domain/public-list.js'
 import { verifiedInstitutionOf } from '../domain/institutional-domains.js'
 import type { GroupCount } from '../domain/small-groups.js'
 import type { PageContext } from './page-context.js'

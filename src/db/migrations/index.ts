@@ -8,6 +8,7 @@ import * as m004 from './004_rate_limits.js'
 import * as m005 from './005_submission_per_link.js'
 import * as m006 from './006_one_rate_limiter.js'
 import * as m007 from './007_listed_labels.js'
+import * as m008 from './008_search_index.js'
 import * as m009 from './009_name_skeletons.js'
 
 export const migrations: Record<string, Migration> = {
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '005_submission_per_link': m005,
   '006_one_rate_limiter': m006,
   '007_listed_labels': m007,
+  '008_search_index': m008,
   '009_name_skeletons': m009,
 }

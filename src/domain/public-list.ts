@@ -1,0 +1,137 @@
+// The public list of signatories: what "shown publicly" means, how a listed row is
+// shown, and the list itself with its search, newest first by keyset.
+import { sql, type Db, type SelectQueryBuilder } from '../db/database.js'
+import { decodeCursor, encodeCursor, newestFirstPage, notOlderThan, positionFurther } from '../db/keyset.js'
+import { planSearch, TRIGRAM } from '../db/search.js'
+import type { Database, Signature } from '../db/schema.js'
+import { searchKey } from './clean-text.js'
+
+/** Cursors are read by the routes that take them from a query string. */
+export { decodeCursor } from '../db/keyset.js'
+
+export interface PublicSignature {
+  id: number
+  firstName: string
+  lastName: string
+  category: string
+  institution: string
+  discipline: string
+  confirmedAt: string
+  /** Domain of the confirmed address: views mark institutional ones as verified. */
+  emailDomain: string
+}
+
+export interface SignatoryPage {
+  items: PublicSignature[]
+  /** Cursor for the next (older) page, when there is one. */
+  next?: string
+  /** The term was shorter than SEARCH_MIN_CHARACTERS: nothing was searched. */
+  termTooShort?: boolean
+}
+
+/**
+ * A search term needs this many characters (after folding: "É" is one): the index
+ * finds text by its trigrams, and a shorter term would have to read every signature,
+ * a quarter of a second at a million during which SQLite holds up the server. The
+ * page asks for more characters instead. (Two-letter surnames are found with a first
+ * name before them, as the list shows names: "wei li".)
+ */
+export const SEARCH_MIN_CHARACTERS = TRIGRAM
+
+/**
+ * The one definition of "shown publicly", for the list, the exports and the API:
+ * confirmed, its signatory chose to be listed, approved (at confirmation, or by a
+ * moderator under pre-moderation), neither hidden by a moderator nor invalidated.
+ * isListed in signature-state.ts says the same of one row.
+ *
+ * `rowsById` (SQLite only) states the same conditions so that SQLite cannot answer
+ * them from the list's index (a unary + on the column): a search with few candidates
+ * then reads its candidates by id instead of walking the whole list to find them.
+ */
+export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures', any>>(qb: QB, options: { rowsById?: boolean } = {}): QB {
+  const status = options.rowsById ? sql<string>`+signatures.status` : sql.ref<string>('signatures.status')
+  const isPublic = options.rowsById ? sql<number>`+signatures.is_public` : sql.ref<number>('signatures.is_public')
+  return qb
+    .where(status, '=', 'confirmed')
+    .where(isPublic, '=', 1)
+    .where('signatures.approved_at', 'is not', null)
+    .where('signatures.hidden_at', 'is', null)
+    .where('signatures.invalidated_at', 'is', null) as QB
+}
+
+/** A row of the public list as pages and the API show it. */
+export function toPublicSignature(
+  r: Pick<Signature, 'id' | 'first_name' | 'last_name' | 'category' | 'institution' | 'discipline' | 'confirmed_at' | 'email_domain'>,
+): PublicSignature {
+  return {
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    category: r.category,
+    institution: r.institution,
+    discipline: r.discipline,
+    confirmedAt: r.confirmed_at!,
+    emailDomain: r.email_domain,
+  }
+}
+
+/**
+ * A search with many candidates on SQLite first looks for its page among this many
+ * signatures below the cursor, testing each row as the list's index brings it: a
+ * term in one signature in a hundred or more fills its page there, in a few
+ * milliseconds whatever the size of the list. Rarer, it then asks the index for every
+ * match below that stretch (see listPublicSignatures).
+ */
+export const SEARCH_STRETCH = 5000
+
+const LIST_COLUMNS = ['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at', 'email_domain'] as const
+
+/**
+ * The public list: confirmed and public only, newest first, by keyset (no OFFSET).
+ * A search finds its term anywhere in the first name, last name or institution,
+ * whatever the case and accents, through the trigram index: every match, in the
+ * list's order, a page at a time. How it reads them depends on what the index says
+ * of the term (planSearch): nothing when it is in no signature; by id when it is in
+ * few (counted up to READ_BY_ID_MAX); otherwise along the list (SQLite), on
+ * a stretch first and through the index beyond it, so that neither a common term
+ * (reading all its matches) nor a rare phrase of common trigrams (walking the whole
+ * list) costs in proportion to the size of the list.
+ */
+export async function listPublicSignatures(
+  db: Db,
+  options: {
+    query?: string
+    cursor?: string
+    limit: number
+    /** See READ_BY_ID_MAX; tests lower it to take every way through a small list. */
+    readByIdMax?: number
+    /** See SEARCH_STRETCH; tests lower it likewise. */
+    stretch?: number
+  },
+): Promise<SignatoryPage> {
+  const term = searchKey(options.query ?? '')
+  const after = options.cursor ? decodeCursor(options.cursor) : undefined
+  const listed = (o: { rowsById?: boolean } = {}) => whereListed(db.selectFrom('signatures').select([...LIST_COLUMNS]), o)
+  const done = (page: { rows: Parameters<typeof toPublicSignature>[0][]; next?: string }): SignatoryPage => ({
+    items: page.rows.map(toPublicSignature),
+    next: page.next,
+  })
+  if (term === '') return done(await newestFirstPage(listed(), after, options.limit))
+  if ([...term].length < SEARCH_MIN_CHARACTERS) return { items: [], termTooShort: true }
+  const plan = await planSearch(db, term, options.readByIdMax)
+  if (plan.kind === 'none') return { items: [] }
+  if (plan.byId || !plan.inRow) return done(await newestFirstPage(listed({ rowsById: plan.byId }).where(plan.condition), after, options.limit))
+
+  const boundary = await positionFurther(db, after, options.stretch ?? SEARCH_STRETCH)
+  let near = listed().where(plan.inRow)
+  if (boundary) near = near.where(notOlderThan(boundary))
+  const first = await newestFirstPage(near, after, options.limit)
+  // The page is full within the stretch, or the stretch reached the end of the list.
+  if (first.next || !boundary) return done(first)
+  const wanted = options.limit - first.rows.length
+  const beyond = await newestFirstPage(listed().where(plan.condition), boundary, Math.max(wanted, 1))
+  const rows = [...first.rows, ...beyond.rows.slice(0, wanted)]
+  const more = beyond.rows.length > wanted || beyond.next !== undefined
+  const last = rows.at(-1)
+  return done({ rows, next: more && last ? encodeCursor(last.confirmed_at!, last.id) : undefined })
+}
