@@ -1,7 +1,6 @@
 // The mailed confirmation link. GET only shows a button: mail scanners open links,
 // and must not confirm anyone. The POST confirms, once.
 import { Hono } from 'hono'
-import { readCounts } from '../domain/counters.js'
 import { AppError } from '../domain/errors.js'
 import { isInstitutionalDomain } from '../domain/institutional-domains.js'
 import { absoluteUrl } from '../domain/links.js'
@@ -49,7 +48,7 @@ export const confirmed = new Hono<AppEnv>()
 
 confirmed.get('/', async (c) => {
   const { ctx, page, locale } = c.var
-  const counts = await readCounts(ctx.db)
+  const counts = await ctx.numbers.counts.get()
   return render(
     c,
     <ConfirmedPage p={page} listed={c.req.query('listed') === '1'} count={counts.confirmed} manifestoUrl={absoluteUrl(ctx.config, locale, '/')} />,

@@ -20,24 +20,37 @@ export function unprefixedPath(ctx: AppContext, path: string): { locale: string;
   return { locale: ctx.config.site.defaultLocale, path }
 }
 
+/**
+ * What every view of a request needs. Most requests that write answer with a
+ * redirect and render nothing: what only a rendered page reads (the footer's pages,
+ * the language switch, the form's signed timestamp, the preview's address) is built
+ * the first time a view asks for it, not for every request.
+ */
 export function pageContext(ctx: AppContext, assets: Assets, locale: string, path: string): PageContext {
   const site = ctx.config.site
-  const pages = [...(ctx.content.pages[locale]?.values() ?? [])].map((doc) => ({ href: localePath(site, locale, `/${doc.slug}`), title: doc.title }))
   return {
     locale,
     m: messagesFor(locale),
     site,
     href: (p) => localePath(site, locale, p),
-    twins: site.locales
-      .filter((l) => l !== locale)
-      .map((l) => ({ locale: l, href: localePath(site, l, path), label: messagesFor(l).nav.otherLanguage })),
-    pages,
+    get twins() {
+      return site.locales
+        .filter((l) => l !== locale)
+        .map((l) => ({ locale: l, href: localePath(site, l, path), label: messagesFor(l).nav.otherLanguage }))
+    },
+    get pages() {
+      return [...(ctx.content.pages[locale]?.values() ?? [])].map((doc) => ({ href: localePath(site, locale, `/${doc.slug}`), title: doc.title }))
+    },
     stylesheet: assets.stylesheet,
     icon: assets.icon,
     kitScript: assets.kitScript,
-    ogImage: absoluteUrl(ctx.config, locale, '/og.png'),
+    get ogImage() {
+      return absoluteUrl(ctx.config, locale, '/og.png')
+    },
     signingOpen: isSigningOpen(site, ctx.now(), ctx.settings.signingOpen()),
-    formStamp: issueFormStamp(ctx.config.secret, ctx.now()),
+    get formStamp() {
+      return issueFormStamp(ctx.config.secret, ctx.now())
+    },
   }
 }
 

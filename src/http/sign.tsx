@@ -4,7 +4,6 @@
 import { Hono } from 'hono'
 import { isHoneypotFilled, parseSignForm, pickFormValues } from '../domain/sign-form.js'
 import { requestSignature } from '../domain/signatures.js'
-import { readCounts } from '../domain/counters.js'
 import { SentPage, SignPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
 import { rateLimit } from './rate-limit.js'
@@ -14,7 +13,7 @@ import { formStampOf, originOf } from './request-facts.js'
 export const sign = new Hono<AppEnv>()
 
 sign.get('/', async (c) => {
-  const counts = await readCounts(c.var.ctx.db)
+  const counts = await c.var.ctx.numbers.counts.get()
   return render(c, <SignPage p={c.var.page} count={counts.confirmed} />)
 })
 
@@ -22,7 +21,7 @@ sign.post('/', rateLimit('sign'), async (c) => {
   const { ctx, page } = c.var
   const values = pickFormValues(await c.req.parseBody())
   if (!page.signingOpen) {
-    const counts = await readCounts(ctx.db)
+    const counts = await ctx.numbers.counts.get()
     return render(c, <SignPage p={page} count={counts.confirmed} />, 403)
   }
   // A bot filled the hidden field: answer as for anyone, record nothing.
@@ -30,12 +29,12 @@ sign.post('/', rateLimit('sign'), async (c) => {
   // Sent sooner than a person could fill it in: asked again, with a fresh timestamp.
   const stamp = formStampOf(c, values.form_ts)
   if (stamp.kind === 'valid' && stamp.ageMs < ctx.config.site.limits.minFillSeconds * 1000) {
-    const counts = await readCounts(ctx.db)
+    const counts = await ctx.numbers.counts.get()
     return render(c, <SignPage p={page} values={values} notice={page.m.abuse.tooFast} count={counts.confirmed} />, 422)
   }
   const parsed = parseSignForm(ctx.config.site, values)
   if (!parsed.ok) {
-    const counts = await readCounts(ctx.db)
+    const counts = await ctx.numbers.counts.get()
     return render(
       c,
       <SignPage p={page} values={values} errors={parsed.errors} emailSuggestion={parsed.emailSuggestion} count={counts.confirmed} />,
