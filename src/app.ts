@@ -72,6 +72,8 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
   app.use('*', formBody())
 
   app.route('/', assets.routes)
+  // The numbers other sites poll: kept like pages, at most a page cache's age old.
+  if (options.pageCache) app.use('/api/v1/stats', options.pageCache.middleware)
   app.route('/api', api)
   app.route('/', kitFiles)
   app.route('/open-data', openData)

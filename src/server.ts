@@ -10,7 +10,7 @@ import { proxyExposureWarning } from './http/client-address.js'
 import type { AppContext } from './context.js'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js'
 import { createTransactor } from './db/transactor.js'
-import { writeGuard } from './db/write-guard.js'
+import { createWriteGuard } from './db/write-guard.js'
 import { purgeExpired } from './domain/purge.js'
 import { reconcileCounters } from './domain/reconcile.js'
 import { runtimeSettings } from './domain/settings.js'
@@ -81,10 +81,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   for (const line of warnings) if (line) log(line)
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, warn: log })
   await migrateToLatest(database.db)
-  const db = options.guardWrites ? database.db.withPlugin(writeGuard) : database.db
+  const guard = options.guardWrites ? createWriteGuard() : undefined
+  const db = guard ? database.db.withPlugin(guard.plugin) : database.db
 
   const transport = options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production }))
-  const transactor = createTransactor(db, database.dialect)
+  const transactor = createTransactor(db, database.dialect, guard)
   const worker = startOutboxWorker({
     transact: transactor.transact,
     transport,

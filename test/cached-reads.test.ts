@@ -55,6 +55,17 @@ describe.each(DATABASES)('cached reads (%s)', (kind) => {
     expect(queries.count()).toBeLessThan(20)
   })
 
+  it('answer the stats API from memory with its CORS and security headers and a stable validator', async () => {
+    const first = await get(app.url, '/api/v1/stats')
+    const again = await get(app.url, '/api/v1/stats')
+    expect(again.html).toBe(first.html)
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'))
+    expect(again.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(again.headers.get('access-control-allow-origin')).toBe('*')
+    expect(again.headers.get('x-content-type-options')).toBe('nosniff')
+    expect((await get(app.url, '/api/v1/stats', { 'If-None-Match': again.headers.get('etag')! })).status).toBe(304)
+  })
+
   it('show a new confirmation within the age of the snapshot', async () => {
     const before = await confirmedInApi()
     await signAndConfirm(app, { email: 'nouvelle@univ-tlse3.fr', first_name: 'Nour' })

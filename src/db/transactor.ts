@@ -13,7 +13,7 @@
 // the current turn of the event loop (setImmediate), and holds every write that
 // the requests of that turn asked for.
 import { sql, type Db, type Tx } from './database.js'
-import { asTransactorWork } from './write-guard.js'
+import type { WriteGuard } from './write-guard.js'
 
 /** Runs a write transaction: the one way the application writes (see write-guard.ts). */
 export type Transact = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>
@@ -31,7 +31,8 @@ interface Job {
   reject: (err: unknown) => void
 }
 
-export function createTransactor(db: Db, dialect: 'sqlite' | 'postgres'): Transactor {
+export function createTransactor(db: Db, dialect: 'sqlite' | 'postgres', guard?: WriteGuard): Transactor {
+  const asTransactorWork = guard ? guard.run : <T,>(work: () => T) => work()
   if (dialect === 'postgres') return { transact: (work) => asTransactorWork(() => db.transaction().execute(work)) }
 
   const queue: Job[] = []

@@ -33,6 +33,25 @@ export function suggestDomain(domain: string, extraKnown: readonly string[] = []
   const typed = domain.toLowerCase()
   const known = knownDomains(extraKnown)
   if (known.has(typed)) return undefined
+  // People of one institution sign with one domain: its answer is worked out once.
+  const remembered = suggestionsOf(known)
+  if (remembered.has(typed)) return remembered.get(typed) ?? undefined
+  const suggestion = closestKnown(typed, known)
+  if (remembered.size >= SUGGESTIONS_KEPT) remembered.delete(remembered.keys().next().value!)
+  remembered.set(typed, suggestion ?? null)
+  return suggestion
+}
+
+/** Domains whose suggestion is remembered (the oldest forgotten first): bounded, as domains are typed by anyone. */
+const SUGGESTIONS_KEPT = 10_000
+const suggestionsByList = new WeakMap<Set<string>, Map<string, string | null>>()
+function suggestionsOf(known: Set<string>): Map<string, string | null> {
+  let map = suggestionsByList.get(known)
+  if (!map) suggestionsByList.set(known, (map = new Map()))
+  return map
+}
+
+function closestKnown(typed: string, known: Set<string>): string | undefined {
   const allowed = typed.length <= 8 ? 1 : 2
   let best: { domain: string; distance: number } | undefined
   for (const candidate of known) {

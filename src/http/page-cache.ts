@@ -1,5 +1,5 @@
 // Public pages are the same for every visitor, and under a burst most requests ask for
-// the same few of them. Each is rendered and compressed at most once a second and the
+// the same few of them (and the numbers other sites poll: the stats API). Each is rendered and compressed at most once a second and the
 // bytes served from memory in between, so a count shown on a page is at most a second
 // old. Only plain GETs of pages without a query string are kept, and only public ones:
 // an answer marked no-store (a page behind a mailed link) is never kept.
@@ -48,6 +48,9 @@ export interface PageCache {
   answerEarly(req: IncomingMessage, res: ServerResponse): boolean
 }
 
+/** What is kept: pages, and the JSON and SVG answers that carry the public numbers. */
+const KEPT_TYPES = /^(text\/html|application\/json|image\/svg\+xml)/
+
 export function createPageCache(options: PageCacheOptions = {}): PageCache {
   const ttlMs = options.ttlMs ?? 1000
   const maxEntries = options.maxEntries ?? 500
@@ -71,7 +74,8 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     await next()
     const res = c.res
     const type = res.headers.get('Content-Type') ?? ''
-    if (res.status !== 200 || !type.startsWith('text/html') || res.headers.has('Set-Cookie')) return
+    // An answer already encoded for this client (a kit image) is not the body to keep.
+    if (res.status !== 200 || !KEPT_TYPES.test(type) || res.headers.has('Set-Cookie') || res.headers.has('Content-Encoding')) return
     if (/no-store|private/.test(res.headers.get('Cache-Control') ?? '')) return
     const bytes = new Uint8Array(await res.arrayBuffer())
     const body = encodeBody(bytes, { etag: options.etagOf?.(bytes) })
