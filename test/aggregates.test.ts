@@ -144,7 +144,7 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
     it('show an institution of fewer than 5 signatures without its numbers by category', async () => {
       const page = await get(app.url, '/institutions/cnrs.fr')
       expect(page.status).toBe(200)
-      expect(page.html).toContain('Moins de 5 signatures vérifiées avec une adresse de cet établissement')
+      expect(page.html).toContain('Moins de 5\u00a0signatures vérifiées avec une adresse de cet établissement')
       expect(page.html).not.toMatch(/<td class="num">1<\/td>/)
       expect(page.html).not.toContain('Chercheur·e')
       const en = await get(app.url, '/en/institutions/cnrs.fr')

@@ -197,7 +197,7 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
       postForm(app.url, '/sign', { first_name: 'Per', last_name: 'Sonal', email: 'per.sonal@gmail.com', category: 'researcher', institution: 'CNRS', discipline: '', public: '', debate: '1', consent: '1', website: '' }),
     )
     const page = await get(app.url, linkIn(mail.text, 'confirm'))
-    expect(page.html).toContain('personne ne pourra vous écrire par lui')
+    expect(page.html).toContain('avec une adresse personnelle, personne ne peut vous joindre par le site')
     const colleague = await nextMail(app, () =>
       postForm(app.url, '/sign', { first_name: 'Col', last_name: 'Lègue', email: 'col.legue@cnrs.fr', category: 'researcher', institution: 'CNRS', discipline: '', public: '', debate: '1', consent: '1', website: '' }),
     )

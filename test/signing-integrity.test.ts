@@ -89,6 +89,10 @@ describe.each(DATABASES)('what a confirmation link confirms (%s)', (kind) => {
     expect(page.status).toBe(200)
     const summary = page.html.slice(page.html.indexOf('<dl'), page.html.indexOf('</dl>'))
     for (const shown of ['Usurpé Nom', 'Étudiant·e', 'Ailleurs', 'Rien', 'Texte du tiers']) expect(summary).toContain(shown)
+    // What the address proves, as the public list will show it, and what was typed apart.
+    expect(summary).toMatch(/Établissement vérifié par l’adresse<\/dt>\s*<dd>Université Toulouse III/)
+    expect(summary).toMatch(/Précision saisie<\/dt>\s*<dd>Ailleurs/)
+    expect(summary).toContain('…@univ-tlse3.fr')
     expect(summary).toMatch(/Liste publique<\/dt>\s*<dd>Oui/)
     expect(summary).toMatch(/Nouvelles du collectif<\/dt>\s*<dd>Oui/)
     expect(summary).toMatch(/Organisation d’un débat<\/dt>\s*<dd>Oui/)

@@ -68,7 +68,7 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     expect((await get(app.url, '/institutions/univ-nowhere.fr')).status).toBe(404)
     const cnrs = await get(app.url, '/en/institutions/cnrs.fr')
     expect(cnrs.html).toContain('One person is willing to help organise a debate')
-    expect(cnrs.html).toContain('action="/en/institutions/cnrs.fr/contact"')
+    expect(cnrs.html).toContain('action="/en/institutions/cnrs.fr/contact#debate"')
   })
 
   it('shows statistics as tables and a server-drawn SVG chart', async () => {

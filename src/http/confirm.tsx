@@ -2,7 +2,7 @@
 // and must not confirm anyone. The POST confirms, once.
 import { Hono } from 'hono'
 import { AppError } from '../domain/errors.js'
-import { isInstitutionalDomain } from '../domain/institutional-domains.js'
+import { verifiedInstitutionOf } from '../domain/institutional-domains.js'
 import { absoluteUrl } from '../domain/links.js'
 import { confirmSignature, findConfirmation } from '../domain/signatures.js'
 import { checkCsrf, csrfFor } from '../domain/tokens.js'
@@ -18,8 +18,9 @@ confirm.get('/:token', async (c) => {
   try {
     const target = await findConfirmation(ctx, c.req.param('token'))
     if (target.signature.status === 'confirmed') return c.redirect(page.href(`/confirmed?listed=${target.signature.is_public}`), 303)
-    const institutional = isInstitutionalDomain(ctx.config.site, target.signature.email_domain)
-    return render(c, <ConfirmPage p={page} submission={target.submission} institutional={institutional} action={page.href(`/confirm/${c.req.param('token')}`)} csrf={csrfFor(ctx.config.secret, target.tokenHash)} />)
+    const domain = target.signature.email_domain
+    const verifiedInstitution = verifiedInstitutionOf(ctx.config.site, domain)
+    return render(c, <ConfirmPage p={page} submission={target.submission} domain={domain} verifiedInstitution={verifiedInstitution} action={page.href(`/confirm/${c.req.param('token')}`)} csrf={csrfFor(ctx.config.secret, target.tokenHash)} />)
   } catch (err) {
     if (err instanceof AppError && err.code === 'token_invalid') return render(c, <TokenInvalidPage p={page} purpose="confirm" />, 404)
     throw err

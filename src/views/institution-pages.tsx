@@ -148,7 +148,7 @@ function DebateSection(props: { p: PageContext; institution: InstitutionDetail; 
       {inst.hasWilling ? (
         <>
           <p>{m.formIntro}</p>
-          <form method="post" action={p.href(`/institutions/${inst.domain}/contact`)} novalidate>
+          <form method="post" action={p.href(`/institutions/${inst.domain}/contact#debate`)} novalidate>
             {fields.map((f) => (
               <div class={`field${errors[f.name] ? ' has-error' : ''}`}>
                 <label for={`relay-${f.name}`}>{f.label}</label>

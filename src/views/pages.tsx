@@ -109,22 +109,28 @@ export function SentPage({ p }: { p: PageContext }) {
 export function ConfirmPage(props: {
   p: PageContext
   submission: Submission
-  /** The address is an institution's: colleagues can reach a volunteer for a debate through the relay. */
-  institutional: boolean
+  /** The domain of the address being confirmed (the address itself is in the mailbox that opened the link). */
+  domain: string
+  /** What the address proves, shown as verified on the public list: the institution's canonical name, or its domain. */
+  verifiedInstitution: string | undefined
   action: string
   csrf: string
 }) {
   const { p, submission } = props
   const m = p.m.confirm
   const s = submission.profile
+  const institutionRows: [string, string][] = props.verifiedInstitution
+    ? [[m.verifiedInstitution, props.verifiedInstitution], ...(s.institution ? [[m.typedInstitution, s.institution] as [string, string]] : [])]
+    : [[m.institution, s.institution || m.notGivenInstitution]]
   const rows: [string, string][] = [
     [m.name, `${s.firstName} ${s.lastName}`],
+    [m.address, `…@${props.domain}`],
     [m.category, categoryLabel(p, s.category)],
-    [m.institution, s.institution || m.notGiven],
-    [m.discipline, s.discipline || m.notGiven],
+    ...institutionRows,
+    [m.discipline, s.discipline || m.notGivenDiscipline],
     [m.publicListing, s.isPublic ? m.publicYes : m.publicNo],
     [m.updates, s.wantsUpdates ? m.updatesYes : m.no],
-    [m.debate, !s.wantsDebate ? m.no : props.institutional ? m.debateYes : m.debateUnreachable],
+    [m.debate, !s.wantsDebate ? m.no : props.verifiedInstitution !== undefined ? m.debateYes : m.debateUnreachable],
     [m.comment, s.comment || m.none],
   ]
   return (
@@ -139,7 +145,9 @@ export function ConfirmPage(props: {
           </>
         ))}
       </dl>
-      <p>{m.notMine}</p>
+      <p>
+        {m.notMine} <a href={p.href('/sign')}>{m.signAgain}</a>.
+      </p>
       <form method="post" action={props.action}>
         <input type="hidden" name="csrf" value={props.csrf} />
         <button type="submit">{m.button}</button>
