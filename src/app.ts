@@ -72,8 +72,10 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
   app.use('*', formBody())
 
   app.route('/', assets.routes)
-  // The numbers other sites poll: kept like pages, at most a page cache's age old.
-  if (options.pageCache) app.use('/api/v1/stats', options.pageCache.middleware)
+  // The numbers other sites poll and embed: kept like pages, at most a page cache's age old.
+  if (options.pageCache) {
+    for (const path of ['/api/v1/stats', '/badge.svg', '/:locale{[a-z]{2}}/badge.svg']) app.use(path, options.pageCache.middleware)
+  }
   app.route('/api', api)
   app.route('/', kitFiles)
   app.route('/open-data', openData)

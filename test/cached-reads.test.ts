@@ -55,6 +55,17 @@ describe.each(DATABASES)('cached reads (%s)', (kind) => {
     expect(queries.count()).toBeLessThan(20)
   })
 
+  it('answer the counter badge from memory, compressed once, with its embedding headers', async () => {
+    const first = await get(app.url, '/badge.svg', { 'Accept-Encoding': 'br' })
+    const again = await get(app.url, '/badge.svg', { 'Accept-Encoding': 'br' })
+    expect(again.headers.get('content-type')).toContain('image/svg+xml')
+    expect(again.html).toBe(first.html)
+    expect(again.html).toContain('aria-label=')
+    expect(again.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'))
+    expect((await get(app.url, '/badge.svg', { 'If-None-Match': again.headers.get('etag')! })).status).toBe(304)
+  })
+
   it('answer the stats API from memory with its CORS and security headers and a stable validator', async () => {
     const first = await get(app.url, '/api/v1/stats')
     const again = await get(app.url, '/api/v1/stats')

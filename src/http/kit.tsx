@@ -16,7 +16,12 @@ import { render } from './render.js'
 const rendererFor = derivedOnce((config: Config): KitRenderer => createKitRenderer(config))
 
 /** Sends a rendered file with its validator; the body is never computed here. */
-function send(c: Context<AppEnv>, file: KitFile, cacheControl: string): Response {
+/**
+ * Sends a kit file, compressed as the client accepts unless `encode` is false: the
+ * live counter is sent plain, for the page cache that keeps it (app.ts) to compress
+ * once per change of the count.
+ */
+function send(c: Context<AppEnv>, file: KitFile, cacheControl: string, encode = true): Response {
   const headers: Record<string, string> = {
     'Content-Type': file.type,
     'Cache-Control': cacheControl,
@@ -27,7 +32,7 @@ function send(c: Context<AppEnv>, file: KitFile, cacheControl: string): Response
   }
   if (file.brotli) headers.Vary = 'Accept-Encoding'
   if (matchesEtag(c.req.header('If-None-Match'), file.etag)) return new Response(null, { status: 304, headers })
-  const encoding = file.brotli ? negotiateEncoding(c.req.header('Accept-Encoding')) : undefined
+  const encoding = encode && file.brotli ? negotiateEncoding(c.req.header('Accept-Encoding')) : undefined
   const body = encoding === 'br' ? file.brotli! : encoding === 'gzip' ? file.gzip! : file.body
   if (encoding) headers['Content-Encoding'] = encoding
   return new Response(new Uint8Array(body), { headers })
@@ -50,7 +55,7 @@ async function counterBadge(c: Context<AppEnv>, locale: string): Promise<Respons
   const { ctx } = c.var
   const counts = await ctx.numbers.counts.get()
   const file = rendererFor(ctx.config).counter(locale, messagesFor(locale).kit.counter(counts.confirmed))
-  return send(c, file, 'public, max-age=60')
+  return send(c, file, 'public, max-age=60', false)
 }
 
 async function preview(c: Context<AppEnv>, locale: string): Promise<Response> {

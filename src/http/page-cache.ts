@@ -1,5 +1,6 @@
 // Public pages are the same for every visitor, and under a burst most requests ask for
-// the same few of them (and the numbers other sites poll: the stats API). Each is rendered and compressed at most once a second and the
+// the same few of them (and the numbers other sites poll and embed: the stats API, the
+// counter badge). Each is rendered and compressed at most once a second and the
 // bytes served from memory in between, so a count shown on a page is at most a second
 // old. Only plain GETs of pages without a query string are kept, and only public ones:
 // an answer marked no-store (a page behind a mailed link) is never kept.
