@@ -22,6 +22,26 @@ describe('public pages', () => {
     expect(page.headers.get('vary')).toContain('Accept-Language')
   })
 
+  it('never sends a visitor to a page that does not exist, whatever their language: a shared link leads to its twin', async () => {
+    const { content } = app.server.ctx
+    const paths = ['/', '/sign', '/signatories', '/institutions', '/stats', '/kit', '/manage', '/confidentialite', '/en/privacy']
+    for (const [locale, pages] of Object.entries(content.pages)) {
+      for (const doc of pages.values()) paths.push(`${locale === 'fr' ? '' : `/${locale}`}/${doc.slug}`)
+    }
+    const languages = ['en', 'en-US,en;q=0.9', 'fr', 'fr-FR,fr;q=0.9,en;q=0.5', 'de', '*', '']
+    for (const path of paths) {
+      for (const language of languages) {
+        const first = await get(app.url, path, language ? { 'Accept-Language': language } : {})
+        const landed = first.status === 302 ? await get(app.url, first.location!) : first
+        expect(landed.status, `${path} with Accept-Language "${language}" → ${first.location ?? 'stays'}`).toBe(200)
+      }
+    }
+    expect((await get(app.url, '/oui-mais-l-iag', { 'Accept-Language': 'en' })).location).toBe('/en/yes-but-genai')
+    expect((await get(app.url, '/confidentialite', { 'Accept-Language': 'en' })).location).toBe('/en/privacy')
+    // The language switch of a content page leads to its twin too.
+    expect((await get(app.url, '/oui-mais-l-iag')).html).toMatch(/href="\/en\/yes-but-genai"[^>]*hreflang="en"/)
+  })
+
   it('keep the French page for a visitor who chose it by following a link of the site', async () => {
     const page = await get(app.url, '/', { 'Accept-Language': 'en', 'Sec-Fetch-Site': 'same-origin' })
     expect(page.status).toBe(200)

@@ -8,6 +8,7 @@ import { absoluteUrl, localePath } from '../domain/links.js'
 import { issueFormStamp } from '../domain/form-stamp.js'
 import { messagesFor, negotiateLocale } from '../i18n/index.js'
 import type { PageContext } from '../views/page-context.js'
+import { twinPage } from '../content/load.js'
 import type { Assets } from './assets.js'
 import type { AppEnv } from './env.js'
 
@@ -34,9 +35,10 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
     site,
     href: (p) => localePath(site, locale, p),
     get twins() {
-      return site.locales
-        .filter((l) => l !== locale)
-        .map((l) => ({ locale: l, href: localePath(site, l, path), label: messagesFor(l).nav.otherLanguage }))
+      return site.locales.flatMap((l) => {
+        const twin = l === locale ? undefined : twinPath(ctx, locale, path, l)
+        return twin === undefined ? [] : [{ locale: l, href: localePath(site, l, twin), label: messagesFor(l).nav.otherLanguage }]
+      })
     },
     get pages() {
       return [...(ctx.content.pages[locale]?.values() ?? [])].map((doc) => ({ href: localePath(site, locale, `/${doc.slug}`), title: doc.title }))
@@ -52,6 +54,22 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
       return issueFormStamp(ctx.config.secret, ctx.now())
     },
   }
+}
+
+/**
+ * The same page in another locale, as a path without the locale prefix: a page of the
+ * content folder goes to its twin (another slug: /oui-mais-l-iag and /yes-but-genai),
+ * the privacy notice to its slug in that language, every other route to the same
+ * path. Undefined when the page has no twin in that locale.
+ */
+export function twinPath(ctx: AppContext, from: string, path: string, to: string): string | undefined {
+  const slug = /^\/([^/]+)$/.exec(path)?.[1]
+  if (slug === undefined) return path
+  if (slug === messagesFor(from).privacy.slug) return `/${messagesFor(to).privacy.slug}`
+  const doc = ctx.content.pages[from]?.get(slug)
+  if (!doc) return path
+  const twin = twinPage(ctx.content, doc, to)
+  return twin ? `/${twin.slug}` : undefined
 }
 
 /**
@@ -71,7 +89,9 @@ export function languageRedirect(
   if (locale !== site.defaultLocale || header('Sec-Fetch-Site') === 'same-origin') return undefined
   const preferred = lang ?? negotiateLocale(header('Accept-Language'), site.locales, site.defaultLocale)
   if (preferred === site.defaultLocale || !site.locales.includes(preferred)) return undefined
-  return localePath(site, preferred, path)
+  // A shared link never leads to a page that does not exist: to the page's twin, or nowhere.
+  const twin = twinPath(ctx, locale, path, preferred)
+  return twin === undefined ? undefined : localePath(site, preferred, twin)
 }
 
 /**
