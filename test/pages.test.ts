@@ -42,6 +42,24 @@ describe('public pages', () => {
     expect((await get(app.url, '/oui-mais-l-iag')).html).toMatch(/href="\/en\/yes-but-genai"[^>]*hreflang="en"/)
   })
 
+  it('name every language version of a page by its absolute address, itself and x-default included, and describe every page', async () => {
+    const alternates = (html: string) => [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]])
+    expect(alternates((await get(app.url, '/oui-mais-l-iag')).html)).toEqual([
+      ['fr', 'http://paraphe.test/oui-mais-l-iag'],
+      ['en', 'http://paraphe.test/en/yes-but-genai'],
+      ['x-default', 'http://paraphe.test/oui-mais-l-iag'],
+    ])
+    expect(alternates((await get(app.url, '/en/signatories')).html)).toEqual([
+      ['fr', 'http://paraphe.test/signatories'],
+      ['en', 'http://paraphe.test/en/signatories'],
+      ['x-default', 'http://paraphe.test/signatories'],
+    ])
+    for (const path of ['/', '/sign', '/signatories', '/institutions', '/stats', '/confidentialite', '/kit', '/en/', '/en/sign', '/en/signatories', '/en/institutions', '/en/stats', '/en/privacy']) {
+      const description = /<meta name="description" content="([^"]*)"/.exec((await get(app.url, path)).html)?.[1]
+      expect(description?.length, path).toBeGreaterThan(40)
+    }
+  })
+
   it('keep the French page for a visitor who chose it by following a link of the site', async () => {
     const page = await get(app.url, '/', { 'Accept-Language': 'en', 'Sec-Fetch-Site': 'same-origin' })
     expect(page.status).toBe(200)

@@ -40,6 +40,17 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
         return twin === undefined ? [] : [{ locale: l, href: localePath(site, l, twin), label: messagesFor(l).nav.otherLanguage }]
       })
     },
+    get alternates() {
+      const own = site.locales.flatMap((l) => {
+        const twin = l === locale ? path : twinPath(ctx, locale, path, l)
+        return twin === undefined ? [] : [{ hreflang: l, href: absoluteUrl(ctx.config, l, twin) }]
+      })
+      const fallback = own.find((a) => a.hreflang === site.defaultLocale)
+      return fallback ? [...own, { hreflang: 'x-default', href: fallback.href }] : own
+    },
+    get description() {
+      return ctx.content.manifesto[locale]?.description ?? ''
+    },
     get pages() {
       return [...(ctx.content.pages[locale]?.values() ?? [])].map((doc) => ({ href: localePath(site, locale, `/${doc.slug}`), title: doc.title }))
     },

@@ -58,6 +58,13 @@ const en: Messages = {
     summaryItem: (label: string, error: string) => `${label}: ${error}`,
     errorSummary: (n: number) => (n === 1 ? 'The form has one error:' : `The form has ${n} errors:`),
   },
+  meta: {
+    sign: 'Sign the manifesto in a few fields: your signature counts once your address is confirmed, and you choose whether your name is published.',
+    signatories: 'The list of signatories who chose to be named, with their institution, and a search of that list.',
+    institutions: 'The institutions of the signatories, by the domain of their confirmed e-mail address.',
+    stats: 'The verified signatures of the manifesto, by day, by category and by discipline.',
+    privacy: 'How signatories’ data are processed: what is published, what is kept, for how long, and your rights.',
+  },
   fieldError: {
     required: 'This field is required.',
     too_long: 'This text is too long.',

@@ -62,6 +62,13 @@ const fr = {
     summaryItem: (label: string, error: string) => `${label} : ${error}`,
     errorSummary: (n: number) => (n === 1 ? 'Le formulaire contient une erreur :' : `Le formulaire contient ${n} erreurs :`),
   },
+  meta: {
+    sign: 'Signer le manifeste en quelques champs : votre signature est comptée une fois votre adresse confirmée, et vous choisissez si votre nom est publié.',
+    signatories: 'La liste des signataires qui ont choisi d’être nommés, avec leur établissement, et la recherche dans cette liste.',
+    institutions: 'Les établissements des signataires, d’après le domaine de leur adresse électronique confirmée.',
+    stats: 'Les signatures vérifiées du manifeste, par jour, par catégorie et par discipline.',
+    privacy: 'Comment sont traitées les données des signataires : ce qui est publié, ce qui est conservé, combien de temps, et vos droits.',
+  },
   fieldError: {
     required: 'Ce champ est obligatoire.',
     too_long: 'Ce texte est trop long.',

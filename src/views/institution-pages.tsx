@@ -11,7 +11,7 @@ export function InstitutionsPage({ p, ranking }: { p: PageContext; ranking: Inst
   const m = p.m.institutions
   const { items, other } = ranking
   return (
-    <Layout p={p} title={m.title}>
+    <Layout p={p} title={m.title} description={p.m.meta.institutions}>
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
       <p>{p.m.groups.note(p.site.minGroupSize)}</p>

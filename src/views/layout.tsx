@@ -11,12 +11,12 @@ export function Layout(props: { p: PageContext; title?: string; description?: st
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
-        {props.description ? <meta name="description" content={props.description} /> : null}
+        <meta name="description" content={props.description ?? p.description} />
         <meta name="color-scheme" content="light dark" />
         <meta property="og:type" content="website" />
         <meta property="og:site_name" content={siteTitle} />
         <meta property="og:title" content={props.title ?? siteTitle} />
-        {props.description ? <meta property="og:description" content={props.description} /> : null}
+        <meta property="og:description" content={props.description ?? p.description} />
         <meta property="og:image" content={p.ogImage} />
         <meta property="og:image:width" content="1200" />
         <meta property="og:image:height" content="630" />
@@ -25,8 +25,8 @@ export function Layout(props: { p: PageContext; title?: string; description?: st
         <link rel="stylesheet" href={p.stylesheet} />
         <link rel="icon" href={p.icon} type="image/svg+xml" />
         <link rel="alternate" type="application/atom+xml" href={p.href('/feed.atom')} title={p.m.stats.feed} />
-        {p.twins.map((t) => (
-          <link rel="alternate" hreflang={t.locale} href={t.href} />
+        {p.alternates.map((a) => (
+          <link rel="alternate" hreflang={a.hreflang} href={a.href} />
         ))}
       </head>
       <body>

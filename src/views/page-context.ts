@@ -10,6 +10,13 @@ export interface PageContext {
   href(path: string): string
   /** The same page in each other locale, for the language switch. */
   twins: { locale: string; href: string; label: string }[]
+  /**
+   * Absolute addresses of this page in every locale it exists in, itself included, and
+   * `x-default` (the default locale's), for the head's `hreflang` links.
+   */
+  alternates: { hreflang: string; href: string }[]
+  /** The description of a page that has none of its own: the manifesto's. */
+  description: string
   /** The content pages of this locale (bibliography, legal notice…), for the footer. */
   pages: { href: string; title: string }[]
   stylesheet: string

@@ -69,7 +69,7 @@ export function SignPage(props: {
 }) {
   const { p } = props
   return (
-    <Layout p={p} title={p.m.sign.title}>
+    <Layout p={p} title={p.m.sign.title} description={p.m.meta.sign}>
       <CountLine p={p} count={props.count} />
       {p.signingOpen ? (
         <SignForm p={p} values={props.values} errors={props.errors} headingLevel={1} emailSuggestion={props.emailSuggestion} notice={props.notice} />
@@ -233,7 +233,7 @@ export function SignatoriesPage(props: {
     ? `${p.href('/signatories')}?${new URLSearchParams({ ...(query ? { q: query } : {}), after: props.next }).toString()}`
     : undefined
   return (
-    <Layout p={p} title={m.title}>
+    <Layout p={p} title={m.title} description={p.m.meta.signatories}>
       <h1>{m.title}</h1>
       <p>{m.intro(props.total, props.listed)}</p>
       <form method="get" action={p.href('/signatories')} role="search" class="search">
@@ -283,7 +283,7 @@ export function PrivacyPage({ p }: { p: PageContext }) {
     [m.noTrackingTitle, m.noTracking],
   ]
   return (
-    <Layout p={p} title={m.title}>
+    <Layout p={p} title={m.title} description={p.m.meta.privacy}>
       <article class="prose">
         <h1>{m.title}</h1>
         {sections.map(([title, body]) => (

@@ -20,7 +20,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
   const disciplines = stats.byDiscipline.slice(0, TOP_DISCIPLINES)
   const othersBeyondTop = stats.byDiscipline.slice(TOP_DISCIPLINES).reduce((sum, d) => sum + d.count, 0)
   return (
-    <Layout p={p} title={m.title}>
+    <Layout p={p} title={m.title} description={p.m.meta.stats}>
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
       <table class="data">
