@@ -15,11 +15,20 @@ describe('public pages', () => {
     await app?.close()
   })
 
-  it('send a visitor whose browser prefers English to the English page', async () => {
-    const page = await get(app.url, '/signatories?q=x', { 'Accept-Language': 'en-GB,en;q=0.9,fr;q=0.5' })
+  it('send a visitor whose browser does not accept French to the English page', async () => {
+    const page = await get(app.url, '/signatories?q=x', { 'Accept-Language': 'en-GB,en;q=0.9,de;q=0.5' })
     expect(page.status).toBe(302)
     expect(page.location).toBe('/en/signatories?q=x')
     expect(page.headers.get('vary')).toContain('Accept-Language')
+  })
+
+  it('keep the French reference text for a visitor who accepts French at any weight', async () => {
+    for (const language of ['en-US,en;q=0.9,fr;q=0.8', 'en-GB,en;q=0.9,fr;q=0.1', 'de,*;q=0.1', 'fr']) {
+      const page = await get(app.url, '/', { 'Accept-Language': language })
+      expect(page.status, language).toBe(200)
+      expect(page.html).toContain('<html lang="fr">')
+    }
+    expect((await get(app.url, '/', { 'Accept-Language': 'en-US,en;q=0.9,fr;q=0' })).status).toBe(302)
   })
 
   it('never sends a visitor to a page that does not exist, whatever their language: a shared link leads to its twin', async () => {

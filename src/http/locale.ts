@@ -6,7 +6,7 @@ import { isSigningOpen } from '../config.js'
 import type { AppContext } from '../context.js'
 import { absoluteUrl, localePath } from '../domain/links.js'
 import { issueFormStamp } from '../domain/form-stamp.js'
-import { messagesFor, negotiateLocale } from '../i18n/index.js'
+import { acceptsLocale, messagesFor, negotiateLocale } from '../i18n/index.js'
 import type { PageContext } from '../views/page-context.js'
 import { twinPage } from '../content/load.js'
 import type { Assets } from './assets.js'
@@ -98,6 +98,9 @@ export function languageRedirect(
   const site = ctx.config.site
   const { locale, path } = unprefixedPath(ctx, requestPath)
   if (locale !== site.defaultLocale || header('Sec-Fetch-Site') === 'same-origin') return undefined
+  // The text's own language is its reference: whoever reads it at all, even as a
+  // second choice (en-US,en;q=0.9,fr;q=0.8), gets it rather than a translation.
+  if (lang === undefined && acceptsLocale(header('Accept-Language'), site.defaultLocale)) return undefined
   const preferred = lang ?? negotiateLocale(header('Accept-Language'), site.locales, site.defaultLocale)
   if (preferred === site.defaultLocale || !site.locales.includes(preferred)) return undefined
   // A shared link never leads to a page that does not exist: to the page's twin, or nowhere.

@@ -19,6 +19,18 @@ export function messagesFor(locale: string): Messages {
  * Picks the best of `locales` for an Accept-Language header (RFC 9110 quality
  * values, primary subtags only), or `fallback` when nothing matches.
  */
+/** Whether an Accept-Language header accepts a locale at any weight (`*` accepts every one). */
+export function acceptsLocale(header: string | undefined, locale: string): boolean {
+  if (!header) return false
+  return header.split(',').some((part) => {
+    const [range = '', ...params] = part.trim().split(';')
+    const tag = range.trim().toLowerCase().split('-')[0]!
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    const q = qParam ? Number.parseFloat(qParam.slice(2)) : 1
+    return Number.isFinite(q) && q > 0 && (tag === locale || tag === '*')
+  })
+}
+
 export function negotiateLocale(header: string | undefined, locales: readonly string[], fallback: string): string {
   if (!header) return fallback
   let best = fallback
