@@ -22,6 +22,15 @@ describe('public pages', () => {
     expect(page.headers.get('vary')).toContain('Accept-Language')
   })
 
+  it('answer HEAD as GET would, language redirect included', async () => {
+    for (const headers of [{ 'Accept-Language': 'en' }, { 'Accept-Language': 'fr' }]) {
+      const getAnswer = await fetch(app.url + '/', { redirect: 'manual', headers })
+      const headAnswer = await fetch(app.url + '/', { method: 'HEAD', redirect: 'manual', headers })
+      expect(headAnswer.status).toBe(getAnswer.status)
+      expect(headAnswer.headers.get('location')).toBe(getAnswer.headers.get('location'))
+    }
+  })
+
   it('keep the French reference text for a visitor who accepts French at any weight', async () => {
     for (const language of ['en-US,en;q=0.9,fr;q=0.8', 'en-GB,en;q=0.9,fr;q=0.1', 'de,*;q=0.1', 'fr']) {
       const page = await get(app.url, '/', { 'Accept-Language': language })

@@ -121,7 +121,7 @@ export function withLocale(ctx: AppContext, assets: Assets, locale: string, cach
     // other locales that matched nothing: leave those to their own locale.
     if (target.locale !== locale) return next()
     const path = target.path
-    if (locale === site.defaultLocale && c.req.method === 'GET') {
+    if (locale === site.defaultLocale && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
       // Whether or not this visitor is sent elsewhere, the answer depends on the header.
       c.header('Vary', 'Accept-Language')
       const elsewhere = languageRedirect(ctx, c.req.path, (name) => c.req.header(name), c.req.query('lang'))
