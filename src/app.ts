@@ -18,6 +18,7 @@ import { formBody } from './http/form-body.js'
 import { institutions } from './http/institutions.js'
 import { languageRedirect, withLocale } from './http/locale.js'
 import { createPageCache, type PageCache } from './http/page-cache.js'
+import { crawlers, noindexUnlessAllowed } from './http/crawlers.js'
 import { manage } from './http/manage.js'
 import { debateStop, relay } from './http/relay.js'
 import { openData } from './http/open-data.js'
@@ -76,6 +77,9 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
   if (options.pageCache) {
     for (const path of ['/api/v1/stats', '/badge.svg', '/:locale{[a-z]{2}}/badge.svg']) app.use(path, options.pageCache.middleware)
   }
+  app.route('/', crawlers)
+  app.use('/open-data/*', noindexUnlessAllowed())
+  app.use('/api/v1/signatories', noindexUnlessAllowed())
   app.route('/api', api)
   app.route('/', kitFiles)
   app.route('/open-data', openData)

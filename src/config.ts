@@ -89,8 +89,12 @@ const siteSchema = z.object({
       // A public breakdown shows a group (an institution, a category, a discipline) only
       // from this many signatures; 1 shows every group, which only a test should want.
       min_group_size: z.number().int().min(1).max(1000).default(5),
+      // Signatories consented to be listed on the site, not to have their name tied to
+      // the text by search engines: the lists, institution pages and exports ask them not
+      // to index, unless the collective decides otherwise here.
+      index_signatories: z.boolean().default(false),
     })
-    .default({ min_group_size: 5 }),
+    .default({ min_group_size: 5, index_signatories: false }),
   open_data: z
     .object({ licence: z.string().min(1).default('ODbL-1.0'), licence_url: z.url().default('https://opendatacommons.org/licenses/odbl/1-0/') })
     .default({ licence: 'ODbL-1.0', licence_url: 'https://opendatacommons.org/licenses/odbl/1-0/' }),
@@ -221,6 +225,8 @@ export interface SiteConfig {
   institutionNames: Readonly<Record<string, string>>
   /** Public breakdowns show a group only from this many signatures ([privacy] min_group_size). */
   minGroupSize: number
+  /** Search engines may index the signatory lists, institution pages and exports ([privacy] index_signatories). */
+  indexSignatories: boolean
   openDataLicence: string
   openDataLicenceUrl: string
   /** Counts of confirmed signatures announced in the Atom feed, ascending. */
@@ -417,6 +423,7 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
     kit: loadKitConfig(contentDir, file, s.kit, s.locales, title),
     institutionNames: Object.freeze({ ...loadInstitutionList(contentDir), ...s.institutions.names }),
     minGroupSize: s.privacy.min_group_size,
+    indexSignatories: s.privacy.index_signatories,
     openDataLicence: s.open_data.licence,
     openDataLicenceUrl: s.open_data.licence_url,
     milestones: Object.freeze([...new Set(s.milestones.thresholds)].sort((a, b) => a - b)),

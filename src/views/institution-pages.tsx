@@ -11,7 +11,7 @@ export function InstitutionsPage({ p, ranking }: { p: PageContext; ranking: Inst
   const m = p.m.institutions
   const { items, other } = ranking
   return (
-    <Layout p={p} title={m.title} description={p.m.meta.institutions}>
+    <Layout p={p} title={m.title} description={p.m.meta.institutions} noindex={!p.site.indexSignatories}>
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
       <p>{p.m.groups.note(p.site.minGroupSize)}</p>
@@ -79,7 +79,7 @@ export function InstitutionPage(props: {
   const m = p.m.institutions
   const base = p.href(`/institutions/${inst.domain}`)
   return (
-    <Layout p={p} title={inst.name}>
+    <Layout p={p} title={inst.name} noindex={!p.site.indexSignatories}>
       <p>
         <a href={p.href('/institutions')}>{m.all}</a>
       </p>

@@ -1,7 +1,14 @@
 import type { Child } from 'hono/jsx'
 import type { PageContext } from './page-context.js'
 
-export function Layout(props: { p: PageContext; title?: string; description?: string; children?: Child }) {
+export function Layout(props: {
+  p: PageContext
+  title?: string
+  description?: string
+  /** Asks search engines not to index the page (the lists that name signatories, see crawlers.ts). */
+  noindex?: boolean
+  children?: Child
+}) {
   const { p } = props
   const siteTitle = p.site.title[p.locale]!
   const title = props.title ? `${props.title} — ${siteTitle}` : siteTitle
@@ -12,6 +19,7 @@ export function Layout(props: { p: PageContext; title?: string; description?: st
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <meta name="description" content={props.description ?? p.description} />
+        {props.noindex ? <meta name="robots" content="noindex" /> : null}
         <meta name="color-scheme" content="light dark" />
         <meta property="og:type" content="website" />
         <meta property="og:site_name" content={siteTitle} />

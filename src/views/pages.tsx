@@ -233,7 +233,7 @@ export function SignatoriesPage(props: {
     ? `${p.href('/signatories')}?${new URLSearchParams({ ...(query ? { q: query } : {}), after: props.next }).toString()}`
     : undefined
   return (
-    <Layout p={p} title={m.title} description={p.m.meta.signatories}>
+    <Layout p={p} title={m.title} description={p.m.meta.signatories} noindex={!p.site.indexSignatories}>
       <h1>{m.title}</h1>
       <p>{m.intro(props.total, props.listed)}</p>
       <form method="get" action={p.href('/signatories')} role="search" class="search">

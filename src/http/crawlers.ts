@@ -1,0 +1,56 @@
+// What search engines are told: robots.txt and sitemap.xml. The manifesto and its pages
+// are meant to be found; the signatory lists, institution pages and exports are not,
+// unless the collective says so ([privacy] index_signatories): people agreed to be
+// listed on this site, not to have their name tied to the text by a search engine.
+import { Hono, type MiddlewareHandler } from 'hono'
+import { absoluteUrl } from '../domain/links.js'
+import { messagesFor } from '../i18n/index.js'
+import type { AppEnv } from './env.js'
+import { twinPath } from './locale.js'
+
+export const crawlers = new Hono<AppEnv>()
+
+/** Where signatories are named: kept out of search engines unless the collective decides otherwise. */
+const NAMING_PATHS = ['/signatories', '/institutions', '/open-data/', '/api/v1/signatories']
+/** Pages behind a mailed link or for moderators: nothing to find there. */
+const PRIVATE_PATHS = ['/admin', '/confirm/', '/manage', '/relay/', '/debate/']
+
+crawlers.get('/robots.txt', (c) => {
+  const { ctx } = c.var
+  const site = ctx.config.site
+  const prefixes = [...(site.indexSignatories ? [] : NAMING_PATHS), ...PRIVATE_PATHS]
+  const paths = site.locales.flatMap((l) => prefixes.map((p) => (l === site.defaultLocale || p.startsWith('/admin') || p.startsWith('/api') || p.startsWith('/open-data') ? p : `/${l}${p}`)))
+  const lines = ['User-agent: *', ...[...new Set(paths)].map((p) => `Disallow: ${p}`), '', `Sitemap: ${ctx.config.baseUrl}/sitemap.xml`, '']
+  c.header('Cache-Control', 'public, max-age=3600')
+  return c.text(lines.join('\n'))
+})
+
+crawlers.get('/sitemap.xml', (c) => {
+  const { ctx } = c.var
+  const site = ctx.config.site
+  const d = site.defaultLocale
+  // Every page meant to be found, from the default locale, with its twins.
+  const paths = ['/', '/sign', '/kit', '/stats', `/${messagesFor(d).privacy.slug}`, ...[...(ctx.content.pages[d]?.values() ?? [])].map((doc) => `/${doc.slug}`)]
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  const entries = paths.flatMap((path) => {
+    const versions = site.locales.flatMap((l) => {
+      const twin = l === d ? path : twinPath(ctx, d, path, l)
+      return twin === undefined ? [] : [{ locale: l, href: absoluteUrl(ctx.config, l, twin) }]
+    })
+    const links = versions.map((v) => `    <xhtml:link rel="alternate" hreflang="${v.locale}" href="${escape(v.href)}"/>`).join('\n')
+    return versions.map((v) => `  <url>\n    <loc>${escape(v.href)}</loc>\n${links}\n  </url>`)
+  })
+  c.header('Content-Type', 'application/xml; charset=utf-8')
+  c.header('Cache-Control', 'public, max-age=3600')
+  return c.body(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`,
+  )
+})
+
+/** Asks search engines not to index an answer that names signatories (exports, API), unless the collective allows it. */
+export function noindexUnlessAllowed(): MiddlewareHandler<AppEnv> {
+  return async function noindexMiddleware(c, next) {
+    await next()
+    if (!c.var.ctx.config.site.indexSignatories) c.res.headers.set('X-Robots-Tag', 'noindex')
+  }
+}
