@@ -19,6 +19,7 @@ import { institutions } from './http/institutions.js'
 import { languageRedirect, withLocale } from './http/locale.js'
 import { createPageCache, type PageCache } from './http/page-cache.js'
 import { crawlers, noindexUnlessAllowed } from './http/crawlers.js'
+import { health } from './http/health.js'
 import { manage } from './http/manage.js'
 import { debateStop, relay } from './http/relay.js'
 import { openData } from './http/open-data.js'
@@ -78,6 +79,7 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
     for (const path of ['/api/v1/stats', '/badge.svg', '/:locale{[a-z]{2}}/badge.svg']) app.use(path, options.pageCache.middleware)
   }
   app.route('/', crawlers)
+  app.route('/', health)
   app.use('/open-data/*', noindexUnlessAllowed())
   app.use('/api/v1/signatories', noindexUnlessAllowed())
   app.route('/api', api)

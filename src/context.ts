@@ -6,6 +6,8 @@ import type { PublicNumbers } from './domain/snapshot.js'
 /** Everything a request handler may use; built once in main.ts (or by a test). */
 export interface AppContext extends DomainContext {
   content: Content
+  /** When the mail worker last finished a pass over the outbox (for /healthz). */
+  mailWorkerLastPass(): Date | undefined
   /** Settings moderators change at run time, cached in memory. */
   settings: RuntimeSettings
   /** Counts and statistics as public pages, the badge and the API show them, read at most once a second. */

@@ -104,6 +104,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     content,
     now,
     mailQueued: () => worker.wake(),
+    mailWorkerLastPass: () => worker.lastPassAt(),
     settings: runtimeSettings(db, transactor.transact),
     limiter,
     afterAnswer: (work) => afterAnswer.run(work),

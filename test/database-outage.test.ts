@@ -54,10 +54,15 @@ describe('a PostgreSQL outage', () => {
     expect(during[1]!.html).toContain('Service temporarily unavailable')
     const list = await get(app.url, '/signatories')
     expect(list.status).toBe(503)
+    // A probe says which resource failed.
+    const probe = await get(app.url, '/healthz')
+    expect(probe.status).toBe(503)
+    expect(JSON.parse(probe.html)).toMatchObject({ status: 'unavailable', database: 'unavailable' })
 
     proxy.restore()
     for (let n = 200; n < 205; n++) expect((await signing(n)).status).toBe(303)
     expect((await get(app.url, '/signatories')).status).toBe(200)
+    expect((await get(app.url, '/healthz')).status).toBe(200)
 
     // Nothing half-written: every signature kept has its confirmation link and its mail.
     const db = app.server.ctx.db

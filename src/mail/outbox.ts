@@ -149,3 +149,20 @@ export async function isSuppressed(tx: Tx | Db, emailHash: string): Promise<bool
   const row = await tx.selectFrom('suppressions').select('email_hash').where('email_hash', '=', emailHash).executeTakeFirst()
   return row !== undefined
 }
+
+/**
+ * The outbox as an operator watches it: mails waiting and the oldest one's age, mails
+ * given up on. Each count reads only rows of its status (the outbox_due index), not
+ * the month of sent mail kept beside them: cheap enough for a probe every few seconds.
+ */
+export async function outboxHealth(db: Db, now: Date): Promise<{ waiting: number; oldestWaitingSeconds: number; failed: number }> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('outbox').select((o) => o.fn.countAll<number>().as('n')).where('status', '=', 'pending').as('waiting'),
+      eb.selectFrom('outbox').select((o) => o.fn.min<string>('created_at').as('m')).where('status', '=', 'pending').as('oldest'),
+      eb.selectFrom('outbox').select((o) => o.fn.countAll<number>().as('n')).where('status', '=', 'dead').as('failed'),
+    ])
+    .executeTakeFirstOrThrow()
+  const oldest = row.oldest ? Math.max(0, Math.round((now.getTime() - new Date(row.oldest).getTime()) / 1000)) : 0
+  return { waiting: Number(row.waiting ?? 0), oldestWaitingSeconds: oldest, failed: Number(row.failed ?? 0) }
+}

@@ -21,6 +21,8 @@ export interface OutboxWorkerOptions {
 export interface OutboxWorker {
   /** Asks for a pass as soon as possible (called after a mail is queued). */
   wake(): void
+  /** When the last pass over the outbox ended (successful or not), for /healthz; undefined before the first. */
+  lastPassAt(): Date | undefined
   /** Runs passes until nothing is due; resolves when the outbox is drained of due mail. */
   drain(): Promise<void>
   stop(): Promise<void>
@@ -37,6 +39,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> | undefined
   let again = false
+  let lastPass: Date | undefined
 
   async function sendOne(row: Awaited<ReturnType<typeof claimDueMails>>[number]): Promise<void> {
     try {
@@ -95,6 +98,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         }
       } while (again && !stopped)
     })().finally(() => {
+      lastPass = now()
       running = undefined
       schedule()
     })
@@ -112,6 +116,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   void run()
 
   return {
+    lastPassAt: () => lastPass,
     wake() {
       if (!stopped) void run()
     },
