@@ -6,7 +6,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Integration tests share one PostgreSQL server: each file uses its own database.
+    // Integration tests share one PostgreSQL server, found or started once for the
+    // run by the global setup: each file uses its own database.
+    globalSetup: ['test/helpers/postgres-server.ts'],
     fileParallelism: true,
   },
 })

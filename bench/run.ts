@@ -26,6 +26,7 @@ import { writeBenchContent, type BenchContent } from './bench-content.js'
 import { cpuSeconds, peakRssMb, sampleRss } from './process-stats.js'
 import { seedPostgres, seedSqlite } from './seed.js'
 import { ensureWrk, runWrk, scriptFile, type WrkResult, type WrkSettings } from './wrk.js'
+import { answers, LOCAL_POSTGRES_URL, startEmbeddedPostgres } from '../test/helpers/embedded-postgres.js'
 
 // ---------------------------------------------------------------- settings
 
@@ -46,7 +47,8 @@ const THREADS = setting('BENCH_THREADS', 'threads', 2)
 const CONFIRM_LINKS = setting('BENCH_CONFIRM_LINKS', 'confirm-links', QUICK ? 1_500 : 20_000)
 const TOPUP_SECONDS = setting('BENCH_TOPUP_SECONDS', 'topup-seconds', QUICK ? 3 : 45)
 const DATABASES = (cli.get('db') ?? process.env.BENCH_DB ?? 'sqlite,postgres').split(',')
-const PG_ADMIN = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+/** Set by main(): BENCH_POSTGRES_URL, else the local server, else one started from npm. */
+let PG_ADMIN = ''
 const SECRET = 'bench-secret-bench-secret-bench-secret'
 /** What a browser sends about encodings: the same in every GET scenario and in the ceiling's. */
 const REQUEST_HEADERS = { 'Accept-Encoding': 'gzip, deflate, br' }
@@ -541,6 +543,7 @@ async function main() {
     .map(([k, v]) => `${k} ${v.from.toLocaleString('en')} → ${v.to.toLocaleString('en')}`)
     .join(', ')
   console.log(`limits raised in the benchmark content (${content.dir}): ${raisedText}; nothing allow-listed; min_fill_seconds ${content.minFillSeconds} unchanged`)
+  const stopPostgres = DATABASES.includes('postgres') ? await choosePostgres() : async () => {}
   const sink = await startSink()
   const rows: Row[] = []
   const databases: Record<string, DatabaseReport> = {}
@@ -549,6 +552,7 @@ async function main() {
     for (const kind of DATABASES) databases[kind] = await benchDatabase(kind, content, sink, rows)
   } finally {
     sink.stop()
+    await stopPostgres()
   }
   const report = {
     date: new Date().toISOString(),
@@ -586,6 +590,23 @@ async function main() {
   if (KEEP) console.log(`kept: ${WORK}${DATABASES.includes('postgres') ? ` and the database ${PG_DATABASE}` : ''}`)
   else rmSync(WORK, { recursive: true, force: true })
   process.exit(0)
+}
+
+/** The PostgreSQL server of the bench, as the tests find theirs; returns how to stop it. */
+async function choosePostgres(): Promise<() => Promise<void>> {
+  if (process.env.BENCH_POSTGRES_URL) {
+    PG_ADMIN = process.env.BENCH_POSTGRES_URL
+    return async () => {}
+  }
+  if (await answers('127.0.0.1', 5432)) {
+    PG_ADMIN = LOCAL_POSTGRES_URL
+    return async () => {}
+  }
+  // Production's durability settings: the numbers must mean something.
+  const embedded = await startEmbeddedPostgres({ throwaway: false })
+  console.log(`no PostgreSQL on 127.0.0.1:5432: benchmarking embedded ${embedded.version} on port ${embedded.port}`)
+  PG_ADMIN = embedded.url
+  return embedded.stop
 }
 
 main().catch((err) => {

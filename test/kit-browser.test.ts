@@ -1,4 +1,4 @@
-// The signatory kit in a real browser (Debian's Chromium, headless): the e-mail
+// The signatory kit in a real browser (Chromium, headless): the e-mail
 // signature survives a paste into a rich-text editor, the page passes axe's WCAG 2.1
 // AA rules in light and dark, and the manifesto prints with its QR code.
 import { readFileSync } from 'node:fs'
@@ -6,8 +6,8 @@ import { createRequire } from 'node:module'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app.js'
+import { findChromium } from './helpers/chromium.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
 const BASE = 'http://paraphe.test'
 
@@ -43,8 +43,9 @@ describe('signatory kit in a browser', () => {
   let app: TestApp
   let browser: Browser
   beforeAll(async () => {
+    const executablePath = findChromium()
     app = await startTestApp('sqlite')
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+    browser = await chromium.launch({ executablePath, args: ARGS })
   })
   afterAll(async () => {
     await browser?.close()

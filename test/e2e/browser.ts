@@ -1,7 +1,8 @@
-// Debian's Chromium driven by playwright-core, and what the browser itself measures
+// Chromium (see helpers/chromium.ts) driven by playwright-core, and what the browser itself measures
 // of a page: requests and bytes from its network events, DOM size, accessibility.
 import { createRequire } from 'node:module'
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import { findChromium } from '../helpers/chromium.js'
 import { ecoIndex } from '../helpers/ecoindex.js'
 
 const require = createRequire(import.meta.url)
@@ -10,9 +11,10 @@ const AXE_SOURCE: string = (require('axe-core') as { source: string }).source
 export const BUDGET = { maxBytes: 35 * 1024, maxRequests: 5, minEcoIndex: 85 }
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
+/** Throws at once (not a rejected promise) when no Chromium is found. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: findChromium(),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   })

@@ -21,7 +21,8 @@ describe('every page, in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true })
-    ;[app, browser] = await Promise.all([startTestApp('sqlite', {}, { mail: 'files' }), launchBrowser()])
+    // The browser first: without one the file stops at once, before a server starts.
+    ;[browser, app] = await Promise.all([launchBrowser(), startTestApp('sqlite', {}, { mail: 'files' })])
   })
   afterAll(async () => {
     await browser?.close()

@@ -12,7 +12,8 @@ describe('signing in Chromium with JavaScript off', () => {
   let app: TestApp
   let browser: Browser
   beforeAll(async () => {
-    ;[app, browser] = await Promise.all([startTestApp('sqlite', {}, { mail: 'files' }), launchBrowser()])
+    // The browser first: without one the file stops at once, before a server starts.
+    ;[browser, app] = await Promise.all([launchBrowser(), startTestApp('sqlite', {}, { mail: 'files' })])
   })
   afterAll(async () => {
     await browser?.close()

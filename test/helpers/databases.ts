@@ -1,12 +1,14 @@
 // Integration tests run once per database: a fresh SQLite file, and a fresh
-// PostgreSQL database on the local server (created here, dropped afterwards).
+// PostgreSQL database on the server the run shares (created here, dropped afterwards).
+// Which server that is, the global setup decides: see postgres-server.ts.
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { inject } from 'vitest'
 
 export type DatabaseKind = 'sqlite' | 'postgres'
 export const DATABASES: DatabaseKind[] = ['sqlite', 'postgres']
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const ADMIN_URL = inject('postgresUrl')
 
 export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `paraphe_test_${randomBytes(6).toString('hex')}`
