@@ -3,7 +3,7 @@
 import { isUniqueViolation, type Db, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
 import type { Signature } from '../db/schema.js'
-import { countMailsSince, enqueueMail, isSuppressed } from '../mail/outbox.js'
+import { enqueueMail } from '../mail/outbox.js'
 import { renderMail, type MailKind } from '../mail/templates.js'
 import { searchKey } from './clean-text.js'
 import type { DomainContext } from './context.js'
