@@ -3,24 +3,25 @@
 // unless the collective says so ([privacy] index_signatories): people agreed to be
 // listed on this site, not to have their name tied to the text by a search engine.
 import { Hono, type MiddlewareHandler } from 'hono'
-import { absoluteUrl } from '../domain/links.js'
+import { absoluteUrl, localePath } from '../domain/links.js'
 import { messagesFor } from '../i18n/index.js'
 import type { AppEnv } from './env.js'
-import { twinPath } from './locale.js'
+import { versionsOf } from './locale.js'
 
 export const crawlers = new Hono<AppEnv>()
 
-/** Where signatories are named: kept out of search engines unless the collective decides otherwise. */
-const NAMING_PATHS = ['/signatories', '/institutions', '/open-data/', '/api/v1/signatories']
-/** Pages behind a mailed link or for moderators: nothing to find there. */
-const PRIVATE_PATHS = ['/admin', '/confirm/', '/manage', '/relay/', '/debate/']
+/** Where signatories are named: pages (in every locale) and exports (once). */
+const NAMING = { pages: ['/signatories', '/institutions'], files: ['/open-data/', '/api/v1/signatories'] }
+/** Behind a mailed link or for moderators: nothing to find there. */
+const PRIVATE = { pages: ['/confirm/', '/manage', '/relay/', '/debate/'], files: ['/admin'] }
 
 crawlers.get('/robots.txt', (c) => {
   const { ctx } = c.var
   const site = ctx.config.site
-  const prefixes = [...(site.indexSignatories ? [] : NAMING_PATHS), ...PRIVATE_PATHS]
-  const paths = site.locales.flatMap((l) => prefixes.map((p) => (l === site.defaultLocale || p.startsWith('/admin') || p.startsWith('/api') || p.startsWith('/open-data') ? p : `/${l}${p}`)))
-  const lines = ['User-agent: *', ...[...new Set(paths)].map((p) => `Disallow: ${p}`), '', `Sitemap: ${ctx.config.baseUrl}/sitemap.xml`, '']
+  // Kept out of search engines, unless the collective decides otherwise for the lists.
+  const kept = site.indexSignatories ? [PRIVATE] : [NAMING, PRIVATE]
+  const paths = kept.flatMap((k) => [...site.locales.flatMap((l) => k.pages.map((p) => localePath(site, l, p))), ...k.files])
+  const lines = ['User-agent: *', ...paths.map((p) => `Disallow: ${p}`), '', `Sitemap: ${ctx.config.baseUrl}/sitemap.xml`, '']
   c.header('Cache-Control', 'public, max-age=3600')
   return c.text(lines.join('\n'))
 })
@@ -33,10 +34,7 @@ crawlers.get('/sitemap.xml', (c) => {
   const paths = ['/', '/sign', '/kit', '/stats', `/${messagesFor(d).privacy.slug}`, ...[...(ctx.content.pages[d]?.values() ?? [])].map((doc) => `/${doc.slug}`)]
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
   const entries = paths.flatMap((path) => {
-    const versions = site.locales.flatMap((l) => {
-      const twin = l === d ? path : twinPath(ctx, d, path, l)
-      return twin === undefined ? [] : [{ locale: l, href: absoluteUrl(ctx.config, l, twin) }]
-    })
+    const versions = versionsOf(ctx, d, path).map((v) => ({ locale: v.locale, href: absoluteUrl(ctx.config, v.locale, v.path) }))
     const links = versions.map((v) => `    <xhtml:link rel="alternate" hreflang="${v.locale}" href="${escape(v.href)}"/>`).join('\n')
     return versions.map((v) => `  <url>\n    <loc>${escape(v.href)}</loc>\n${links}\n  </url>`)
   })

@@ -35,16 +35,12 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
     site,
     href: (p) => localePath(site, locale, p),
     get twins() {
-      return site.locales.flatMap((l) => {
-        const twin = l === locale ? undefined : twinPath(ctx, locale, path, l)
-        return twin === undefined ? [] : [{ locale: l, href: localePath(site, l, twin), label: messagesFor(l).nav.otherLanguage }]
-      })
+      return versionsOf(ctx, locale, path)
+        .filter((v) => v.locale !== locale)
+        .map((v) => ({ locale: v.locale, href: localePath(site, v.locale, v.path), label: messagesFor(v.locale).nav.otherLanguage }))
     },
     get alternates() {
-      const own = site.locales.flatMap((l) => {
-        const twin = l === locale ? path : twinPath(ctx, locale, path, l)
-        return twin === undefined ? [] : [{ hreflang: l, href: absoluteUrl(ctx.config, l, twin) }]
-      })
+      const own = versionsOf(ctx, locale, path).map((v) => ({ hreflang: v.locale, href: absoluteUrl(ctx.config, v.locale, v.path) }))
       const fallback = own.find((a) => a.hreflang === site.defaultLocale)
       return fallback ? [...own, { hreflang: 'x-default', href: fallback.href }] : own
     },
@@ -73,6 +69,14 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
  * the privacy notice to its slug in that language, every other route to the same
  * path. Undefined when the page has no twin in that locale.
  */
+/** A page in every locale it exists in, itself included: the locale and the unprefixed path of each. */
+export function versionsOf(ctx: AppContext, locale: string, path: string): { locale: string; path: string }[] {
+  return ctx.config.site.locales.flatMap((l) => {
+    const twin = l === locale ? path : twinPath(ctx, locale, path, l)
+    return twin === undefined ? [] : [{ locale: l, path: twin }]
+  })
+}
+
 export function twinPath(ctx: AppContext, from: string, path: string, to: string): string | undefined {
   const slug = /^\/([^/]+)$/.exec(path)?.[1]
   if (slug === undefined) return path
