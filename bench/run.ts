@@ -13,7 +13,6 @@
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { Agent, get as httpGet, type IncomingHttpHeaders } from 'node:http'
-import { createServer } from 'node:net'
 import { cpus, totalmem, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -27,6 +26,7 @@ import { cpuSeconds, peakRssMb, sampleRss } from './process-stats.js'
 import { seedPostgres, seedSqlite } from './seed.js'
 import { ensureWrk, runWrk, scriptFile, type WrkResult, type WrkSettings } from './wrk.js'
 import { answers, LOCAL_POSTGRES_URL, startEmbeddedPostgres } from '../test/helpers/embedded-postgres.js'
+import { freePort } from '../test/helpers/process.js'
 
 // ---------------------------------------------------------------- settings
 
@@ -71,18 +71,6 @@ function productionCommand(): { command: string; args: string[]; line: string } 
   // Run node itself, not through npm, so that the pid measured is the server's.
   if (command !== 'node') throw new Error(`start:prod does not start with node: ${line}`)
   return { command: process.execPath, args, line }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      s.close(() => resolve(port))
-    })
-  })
 }
 
 async function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
