@@ -20,7 +20,8 @@ const answer = JSON.parse(readFileSync(answerFile!, 'utf8')) as CapturedAnswer
 const body = Buffer.from(answer.bodyBase64, 'base64')
 const headers: string[] = []
 for (let i = 0; i < answer.rawHeaders.length; i += 2) {
-  if (!CONNECTION_HEADERS.has(answer.rawHeaders[i]!.toLowerCase())) headers.push(answer.rawHeaders[i]!, answer.rawHeaders[i + 1]!)
+  if (!CONNECTION_HEADERS.has(answer.rawHeaders[i]!.toLowerCase()))
+    headers.push(answer.rawHeaders[i]!, answer.rawHeaders[i + 1]!)
 }
 createServer((_req, res) => {
   res.writeHead(answer.status, headers)

@@ -52,7 +52,12 @@ let PG_ADMIN = ''
 const SECRET = 'bench-secret-bench-secret-bench-secret'
 /** What a browser sends about encodings: the same in every GET scenario and in the ceiling's. */
 const REQUEST_HEADERS = { 'Accept-Encoding': 'gzip, deflate, br' }
-const SETTINGS: WrkSettings = { threads: THREADS, connections: CONNECTIONS, duration: DURATION, headers: REQUEST_HEADERS }
+const SETTINGS: WrkSettings = {
+  threads: THREADS,
+  connections: CONNECTIONS,
+  duration: DURATION,
+  headers: REQUEST_HEADERS,
+}
 const WORK = join(tmpdir(), `paraphe-bench-${process.pid}`)
 const PG_DATABASE = `paraphe_bench_${process.pid}`
 /** BENCH_KEEP=1 leaves the temporary folder (server logs, databases) and the PostgreSQL database for a look. */
@@ -65,7 +70,8 @@ const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** di
 
 /** The command line of `npm run start:prod`, read from package.json so that the two never differ. */
 function productionCommand(): { command: string; args: string[]; line: string } {
-  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> })
+    .scripts
   const line = scripts['start:prod']!
   const [command, ...args] = line.trim().split(/\s+/)
   // Run node itself, not through npm, so that the pid measured is the server's.
@@ -109,7 +115,14 @@ function capture(port: number, path: string, headers: Record<string, string>): P
     httpGet({ host: '127.0.0.1', port, path, headers, agent }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (d: Buffer) => chunks.push(d))
-      res.on('end', () => resolve({ status: res.statusCode!, rawHeaders: res.rawHeaders, headers: res.headers, body: Buffer.concat(chunks) }))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode!,
+          rawHeaders: res.rawHeaders,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+        }),
+      )
       res.on('error', reject)
     }).on('error', reject)
   }).finally(() => agent.destroy())
@@ -119,7 +132,8 @@ function capture(port: number, path: string, headers: Record<string, string>): P
 function comparableHeaders(a: Answer): string {
   const pairs: string[] = []
   for (let i = 0; i < a.rawHeaders.length; i += 2) {
-    if (a.rawHeaders[i]!.toLowerCase() !== 'date') pairs.push(`${a.rawHeaders[i]!.toLowerCase()}: ${a.rawHeaders[i + 1]}`)
+    if (a.rawHeaders[i]!.toLowerCase() !== 'date')
+      pairs.push(`${a.rawHeaders[i]!.toLowerCase()}: ${a.rawHeaders[i + 1]}`)
   }
   return pairs.join('\n')
 }
@@ -202,7 +216,10 @@ async function measure(
   const unexpected =
     expectedStatus === 'not-error'
       ? result.errors.status
-      : Object.entries(result.statuses).reduce((n, [status, count]) => (Number(status) === expectedStatus ? n : n + count), 0)
+      : Object.entries(result.statuses).reduce(
+          (n, [status, count]) => (Number(status) === expectedStatus ? n : n + count),
+          0,
+        )
   const row: Row = {
     database,
     scenario,
@@ -272,7 +289,10 @@ async function prepareDatabase(kind: string, content: BenchContent): Promise<Pre
   // The PostgreSQL server runs on this machine: the CPU its backends spend on the
   // bench database is part of each request's cost.
   const databaseCpu: DatabaseCpu = async () => {
-    const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [PG_DATABASE])
+    const { rows } = await admin.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = $1',
+      [PG_DATABASE],
+    )
     const usage = new Map<number, number>()
     for (const { pid } of rows) {
       try {
@@ -306,8 +326,13 @@ interface Sink {
 }
 
 async function startSink(): Promise<Sink> {
-  const child = fork('bench/smtp-sink.ts', [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
-  const port: number = await new Promise((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()).port)))
+  const child = fork('bench/smtp-sink.ts', [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  })
+  const port: number = await new Promise((resolve) =>
+    child.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()).port)),
+  )
   const ask = <T>(question: string, key: string) =>
     new Promise<T>((resolve) => {
       child.once('message', (m: any) => resolve(m[key] as T))
@@ -322,7 +347,12 @@ async function startSink(): Promise<Sink> {
 }
 
 /** Waits until `count` more mails than `before` arrived; returns the seconds it took. */
-async function drainMail(sink: Sink, before: number, count: number, limitMs = 300_000): Promise<{ delivered: number; seconds: number }> {
+async function drainMail(
+  sink: Sink,
+  before: number,
+  count: number,
+  limitMs = 300_000,
+): Promise<{ delivered: number; seconds: number }> {
   const started = Date.now()
   let delivered = (await sink.received()) - before
   while (delivered < count && Date.now() - started < limitMs) {
@@ -341,20 +371,44 @@ interface DatabaseReport {
   peakRssMb: number
   ceilingCheck: { status: number; headers: string; bodyBytes: number; identical: boolean }
   formStampAgeSeconds: number
-  mailDelivery: { signatures: number; delivered: number; secondsAfterLoad: number; serverCpuMsPerSignatureWithMail: number }
+  mailDelivery: {
+    signatures: number
+    delivered: number
+    secondsAfterLoad: number
+    serverCpuMsPerSignatureWithMail: number
+  }
   confirmLinks: { collected: number; topUpSignatures: number; warmup: number; measured: number }
 }
 
-async function benchDatabase(kind: string, content: BenchContent, sink: Sink, rows: Row[]): Promise<DatabaseReport> {
+async function benchDatabase(
+  kind: string,
+  content: BenchContent,
+  sink: Sink,
+  rows: Row[],
+): Promise<DatabaseReport> {
   const db = await prepareDatabase(kind, content)
-  console.log(`${kind}: seeded ${ROWS.toLocaleString('en')} confirmed signatures in ${db.seedSeconds.toFixed(1)} s`)
-  const scripts = { get: scriptFile(WORK, 'get'), sign: scriptFile(WORK, 'sign'), confirm: scriptFile(WORK, 'confirm') }
+  console.log(
+    `${kind}: seeded ${ROWS.toLocaleString('en')} confirmed signatures in ${db.seedSeconds.toFixed(1)} s`,
+  )
+  const scripts = {
+    get: scriptFile(WORK, 'get'),
+    sign: scriptFile(WORK, 'sign'),
+    confirm: scriptFile(WORK, 'confirm'),
+  }
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const prod = productionCommand()
   const started = Date.now()
   const server = spawn(prod.command, prod.args, {
-    env: { ...process.env, ...db.env, PORT: String(port), HOST: '127.0.0.1', SECRET, SMTP_URL: sink.url, BASE_URL: base },
+    env: {
+      ...process.env,
+      ...db.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SECRET,
+      SMTP_URL: sink.url,
+      BASE_URL: base,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const pid = server.pid!
@@ -371,19 +425,52 @@ async function benchDatabase(kind: string, content: BenchContent, sink: Sink, ro
     // every header, the body as encoded for these request headers), with the same load.
     const home = await capture(port, '/', REQUEST_HEADERS)
     const answerFile = join(db.dataDir, 'home-answer.json')
-    writeFileSync(answerFile, JSON.stringify({ status: home.status, rawHeaders: home.rawHeaders, bodyBase64: home.body.toString('base64') }))
+    writeFileSync(
+      answerFile,
+      JSON.stringify({
+        status: home.status,
+        rawHeaders: home.rawHeaders,
+        bodyBase64: home.body.toString('base64'),
+      }),
+    )
     const barePort = await freePort()
-    const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', answerFile, String(barePort)], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const bare = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bench/bare-server.ts', answerFile, String(barePort)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    )
     let ceilingRow: Row
     let ceilingCheck: DatabaseReport['ceilingCheck']
     try {
       await waitForLine(bare, /listening/)
       const copy = await capture(barePort, '/', REQUEST_HEADERS)
-      const identical = copy.status === home.status && comparableHeaders(copy) === comparableHeaders(home) && copy.body.equals(home.body)
-      if (!identical) throw new Error(`the bare server's answer differs from GET /:\n${comparableHeaders(home)}\n---\n${comparableHeaders(copy)}`)
-      ceilingCheck = { status: home.status, headers: comparableHeaders(home), bodyBytes: home.body.length, identical }
+      const identical =
+        copy.status === home.status &&
+        comparableHeaders(copy) === comparableHeaders(home) &&
+        copy.body.equals(home.body)
+      if (!identical)
+        throw new Error(
+          `the bare server's answer differs from GET /:\n${comparableHeaders(home)}\n---\n${comparableHeaders(copy)}`,
+        )
+      ceilingCheck = {
+        status: home.status,
+        headers: comparableHeaders(home),
+        bodyBytes: home.body.length,
+        identical,
+      }
       await runWrk(`http://127.0.0.1:${barePort}/`, scripts.get, { ...SETTINGS, duration: WARMUP })
-      ceilingRow = (await measure(kind, 'ceiling: bare node:http, same answer as GET /', bare.pid!, `http://127.0.0.1:${barePort}/`, scripts.get, SETTINGS, [], 'not-error')).row
+      ceilingRow = (
+        await measure(
+          kind,
+          'ceiling: bare node:http, same answer as GET /',
+          bare.pid!,
+          `http://127.0.0.1:${barePort}/`,
+          scripts.get,
+          SETTINGS,
+          [],
+          'not-error',
+        )
+      ).row
       // A single-threaded server that is the limit uses about one core. Well below that,
       // the limit is elsewhere (the generator, or other work on the machine), and the
       // ratio of GET / to this ceiling says little.
@@ -398,7 +485,10 @@ async function benchDatabase(kind: string, content: BenchContent, sink: Sink, ro
 
     // Pages, in the order of issue 13's table. The deep page is the signature 90 % down the list.
     const deep = Math.floor(ROWS * 0.1)
-    const deepCursor = encodeCursor(new Date(Date.parse('2026-06-01T00:00:00.000Z') + deep * 5000).toISOString(), deep + 1)
+    const deepCursor = encodeCursor(
+      new Date(Date.parse('2026-06-01T00:00:00.000Z') + deep * 5000).toISOString(),
+      deep + 1,
+    )
     const pages: [string, string][] = [
       ['GET /', '/'],
       ['GET /en/', '/en/'],
@@ -416,25 +506,51 @@ async function benchDatabase(kind: string, content: BenchContent, sink: Sink, ro
         continue
       }
       await runWrk(base + path, scripts.get, { ...SETTINGS, duration: WARMUP })
-      const { row } = await measure(kind, name, pid, base + path, scripts.get, SETTINGS, [], 'not-error', db.databaseCpu)
-      if (path === '/' || path === '/en/') row.ratioToCeiling = round(row.requestsPerSecond / ceilingRow.requestsPerSecond, 2)
+      const { row } = await measure(
+        kind,
+        name,
+        pid,
+        base + path,
+        scripts.get,
+        SETTINGS,
+        [],
+        'not-error',
+        db.databaseCpu,
+      )
+      if (path === '/' || path === '/en/')
+        row.ratioToCeiling = round(row.requestsPerSecond / ceilingRow.requestsPerSecond, 2)
       rows.push(row)
     }
 
     // Signing, as a browser does it: GET the form, read its signed timestamp, post it
     // once the minimum fill time has passed. Every post carries that (valid) stamp.
-    const form = await (await fetch(base + '/sign')).text()
+    const form = await (await fetch(`${base}/sign`)).text()
     const stamp = hiddenValue(form, 'form_ts')
     const stampMs = Number(stamp.split('.')[0])
     await sleep(Math.max(0, stampMs + content.minFillSeconds * 1000 + 500 - Date.now()))
     const signArgs = (prefix: string) => [stamp, `${prefix}${process.pid}`]
     let mailsBefore = await sink.received()
-    const warm = await runWrk(base + '/sign', scripts.sign, { ...SETTINGS, duration: WARMUP }, signArgs('warm'))
+    const warm = await runWrk(
+      `${base}/sign`,
+      scripts.sign,
+      { ...SETTINGS, duration: WARMUP },
+      signArgs('warm'),
+    )
     // The warm-up's mails go out before the measured run, which then pays for its own.
     await drainMail(sink, mailsBefore, warm.statuses['303'] ?? 0)
     mailsBefore = await sink.received()
     const cpuBefore = cpuSeconds(pid)
-    const signing = await measure(kind, 'POST /sign (a new address each time)', pid, base + '/sign', scripts.sign, SETTINGS, signArgs('run'), 303, db.databaseCpu)
+    const signing = await measure(
+      kind,
+      'POST /sign (a new address each time)',
+      pid,
+      `${base}/sign`,
+      scripts.sign,
+      SETTINGS,
+      signArgs('run'),
+      303,
+      db.databaseCpu,
+    )
     rows.push(signing.row)
     const signatures = signing.result.statuses['303'] ?? 0
     const drained = await drainMail(sink, mailsBefore, signatures)
@@ -442,7 +558,10 @@ async function benchDatabase(kind: string, content: BenchContent, sink: Sink, ro
       signatures,
       delivered: drained.delivered,
       secondsAfterLoad: round(drained.seconds, 1),
-      serverCpuMsPerSignatureWithMail: round(((cpuSeconds(pid) - cpuBefore) * 1000) / Math.max(1, signatures), 3),
+      serverCpuMsPerSignatureWithMail: round(
+        ((cpuSeconds(pid) - cpuBefore) * 1000) / Math.max(1, signatures),
+        3,
+      ),
     }
     const formStampAgeSeconds = round((Date.now() - stampMs) / 1000, 1)
 
@@ -454,14 +573,21 @@ async function benchDatabase(kind: string, content: BenchContent, sink: Sink, ro
       const rate = Math.max(1, signing.row.requestsPerSecond)
       const seconds = Math.min(TOPUP_SECONDS, Math.max(1, Math.ceil((CONFIRM_LINKS - links.length) / rate)))
       const before = await sink.received()
-      const more = await runWrk(base + '/sign', scripts.sign, { ...SETTINGS, duration: seconds }, signArgs('more'))
+      const more = await runWrk(
+        `${base}/sign`,
+        scripts.sign,
+        { ...SETTINGS, duration: seconds },
+        signArgs('more'),
+      )
       topUpSignatures = more.statuses['303'] ?? 0
       await drainMail(sink, before, topUpSignatures)
       links = links.concat(await sink.links())
     }
     // Only this server's links: mails of requests still in flight when an earlier
     // server's load stopped may arrive late, with links to that server.
-    links = [...new Set(links.filter((link) => link.startsWith(base + '/')).map((link) => link.slice(base.length)))]
+    links = [
+      ...new Set(links.filter((link) => link.startsWith(`${base}/`)).map((link) => link.slice(base.length))),
+    ]
     // Each link's page carries the CSRF field its form posts back (GET /confirm/<token>).
     const lines = await eachLimited(links, 16, async (path) => {
       const html = await (await fetch(base + path)).text()
@@ -470,13 +596,32 @@ async function benchDatabase(kind: string, content: BenchContent, sink: Sink, ro
     const warmCount = Math.min(Math.floor(lines.length / 10), 2_000)
     const warmFile = join(db.dataDir, 'confirm-warmup.txt')
     const runFile = join(db.dataDir, 'confirm-run.txt')
-    writeFileSync(warmFile, lines.slice(0, warmCount).join('\n') + '\n')
-    writeFileSync(runFile, lines.slice(warmCount).join('\n') + '\n')
-    if (lines.length - warmCount < THREADS) throw new Error(`only ${lines.length} confirmation links: too few for ${THREADS} threads`)
-    if (lines.length - warmCount < CONNECTIONS * 4) console.log(`${kind}: only ${lines.length - warmCount} confirmation links for ${CONNECTIONS} connections: the confirmation figures are rough`)
-    if (warmCount >= THREADS * CONNECTIONS) await runWrk(base + '/confirm', scripts.confirm, { ...SETTINGS, duration: WARMUP }, [String(THREADS), warmFile])
-    const confirming = await measure(kind, 'POST /confirm/<token> (links from the mails)', pid, base + '/confirm', scripts.confirm, SETTINGS, [String(THREADS), runFile], 303, db.databaseCpu)
-    if (confirming.result.ranOutOfWork) confirming.row.note = `ran out of links after ${confirming.row.seconds} s`
+    writeFileSync(warmFile, `${lines.slice(0, warmCount).join('\n')}\n`)
+    writeFileSync(runFile, `${lines.slice(warmCount).join('\n')}\n`)
+    if (lines.length - warmCount < THREADS)
+      throw new Error(`only ${lines.length} confirmation links: too few for ${THREADS} threads`)
+    if (lines.length - warmCount < CONNECTIONS * 4)
+      console.log(
+        `${kind}: only ${lines.length - warmCount} confirmation links for ${CONNECTIONS} connections: the confirmation figures are rough`,
+      )
+    if (warmCount >= THREADS * CONNECTIONS)
+      await runWrk(`${base}/confirm`, scripts.confirm, { ...SETTINGS, duration: WARMUP }, [
+        String(THREADS),
+        warmFile,
+      ])
+    const confirming = await measure(
+      kind,
+      'POST /confirm/<token> (links from the mails)',
+      pid,
+      `${base}/confirm`,
+      scripts.confirm,
+      SETTINGS,
+      [String(THREADS), runFile],
+      303,
+      db.databaseCpu,
+    )
+    if (confirming.result.ranOutOfWork)
+      confirming.row.note = `ran out of links after ${confirming.row.seconds} s`
     rows.push(confirming.row)
 
     const peak = peakRssMb(pid)
@@ -488,7 +633,12 @@ async function benchDatabase(kind: string, content: BenchContent, sink: Sink, ro
       ceilingCheck,
       formStampAgeSeconds,
       mailDelivery,
-      confirmLinks: { collected: links.length, topUpSignatures, warmup: warmCount, measured: lines.length - warmCount },
+      confirmLinks: {
+        collected: links.length,
+        topUpSignatures,
+        warmup: warmCount,
+        measured: lines.length - warmCount,
+      },
     }
   } finally {
     server.kill('SIGTERM')
@@ -501,8 +651,14 @@ async function benchDatabase(kind: string, content: BenchContent, sink: Sink, ro
 
 function markdownTable(rows: Row[], databases: string[]): string {
   const scenarios = [...new Set(rows.map((r) => r.scenario))]
-  const header = ['scenario', ...databases.flatMap((d) => [`${d} req/s`, 'p50 / p99 ms', 'server CPU ms/req', 'errors'])]
-  const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`]
+  const header = [
+    'scenario',
+    ...databases.flatMap((d) => [`${d} req/s`, 'p50 / p99 ms', 'server CPU ms/req', 'errors']),
+  ]
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+  ]
   for (const scenario of scenarios) {
     const cells = [scenario.replace(/\|/g, '\\|')]
     for (const d of databases) {
@@ -511,8 +667,12 @@ function markdownTable(rows: Row[], databases: string[]): string {
         cells.push('—', '—', '—', '—')
         continue
       }
-      const rate = r.requestsPerSecond.toLocaleString('en') + (r.ratioToCeiling !== undefined ? ` (${r.ratioToCeiling} of ceiling)` : '')
-      const cpu = String(r.serverCpuMsPerRequest) + (r.databaseCpuMsPerRequest !== undefined ? ` + ${r.databaseCpuMsPerRequest} db` : '')
+      const rate =
+        r.requestsPerSecond.toLocaleString('en') +
+        (r.ratioToCeiling !== undefined ? ` (${r.ratioToCeiling} of ceiling)` : '')
+      const cpu =
+        String(r.serverCpuMsPerRequest) +
+        (r.databaseCpuMsPerRequest !== undefined ? ` + ${r.databaseCpuMsPerRequest} db` : '')
       cells.push(rate, `${r.p50Ms} / ${r.p99Ms}`, cpu, `${r.errors} + ${r.unexpected}`)
     }
     lines.push(`| ${cells.join(' | ')} |`)
@@ -530,7 +690,9 @@ async function main() {
   const raisedText = Object.entries(content.raised)
     .map(([k, v]) => `${k} ${v.from.toLocaleString('en')} → ${v.to.toLocaleString('en')}`)
     .join(', ')
-  console.log(`limits raised in the benchmark content (${content.dir}): ${raisedText}; nothing allow-listed; min_fill_seconds ${content.minFillSeconds} unchanged`)
+  console.log(
+    `limits raised in the benchmark content (${content.dir}): ${raisedText}; nothing allow-listed; min_fill_seconds ${content.minFillSeconds} unchanged`,
+  )
   const stopPostgres = DATABASES.includes('postgres') ? await choosePostgres() : async () => {}
   const sink = await startSink()
   const rows: Row[] = []
@@ -544,7 +706,12 @@ async function main() {
   }
   const report = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
     settings: {
       quick: QUICK,
       rows: ROWS,
@@ -552,6 +719,7 @@ async function main() {
       warmupSeconds: WARMUP,
       connections: CONNECTIONS,
       threads: THREADS,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format, not a template
       generator: execFileSync('dpkg-query', ['-W', '-f', '${Package} ${Version}', 'wrk']).toString(),
       requestHeaders: REQUEST_HEADERS,
       serverCommand: productionCommand().line,
@@ -564,9 +732,9 @@ async function main() {
   }
   const table = markdownTable(rows, DATABASES)
   mkdirSync('bench/results', { recursive: true })
-  writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2) + '\n')
-  writeFileSync('bench/results/latest.md', table + '\n')
-  console.log('\n' + table + '\n')
+  writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`)
+  writeFileSync('bench/results/latest.md', `${table}\n`)
+  console.log(`\n${table}\n`)
   for (const [kind, d] of Object.entries(databases)) {
     console.log(
       `${kind}: start-up ${d.startupMs} ms (first answer ${d.firstAnswerMs} ms), peak RSS ${d.peakRssMb} MB, ` +
@@ -574,8 +742,11 @@ async function main() {
         `${d.mailDelivery.serverCpuMsPerSignatureWithMail} ms of server CPU per signature with its mail`,
     )
   }
-  console.log(`errors: socket errors and timeouts + answers of an unexpected status. Written to bench/results/latest.json and latest.md`)
-  if (KEEP) console.log(`kept: ${WORK}${DATABASES.includes('postgres') ? ` and the database ${PG_DATABASE}` : ''}`)
+  console.log(
+    `errors: socket errors and timeouts + answers of an unexpected status. Written to bench/results/latest.json and latest.md`,
+  )
+  if (KEEP)
+    console.log(`kept: ${WORK}${DATABASES.includes('postgres') ? ` and the database ${PG_DATABASE}` : ''}`)
   else rmSync(WORK, { recursive: true, force: true })
   process.exit(0)
 }
@@ -592,7 +763,9 @@ async function choosePostgres(): Promise<() => Promise<void>> {
   }
   // Production's durability settings: the numbers must mean something.
   const embedded = await startEmbeddedPostgres({ throwaway: false })
-  console.log(`no PostgreSQL on 127.0.0.1:5432: benchmarking embedded ${embedded.version} on port ${embedded.port}`)
+  console.log(
+    `no PostgreSQL on 127.0.0.1:5432: benchmarking embedded ${embedded.version} on port ${embedded.port}`,
+  )
   PG_ADMIN = embedded.url
   return embedded.stop
 }

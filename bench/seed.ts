@@ -6,8 +6,60 @@ import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { searchKey } from '../src/domain/clean-text.js'
 
-const FIRST = ['Camille', 'Dominique', 'Claude', 'Alix', 'Sacha', 'Jean', 'Marie', 'Léa', 'Hugo', 'Nour', 'Inès', 'Yanis', 'Zoé', 'Paul', 'Lucie', 'Karim', 'Anne', 'Théo', 'Manon', 'Élise']
-const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Mercier', 'Blanc', 'Guérin', 'Boyer', 'Garnier', 'Chevalier', 'François']
+const FIRST = [
+  'Camille',
+  'Dominique',
+  'Claude',
+  'Alix',
+  'Sacha',
+  'Jean',
+  'Marie',
+  'Léa',
+  'Hugo',
+  'Nour',
+  'Inès',
+  'Yanis',
+  'Zoé',
+  'Paul',
+  'Lucie',
+  'Karim',
+  'Anne',
+  'Théo',
+  'Manon',
+  'Élise',
+]
+const LAST = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefèvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'André',
+  'Mercier',
+  'Blanc',
+  'Guérin',
+  'Boyer',
+  'Garnier',
+  'Chevalier',
+  'François',
+]
 const INSTITUTIONS: [string, string][] = [
   ['Université Toulouse III', 'univ-tlse3.fr'],
   ['CNRS', 'cnrs.fr'],
@@ -21,7 +73,16 @@ const INSTITUTIONS: [string, string][] = [
   ['Lycée Victor Hugo', 'ac-besancon.fr'],
 ]
 const CATEGORIES = ['researcher', 'teacher-researcher', 'teacher', 'doctoral', 'staff', 'student', 'other']
-const DISCIPLINES = ['Écologie', 'Informatique', 'Sociologie', 'Physique', 'Histoire', 'Mathématiques', 'Philosophie', '']
+const DISCIPLINES = [
+  'Écologie',
+  'Informatique',
+  'Sociologie',
+  'Physique',
+  'Histoire',
+  'Mathématiques',
+  'Philosophie',
+  '',
+]
 
 const START = Date.parse('2026-06-01T00:00:00.000Z')
 
@@ -46,15 +107,49 @@ function row(i: number) {
 }
 
 const COLUMNS = [
-  'email_hash', 'email_domain', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'comment', 'is_public',
-  'wants_updates', 'locale', 'status', 'search_text', 'consent_version', 'submitted_at', 'confirmed_at', 'approved_at', 'updated_at', 'mails_sent',
+  'email_hash',
+  'email_domain',
+  'first_name',
+  'last_name',
+  'category',
+  'institution',
+  'discipline',
+  'comment',
+  'is_public',
+  'wants_updates',
+  'locale',
+  'status',
+  'search_text',
+  'consent_version',
+  'submitted_at',
+  'confirmed_at',
+  'approved_at',
+  'updated_at',
+  'mails_sent',
 ] as const
 
 function values(i: number): unknown[] {
   const r = row(i)
   return [
-    r.email_hash, r.email_domain, r.first_name, r.last_name, r.category, r.institution,
-    r.discipline, '', r.is_public, 0, 'fr', 'confirmed', r.search_text, 'seed', r.at, r.at, r.at, r.at, 1,
+    r.email_hash,
+    r.email_domain,
+    r.first_name,
+    r.last_name,
+    r.category,
+    r.institution,
+    r.discipline,
+    '',
+    r.is_public,
+    0,
+    'fr',
+    'confirmed',
+    r.search_text,
+    'seed',
+    r.at,
+    r.at,
+    r.at,
+    r.at,
+    1,
   ]
 }
 
@@ -63,7 +158,9 @@ export function seedSqlite(file: string, count: number): void {
   // Seeding only: the benchmark starts the server afterwards with its own settings.
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = OFF')
-  const insert = db.prepare(`insert into signatures (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`)
+  const insert = db.prepare(
+    `insert into signatures (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`,
+  )
   db.transaction(() => {
     for (let i = 0; i < count; i++) insert.run(...values(i))
   })()
@@ -73,12 +170,35 @@ export function seedSqlite(file: string, count: number): void {
 export async function seedPostgres(url: string, count: number): Promise<void> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
-  const types = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'int', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int']
+  const types = [
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'int',
+    'int',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'int',
+  ]
   const insertBatch = async (from: number, to: number) => {
     const columns: unknown[][] = COLUMNS.map(() => [])
-    for (let i = from; i < to; i++) values(i).forEach((v, c) => columns[c]!.push(v))
+    for (let i = from; i < to; i++) for (const [c, v] of values(i).entries()) columns[c]!.push(v)
     const params = COLUMNS.map((_, c) => `$${c + 1}::${types[c]}[]`).join(', ')
-    await client.query(`insert into signatures (${COLUMNS.join(', ')}) select * from unnest(${params})`, columns)
+    await client.query(
+      `insert into signatures (${COLUMNS.join(', ')}) select * from unnest(${params})`,
+      columns,
+    )
   }
   await client.query('begin')
   for (let from = 0; from < count; from += 20_000) await insertBatch(from, Math.min(count, from + 20_000))

@@ -43,22 +43,36 @@ export function ensureWrk(): void {
 /** Writes report.lua followed by the scenario's script into dir, and returns the file. */
 export function scriptFile(dir: string, scenario: 'get' | 'sign' | 'confirm'): string {
   const here = new URL('./lua/', import.meta.url)
-  const text = readFileSync(new URL('report.lua', here), 'utf8') + '\n' + readFileSync(new URL(`${scenario}.lua`, here), 'utf8')
+  const text =
+    readFileSync(new URL('report.lua', here), 'utf8') +
+    '\n' +
+    readFileSync(new URL(`${scenario}.lua`, here), 'utf8')
   const file = join(dir, `wrk-${scenario}.lua`)
   writeFileSync(file, text)
   return file
 }
 
-export async function runWrk(url: string, script: string, settings: WrkSettings, scriptArgs: string[] = []): Promise<WrkResult> {
+export async function runWrk(
+  url: string,
+  script: string,
+  settings: WrkSettings,
+  scriptArgs: string[] = [],
+): Promise<WrkResult> {
   const args = [
-    '--threads', String(settings.threads),
-    '--connections', String(settings.connections),
-    '--duration', `${settings.duration}s`,
+    '--threads',
+    String(settings.threads),
+    '--connections',
+    String(settings.connections),
+    '--duration',
+    `${settings.duration}s`,
     // Slow answers are measured, not dropped as errors after wrk's default 2 s.
-    '--timeout', '10s',
-    '--script', script,
+    '--timeout',
+    '10s',
+    '--script',
+    script,
   ]
-  for (const [name, value] of Object.entries(settings.headers ?? {})) args.push('--header', `${name}: ${value}`)
+  for (const [name, value] of Object.entries(settings.headers ?? {}))
+    args.push('--header', `${name}: ${value}`)
   args.push(url)
   if (scriptArgs.length > 0) args.push('--', ...scriptArgs)
   const output = await new Promise<string>((resolve, reject) => {
@@ -68,7 +82,9 @@ export async function runWrk(url: string, script: string, settings: WrkSettings,
     child.stdout.on('data', (d: Buffer) => (out += d.toString()))
     child.stderr.on('data', (d: Buffer) => (err += d.toString()))
     child.once('error', reject)
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`wrk exited ${code}: ${err || out}`))))
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`wrk exited ${code}: ${err || out}`)),
+    )
   })
   const line = output.split('\n').find((l) => l.startsWith('BENCH_JSON '))
   if (!line) throw new Error(`wrk printed no result:\n${output}`)

@@ -17,7 +17,9 @@ export function createAfterAnswer(log: (line: string) => void): AfterAnswer {
       // setImmediate: the handler returns and its answer is written before the work starts.
       const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
         .then(work)
-        .catch((err: Error) => log(`work after an answer failed: ${String(err?.message ?? err).split('\n')[0]}`))
+        .catch((err: Error) =>
+          log(`work after an answer failed: ${String(err?.message ?? err).split('\n')[0]}`),
+        )
         .finally(() => pending.delete(done))
       pending.add(done)
     },

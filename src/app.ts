@@ -52,7 +52,11 @@ export function publicPageCache(ctx: AppContext, ttlMs: number): PageCache {
   })
 }
 
-export function createApp(ctx: AppContext, log: (line: string) => void = () => {}, options: AppOptions = {}): Hono<AppEnv> {
+export function createApp(
+  ctx: AppContext,
+  log: (line: string) => void = () => {},
+  options: AppOptions = {},
+): Hono<AppEnv> {
   const assets = loadAssets()
   const app = new Hono<AppEnv>({ strict: false })
   app.use('*', securityHeaders(ctx.config))
@@ -76,7 +80,8 @@ export function createApp(ctx: AppContext, log: (line: string) => void = () => {
   app.route('/', assets.routes)
   // The numbers other sites poll and embed: kept like pages, at most a page cache's age old.
   if (options.pageCache) {
-    for (const path of ['/api/v1/stats', '/badge.svg', '/:locale{[a-z]{2}}/badge.svg']) app.use(path, options.pageCache.middleware)
+    for (const path of ['/api/v1/stats', '/badge.svg', '/:locale{[a-z]{2}}/badge.svg'])
+      app.use(path, options.pageCache.middleware)
   }
   app.route('/', crawlers)
   app.route('/', health)

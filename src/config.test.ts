@@ -10,7 +10,12 @@ describe('settings', () => {
   it('have defaults that run the site on SQLite with mail written to files', () => {
     const dir = dataDir()
     const config = loadConfig({ DATA_DIR: dir })
-    expect(config).toMatchObject({ port: 3000, baseUrl: 'http://localhost:3000', databaseUrl: undefined, smtpUrl: undefined })
+    expect(config).toMatchObject({
+      port: 3000,
+      baseUrl: 'http://localhost:3000',
+      databaseUrl: undefined,
+      smtpUrl: undefined,
+    })
     expect(config.sqliteFile).toBe(join(dir, 'paraphe.sqlite'))
     expect(config.site.defaultLocale).toBe('fr')
   })
@@ -40,14 +45,20 @@ describe('moderation settings', () => {
   it('read moderators from ADMIN_EMAILS, in lower case, and refuse a wrong address naming the setting', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), ADMIN_EMAILS: ' Anne@Example.org, bob@example.org ,' })
     expect(config.adminEmails).toEqual(['anne@example.org', 'bob@example.org'])
-    expect(() => loadConfig({ DATA_DIR: dataDir(), ADMIN_EMAILS: 'anne@example.org, nope' })).toThrow(/^ADMIN_EMAILS: /)
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ADMIN_EMAILS: 'anne@example.org, nope' })).toThrow(
+      /^ADMIN_EMAILS: /,
+    )
     expect(loadConfig({ DATA_DIR: dataDir() }).adminEmails).toEqual([])
   })
 
   it('default to publishing without pre-moderation, and let the admin override signing_open but not the closing date', async () => {
     const { isSigningOpen } = await import('./config.js')
     const site = loadConfig({ DATA_DIR: dataDir() }).site
-    expect(site.moderation).toMatchObject({ preModeration: false, countBeforeApproval: true, networkTraceDays: 3 })
+    expect(site.moderation).toMatchObject({
+      preModeration: false,
+      countBeforeApproval: true,
+      networkTraceDays: 3,
+    })
     const now = new Date('2026-12-01T00:00:00Z')
     expect(isSigningOpen(site, now, false)).toBe(false)
     expect(isSigningOpen({ ...site, signingOpen: false }, now, true)).toBe(true)
@@ -64,11 +75,20 @@ describe('limits against abuse', () => {
   })
 
   it('stop start-up with one line naming a limit that is not a whole number of at least 1', () => {
-    for (const setting of ['login_per_minute', 'login_per_address_per_hour', 'login_mails_per_hour', 'relay_per_minute', 'form_stamp_uses']) {
+    for (const setting of [
+      'login_per_minute',
+      'login_per_address_per_hour',
+      'login_mails_per_hour',
+      'relay_per_minute',
+      'form_stamp_uses',
+    ]) {
       const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
       cpSync('content', content, { recursive: true })
       const toml = join(content, 'site.toml')
-      writeFileSync(toml, readFileSync(toml, 'utf8').replace(new RegExp(`^${setting} = .*$`, 'm'), `${setting} = 0`))
+      writeFileSync(
+        toml,
+        readFileSync(toml, 'utf8').replace(new RegExp(`^${setting} = .*$`, 'm'), `${setting} = 0`),
+      )
       let message = ''
       try {
         loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: content })
@@ -98,16 +118,30 @@ describe('public aggregates', () => {
   it('show no group under 5 signatures by default, and refuse a minimum that is not a whole number from 1', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).site.minGroupSize).toBe(5)
     const zero = contentWith({ siteLine: ['min_group_size = 5', 'min_group_size = 0'] })
-    expect(() => loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: zero })).toThrowError(/site\.toml privacy\.min_group_size: /)
+    expect(() => loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: zero })).toThrowError(
+      /site\.toml privacy\.min_group_size: /,
+    )
     const text = contentWith({ siteLine: ['min_group_size = 5', 'min_group_size = "five"'] })
-    expect(() => loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: text })).toThrowError(/privacy\.min_group_size/)
+    expect(() => loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: text })).toThrowError(
+      /privacy\.min_group_size/,
+    )
   })
 
   it('name institutions from content/institutions.toml, site.toml winning, and refuse a line that is not a domain', () => {
-    const site = loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: contentWith({ siteLine: ['[institutions.names]\n', '[institutions.names]\n"cnrs.fr" = "Centre national de la recherche scientifique"\n'] }) }).site
+    const site = loadConfig({
+      DATA_DIR: dataDir(),
+      CONTENT_DIR: contentWith({
+        siteLine: [
+          '[institutions.names]\n',
+          '[institutions.names]\n"cnrs.fr" = "Centre national de la recherche scientifique"\n',
+        ],
+      }),
+    }).site
     expect(site.institutionNames['ut-capitole.fr']).toBe('Université Toulouse Capitole')
     expect(site.institutionNames['cnrs.fr']).toBe('Centre national de la recherche scientifique')
     const wrong = contentWith({ institutions: '"Not A Domain" = "X"\n' })
-    expect(() => loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: wrong })).toThrowError(/institutions\.toml Not A Domain: must be a lower-case domain/)
+    expect(() => loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: wrong })).toThrowError(
+      /institutions\.toml Not A Domain: must be a lower-case domain/,
+    )
   })
 })

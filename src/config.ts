@@ -74,14 +74,20 @@ const siteSchema = z.object({
     })
     .default({ unconfirmed_days: 7, manage_link_hours: 48, max_mails_per_address: 5 }),
   categories: z
-    .array(z.object({ key: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes') }).catchall(z.string()))
+    .array(
+      z
+        .object({ key: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes') })
+        .catchall(z.string()),
+    )
     .min(1),
   kit: kitSchema.default(kitSchema.parse({})),
   institutions: z
     .object({
       domain_patterns: z.array(z.string().min(1)).default([]),
       // Canonical names of institutions by e-mail domain; they win over content/institutions.toml.
-      names: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a lower-case domain'), z.string().min(1)).default({}),
+      names: z
+        .record(z.string().regex(/^[a-z0-9.-]+$/, 'a lower-case domain'), z.string().min(1))
+        .default({}),
     })
     .default({ domain_patterns: [], names: {} }),
   privacy: z
@@ -96,10 +102,15 @@ const siteSchema = z.object({
     })
     .default({ min_group_size: 5, index_signatories: false }),
   open_data: z
-    .object({ licence: z.string().min(1).default('ODbL-1.0'), licence_url: z.url().default('https://opendatacommons.org/licenses/odbl/1-0/') })
+    .object({
+      licence: z.string().min(1).default('ODbL-1.0'),
+      licence_url: z.url().default('https://opendatacommons.org/licenses/odbl/1-0/'),
+    })
     .default({ licence: 'ODbL-1.0', licence_url: 'https://opendatacommons.org/licenses/odbl/1-0/' }),
   milestones: z
-    .object({ thresholds: z.array(z.number().int().min(1)).default([100, 500, 1000, 5000, 10000, 50000, 100000]) })
+    .object({
+      thresholds: z.array(z.number().int().min(1)).default([100, 500, 1000, 5000, 10000, 50000, 100000]),
+    })
     .default({ thresholds: [100, 500, 1000, 5000, 10000, 50000, 100000] }),
   debate: z
     .object({
@@ -147,14 +158,22 @@ const siteSchema = z.object({
       form_stamp_uses: z.number().int().min(1).default(LIMIT_DEFAULTS.form_stamp_uses),
       unstamped_weight: z.number().int().min(1).max(10).default(LIMIT_DEFAULTS.unstamped_weight),
       min_fill_seconds: z.number().min(0).max(600).default(LIMIT_DEFAULTS.min_fill_seconds),
-      allow_networks: z.array(z.string().regex(CIDR, 'a network such as "192.0.2.0/24" or "2001:db8::/32"')).default([]),
+      allow_networks: z
+        .array(z.string().regex(CIDR, 'a network such as "192.0.2.0/24" or "2001:db8::/32"'))
+        .default([]),
       allow_domains: z.array(z.string().min(1)).default([]),
       report_network_per_hour: z.number().int().min(1).default(LIMIT_DEFAULTS.report_network_per_hour),
       report_domain_per_hour: z.number().int().min(1).default(LIMIT_DEFAULTS.report_domain_per_hour),
       known_domains: z.array(z.string().min(1)).default([]),
       refuse_disposable: z.boolean().default(true),
     })
-    .default({ ...LIMIT_DEFAULTS, allow_networks: [], allow_domains: [], known_domains: [], refuse_disposable: true }),
+    .default({
+      ...LIMIT_DEFAULTS,
+      allow_networks: [],
+      allow_domains: [],
+      known_domains: [],
+      refuse_disposable: true,
+    }),
 })
 
 export type Locale = string
@@ -307,14 +326,22 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for SQLite)')
     .optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().min(3).optional(),
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.string().optional(),
   ADMIN_EMAILS: z
     .string()
-    .transform((v) => v.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.email({ error: 'must be a comma-separated list of e-mail addresses' })))
     .default([]),
 })
@@ -346,7 +373,8 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     sqliteFile: join(dataDir, 'paraphe.sqlite'),
     smtpUrl: e.SMTP_URL,
-    mailFrom: e.MAIL_FROM ?? `${site.organisation.replace(/["<>]/g, '')} <no-reply@${new URL(baseUrl).hostname}>`,
+    mailFrom:
+      e.MAIL_FROM ?? `${site.organisation.replace(/["<>]/g, '')} <no-reply@${new URL(baseUrl).hostname}>`,
     secret: e.SECRET ?? readOrCreateSecret(dataDir),
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     adminEmails: Object.freeze([...e.ADMIN_EMAILS]),
@@ -364,7 +392,7 @@ function readOrCreateSecret(dataDir: string): string {
     return secret
   }
   const secret = randomBytes(32).toString('base64url')
-  writeFileSync(file, secret + '\n', { mode: PRIVATE_FILE, flag: 'wx' })
+  writeFileSync(file, `${secret}\n`, { mode: PRIVATE_FILE, flag: 'wx' })
   chmodSync(file, PRIVATE_FILE)
   return secret
 }
@@ -487,16 +515,24 @@ function loadInstitutionList(contentDir: string): Record<string, string> {
     throw new ConfigError(`${file} ${issue.path.join('.')}`, issue.message)
   }
   for (const domain of Object.keys(parsed.data)) {
-    if (!LOWER_CASE_DOMAIN.test(domain)) throw new ConfigError(`${file} ${domain}`, 'must be a lower-case domain')
+    if (!LOWER_CASE_DOMAIN.test(domain))
+      throw new ConfigError(`${file} ${domain}`, 'must be a lower-case domain')
   }
   return parsed.data
 }
 
-function loadKitConfig(contentDir: string, file: string, kit: z.infer<typeof kitSchema>, locales: string[], title: Record<string, string>): KitConfig {
+function loadKitConfig(
+  contentDir: string,
+  file: string,
+  kit: z.infer<typeof kitSchema>,
+  locales: string[],
+  title: Record<string, string>,
+): KitConfig {
   // Without a mark of its own (kit/mark.svg, or the file kit.mark names), a site uses Paraphe's.
   const named = kit.mark !== undefined
   const ownMark = join(contentDir, kit.mark ?? 'kit/mark.svg')
-  const markFile = named || existsSync(ownMark) ? ownMark : fileURLToPath(new URL('./assets/kit-mark.svg', import.meta.url))
+  const markFile =
+    named || existsSync(ownMark) ? ownMark : fileURLToPath(new URL('./assets/kit-mark.svg', import.meta.url))
   let markSvg: string
   try {
     markSvg = readFileSync(markFile, 'utf8')

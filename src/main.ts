@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.js'
 import { startServer } from './server.js'
 
 async function main(): Promise<void> {
-  let config
+  let config: ReturnType<typeof loadConfig>
   try {
     config = loadConfig()
   } catch (err) {

@@ -84,7 +84,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const guard = options.guardWrites ? createWriteGuard() : undefined
   const db = guard ? database.db.withPlugin(guard.plugin) : database.db
 
-  const transport = options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production }))
+  const transport =
+    options.transport ??
+    (config.smtpUrl
+      ? smtpTransport(config.smtpUrl)
+      : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production }))
   const transactor = createTransactor(db, database.dialect, guard)
   const worker = startOutboxWorker({
     transact: transactor.transact,
@@ -119,7 +123,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     purgeEveryMs > 0
       ? setInterval(() => {
           purgeExpired(ctx).catch((err: Error) => log(`purge failed: ${err.message.split('\n')[0]}`))
-          reportRates(ctx, log).catch((err: Error) => log(`rate report failed: ${err.message.split('\n')[0]}`))
+          reportRates(ctx, log).catch((err: Error) =>
+            log(`rate report failed: ${err.message.split('\n')[0]}`),
+          )
         }, purgeEveryMs).unref()
       : undefined
 
@@ -131,7 +137,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           reconcileCounters(ctx)
             .then(async (r) => {
               await ctx.settings.set('last_reconciliation', JSON.stringify(r), ctx.now())
-              if (r.drift) log(`counter drift: kept ${r.kept.confirmed}/${r.kept.public}, recounted ${r.recounted.confirmed}/${r.recounted.public}`)
+              if (r.drift)
+                log(
+                  `counter drift: kept ${r.kept.confirmed}/${r.kept.public}, recounted ${r.recounted.confirmed}/${r.recounted.public}`,
+                )
             })
             .catch((err: Error) => log(`reconciliation failed: ${err.message.split('\n')[0]}`))
         }, reconcileEveryMs).unref()
@@ -139,7 +148,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   // A page kept in memory is answered before the framework sees the request.
   const listener = getRequestListener(app.fetch, { hostname: config.host })
-  const server = createServer(pageCache ? (req, res) => pageCache.answerEarly(req, res) || listener(req, res) : listener)
+  const server = createServer(
+    pageCache ? (req, res) => pageCache.answerEarly(req, res) || listener(req, res) : listener,
+  )
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port

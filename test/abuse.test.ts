@@ -26,8 +26,11 @@ describe.each(DATABASES)('rate limits per client network (%s)', (kind) => {
   })
 
   it('answers a burst from one network with a localised 429 page and Retry-After, recording nothing more', async () => {
-    app = await startTestApp(kind, { CONTENT_DIR: contentWith({ sign_per_minute: '4', unstamped_weight: '1' }) })
-    for (let n = 0; n < 4; n++) expect((await postForm(app.url, '/sign', validSignature({ email: `p${n}@cnrs.fr` }))).status).toBe(303)
+    app = await startTestApp(kind, {
+      CONTENT_DIR: contentWith({ sign_per_minute: '4', unstamped_weight: '1' }),
+    })
+    for (let n = 0; n < 4; n++)
+      expect((await postForm(app.url, '/sign', validSignature({ email: `p${n}@cnrs.fr` }))).status).toBe(303)
     const refused = await postForm(app.url, '/sign', validSignature({ email: 'p5@cnrs.fr' }))
     expect(refused.status).toBe(429)
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
@@ -46,7 +49,12 @@ describe.each(DATABASES)('rate limits per client network (%s)', (kind) => {
     app = await startTestApp(kind, { CONTENT_DIR: contentWith({ manage_per_minute: '2' }) })
     const statuses = []
     for (let n = 0; n < 4; n++) {
-      const page = await postForm(app.url, '/manage', { email: 'x@cnrs.fr' }, { 'X-Forwarded-For': `198.51.${n}.7` })
+      const page = await postForm(
+        app.url,
+        '/manage',
+        { email: 'x@cnrs.fr' },
+        { 'X-Forwarded-For': `198.51.${n}.7` },
+      )
       statuses.push(page.status)
     }
     expect(statuses).toEqual([303, 303, 429, 429])
@@ -55,12 +63,16 @@ describe.each(DATABASES)('rate limits per client network (%s)', (kind) => {
   it('counts a submission without the form timestamp double, and one with it once', async () => {
     app = await startTestApp(kind, { CONTENT_DIR: contentWith({ sign_per_minute: '4' }) })
     const unstamped = []
-    for (let n = 0; n < 3; n++) unstamped.push((await postForm(app.url, '/sign', validSignature({ email: `u${n}@cnrs.fr` }))).status)
+    for (let n = 0; n < 3; n++)
+      unstamped.push((await postForm(app.url, '/sign', validSignature({ email: `u${n}@cnrs.fr` }))).status)
     expect(unstamped).toEqual([303, 303, 429])
     app.clock.advance(61_000)
     const stamp = await stampedForm(app)
     const stamped = []
-    for (let n = 0; n < 5; n++) stamped.push((await postForm(app.url, '/sign', validSignature({ email: `s${n}@cnrs.fr`, form_ts: stamp }))).status)
+    for (let n = 0; n < 5; n++)
+      stamped.push(
+        (await postForm(app.url, '/sign', validSignature({ email: `s${n}@cnrs.fr`, form_ts: stamp }))).status,
+      )
     expect(stamped.filter((s) => s === 303)).toHaveLength(4)
   })
 
@@ -69,11 +81,16 @@ describe.each(DATABASES)('rate limits per client network (%s)', (kind) => {
       CONTENT_DIR: contentWith({ sign_per_minute: '1', allow_domains: '["univ-tlse3.fr"]' }),
     })
     for (let n = 0; n < 5; n++) {
-      expect((await postForm(app.url, '/sign', validSignature({ email: `c${n}@univ-tlse3.fr` }))).status).toBe(303)
+      expect(
+        (await postForm(app.url, '/sign', validSignature({ email: `c${n}@univ-tlse3.fr` }))).status,
+      ).toBe(303)
     }
     await app.close()
-    app = await startTestApp(kind, { CONTENT_DIR: contentWith({ sign_per_minute: '1', allow_networks: '["127.0.0.0/8", "::1/128"]' }) })
-    for (let n = 0; n < 5; n++) expect((await postForm(app.url, '/sign', validSignature({ email: `d${n}@cnrs.fr` }))).status).toBe(303)
+    app = await startTestApp(kind, {
+      CONTENT_DIR: contentWith({ sign_per_minute: '1', allow_networks: '["127.0.0.0/8", "::1/128"]' }),
+    })
+    for (let n = 0; n < 5; n++)
+      expect((await postForm(app.url, '/sign', validSignature({ email: `d${n}@cnrs.fr` }))).status).toBe(303)
   })
 
   it('reports hourly the networks and domains whose rate stands out, without refusing them', async () => {
@@ -84,7 +101,9 @@ describe.each(DATABASES)('rate limits per client network (%s)', (kind) => {
     for (let n = 0; n < 4; n++) await postForm(app.url, '/sign', validSignature({ email: `r${n}@inria.fr` }))
     await reportRates(app.server.ctx, (line) => lines.push(line))
     expect(lines.some((l) => /^rate report: domain inria\.fr: 4 signing requests/.test(l))).toBe(true)
-    expect(lines.some((l) => /^rate report: network [A-Za-z0-9_-]{16}: 8 weighted signing requests/.test(l))).toBe(true)
+    expect(
+      lines.some((l) => /^rate report: network [A-Za-z0-9_-]{16}: 8 weighted signing requests/.test(l)),
+    ).toBe(true)
     expect(lines.join('\n')).not.toContain('127.0.0')
   })
 })
@@ -92,10 +111,16 @@ describe.each(DATABASES)('rate limits per client network (%s)', (kind) => {
 describe('rate limits shared by every instance on one PostgreSQL database', () => {
   it('counts requests to two instances against one budget', async () => {
     const first = await startTestApp('postgres', { CONTENT_DIR: contentWith({ manage_per_minute: '3' }) })
-    const second = await startServer(loadConfig({ ...process.env, ...envOf(first) }), { log: () => {}, now: first.clock.now, purgeEveryMs: 0, guardWrites: true })
+    const second = await startServer(loadConfig({ ...process.env, ...envOf(first) }), {
+      log: () => {},
+      now: first.clock.now,
+      purgeEveryMs: 0,
+      guardWrites: true,
+    })
     try {
       const statuses = []
-      for (const url of [first.url, second.url, first.url, second.url]) statuses.push((await postForm(url, '/manage', { email: 'y@cnrs.fr' })).status)
+      for (const url of [first.url, second.url, first.url, second.url])
+        statuses.push((await postForm(url, '/manage', { email: 'y@cnrs.fr' })).status)
       expect(statuses).toEqual([303, 303, 303, 429])
     } finally {
       await second.stop()
@@ -122,7 +147,9 @@ describe('the sign form against bots and typos', () => {
   let app: TestApp
   beforeAll(async () => {
     // The shipped settings: minimum fill time and throwaway addresses refused.
-    app = await startTestApp('sqlite', { CONTENT_DIR: contentWith({ allow_networks: '["127.0.0.0/8", "::1/128"]' }) })
+    app = await startTestApp('sqlite', {
+      CONTENT_DIR: contentWith({ allow_networks: '["127.0.0.0/8", "::1/128"]' }),
+    })
   })
   afterAll(async () => {
     await app?.close()
@@ -136,12 +163,18 @@ describe('the sign form against bots and typos', () => {
     expect(fast.html).toContain('value="fast@cnrs.fr"')
     expect(await signatureCount(app)).toBe(0)
     app.clock.advance(5_000)
-    expect((await postForm(app.url, '/sign', validSignature({ email: 'fast@cnrs.fr', form_ts: stamp }))).status).toBe(303)
+    expect(
+      (await postForm(app.url, '/sign', validSignature({ email: 'fast@cnrs.fr', form_ts: stamp }))).status,
+    ).toBe(303)
   })
 
   it('takes a forged or malformed timestamp as no timestamp, never as an error', async () => {
     for (const form_ts of ['0.AAAAAAAAAAAAAAAAAAAAAA', `${Date.now()}.forged`, 'x'.repeat(300)]) {
-      const page = await postForm(app.url, '/sign', validSignature({ email: `forged${form_ts.length}@cnrs.fr`, form_ts }))
+      const page = await postForm(
+        app.url,
+        '/sign',
+        validSignature({ email: `forged${form_ts.length}@cnrs.fr`, form_ts }),
+      )
       expect(page.status).toBe(303)
     }
   })
@@ -163,9 +196,17 @@ describe('the sign form against bots and typos', () => {
     expect(first.html).toContain('value="camille@gmial.com"')
     const near = await postForm(app.url, '/en/sign', validSignature({ email: 'ana@univ-tlse.fr' }))
     expect(near.html).toContain('<strong>ana@univ-tlse3.fr</strong>')
-    const kept = await postForm(app.url, '/sign', validSignature({ email: 'camille@gmial.com', email_typo_ok: hiddenValue(first.html, 'email_typo_ok') }))
+    const kept = await postForm(
+      app.url,
+      '/sign',
+      validSignature({ email: 'camille@gmial.com', email_typo_ok: hiddenValue(first.html, 'email_typo_ok') }),
+    )
     expect(kept.status).toBe(303)
-    const row = await app.server.ctx.db.selectFrom('signatures').select('email_domain').where('email_domain', '=', 'gmial.com').executeTakeFirst()
+    const row = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select('email_domain')
+      .where('email_domain', '=', 'gmial.com')
+      .executeTakeFirst()
     expect(row).toBeDefined()
   })
 

@@ -79,7 +79,9 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
       const forModerator = []
       const forStranger = []
       for (let i = 0; i <= perHour; i++) {
-        forModerator.push((await postForm(app.url, '/admin/login', { email: 'someone-else@paraphe.test' })).status)
+        forModerator.push(
+          (await postForm(app.url, '/admin/login', { email: 'someone-else@paraphe.test' })).status,
+        )
         forStranger.push((await postForm(app.url, '/admin/login', { email: 'nobody@paraphe.test' })).status)
       }
       expect(forModerator).toEqual([...Array(perHour).fill(303), 429])
@@ -99,7 +101,9 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
 
   describe('guard', () => {
     const routes = () => {
-      const all = createApp(app.server.ctx).routes.filter((r) => r.path.startsWith('/admin') && (r.method === 'GET' || r.method === 'POST'))
+      const all = createApp(app.server.ctx).routes.filter(
+        (r) => r.path.startsWith('/admin') && (r.method === 'GET' || r.method === 'POST'),
+      )
       const unique = new Map(all.map((r) => [`${r.method} ${r.path}`, r]))
       return [...unique.values()]
         .filter((r) => !isPublicAdminPath(r.path.replace(/:[a-z]+/g, 'x')))
@@ -108,7 +112,15 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
 
     it('knows every admin route (a new one cannot escape these tests)', () => {
       const list = routes().map((r) => `${r.method} ${r.path}`)
-      expect(list).toEqual(expect.arrayContaining(['GET /admin', 'POST /admin/signatures/1/hide', 'POST /admin/export', 'POST /admin/bulk/invalidate', 'GET /admin/audit']))
+      expect(list).toEqual(
+        expect.arrayContaining([
+          'GET /admin',
+          'POST /admin/signatures/1/hide',
+          'POST /admin/export',
+          'POST /admin/bulk/invalidate',
+          'GET /admin/audit',
+        ]),
+      )
       expect(list.length).toBeGreaterThanOrEqual(17)
     })
 
@@ -117,13 +129,27 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
       await app.server.ctx.transact((tx) =>
         tx
           .insertInto('admin_sessions')
-          .values({ hash: expired.hash, email: MODERATOR, locale: 'fr', expires_at: '2000-01-01T00:00:00.000Z', created_at: '2000-01-01T00:00:00.000Z' })
+          .values({
+            hash: expired.hash,
+            email: MODERATOR,
+            locale: 'fr',
+            expires_at: '2000-01-01T00:00:00.000Z',
+            created_at: '2000-01-01T00:00:00.000Z',
+          })
           .execute(),
       )
       const forged = newToken().token
-      for (const headers of <Record<string, string>[]>[{}, { Cookie: `paraphe_admin=${forged}` }, { Cookie: `paraphe_admin=${expired.token}` }, { Cookie: 'paraphe_admin=x' }]) {
+      for (const headers of <Record<string, string>[]>[
+        {},
+        { Cookie: `paraphe_admin=${forged}` },
+        { Cookie: `paraphe_admin=${expired.token}` },
+        { Cookie: 'paraphe_admin=x' },
+      ]) {
         for (const r of routes()) {
-          const page = r.method === 'GET' ? await get(app.url, r.path, headers) : await postForm(app.url, r.path, { csrf }, headers)
+          const page =
+            r.method === 'GET'
+              ? await get(app.url, r.path, headers)
+              : await postForm(app.url, r.path, { csrf }, headers)
           const label = `${r.method} ${r.path} ${JSON.stringify(headers)}`
           if (r.method === 'GET') {
             expect(page.status, label).toBe(303)
@@ -137,7 +163,11 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
     it('refuses every admin POST without the session’s CSRF token, or with another one', async () => {
       const before = await stats(app)
       for (const r of routes().filter((r) => r.method === 'POST')) {
-        for (const fields of <Record<string, string>[]>[{}, { csrf: 'forged' }, { csrf: csrf.slice(1) + 'A' }]) {
+        for (const fields of <Record<string, string>[]>[
+          {},
+          { csrf: 'forged' },
+          { csrf: `${csrf.slice(1)}A` },
+        ]) {
           const page = await postForm(app.url, r.path, fields, as())
           expect(page.status, `${r.path} ${JSON.stringify(fields)}`).toBe(403)
         }
@@ -152,8 +182,19 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
     let withComment = 0
 
     it('shows the latest signatures and finds one by name', async () => {
-      id = await signAndConfirm(app, { email: 'mac@example.org', first_name: 'Emmanuel', last_name: 'Macron', institution: 'Élysée' })
-      withComment = await signAndConfirm(app, { email: 'ines@univ-tlse3.fr', first_name: 'Inès', last_name: 'Garcia', comment: 'Bravo pour ce texte', updates: '1' })
+      id = await signAndConfirm(app, {
+        email: 'mac@example.org',
+        first_name: 'Emmanuel',
+        last_name: 'Macron',
+        institution: 'Élysée',
+      })
+      withComment = await signAndConfirm(app, {
+        email: 'ines@univ-tlse3.fr',
+        first_name: 'Inès',
+        last_name: 'Garcia',
+        comment: 'Bravo pour ce texte',
+        updates: '1',
+      })
       const dashboard = await get(app.url, '/admin', as())
       expect(dashboard.html).toContain('Emmanuel Macron')
       expect(dashboard.html).toContain('Inès Garcia')
@@ -164,7 +205,12 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
     })
 
     it('hides a signature from the public list with a reason, keeping it counted, and restores it', async () => {
-      const hidden = await postForm(app.url, `/admin/signatures/${id}/hide`, { csrf, reason: 'Usurpation' }, as())
+      const hidden = await postForm(
+        app.url,
+        `/admin/signatures/${id}/hide`,
+        { csrf, reason: 'Usurpation' },
+        as(),
+      )
       expect(hidden.status).toBe(303)
       expect((await get(app.url, '/signatories')).html).not.toContain('Macron')
       expect(await stats(app)).toMatchObject({ confirmed: 2, public: 1 })
@@ -180,28 +226,53 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
       const awaiting = await get(app.url, '/admin?filter=comments', as())
       expect(awaiting.html).toContain('Inès Garcia')
       await postForm(app.url, `/admin/signatures/${withComment}/approve-comment`, { csrf }, as())
-      const row = await app.server.ctx.db.selectFrom('signatures').select('comment_approved_at').where('id', '=', withComment).executeTakeFirstOrThrow()
+      const row = await app.server.ctx.db
+        .selectFrom('signatures')
+        .select('comment_approved_at')
+        .where('id', '=', withComment)
+        .executeTakeFirstOrThrow()
       expect(row.comment_approved_at).not.toBeNull()
       expect((await get(app.url, '/admin?filter=comments', as())).html).not.toContain('Inès Garcia')
     })
 
     it('names an institution domain and blocks another, whose signatures are no longer recorded', async () => {
-      await postForm(app.url, '/admin/domains', { csrf, domain: 'univ-tlse3.fr', display_name: 'Université Toulouse III – Paul Sabatier' }, as())
-      await postForm(app.url, '/admin/domains', { csrf, domain: 'spam.example', display_name: '', blocked: '1' }, as())
+      await postForm(
+        app.url,
+        '/admin/domains',
+        { csrf, domain: 'univ-tlse3.fr', display_name: 'Université Toulouse III – Paul Sabatier' },
+        as(),
+      )
+      await postForm(
+        app.url,
+        '/admin/domains',
+        { csrf, domain: 'spam.example', display_name: '', blocked: '1' },
+        as(),
+      )
       const bad = await postForm(app.url, '/admin/domains', { csrf, domain: 'not a domain' }, as())
       expect(bad.status).toBe(422)
       const page = await get(app.url, '/admin/domains', as())
       expect(page.html).toContain('Université Toulouse III – Paul Sabatier')
-      expect((await get(app.url, `/admin/signatures/${withComment}`, as())).html).toContain('univ-tlse3.fr (Université Toulouse III – Paul Sabatier)')
+      expect((await get(app.url, `/admin/signatures/${withComment}`, as())).html).toContain(
+        'univ-tlse3.fr (Université Toulouse III – Paul Sabatier)',
+      )
       expect(page.html).toContain('spam.example')
       const sign = await postForm(app.url, '/sign', validSignature({ email: 'bot@spam.example' }))
       expect(sign.status).toBe(303)
-      const rows = await app.server.ctx.db.selectFrom('signatures').select('id').where('email_domain', '=', 'spam.example').execute()
+      const rows = await app.server.ctx.db
+        .selectFrom('signatures')
+        .select('id')
+        .where('email_domain', '=', 'spam.example')
+        .execute()
       expect(rows).toHaveLength(0)
     })
 
     it('exports confirmed signatures as CSV, with e-mail only for those who asked for news, formulas neutralised', async () => {
-      await signAndConfirm(app, { email: 'formula@cnrs.fr', first_name: 'Zoé', last_name: 'Formule', institution: '=HYPERLINK("http://evil")' })
+      await signAndConfirm(app, {
+        email: 'formula@cnrs.fr',
+        first_name: 'Zoé',
+        last_name: 'Formule',
+        institution: '=HYPERLINK("http://evil")',
+      })
       const get403 = await get(app.url, '/admin/export', as())
       expect(get403.status).toBe(200)
       const res = await fetch(`${app.url}/admin/export`, {
@@ -211,10 +282,14 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
       })
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toContain('text/csv')
-      expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="signatures-\d{4}-\d{2}-\d{2}\.csv"/)
+      expect(res.headers.get('content-disposition')).toMatch(
+        /attachment; filename="signatures-\d{4}-\d{2}-\d{2}\.csv"/,
+      )
       const csv = await res.text()
       const lines = csv.trim().split('\n')
-      expect(lines[0]).toBe('first_name,last_name,category,institution,discipline,comment,listed,confirmed_at,consent_version,locale,email')
+      expect(lines[0]).toBe(
+        'first_name,last_name,category,institution,discipline,comment,listed,confirmed_at,consent_version,locale,email',
+      )
       expect(lines).toHaveLength(4)
       expect(csv).toContain('ines@univ-tlse3.fr')
       expect(csv).not.toContain('mac@example.org')
@@ -271,7 +346,20 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
       const page = await postForm(app.url, '/admin/reconcile', { csrf }, as())
       expect(page.html).toContain('Décomptes vérifiés')
       const log = await get(app.url, '/admin/audit', as())
-      for (const action of ['login', 'signature.hide', 'signature.restore', 'signature.approve_comment', 'signature.delete', 'domain.set', 'export.csv', 'signing.close', 'signing.open', 'bulk.preview', 'bulk.invalidate', 'reconcile.ok']) {
+      for (const action of [
+        'login',
+        'signature.hide',
+        'signature.restore',
+        'signature.approve_comment',
+        'signature.delete',
+        'domain.set',
+        'export.csv',
+        'signing.close',
+        'signing.open',
+        'bulk.preview',
+        'bulk.invalidate',
+        'reconcile.ok',
+      ]) {
         expect(log.html, action).toContain(`<td>${action}</td>`)
       }
       expect(log.html).toContain(MODERATOR)

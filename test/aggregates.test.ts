@@ -13,7 +13,13 @@ import { logInAs } from './helpers/admin.js'
 const MODERATOR = 'moderation@paraphe.test'
 
 // Typed by signatories who are not listed publicly: must never be published.
-const PRIVATE_TEXTS = ['Laboratoire Confidentiel', 'xénobotanique', 'Cryptozoologie', 'Labo Secret du CNRS', 'commentaire très privé']
+const PRIVATE_TEXTS = [
+  'Laboratoire Confidentiel',
+  'xénobotanique',
+  'Cryptozoologie',
+  'Labo Secret du CNRS',
+  'commentaire très privé',
+]
 
 const PUBLIC_PATHS = [
   '/stats',
@@ -43,23 +49,75 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
   let app: TestApp
   beforeAll(async () => {
     // The shipped threshold of small groups (5), which the other tests' content sets to 1.
-    const content = contentWith({ allow_networks: '["127.0.0.0/8", "::1/128"]', min_fill_seconds: '0', min_group_size: '5' })
+    const content = contentWith({
+      allow_networks: '["127.0.0.0/8", "::1/128"]',
+      min_fill_seconds: '0',
+      min_group_size: '5',
+    })
     app = await startTestApp(kind, { ADMIN_EMAILS: MODERATOR, CONTENT_DIR: content })
     // Université Toulouse III: six signatures, five researchers (public) and one student (private).
-    await signAndConfirm(app, { email: 'ana@univ-tlse3.fr', first_name: 'Ana', last_name: 'Nobel', institution: 'Harvard University, Prix Nobel', discipline: 'Écologie' })
+    await signAndConfirm(app, {
+      email: 'ana@univ-tlse3.fr',
+      first_name: 'Ana',
+      last_name: 'Nobel',
+      institution: 'Harvard University, Prix Nobel',
+      discipline: 'Écologie',
+    })
     for (const n of ['Bea', 'Cid', 'Dan', 'Eve']) {
-      await signAndConfirm(app, { email: `${n.toLowerCase()}@univ-tlse3.fr`, first_name: n, last_name: 'Toulouse', institution: 'Université Toulouse III, IRIT', discipline: 'écologie' })
+      await signAndConfirm(app, {
+        email: `${n.toLowerCase()}@univ-tlse3.fr`,
+        first_name: n,
+        last_name: 'Toulouse',
+        institution: 'Université Toulouse III, IRIT',
+        discipline: 'écologie',
+      })
     }
-    await signAndConfirm(app, { email: 'stu@univ-tlse3.fr', first_name: 'Stu', last_name: 'Private', category: 'student', public: '', institution: 'UT3', discipline: 'Écologie' })
+    await signAndConfirm(app, {
+      email: 'stu@univ-tlse3.fr',
+      first_name: 'Stu',
+      last_name: 'Private',
+      category: 'student',
+      public: '',
+      institution: 'UT3',
+      discipline: 'Écologie',
+    })
     // One private researcher of the CNRS: alone in the group, they must not be singled out.
-    await signAndConfirm(app, { email: 'cy@cnrs.fr', first_name: 'Cy', last_name: 'Alone', public: '', institution: 'Labo Secret du CNRS', discipline: 'Cryptozoologie', comment: 'commentaire très privé' })
+    await signAndConfirm(app, {
+      email: 'cy@cnrs.fr',
+      first_name: 'Cy',
+      last_name: 'Alone',
+      public: '',
+      institution: 'Labo Secret du CNRS',
+      discipline: 'Cryptozoologie',
+      comment: 'commentaire très privé',
+    })
     // Five private signatures of an institution named nowhere in the config.
     for (const n of ['Ha', 'Hb', 'Hc', 'Hd', 'He']) {
-      await signAndConfirm(app, { email: `${n.toLowerCase()}@univ-hidden.fr`, first_name: n, last_name: 'Hidden', public: '', category: 'staff', institution: 'Laboratoire Confidentiel', discipline: 'Xénobotanique' })
+      await signAndConfirm(app, {
+        email: `${n.toLowerCase()}@univ-hidden.fr`,
+        first_name: n,
+        last_name: 'Hidden',
+        public: '',
+        category: 'staff',
+        institution: 'Laboratoire Confidentiel',
+        discipline: 'Xénobotanique',
+      })
     }
     // Public, one each: a domain of the shipped list of institutions, and one only a pattern matches.
-    await signAndConfirm(app, { email: 'ute@ut-capitole.fr', first_name: 'Ute', last_name: 'Capitole', institution: 'IRDEIC', discipline: 'Droit' })
-    await signAndConfirm(app, { email: 'pat@univ-pattern.fr', first_name: 'Pat', last_name: 'Pattern', institution: 'MIT', discipline: 'Droit' })
+    await signAndConfirm(app, {
+      email: 'ute@ut-capitole.fr',
+      first_name: 'Ute',
+      last_name: 'Capitole',
+      institution: 'IRDEIC',
+      discipline: 'Droit',
+    })
+    await signAndConfirm(app, {
+      email: 'pat@univ-pattern.fr',
+      first_name: 'Pat',
+      last_name: 'Pattern',
+      institution: 'MIT',
+      discipline: 'Droit',
+    })
   }, 120_000)
   afterAll(async () => {
     await app?.close()
@@ -71,24 +129,34 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       const ana = itemOf(html, 'Ana Nobel')
       expect(ana).toContain('<span class="institution">Université Toulouse III – Paul Sabatier</span>')
       expect(ana).toContain('adresse institutionnelle vérifiée')
-      expect(ana).toMatch(/<span class="precision"><span class="precision-label">Précision donnée par la personne signataire\u00a0:<\/span> Harvard University, Prix Nobel<\/span>/)
+      expect(ana).toMatch(
+        /<span class="precision"><span class="precision-label">Précision donnée par la personne signataire\u00a0:<\/span> Harvard University, Prix Nobel<\/span>/,
+      )
       // Outside its precision, nothing of what was typed sits next to the verified mark.
-      expect(ana.replace(/<span class="precision"><span class="precision-label">[^<]*<\/span>[^<]*<\/span>/, '')).not.toContain('Harvard')
+      expect(
+        ana.replace(/<span class="precision"><span class="precision-label">[^<]*<\/span>[^<]*<\/span>/, ''),
+      ).not.toContain('Harvard')
       const en = itemOf((await get(app.url, '/en/signatories')).html, 'Ana Nobel')
       expect(en).toContain('In the signatory’s own words:')
     })
 
     it('takes the canonical name from the institutions shipped in content/, else shows the domain itself', async () => {
       const html = (await get(app.url, '/signatories')).html
-      expect(itemOf(html, 'Ute Capitole')).toContain('<span class="institution">Université Toulouse Capitole</span>')
+      expect(itemOf(html, 'Ute Capitole')).toContain(
+        '<span class="institution">Université Toulouse Capitole</span>',
+      )
       expect(itemOf(html, 'Pat Pattern')).toContain('<span class="institution">univ-pattern.fr</span>')
       expect(itemOf(html, 'Pat Pattern')).toMatch(/<span class="precision">.*MIT<\/span>/)
     })
 
     it('is marked the same way on its institution’s page, in the open data and in the API', async () => {
       const page = await get(app.url, '/institutions/univ-tlse3.fr')
-      expect(itemOf(page.html, 'Ana Nobel')).toMatch(/<span class="precision">.*Harvard University, Prix Nobel<\/span>/)
-      const json = (await (await fetch(`${app.url}/open-data/signatories.json`)).json()) as { signatories: Record<string, unknown>[] }
+      expect(itemOf(page.html, 'Ana Nobel')).toMatch(
+        /<span class="precision">.*Harvard University, Prix Nobel<\/span>/,
+      )
+      const json = (await (await fetch(`${app.url}/open-data/signatories.json`)).json()) as {
+        signatories: Record<string, unknown>[]
+      }
       expect(json.signatories.find((s) => s.first_name === 'Ana')).toMatchObject({
         institution: 'Harvard University, Prix Nobel',
         verified: true,
@@ -96,10 +164,18 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
         verified_institution: 'Université Toulouse III – Paul Sabatier',
       })
       const csv = await (await fetch(`${app.url}/open-data/signatories.csv`)).text()
-      expect(csv.split('\n')[0]).toBe('first_name,last_name,category,institution,discipline,signed_at,verified,institution_domain,verified_institution')
+      expect(csv.split('\n')[0]).toBe(
+        'first_name,last_name,category,institution,discipline,signed_at,verified,institution_domain,verified_institution',
+      )
       expect(csv).toContain(',1,ut-capitole.fr,Université Toulouse Capitole')
-      const api = (await (await fetch(`${app.url}/api/v1/signatories?limit=100`)).json()) as { items: Record<string, unknown>[] }
-      expect(api.items.find((s) => s.first_name === 'Pat')).toMatchObject({ verified: true, verified_institution: 'univ-pattern.fr', institution: 'MIT' })
+      const api = (await (await fetch(`${app.url}/api/v1/signatories?limit=100`)).json()) as {
+        items: Record<string, unknown>[]
+      }
+      expect(api.items.find((s) => s.first_name === 'Pat')).toMatchObject({
+        verified: true,
+        verified_institution: 'univ-pattern.fr',
+        institution: 'MIT',
+      })
     })
 
     it('is flagged to moderators when what was typed does not resemble the institution of the domain', async () => {
@@ -113,7 +189,10 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       expect(mismatches.html).not.toContain('Cy Alone')
       expect(mismatches.html).toContain('Établissement saisi différent du domaine')
       const all = await get(app.url, '/admin', { Cookie: cookie })
-      const row = all.html.slice(all.html.indexOf('Ana Nobel'), all.html.indexOf('</tr>', all.html.indexOf('Ana Nobel')))
+      const row = all.html.slice(
+        all.html.indexOf('Ana Nobel'),
+        all.html.indexOf('</tr>', all.html.indexOf('Ana Nobel')),
+      )
       expect(row).toContain('Établissement saisi différent du domaine')
     })
   })
@@ -123,13 +202,19 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       for (const path of PUBLIC_PATHS) {
         const res = await get(app.url, path)
         expect(res.status, path).toBe(200)
-        for (const text of PRIVATE_TEXTS) expect(res.html.toLowerCase(), `${path} shows «${text}»`).not.toContain(text.toLowerCase())
+        for (const text of PRIVATE_TEXTS)
+          expect(res.html.toLowerCase(), `${path} shows «${text}»`).not.toContain(text.toLowerCase())
       }
     })
 
     it('is still counted, under labels from public signatures or the config only', async () => {
-      const api = (await (await fetch(`${app.url}/api/v1/institutions`)).json()) as { items: { domain: string; name: string; confirmed: number }[] }
-      expect(api.items.find((i) => i.domain === 'univ-hidden.fr')).toMatchObject({ name: 'univ-hidden.fr', confirmed: 5 })
+      const api = (await (await fetch(`${app.url}/api/v1/institutions`)).json()) as {
+        items: { domain: string; name: string; confirmed: number }[]
+      }
+      expect(api.items.find((i) => i.domain === 'univ-hidden.fr')).toMatchObject({
+        name: 'univ-hidden.fr',
+        confirmed: 5,
+      })
       const stats = (await (await fetch(`${app.url}/api/v1/stats`)).json()) as Record<string, any>
       expect(stats.confirmed).toBe(14)
       // Five private signatures typed the same discipline: counted among the others, never named.
@@ -144,7 +229,9 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
     it('show an institution of fewer than 5 signatures without its numbers by category', async () => {
       const page = await get(app.url, '/institutions/cnrs.fr')
       expect(page.status).toBe(200)
-      expect(page.html).toContain('Moins de 5\u00a0signatures vérifiées avec une adresse de cet établissement')
+      expect(page.html).toContain(
+        'Moins de 5\u00a0signatures vérifiées avec une adresse de cet établissement',
+      )
       expect(page.html).not.toMatch(/<td class="num">1<\/td>/)
       expect(page.html).not.toContain('Chercheur·e')
       const en = await get(app.url, '/en/institutions/cnrs.fr')
@@ -153,7 +240,9 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
 
     it('show the categories of an institution from 5 signatures, the smaller ones together', async () => {
       const page = await get(app.url, '/institutions/univ-tlse3.fr')
-      expect(page.html).toContain('6 signatures vérifiées avec une adresse de cet établissement, dont 5 rendues publiques')
+      expect(page.html).toContain(
+        '6 signatures vérifiées avec une adresse de cet établissement, dont 5 rendues publiques',
+      )
       expect(page.html).toMatch(/Chercheur·e<\/th><td class="num">5<\/td>/)
       expect(page.html).not.toContain('Étudiant·e')
       expect(page.html).toMatch(/Autres catégories<\/th><td class="num">moins de 5<\/td>/)
@@ -164,13 +253,24 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       expect(html).toContain('href="/institutions/univ-tlse3.fr"')
       expect(html).toContain('href="/institutions/univ-hidden.fr"')
       for (const small of ['cnrs.fr', 'ut-capitole.fr', 'univ-pattern.fr']) expect(html).not.toContain(small)
-      expect(html).toMatch(/Autres établissements \(3, moins de 5 signatures chacun\)<\/th><td class="num">moins de 5<\/td>/)
-      const institutions = (await (await fetch(`${app.url}/api/v1/institutions`)).json()) as Record<string, any>
+      expect(html).toMatch(
+        /Autres établissements \(3, moins de 5 signatures chacun\)<\/th><td class="num">moins de 5<\/td>/,
+      )
+      const institutions = (await (await fetch(`${app.url}/api/v1/institutions`)).json()) as Record<
+        string,
+        any
+      >
       expect(institutions.min_group_size).toBe(5)
-      expect(institutions.items.map((i: { domain: string }) => i.domain)).toEqual(['univ-tlse3.fr', 'univ-hidden.fr'])
+      expect(institutions.items.map((i: { domain: string }) => i.domain)).toEqual([
+        'univ-tlse3.fr',
+        'univ-hidden.fr',
+      ])
       expect(institutions.other).toEqual({ institutions: 3, confirmed: null })
       const stats = (await (await fetch(`${app.url}/api/v1/stats`)).json()) as Record<string, any>
-      expect(stats.by_institution.map((i: { domain: string }) => i.domain)).toEqual(['univ-tlse3.fr', 'univ-hidden.fr'])
+      expect(stats.by_institution.map((i: { domain: string }) => i.domain)).toEqual([
+        'univ-tlse3.fr',
+        'univ-hidden.fr',
+      ])
       expect(stats.by_institution_other).toEqual({ institutions: 3, confirmed: null })
     })
 

@@ -20,7 +20,8 @@ describe.each(DATABASES)('cached reads (%s)', (kind) => {
     await app?.close()
   })
 
-  const confirmedInApi = async () => JSON.parse((await get(app.url, '/api/v1/stats')).html).confirmed as number
+  const confirmedInApi = async () =>
+    JSON.parse((await get(app.url, '/api/v1/stats')).html).confirmed as number
 
   /** Counts the queries of the counters table the application sends from now on. */
   function countCounterQueries(): { count(): number; stop(): void } {
@@ -31,7 +32,12 @@ describe.each(DATABASES)('cached reads (%s)', (kind) => {
       if (/from "counters"/.test(query.sql)) count++
       return original(query, ...rest)
     }) as typeof executor.executeQuery
-    return { count: () => count, stop: () => void (executor.executeQuery = original) }
+    return {
+      count: () => count,
+      stop: () => {
+        executor.executeQuery = original
+      },
+    }
   }
 
   it('answer many requests for the numbers in a second with one database read', async () => {
@@ -41,7 +47,9 @@ describe.each(DATABASES)('cached reads (%s)', (kind) => {
     const queries = countCounterQueries()
     const started = performance.now()
     const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => get(app.url, ['/api/v1/stats', '/badge.svg', '/en/badge.svg', '/stats'][i % 4]!)),
+      Array.from({ length: 40 }, (_, i) =>
+        get(app.url, ['/api/v1/stats', '/badge.svg', '/en/badge.svg', '/stats'][i % 4]!),
+      ),
     )
     const seconds = Math.floor((performance.now() - started) / 1000)
     queries.stop()
@@ -63,7 +71,9 @@ describe.each(DATABASES)('cached reads (%s)', (kind) => {
     expect(again.html).toContain('aria-label=')
     expect(again.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
     expect(again.headers.get('etag')).toBe(first.headers.get('etag'))
-    expect((await get(app.url, '/badge.svg', { 'If-None-Match': again.headers.get('etag')! })).status).toBe(304)
+    expect((await get(app.url, '/badge.svg', { 'If-None-Match': again.headers.get('etag')! })).status).toBe(
+      304,
+    )
   })
 
   it('answer the stats API from memory with its CORS and security headers and a stable validator', async () => {
@@ -74,7 +84,9 @@ describe.each(DATABASES)('cached reads (%s)', (kind) => {
     expect(again.headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(again.headers.get('access-control-allow-origin')).toBe('*')
     expect(again.headers.get('x-content-type-options')).toBe('nosniff')
-    expect((await get(app.url, '/api/v1/stats', { 'If-None-Match': again.headers.get('etag')! })).status).toBe(304)
+    expect(
+      (await get(app.url, '/api/v1/stats', { 'If-None-Match': again.headers.get('etag')! })).status,
+    ).toBe(304)
   })
 
   it('show a new confirmation within the age of the snapshot', async () => {

@@ -24,9 +24,25 @@ describe.each(DATABASES)('counters (%s)', (kind) => {
   let managePath = ''
 
   it('stay exact as signatures are confirmed', async () => {
-    await signAndConfirm(app, { email: 'ana@univ-tlse3.fr', first_name: 'Ana', category: 'researcher', discipline: 'Écologie', debate: '1' })
-    await signAndConfirm(app, { email: 'bo@univ-tlse3.fr', first_name: 'Bo', category: 'student', discipline: 'écologie ', public: '' })
-    managePath = (await signAndConfirm(app, { email: 'cy@gmail.com', first_name: 'Cy', category: 'other', institution: 'Lycée Bellevue' }, { manage: true }))!
+    await signAndConfirm(app, {
+      email: 'ana@univ-tlse3.fr',
+      first_name: 'Ana',
+      category: 'researcher',
+      discipline: 'Écologie',
+      debate: '1',
+    })
+    await signAndConfirm(app, {
+      email: 'bo@univ-tlse3.fr',
+      first_name: 'Bo',
+      category: 'student',
+      discipline: 'écologie ',
+      public: '',
+    })
+    managePath = (await signAndConfirm(
+      app,
+      { email: 'cy@gmail.com', first_name: 'Cy', category: 'other', institution: 'Lycée Bellevue' },
+      { manage: true },
+    ))!
     const counters = await readAllCounters(app.server.ctx.db)
     expect(counters).toMatchObject({
       confirmed: 3,
@@ -76,7 +92,13 @@ describe.each(DATABASES)('counters (%s)', (kind) => {
     const links: { path: string; csrf: string }[] = []
     for (let i = 0; i < 12; i++) {
       const domain = ['univ-tlse3.fr', 'cnrs.fr', 'inria.fr'][i % 3]
-      const mail = await nextMail(app, () => postForm(app.url, '/sign', validSignature({ email: `burst${i}@${domain}`, category: i % 2 ? 'student' : 'researcher' })))
+      const mail = await nextMail(app, () =>
+        postForm(
+          app.url,
+          '/sign',
+          validSignature({ email: `burst${i}@${domain}`, category: i % 2 ? 'student' : 'researcher' }),
+        ),
+      )
       const path = linkIn(mail.text, 'confirm')
       links.push({ path, csrf: hiddenValue((await get(app.url, path)).html, 'csrf') })
     }
@@ -102,9 +124,20 @@ describe('signatureDelta', () => {
       email_domain: 'cnrs.fr',
       confirmed_at: '2026-11-28T10:00:00.000Z',
     }
-    expect(signatureDelta(site, { ...base, status: 'pending' }, base)).toMatchObject({ confirmed: 1, public: 1, verified: 1, 'day:2026-11-28': 1 })
-    expect(signatureDelta(site, base, { ...base, is_public: 0 })).toEqual({ public: -1, 'domain_public:cnrs.fr': -1 })
-    expect(signatureDelta(site, base, { ...base, status: 'hidden' })).toMatchObject({ confirmed: -1, public: -1 })
+    expect(signatureDelta(site, { ...base, status: 'pending' }, base)).toMatchObject({
+      confirmed: 1,
+      public: 1,
+      verified: 1,
+      'day:2026-11-28': 1,
+    })
+    expect(signatureDelta(site, base, { ...base, is_public: 0 })).toEqual({
+      public: -1,
+      'domain_public:cnrs.fr': -1,
+    })
+    expect(signatureDelta(site, base, { ...base, status: 'hidden' })).toMatchObject({
+      confirmed: -1,
+      public: -1,
+    })
     expect(signatureDelta(site, base, base)).toEqual({})
   })
 })

@@ -29,11 +29,13 @@ function settings(): Record<string, string> {
 
 async function sign(url: string, n: number): Promise<number | 'failed'> {
   try {
-    const res = await fetch(url + '/sign', {
+    const res = await fetch(`${url}/sign`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(validSignature({ first_name: `Crash${n}`, email: `crash${n}@cnrs.fr` })).toString(),
+      body: new URLSearchParams(
+        validSignature({ first_name: `Crash${n}`, email: `crash${n}@cnrs.fr` }),
+      ).toString(),
     })
     await res.arrayBuffer()
     return res.status
@@ -72,17 +74,25 @@ describe('a server killed without warning', () => {
     const file = new SQLite(join(env.DATA_DIR!, 'paraphe.sqlite'))
     try {
       expect(file.pragma('integrity_check', { simple: true })).toBe('ok')
-      const rows = file.prepare('select id, first_name from signatures').all() as { id: number; first_name: string }[]
+      const rows = file.prepare('select id, first_name from signatures').all() as {
+        id: number
+        first_name: string
+      }[]
       const byName = new Map<string, number[]>()
       for (const r of rows) byName.set(r.first_name, [...(byName.get(r.first_name) ?? []), r.id])
       for (const n of acknowledged) expect(byName.get(`Crash${n}`), `Crash${n}`).toHaveLength(1)
       // Every acknowledged signature has its confirmation mail, queued or sent.
       const mailed = new Set(
-        (file.prepare("select signature_id from outbox where kind = 'confirm' and status in ('pending', 'sent')").all() as { signature_id: number }[]).map(
-          (r) => r.signature_id,
-        ),
+        (
+          file
+            .prepare(
+              "select signature_id from outbox where kind = 'confirm' and status in ('pending', 'sent')",
+            )
+            .all() as { signature_id: number }[]
+        ).map((r) => r.signature_id),
       )
-      for (const n of acknowledged) expect(mailed.has(byName.get(`Crash${n}`)![0]!), `mail of Crash${n}`).toBe(true)
+      for (const n of acknowledged)
+        expect(mailed.has(byName.get(`Crash${n}`)![0]!), `mail of Crash${n}`).toBe(true)
     } finally {
       file.close()
     }
@@ -93,9 +103,12 @@ describe('a server killed without warning', () => {
 function slowPost(url: string, body: string) {
   let finish!: () => void
   const response = new Promise<number>((resolve, reject) => {
-    const req = request(url + '/sign', {
+    const req = request(`${url}/sign`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Content-Length': Buffer.byteLength(body),
+      },
     })
     req.on('response', (res) => {
       res.resume()
@@ -113,19 +126,28 @@ describe('a server asked to stop (SIGTERM)', () => {
     const env = settings()
     const port = await freePort()
     const server = await spawnServer(env, port)
-    const inFlight = [0, 1, 2].map((n) => slowPost(server.url, new URLSearchParams(validSignature({ first_name: `Stop${n}`, email: `stop${n}@cnrs.fr` })).toString()))
+    const inFlight = [0, 1, 2].map((n) =>
+      slowPost(
+        server.url,
+        new URLSearchParams(validSignature({ first_name: `Stop${n}`, email: `stop${n}@cnrs.fr` })).toString(),
+      ),
+    )
     // The server has the requests (their headers arrived) before it is told to stop: half a
     // second is ample for a loopback connection, even on a busy machine.
     await new Promise((r) => setTimeout(r, 500))
     server.child.kill('SIGTERM')
     await new Promise((r) => setTimeout(r, 200))
-    await expect(fetch(server.url + '/api/v1/stats')).rejects.toThrow()
+    await expect(fetch(`${server.url}/api/v1/stats`)).rejects.toThrow()
     for (const r of inFlight) r.finish()
     expect(await Promise.all(inFlight.map((r) => r.response))).toEqual([303, 303, 303])
     expect(await server.exited).toBe(0)
     const file = new SQLite(join(env.DATA_DIR!, 'paraphe.sqlite'), { readonly: true })
     try {
-      const names = (file.prepare('select first_name from signatures order by first_name').all() as { first_name: string }[]).map((r) => r.first_name)
+      const names = (
+        file.prepare('select first_name from signatures order by first_name').all() as {
+          first_name: string
+        }[]
+      ).map((r) => r.first_name)
       expect(names).toEqual(['Stop0', 'Stop1', 'Stop2'])
     } finally {
       file.close()

@@ -16,12 +16,23 @@ describe('search engines', () => {
     app = await startTestApp('sqlite')
     const robots = await get(app.url, '/robots.txt')
     expect(robots.status).toBe(200)
-    for (const path of ['/signatories', '/en/signatories', '/institutions', '/en/institutions', '/open-data/', '/api/v1/signatories', '/admin', '/confirm/', '/manage']) {
+    for (const path of [
+      '/signatories',
+      '/en/signatories',
+      '/institutions',
+      '/en/institutions',
+      '/open-data/',
+      '/api/v1/signatories',
+      '/admin',
+      '/confirm/',
+      '/manage',
+    ]) {
       expect(robots.html).toContain(`Disallow: ${path}\n`)
     }
     expect(robots.html).not.toMatch(/Disallow: \/\n/)
     expect(robots.html).toContain('Sitemap: http://paraphe.test/sitemap.xml')
-    for (const path of ['/signatories', '/en/institutions']) expect((await get(app.url, path)).html).toContain('<meta name="robots" content="noindex"/>')
+    for (const path of ['/signatories', '/en/institutions'])
+      expect((await get(app.url, path)).html).toContain('<meta name="robots" content="noindex"/>')
     expect((await get(app.url, '/')).html).not.toContain('name="robots"')
     expect((await get(app.url, '/open-data/signatories.csv')).headers.get('x-robots-tag')).toBe('noindex')
     expect((await get(app.url, '/api/v1/signatories')).headers.get('x-robots-tag')).toBe('noindex')
@@ -33,16 +44,27 @@ describe('search engines', () => {
     const sitemap = await get(app.url, '/sitemap.xml')
     expect(sitemap.headers.get('content-type')).toContain('application/xml')
     const locs = [...sitemap.html.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])
-    for (const url of ['http://paraphe.test/', 'http://paraphe.test/en/', 'http://paraphe.test/oui-mais-l-iag', 'http://paraphe.test/en/yes-but-genai', 'http://paraphe.test/confidentialite', 'http://paraphe.test/en/privacy']) {
+    for (const url of [
+      'http://paraphe.test/',
+      'http://paraphe.test/en/',
+      'http://paraphe.test/oui-mais-l-iag',
+      'http://paraphe.test/en/yes-but-genai',
+      'http://paraphe.test/confidentialite',
+      'http://paraphe.test/en/privacy',
+    ]) {
       expect(locs).toContain(url)
     }
     expect(locs.some((u) => u!.includes('signatories'))).toBe(false)
-    expect(sitemap.html).toContain('<xhtml:link rel="alternate" hreflang="en" href="http://paraphe.test/en/yes-but-genai"/>')
+    expect(sitemap.html).toContain(
+      '<xhtml:link rel="alternate" hreflang="en" href="http://paraphe.test/en/yes-but-genai"/>',
+    )
     for (const url of locs) expect((await get(app.url, new URL(url!).pathname)).status, url).toBe(200)
   })
 
   it('let the collective open the lists to search engines', async () => {
-    app = await startTestApp('sqlite', { CONTENT_DIR: contentWith({ index_signatories: 'true', allow_networks: '["127.0.0.0/8", "::1/128"]' }) })
+    app = await startTestApp('sqlite', {
+      CONTENT_DIR: contentWith({ index_signatories: 'true', allow_networks: '["127.0.0.0/8", "::1/128"]' }),
+    })
     const robots = await get(app.url, '/robots.txt')
     expect(robots.html).not.toContain('Disallow: /signatories')
     expect(robots.html).toContain('Disallow: /admin')

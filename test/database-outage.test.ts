@@ -31,7 +31,11 @@ describe('a PostgreSQL outage', () => {
   it('answers a localised 503 while it lasts, keeps what was acknowledged, and recovers without a restart', async () => {
     const acknowledged: string[] = []
     const signing = async (n: number) => {
-      const page = await postForm(app.url, n % 2 ? '/en/sign' : '/sign', validSignature({ email: `outage${n}@cnrs.fr` }))
+      const page = await postForm(
+        app.url,
+        n % 2 ? '/en/sign' : '/sign',
+        validSignature({ email: `outage${n}@cnrs.fr` }),
+      )
       if (page.status === 303) acknowledged.push(`outage${n}@cnrs.fr`)
       return page
     }
@@ -69,8 +73,12 @@ describe('a PostgreSQL outage', () => {
     const rows = await db.selectFrom('signatures').select(['id', 'email_domain']).execute()
     expect(rows.length).toBe(acknowledged.length)
     for (const row of rows) {
-      expect(await db.selectFrom('tokens').select('hash').where('signature_id', '=', row.id).executeTakeFirst()).toBeDefined()
-      expect(await db.selectFrom('outbox').select('id').where('signature_id', '=', row.id).executeTakeFirst()).toBeDefined()
+      expect(
+        await db.selectFrom('tokens').select('hash').where('signature_id', '=', row.id).executeTakeFirst(),
+      ).toBeDefined()
+      expect(
+        await db.selectFrom('outbox').select('id').where('signature_id', '=', row.id).executeTakeFirst(),
+      ).toBeDefined()
     }
     // The mailer goes on after the outage: once the leases it held when the database went
     // away have run out, every acknowledged signature's mail arrives.

@@ -22,7 +22,12 @@ describe.each(DATABASES)('the health probe (%s)', (kind) => {
     expect(probe.status).toBe(200)
     expect(probe.headers.get('cache-control')).toBe('no-store')
     const body = JSON.parse(probe.html)
-    expect(body).toMatchObject({ status: 'ok', database: 'ok', mail_worker: { alive: true }, outbox: { waiting: 0, oldest_waiting_seconds: 0, failed: 0 } })
+    expect(body).toMatchObject({
+      status: 'ok',
+      database: 'ok',
+      mail_worker: { alive: true },
+      outbox: { waiting: 0, oldest_waiting_seconds: 0, failed: 0 },
+    })
     expect(probe.html).not.toContain('sante')
   })
 

@@ -45,7 +45,8 @@ describe.each(DATABASES)('files in DATA_DIR (%s)', (kind) => {
       for (const name of mails) expect(modeOf(join(dataDir, 'mail', name))).toBe(0o600)
       if (kind === 'sqlite') {
         // The write-ahead log holds recent signatures until a checkpoint: as private as the database.
-        for (const suffix of ['', '-wal', '-shm']) expect(modeOf(join(dataDir, `paraphe.sqlite${suffix}`))).toBe(0o600)
+        for (const suffix of ['', '-wal', '-shm'])
+          expect(modeOf(join(dataDir, `paraphe.sqlite${suffix}`))).toBe(0o600)
         // npm run backup's copy is as private as the database.
         const copy = defaultBackupFile(dataDir, new Date())
         await backupSqlite(join(dataDir, 'paraphe.sqlite'), copy)
@@ -63,14 +64,18 @@ describe.each(DATABASES)('files in DATA_DIR (%s)', (kind) => {
     chmodSync(dataDir, 0o755)
     mkdirSync(join(dataDir, 'mail'))
     chmodSync(join(dataDir, 'mail'), 0o755)
-    writeFileSync(join(dataDir, 'secret'), 's'.repeat(43) + '\n')
+    writeFileSync(join(dataDir, 'secret'), `${'s'.repeat(43)}\n`)
     chmodSync(join(dataDir, 'secret'), 0o644)
     if (kind === 'sqlite') {
       writeFileSync(join(dataDir, 'paraphe.sqlite'), '')
       chmodSync(join(dataDir, 'paraphe.sqlite'), 0o644)
     }
     const lines: string[] = []
-    const app = await startTestApp(kind, { DATA_DIR: dataDir }, { mail: 'files', log: (line) => lines.push(line) })
+    const app = await startTestApp(
+      kind,
+      { DATA_DIR: dataDir },
+      { mail: 'files', log: (line) => lines.push(line) },
+    )
     try {
       expect((await postForm(app.url, '/sign', validSignature({ email: 'loose@cnrs.fr' }))).status).toBe(303)
       await app.server.worker.drain()
@@ -83,7 +88,8 @@ describe.each(DATABASES)('files in DATA_DIR (%s)', (kind) => {
       expect(modeOf(join(dataDir, 'mail'))).toBe(0o700)
       expect(modeOf(join(dataDir, 'secret'))).toBe(0o600)
       if (kind === 'sqlite') {
-        for (const suffix of ['', '-wal', '-shm']) expect(modeOf(join(dataDir, `paraphe.sqlite${suffix}`))).toBe(0o600)
+        for (const suffix of ['', '-wal', '-shm'])
+          expect(modeOf(join(dataDir, `paraphe.sqlite${suffix}`))).toBe(0o600)
       }
     } finally {
       await app.close()
@@ -129,11 +135,19 @@ describe.each(DATABASES)('mail written to files when SMTP_URL is unset (%s)', (k
 const MALFORMED_MULTIPART: { contentType: string; body: string }[] = [
   { contentType: 'multipart/form-data', body: 'email=a%40cnrs.fr' },
   { contentType: 'multipart/form-data; boundary=XYZ', body: 'no boundary in here' },
-  { contentType: 'multipart/form-data; boundary=XYZ', body: '--XYZ\r\nContent-Disposition: form-data; name="email"\r\n\r\ncut short' },
+  {
+    contentType: 'multipart/form-data; boundary=XYZ',
+    body: '--XYZ\r\nContent-Disposition: form-data; name="email"\r\n\r\ncut short',
+  },
 ]
 
 async function postRaw(url: string, contentType: string, body: string, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': contentType, ...headers }, body })
+  const res = await fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': contentType, ...headers },
+    body,
+  })
   return { status: res.status, html: await res.text() }
 }
 
@@ -161,12 +175,19 @@ describe.each(DATABASES)('a malformed multipart/form-data body (%s)', (kind) => 
     `/debate/stop/1/${A_TOKEN}`,
   ]
 
-  it('answers 400 with the error page in the visitor\'s language on every public form route, never a 500', async () => {
-    for (const [prefix, words] of [['', 'Requête invalide'], ['/en', 'Bad request']] as const) {
+  it("answers 400 with the error page in the visitor's language on every public form route, never a 500", async () => {
+    for (const [prefix, words] of [
+      ['', 'Requête invalide'],
+      ['/en', 'Bad request'],
+    ] as const) {
       for (const route of publicRoutes) {
         for (const { contentType, body } of MALFORMED_MULTIPART) {
           const page = await postRaw(app.url + prefix + route, contentType, body)
-          expect({ route: prefix + route, contentType, status: page.status }).toEqual({ route: prefix + route, contentType, status: 400 })
+          expect({ route: prefix + route, contentType, status: page.status }).toEqual({
+            route: prefix + route,
+            contentType,
+            status: 400,
+          })
           expect(page.html).toContain(words)
         }
       }
@@ -174,7 +195,7 @@ describe.each(DATABASES)('a malformed multipart/form-data body (%s)', (kind) => 
     expect(lines.filter((line) => line.startsWith('500'))).toEqual([])
   })
 
-  it('answers 400 on the moderators\' login and on every admin action, signed in or not', async () => {
+  it("answers 400 on the moderators' login and on every admin action, signed in or not", async () => {
     const routes: [string, Record<string, string>][] = [
       ['/admin/login', {}],
       [`/admin/login/${A_TOKEN}`, {}],
@@ -200,17 +221,25 @@ describe.each(DATABASES)('a malformed multipart/form-data body (%s)', (kind) => 
 
   it('still accepts a well-formed multipart form', async () => {
     const form = new FormData()
-    for (const [name, value] of Object.entries(validSignature({ email: 'multipart@cnrs.fr' }))) form.append(name, value)
+    for (const [name, value] of Object.entries(validSignature({ email: 'multipart@cnrs.fr' })))
+      form.append(name, value)
     const res = await fetch(`${app.url}/sign`, { method: 'POST', redirect: 'manual', body: form })
     expect(res.status).toBe(303)
   })
 })
 
 /** Sends the head of a request and part of its body, then drops the connection. */
-async function dropMidUpload(port: number, path: string, contentType: string, partialBody: string): Promise<void> {
+async function dropMidUpload(
+  port: number,
+  path: string,
+  contentType: string,
+  partialBody: string,
+): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => {
-      socket.write(`POST ${path} HTTP/1.1\r\nHost: paraphe.test\r\nContent-Type: ${contentType}\r\nContent-Length: 8000\r\n\r\n${partialBody}`)
+      socket.write(
+        `POST ${path} HTTP/1.1\r\nHost: paraphe.test\r\nContent-Type: ${contentType}\r\nContent-Length: 8000\r\n\r\n${partialBody}`,
+      )
       setTimeout(() => {
         socket.destroy()
         resolve()
@@ -234,13 +263,20 @@ describe.each(DATABASES)('a client that drops mid-upload (%s)', (kind) => {
     const urlencoded = 'application/x-www-form-urlencoded'
     const multipart = 'multipart/form-data; boundary=XYZ'
     await dropMidUpload(app.server.port, '/sign', urlencoded, 'first_name=Cam')
-    await dropMidUpload(app.server.port, '/en/sign', multipart, '--XYZ\r\nContent-Disposition: form-data; name="first_name"\r\n\r\nCam')
+    await dropMidUpload(
+      app.server.port,
+      '/en/sign',
+      multipart,
+      '--XYZ\r\nContent-Disposition: form-data; name="first_name"\r\n\r\nCam',
+    )
     await dropMidUpload(app.server.port, '/manage', urlencoded, 'email=someone%40')
     await dropMidUpload(app.server.port, '/admin/login', urlencoded, 'email=someone%40')
     await sleep(300)
     expect(lines.filter((line) => /database unavailable|^5\d\d /.test(line))).toEqual([])
     expect((await get(app.url, '/')).status).toBe(200)
-    expect((await postForm(app.url, '/sign', validSignature({ email: 'after-drop@cnrs.fr' }))).status).toBe(303)
+    expect((await postForm(app.url, '/sign', validSignature({ email: 'after-drop@cnrs.fr' }))).status).toBe(
+      303,
+    )
   })
 })
 
@@ -254,18 +290,29 @@ describe.each(DATABASES)('behind a reverse proxy, TRUSTED_PROXY_HOPS=1 (%s)', (k
   })
 
   async function networkKeyOf(lastName: string): Promise<string | null> {
-    const row = await app.server.ctx.db.selectFrom('signatures').select('network_key').where('last_name', '=', lastName).executeTakeFirstOrThrow()
+    const row = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select('network_key')
+      .where('last_name', '=', lastName)
+      .executeTakeFirstOrThrow()
     return row.network_key
   }
 
   it('takes the socket address when the X-Forwarded-For entry it would trust is not an IP address', async () => {
     const sign = (lastName: string, headers: Record<string, string>) =>
-      postForm(app.url, '/sign', validSignature({ last_name: lastName, email: `${lastName.toLowerCase()}@cnrs.fr` }), headers)
+      postForm(
+        app.url,
+        '/sign',
+        validSignature({ last_name: lastName, email: `${lastName.toLowerCase()}@cnrs.fr` }),
+        headers,
+      )
     expect((await sign('Socket', {})).status).toBe(303)
     expect((await sign('Proxied', { 'X-Forwarded-For': '198.51.100.7' })).status).toBe(303)
     const forged = ['not-an-address', '<script>', '198.51.100.7:4711', 'unknown', '999.1.1.1', '::ffff:zz']
     for (const [i, value] of forged.entries()) {
-      expect((await sign(`Forged${'x'.repeat(i)}`, { 'X-Forwarded-For': `203.0.113.9, ${value}` })).status).toBe(303)
+      expect(
+        (await sign(`Forged${'x'.repeat(i)}`, { 'X-Forwarded-For': `203.0.113.9, ${value}` })).status,
+      ).toBe(303)
     }
     const socket = await networkKeyOf('Socket')
     expect(socket).not.toBeNull()
@@ -275,13 +322,25 @@ describe.each(DATABASES)('behind a reverse proxy, TRUSTED_PROXY_HOPS=1 (%s)', (k
 
   it('warns in one line at start-up when it trusts a proxy but listens beyond loopback', async () => {
     const open: string[] = []
-    const wide = await startTestApp(kind, { TRUSTED_PROXY_HOPS: '1', HOST: '0.0.0.0' }, { log: (line) => open.push(line) })
+    const wide = await startTestApp(
+      kind,
+      { TRUSTED_PROXY_HOPS: '1', HOST: '0.0.0.0' },
+      { log: (line) => open.push(line) },
+    )
     await wide.close()
     const closed: string[] = []
-    const loopback = await startTestApp(kind, { TRUSTED_PROXY_HOPS: '1', HOST: '127.0.0.1' }, { log: (line) => closed.push(line) })
+    const loopback = await startTestApp(
+      kind,
+      { TRUSTED_PROXY_HOPS: '1', HOST: '127.0.0.1' },
+      { log: (line) => closed.push(line) },
+    )
     await loopback.close()
     const direct: string[] = []
-    const noProxy = await startTestApp(kind, { TRUSTED_PROXY_HOPS: '0', HOST: '0.0.0.0' }, { log: (line) => direct.push(line) })
+    const noProxy = await startTestApp(
+      kind,
+      { TRUSTED_PROXY_HOPS: '0', HOST: '0.0.0.0' },
+      { log: (line) => direct.push(line) },
+    )
     await noProxy.close()
     const warnings = open.filter((line) => line.includes('TRUSTED_PROXY_HOPS'))
     expect(warnings).toHaveLength(1)
@@ -347,7 +406,11 @@ describe.each(DATABASES)('names that only differ by look-alike letters (%s)', (k
     const db = app.server.database.db
     await sign('\u041elga', 'P\u0435tit', 'before-upgrade@cnrs.fr')
     // As the previous version stored it: lower case, accents removed, letters as typed.
-    await db.updateTable('signatures').set({ name_key: searchKey('\u041elga P\u0435tit') }).where('id', '=', ids.get('before-upgrade@cnrs.fr')!).execute()
+    await db
+      .updateTable('signatures')
+      .set({ name_key: searchKey('\u041elga P\u0435tit') })
+      .where('id', '=', ids.get('before-upgrade@cnrs.fr')!)
+      .execute()
     const { up } = await import('../src/db/migrations/009_name_skeletons.js')
     await up(db)
     await sign('Olga', 'Petit', 'after-upgrade@cnrs.fr')

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { findChromium } from './helpers/chromium.js'
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+]
 const BASE = 'http://paraphe.test'
 
 /** What a rich-text editor keeps of pasted HTML: its images and links. */
@@ -22,7 +28,10 @@ async function pasteIntoEditor(page: Page, htmlToPaste: string) {
   await page.click('#editor')
   // A real paste through the system clipboard, as a person would do it.
   await page.evaluate(async (h) => {
-    const item = new ClipboardItem({ 'text/html': new Blob([h], { type: 'text/html' }), 'text/plain': new Blob([h], { type: 'text/plain' }) })
+    const item = new ClipboardItem({
+      'text/html': new Blob([h], { type: 'text/html' }),
+      'text/plain': new Blob([h], { type: 'text/plain' }),
+    })
     await navigator.clipboard.write([item])
   }, htmlToPaste)
   await page.keyboard.press('Control+V')
@@ -33,8 +42,15 @@ function readEditor(page: Page) {
   return page.evaluate(() => {
     const editor = document.getElementById('editor')!
     return {
-      images: [...editor.querySelectorAll('img')].map((i) => ({ src: i.getAttribute('src'), alt: i.getAttribute('alt'), width: i.getAttribute('width') })),
-      links: [...editor.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href'), text: a.textContent })),
+      images: [...editor.querySelectorAll('img')].map((i) => ({
+        src: i.getAttribute('src'),
+        alt: i.getAttribute('alt'),
+        width: i.getAttribute('width'),
+      })),
+      links: [...editor.querySelectorAll('a')].map((a) => ({
+        href: a.getAttribute('href'),
+        text: a.textContent,
+      })),
     }
   })
 }
@@ -53,10 +69,14 @@ describe('signatory kit in a browser', () => {
   })
 
   async function kitPage(colorScheme: 'light' | 'dark' = 'light') {
-    const context = await browser.newContext({ colorScheme, locale: 'fr-FR', viewport: { width: 1280, height: 900 } })
+    const context = await browser.newContext({
+      colorScheme,
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 900 },
+    })
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url })
     const page = await context.newPage()
-    await page.goto(app.url + '/kit', { waitUntil: 'networkidle' })
+    await page.goto(`${app.url}/kit`, { waitUntil: 'networkidle' })
     return { context, page }
   }
 
@@ -64,9 +84,15 @@ describe('signatory kit in a browser', () => {
     const { context, page } = await kitPage()
     const snippet = await page.inputValue('#snippet-email')
     const pasted = await pasteIntoEditor(page, snippet)
-    expect(pasted.images).toEqual([{ src: `${BASE}/kit/badge-fr-colour-512.png`, alt: 'Objection de conscience · IA générative', width: '256' }])
+    expect(pasted.images).toEqual([
+      {
+        src: `${BASE}/kit/badge-fr-colour-512.png`,
+        alt: 'Objection de conscience · IA générative',
+        width: '256',
+      },
+    ])
     expect(pasted.links.map((l) => l.href)).toEqual([`${BASE}/`, `${BASE}/`])
-    expect(pasted.links[1]!.text).toBe('Face à l\'IA générative, l\'objection de conscience')
+    expect(pasted.links[1]!.text).toBe("Face à l'IA générative, l'objection de conscience")
     await context.close()
   })
 
@@ -100,11 +126,13 @@ describe('signatory kit in a browser', () => {
     const { context, page } = await kitPage()
     await page.click('button[aria-label="Copier — Code HTML de la signature"]')
     await expect.poll(() => page.textContent('#snippet-email ~ .copy-status')).toBe('Copié')
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.inputValue('#snippet-email'))
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      await page.inputValue('#snippet-email'),
+    )
     await context.close()
     const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'fr-FR' })
     const bare = await noScript.newPage()
-    await bare.goto(app.url + '/kit')
+    await bare.goto(`${app.url}/kit`)
     expect(await bare.locator('button.copy').count()).toBe(0)
     expect(await bare.locator('textarea[readonly]').count()).toBe(10)
     await noScript.close()
@@ -117,8 +145,19 @@ describe('signatory kit in a browser', () => {
       // The CSP forbids added script tags: evaluate the source instead.
       await page.evaluate(axeSource)
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                ctx: unknown,
+                opts: unknown,
+              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>
+            }
+          }
+        ).axe
+        const result = await axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        })
         return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
       })
       expect(violations).toEqual([])
@@ -132,7 +171,11 @@ describe('signatory kit in a browser', () => {
     page.on('request', (r) => origins.add(new URL(r.url()).origin))
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
     await page.waitForLoadState('networkidle')
-    const broken = await page.evaluate(() => [...document.images].filter((i) => i.complete && i.naturalWidth === 0).map((i) => i.getAttribute('src')))
+    const broken = await page.evaluate(() =>
+      [...document.images]
+        .filter((i) => i.complete && i.naturalWidth === 0)
+        .map((i) => i.getAttribute('src')),
+    )
     expect(broken).toEqual([])
     expect([...origins].filter((o) => o !== app.url)).toEqual([])
     await context.close()
@@ -141,10 +184,12 @@ describe('signatory kit in a browser', () => {
   it('prints the manifesto with the count and a QR code to the text', async () => {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 794, height: 1123 } })
     const page = await context.newPage()
-    await page.goto(app.url + '/', { waitUntil: 'networkidle' })
+    await page.goto(`${app.url}/`, { waitUntil: 'networkidle' })
     expect(await page.isVisible('.poster-qr')).toBe(false)
     await page.emulateMedia({ media: 'print' })
-    await page.waitForFunction(() => (document.querySelector('.poster-qr img') as HTMLImageElement).naturalWidth > 0)
+    await page.waitForFunction(
+      () => (document.querySelector('.poster-qr img') as HTMLImageElement).naturalWidth > 0,
+    )
     expect(await page.isVisible('.poster-qr')).toBe(true)
     expect(await page.isVisible('.count')).toBe(true)
     expect(await page.isVisible('form')).toBe(false)

@@ -34,18 +34,25 @@ function checkSvg(path: string, body: Buffer): XmlElement {
   for (const e of elements) {
     for (const [name, value] of Object.entries(e.attrs)) {
       expect(name.startsWith('on'), `${path} ${name}`).toBe(false)
-      if (name === 'href' || name === 'xlink:href') expect(value, path).toMatch(/^(#|data:image\/png;base64,)/)
+      if (name === 'href' || name === 'xlink:href')
+        expect(value, path).toMatch(/^(#|data:image\/png;base64,)/)
     }
   }
   return root
 }
 
 const decodeHtml = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
 
 function snippets(html: string): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const m of html.matchAll(/<textarea id="(snippet-[a-z-]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) out[m[1]!] = decodeHtml(m[2]!)
+  for (const m of html.matchAll(/<textarea id="(snippet-[a-z-]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
+    out[m[1]!] = decodeHtml(m[2]!)
   return out
 }
 
@@ -59,14 +66,20 @@ describe('signatory kit', () => {
   })
 
   it('serve both logos in every variant as valid SVG and as PNG at each published width', async () => {
-    const bases = [...VARIANTS.map((v) => `mark-${v}`), ...['fr', 'en'].flatMap((l) => VARIANTS.map((v) => `badge-${l}-${v}`))]
+    const bases = [
+      ...VARIANTS.map((v) => `mark-${v}`),
+      ...['fr', 'en'].flatMap((l) => VARIANTS.map((v) => `badge-${l}-${v}`)),
+    ]
     for (const base of bases) {
       const svg = await fetchFile(app, `/kit/${base}.svg`)
       expect(svg.res.status, base).toBe(200)
       expect(svg.res.headers.get('content-type')).toBe('image/svg+xml')
       const root = checkSvg(base, svg.body)
       const [, , w, h] = root.attrs.viewBox!.split(' ').map(Number)
-      expect(root.children.some((c) => c.name === 'title'), base).toBe(true)
+      expect(
+        root.children.some((c) => c.name === 'title'),
+        base,
+      ).toBe(true)
       for (const width of WIDTHS) {
         const png = await fetchFile(app, `/kit/${base}-${width}.png`)
         expect(png.res.status, `${base}-${width}`).toBe(200)
@@ -84,22 +97,39 @@ describe('signatory kit', () => {
     const en = parseXml((await fetchFile(app, '/kit/badge-en-dark.svg')).body.toString())
     expect(en.children.find((c) => c.name === 'title')!.text).toBe('Conscientious objection · generative AI')
     const fills = new Set(allElements(en).map((e) => e.attrs.fill ?? e.attrs.stroke))
-    for (const colour of Object.values(app.config.site.kit.palettes.dark)) expect(fills.has(colour)).toBe(true)
+    for (const colour of Object.values(app.config.site.kit.palettes.dark))
+      expect(fills.has(colour)).toBe(true)
   })
 
   it('serve the QR code to the manifesto and the 16:9 slide, in both languages', async () => {
     for (const locale of ['fr', 'en']) {
       const qr = await fetchFile(app, `/kit/qr-${locale}.svg`)
       const root = checkSvg('qr', qr.body)
-      expect(root.children.find((c) => c.name === 'title')!.text).toBe(locale === 'fr' ? `${BASE}/` : `${BASE}/en/`)
-      expect(pngSize((await fetchFile(app, `/kit/qr-${locale}.png`)).body)).toEqual({ width: 1024, height: 1024 })
+      expect(root.children.find((c) => c.name === 'title')!.text).toBe(
+        locale === 'fr' ? `${BASE}/` : `${BASE}/en/`,
+      )
+      expect(pngSize((await fetchFile(app, `/kit/qr-${locale}.png`)).body)).toEqual({
+        width: 1024,
+        height: 1024,
+      })
       checkSvg('banner', (await fetchFile(app, `/kit/banner-${locale}.svg`)).body)
-      expect(pngSize((await fetchFile(app, `/kit/banner-${locale}.png`)).body)).toEqual({ width: 1920, height: 1080 })
+      expect(pngSize((await fetchFile(app, `/kit/banner-${locale}.png`)).body)).toEqual({
+        width: 1920,
+        height: 1080,
+      })
     }
   })
 
   it('answer names outside the kit with a 404', async () => {
-    for (const path of ['/kit/mark-purple.svg', '/kit/mark-colour-100.png', '/kit/badge-de-colour.svg', '/kit/mark-colour-64.svg', '/kit/qr-fr-64.png', '/de/badge.svg', '/xx/og.png']) {
+    for (const path of [
+      '/kit/mark-purple.svg',
+      '/kit/mark-colour-100.png',
+      '/kit/badge-de-colour.svg',
+      '/kit/mark-colour-64.svg',
+      '/kit/qr-fr-64.png',
+      '/de/badge.svg',
+      '/xx/og.png',
+    ]) {
       expect((await fetch(app.url + path)).status, path).toBe(404)
     }
   })
@@ -109,7 +139,7 @@ describe('signatory kit', () => {
     expect(first.res.headers.get('content-encoding')).toBe('br')
     expect(first.res.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
     const etag = first.res.headers.get('etag')!
-    const again = await fetch(app.url + '/kit/badge-fr-colour.svg', { headers: { 'If-None-Match': etag } })
+    const again = await fetch(`${app.url}/kit/badge-fr-colour.svg`, { headers: { 'If-None-Match': etag } })
     expect(again.status).toBe(304)
   })
 
@@ -120,7 +150,7 @@ describe('signatory kit', () => {
     expect(zero.res.headers.get('cache-control')).toMatch(/max-age=\d{1,3}$/)
     const etag = zero.res.headers.get('etag')!
     expect(checkSvg('badge', zero.body).attrs['aria-label']).toBe('0 signataire')
-    expect((await fetch(app.url + '/badge.svg', { headers: { 'If-None-Match': etag } })).status).toBe(304)
+    expect((await fetch(`${app.url}/badge.svg`, { headers: { 'If-None-Match': etag } })).status).toBe(304)
 
     await app.server.ctx.transact((tx) => adjustCounters(tx, { confirmed: 1234 }, new Date()))
     const fr = await fetchFile(app, '/badge.svg')
@@ -146,7 +176,14 @@ describe('signatory kit', () => {
   })
 
   it('carry Open Graph tags on every public page, pointing at the preview of its language', async () => {
-    for (const [path, image] of [['/', '/og.png'], ['/signatories', '/og.png'], ['/kit', '/og.png'], ['/bibliographie', '/og.png'], ['/en/', '/en/og.png'], ['/en/kit', '/en/og.png']]) {
+    for (const [path, image] of [
+      ['/', '/og.png'],
+      ['/signatories', '/og.png'],
+      ['/kit', '/og.png'],
+      ['/bibliographie', '/og.png'],
+      ['/en/', '/en/og.png'],
+      ['/en/kit', '/en/og.png'],
+    ]) {
       const page = await get(app.url, path!)
       expect(page.html, path).toContain(`<meta property="og:image" content="${BASE}${image}"/>`)
       expect(page.html, path).toMatch(/<meta property="og:title" content="[^"]+"\/>/)
@@ -155,21 +192,38 @@ describe('signatory kit', () => {
   })
 
   it('offer on /kit every variant, the QR code, the counter and each snippet, with no inline script or style', async () => {
-    for (const [path, locale] of [['/kit', 'fr'], ['/en/kit', 'en']]) {
+    for (const [path, locale] of [
+      ['/kit', 'fr'],
+      ['/en/kit', 'en'],
+    ]) {
       const page = await get(app.url, path!)
       expect(page.status).toBe(200)
       expect(page.html).not.toMatch(/style="/)
       // The one script is ours, from a file: copy buttons that the page does without.
-      expect([...page.html.matchAll(/<script[^>]*>/g)].map((m) => m[0])).toEqual([expect.stringMatching(/^<script src="\/assets\/kit\.[A-Za-z0-9_-]{12}\.js" defer(="")?>$/)])
+      expect([...page.html.matchAll(/<script[^>]*>/g)].map((m) => m[0])).toEqual([
+        expect.stringMatching(/^<script src="\/assets\/kit\.[A-Za-z0-9_-]{12}\.js" defer(="")?>$/),
+      ])
       for (const v of VARIANTS) {
         expect(page.html).toContain(`href="/kit/mark-${v}.svg"`)
         expect(page.html).toContain(`href="/kit/badge-${locale}-${v}-1024.png"`)
       }
-      for (const href of [`/kit/qr-${locale}.svg`, `/kit/qr-${locale}.png`, `/kit/banner-${locale}.png`]) expect(page.html).toContain(`href="${href}"`)
+      for (const href of [`/kit/qr-${locale}.svg`, `/kit/qr-${locale}.png`, `/kit/banner-${locale}.png`])
+        expect(page.html).toContain(`href="${href}"`)
       expect(page.html).toContain(locale === 'fr' ? 'src="/badge.svg"' : 'src="/en/badge.svg"')
       const s = snippets(page.html)
       expect(Object.keys(s).sort()).toEqual(
-        ['snippet-beamer', 'snippet-counter', 'snippet-counter-md', 'snippet-email', 'snippet-form', 'snippet-latex', 'snippet-link', 'snippet-markdown', 'snippet-text', 'snippet-web'].sort(),
+        [
+          'snippet-beamer',
+          'snippet-counter',
+          'snippet-counter-md',
+          'snippet-email',
+          'snippet-form',
+          'snippet-latex',
+          'snippet-link',
+          'snippet-markdown',
+          'snippet-text',
+          'snippet-web',
+        ].sort(),
       )
       expect(page.html.length).toBeLessThan(30_000)
     }
@@ -178,13 +232,18 @@ describe('signatory kit', () => {
   it('build every snippet with absolute links from BASE_URL', async () => {
     const s = snippets((await get(app.url, '/kit')).html)
     for (const [id, text] of Object.entries(s)) {
-      for (const m of text.matchAll(/(?:href|src|action)="([^"]*)"/g)) expect(m[1], id).toMatch(new RegExp(`^${BASE}/`))
+      for (const m of text.matchAll(/(?:href|src|action)="([^"]*)"/g))
+        expect(m[1], id).toMatch(new RegExp(`^${BASE}/`))
       for (const m of text.matchAll(/\]\(([^)]*)\)/g)) expect(m[1], id).toMatch(new RegExp(`^${BASE}/`))
       for (const m of text.matchAll(/\\href\{([^}]*)\}/g)) expect(m[1], id).toBe(`${BASE}/`)
     }
-    expect(s['snippet-email']).toContain(`<img src="${BASE}/kit/badge-fr-colour-512.png" width="256" height="`)
+    expect(s['snippet-email']).toContain(
+      `<img src="${BASE}/kit/badge-fr-colour-512.png" width="256" height="`,
+    )
     expect(s['snippet-email']).toMatch(/alt="Objection de conscience · IA générative" style="[^"]+"/)
-    expect(s['snippet-email']).toContain(`<a href="${BASE}/" style="color:#a4161a;">Face à l&#39;IA générative, l&#39;objection de conscience</a>`)
+    expect(s['snippet-email']).toContain(
+      `<a href="${BASE}/" style="color:#a4161a;">Face à l&#39;IA générative, l&#39;objection de conscience</a>`,
+    )
     expect(s['snippet-text']).toContain(`${BASE}/`)
     expect(s['snippet-counter']).toContain(`src="${BASE}/badge.svg"`)
     expect(s['snippet-beamer']).toContain('\\setbeamertemplate{footline}')
@@ -196,10 +255,31 @@ describe('signatory kit', () => {
   it('give an embeddable form whose fields follow the form contract of /sign', async () => {
     const form = snippets((await get(app.url, '/kit')).html)['snippet-form']!
     const names = new Set([...form.matchAll(/name="([a-z_]+)"/g)].map((m) => m[1]))
-    expect([...names].sort()).toEqual(['category', 'consent', 'discipline', 'email', 'first_name', 'institution', 'last_name', 'public', 'website'])
-    for (const key of app.config.site.categories.map((c) => c.key)) expect(form).toContain(`<option value="${key}">`)
+    expect([...names].sort()).toEqual([
+      'category',
+      'consent',
+      'discipline',
+      'email',
+      'first_name',
+      'institution',
+      'last_name',
+      'public',
+      'website',
+    ])
+    for (const key of app.config.site.categories.map((c) => c.key))
+      expect(form).toContain(`<option value="${key}">`)
     // Posted as another site would post it (no Origin of ours): accepted and mailed.
-    const fields = { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@univ-tlse3.fr', category: 'researcher', institution: 'IRIT', discipline: '', public: '1', consent: '1', website: '' }
+    const fields = {
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      email: 'ada@univ-tlse3.fr',
+      category: 'researcher',
+      institution: 'IRIT',
+      discipline: '',
+      public: '1',
+      consent: '1',
+      website: '',
+    }
     const res = await postForm(app.url, '/sign', fields, { Origin: 'https://lab.example.org' })
     expect(res.status).toBe(303)
     expect(res.location).toBe('/sign/sent')
@@ -208,14 +288,19 @@ describe('signatory kit', () => {
   it('share through plain links, and on Mastodon through the instance the visitor types', async () => {
     const page = (await get(app.url, '/kit')).html
     expect(page).toContain('href="https://bsky.app/intent/compose?text=')
-    expect(page).toContain(`href="https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(BASE + '/')}"`)
+    expect(page).toContain(
+      `href="https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(`${BASE}/`)}"`,
+    )
     expect(page).toContain('href="mailto:?subject=')
-    const ok = await get(app.url, '/kit/mastodon?instance=' + encodeURIComponent(' @camille@Mastodon.Social '))
+    const ok = await get(
+      app.url,
+      `/kit/mastodon?instance=${encodeURIComponent(' @camille@Mastodon.Social ')}`,
+    )
     expect(ok.status).toBe(200)
     expect(ok.html).toContain(`href="https://mastodon.social/share?text=`)
     expect(ok.html).toContain(encodeURIComponent(`${BASE}/`))
     for (const bad of ['javascript:alert(1)', 'evil example"><script>', 'localhost']) {
-      const res = await get(app.url, '/en/kit/mastodon?instance=' + encodeURIComponent(bad))
+      const res = await get(app.url, `/en/kit/mastodon?instance=${encodeURIComponent(bad)}`)
       expect(res.status, bad).toBe(422)
       expect(res.html).not.toContain('<script>')
       expect(res.html).toContain('aria-invalid="true"')
@@ -239,7 +324,7 @@ describe('signatory kit with hostile words in the content folder', () => {
     cpSync('content', content, { recursive: true })
     const toml = readFileSync(join(content, 'site.toml'), 'utf8')
       .replace(/^title = .*$/m, `title = ${JSON.stringify(evil)}`)
-      .replace(/^badge = .*$/m, `badge = { fr = ${JSON.stringify(evil + ' · <b>')}, en = "x" }`)
+      .replace(/^badge = .*$/m, `badge = { fr = ${JSON.stringify(`${evil} · <b>`)}, en = "x" }`)
     writeFileSync(join(content, 'site.toml'), toml)
     app = await startTestApp('sqlite', { CONTENT_DIR: content })
   })
@@ -265,7 +350,9 @@ describe('signatory kit with hostile words in the content folder', () => {
     expect(page.html).not.toContain('<script>alert')
     const s = snippets(page.html)
     expect(s['snippet-email']).not.toContain('<script>')
-    expect(s['snippet-email']).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;')
+    expect(s['snippet-email']).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;',
+    )
     expect(s['snippet-markdown']).toMatch(/^\[!\[/)
   })
 })
@@ -283,7 +370,10 @@ describe('signatory kit settings', () => {
     const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
     cpSync('content', content, { recursive: true })
     rmSync(join(content, 'kit'), { recursive: true })
-    writeFileSync(join(content, 'site.toml'), readFileSync(join(content, 'site.toml'), 'utf8').replace(/^mark = .*$/m, ''))
+    writeFileSync(
+      join(content, 'site.toml'),
+      readFileSync(join(content, 'site.toml'), 'utf8').replace(/^mark = .*$/m, ''),
+    )
     expect(loadSiteConfig(content).kit.markSvg).toContain('{{accent}}')
     rmSync(content, { recursive: true, force: true })
   })
@@ -291,7 +381,10 @@ describe('signatory kit settings', () => {
   it('refuse a palette colour that is not #rrggbb, so nothing else can reach an SVG attribute', () => {
     const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
     cpSync('content', content, { recursive: true })
-    const toml = readFileSync(join(content, 'site.toml'), 'utf8').replace('accent = "#a4161a"', 'accent = "red\\" onload=\\"x"')
+    const toml = readFileSync(join(content, 'site.toml'), 'utf8').replace(
+      'accent = "#a4161a"',
+      'accent = "red\\" onload=\\"x"',
+    )
     writeFileSync(join(content, 'site.toml'), toml)
     expect(() => loadSiteConfig(content)).toThrow(/kit\.colour\.accent/)
     rmSync(content, { recursive: true, force: true })

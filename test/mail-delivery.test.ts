@@ -36,7 +36,11 @@ describe.each(DATABASES)('mail delivery (%s)', (kind) => {
     app.clock.advance(2 * MINUTE)
     await app.server.worker.drain()
     await back.waitForMessages(3)
-    expect(back.messages.map((m) => (m.to as { text: string }).text).sort()).toEqual(['person1@cnrs.fr', 'person2@cnrs.fr', 'person3@cnrs.fr'])
+    expect(back.messages.map((m) => (m.to as { text: string }).text).sort()).toEqual([
+      'person1@cnrs.fr',
+      'person2@cnrs.fr',
+      'person3@cnrs.fr',
+    ])
     expect((await outbox(app)).map((r) => r.status)).toEqual(['sent', 'sent', 'sent'])
     await app.server.worker.drain()
     expect(back.messages).toHaveLength(3)
@@ -103,7 +107,9 @@ describe.each(DATABASES)('mail delivery (%s)', (kind) => {
 
   it('makes one signature of many identical submissions sent at once', async () => {
     app = await startTestApp(kind)
-    const pages = await Promise.all(Array.from({ length: 25 }, () => postForm(app!.url, '/sign', validSignature())))
+    const pages = await Promise.all(
+      Array.from({ length: 25 }, () => postForm(app!.url, '/sign', validSignature())),
+    )
     expect(pages.every((p) => p.status === 303)).toBe(true)
     const rows = await app.server.ctx.db.selectFrom('signatures').selectAll().execute()
     expect(rows).toHaveLength(1)
@@ -121,9 +127,15 @@ describe.each(DATABASES)('mail delivery (%s)', (kind) => {
     await app.server.worker.drain()
 
     const ctx = app.server.ctx
-    const before = await purgeExpired({ ...ctx, now: () => new Date(app!.clock.now().getTime() + 6 * 24 * 3600_000) })
+    const before = await purgeExpired({
+      ...ctx,
+      now: () => new Date(app!.clock.now().getTime() + 6 * 24 * 3600_000),
+    })
     expect(before).toMatchObject({ unconfirmedSignatures: 0 })
-    const report = await purgeExpired({ ...ctx, now: () => new Date(app!.clock.now().getTime() + 8 * 24 * 3600_000) })
+    const report = await purgeExpired({
+      ...ctx,
+      now: () => new Date(app!.clock.now().getTime() + 8 * 24 * 3600_000),
+    })
     expect(report.unconfirmedSignatures).toBe(1)
     expect(report.expiredTokens).toBeGreaterThanOrEqual(1)
     const left = await ctx.db.selectFrom('signatures').select(['status']).execute()

@@ -36,7 +36,9 @@ describe.each(DATABASES)('flags raised automatically (%s)', (kind) => {
   let app: TestApp
   let content: string
   beforeAll(async () => {
-    content = contentWithModeration('watch_list = ["Emmanuel Macron"]\nburst_signatures = 3\nburst_minutes = 10\nsame_name_signatures = 2')
+    content = contentWithModeration(
+      'watch_list = ["Emmanuel Macron"]\nburst_signatures = 3\nburst_minutes = 10\nsame_name_signatures = 2',
+    )
     app = await startTestApp(kind, { CONTENT_DIR: content, TRUSTED_PROXY_HOPS: '1', ADMIN_EMAILS: MODERATOR })
   })
   afterAll(async () => {
@@ -46,24 +48,54 @@ describe.each(DATABASES)('flags raised automatically (%s)', (kind) => {
   const from = (ip: string) => ({ 'X-Forwarded-For': ip })
 
   it('flags a disposable address and nothing else about it', async () => {
-    await postForm(app.url, '/sign', validSignature({ email: 'x@yopmail.com', last_name: 'Jetable' }), from('192.0.2.1'))
-    await postForm(app.url, '/sign', validSignature({ email: 'y@cnrs.fr', last_name: 'Sérieux' }), from('192.0.2.2'))
+    await postForm(
+      app.url,
+      '/sign',
+      validSignature({ email: 'x@yopmail.com', last_name: 'Jetable' }),
+      from('192.0.2.1'),
+    )
+    await postForm(
+      app.url,
+      '/sign',
+      validSignature({ email: 'y@cnrs.fr', last_name: 'Sérieux' }),
+      from('192.0.2.2'),
+    )
     expect(await flagsOfName(app, 'Jetable')).toEqual([['disposable']])
     expect(await flagsOfName(app, 'Sérieux')).toEqual([[]])
   })
 
   it('flags a burst from one network, not signatures from another', async () => {
     for (const [i, ip] of ['203.0.113.5', '203.0.113.77', '203.0.113.200'].entries()) {
-      await postForm(app.url, '/sign', validSignature({ email: `bot${i}@cnrs.fr`, first_name: `Bot${i}`, last_name: 'Rafale' }), from(ip))
+      await postForm(
+        app.url,
+        '/sign',
+        validSignature({ email: `bot${i}@cnrs.fr`, first_name: `Bot${i}`, last_name: 'Rafale' }),
+        from(ip),
+      )
     }
-    await postForm(app.url, '/sign', validSignature({ email: 'calm@cnrs.fr', last_name: 'Calme' }), from('198.51.100.1'))
+    await postForm(
+      app.url,
+      '/sign',
+      validSignature({ email: 'calm@cnrs.fr', last_name: 'Calme' }),
+      from('198.51.100.1'),
+    )
     expect(await flagsOfName(app, 'Rafale')).toEqual([['burst'], ['burst'], ['burst']])
     expect(await flagsOfName(app, 'Calme')).toEqual([[]])
   })
 
   it('flags a watch-listed name whatever its case and accents, and a name signed many times', async () => {
-    await postForm(app.url, '/sign', validSignature({ email: 'em@cnrs.fr', first_name: 'emmanuel', last_name: 'MACRÓN' }), from('198.51.100.2'))
-    await postForm(app.url, '/sign', validSignature({ email: 'em2@inria.fr', first_name: 'Emmanuel', last_name: 'Macron' }), from('198.51.101.2'))
+    await postForm(
+      app.url,
+      '/sign',
+      validSignature({ email: 'em@cnrs.fr', first_name: 'emmanuel', last_name: 'MACRÓN' }),
+      from('198.51.100.2'),
+    )
+    await postForm(
+      app.url,
+      '/sign',
+      validSignature({ email: 'em2@inria.fr', first_name: 'Emmanuel', last_name: 'Macron' }),
+      from('198.51.101.2'),
+    )
     expect(await flagsOfName(app, 'MACRÓN')).toEqual([['same_name', 'watch_list']])
     expect(await flagsOfName(app, 'Macron')).toEqual([['same_name', 'watch_list']])
   })
@@ -79,15 +111,26 @@ describe.each(DATABASES)('flags raised automatically (%s)', (kind) => {
 
   it('invalidates a burst by network address and time range, and nothing from other networks', async () => {
     const cookie = await logInAs(app, MODERATOR)
-    const csrf = /name="csrf" value="([^"]+)"/.exec((await get(app.url, '/admin/bulk', { Cookie: cookie })).html)![1]!
+    const csrf = /name="csrf" value="([^"]+)"/.exec(
+      (await get(app.url, '/admin/bulk', { Cookie: cookie })).html,
+    )![1]!
     const from = new Date(app.clock.now().getTime() - 3600_000).toISOString().slice(0, 16)
     const conditions = { csrf, network: '203.0.113.254', from }
     const preview = await postForm(app.url, '/admin/bulk/preview', conditions, { Cookie: cookie })
     expect(preview.html).toContain('3 signatures correspondent')
-    const none = await postForm(app.url, '/admin/bulk/preview', { ...conditions, to: '2000-01-01T00:00' }, { Cookie: cookie })
+    const none = await postForm(
+      app.url,
+      '/admin/bulk/preview',
+      { ...conditions, to: '2000-01-01T00:00' },
+      { Cookie: cookie },
+    )
     expect(none.html).toContain('0 signature correspond')
     await postForm(app.url, '/admin/bulk/invalidate', conditions, { Cookie: cookie })
-    const invalidated = await app.server.ctx.db.selectFrom('signatures').select('last_name').where('invalidated_at', 'is not', null).execute()
+    const invalidated = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select('last_name')
+      .where('invalidated_at', 'is not', null)
+      .execute()
     expect(invalidated.map((r) => r.last_name)).toEqual(['Rafale', 'Rafale', 'Rafale'])
   })
 })
@@ -167,8 +210,16 @@ describe.each(DATABASES)('retention of moderation data (%s)', (kind) => {
     const audit = await ctx.db.selectFrom('audit_log').select('id').execute()
     expect(audit.length).toBeGreaterThanOrEqual(2)
 
-    expect(await purgeExpired(at(2))).toMatchObject({ networkTraces: 0, invalidatedSignatures: 0, auditEntries: 0 })
-    expect(await purgeExpired(at(4))).toMatchObject({ networkTraces: 2, invalidatedSignatures: 0, auditEntries: 0 })
+    expect(await purgeExpired(at(2))).toMatchObject({
+      networkTraces: 0,
+      invalidatedSignatures: 0,
+      auditEntries: 0,
+    })
+    expect(await purgeExpired(at(4))).toMatchObject({
+      networkTraces: 2,
+      invalidatedSignatures: 0,
+      auditEntries: 0,
+    })
     const traces = await ctx.db.selectFrom('signatures').select('network_key').execute()
     expect(traces).toEqual([{ network_key: null }, { network_key: null }])
     expect(await purgeExpired(at(29))).toMatchObject({ invalidatedSignatures: 0, auditEntries: 0 })
@@ -203,7 +254,13 @@ describe.each(DATABASES)('a signatory’s own data (%s)', (kind) => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-disposition')).toContain('attachment')
     const data = (await res.json()) as Record<string, unknown>
-    expect(data).toMatchObject({ first_name: 'Camille', last_name: 'Durand', comment: 'Mon avis', status: 'confirmed', email: null })
+    expect(data).toMatchObject({
+      first_name: 'Camille',
+      last_name: 'Durand',
+      comment: 'Mon avis',
+      status: 'confirmed',
+      email: null,
+    })
     expect(JSON.stringify(data)).not.toMatch(/email_hash|network_key"/)
     expect((await fetch(`${app.url}/manage/${'x'.repeat(43)}/data.json`)).status).toBe(404)
   })
@@ -218,7 +275,15 @@ describe.each(DATABASES)('a signatory’s own data (%s)', (kind) => {
     await postForm(app.url, '/manage', { email: 'camille.durand@univ-tlse3.fr' })
     const path = linkIn((await app.smtp.waitForMessages(before + 1))[before]!.text!, 'manage')
     const csrf = hiddenValue((await get(app.url, path)).html, 'csrf')
-    const fields = { csrf, first_name: 'Camille', last_name: 'Durand', category: 'researcher', institution: 'Université Toulouse III', discipline: '', comment: 'Mon avis' }
+    const fields = {
+      csrf,
+      first_name: 'Camille',
+      last_name: 'Durand',
+      category: 'researcher',
+      institution: 'Université Toulouse III',
+      discipline: '',
+      comment: 'Mon avis',
+    }
     await postForm(app.url, path, fields)
     expect(await stats(app)).toMatchObject({ confirmed: 1, public: 0 })
     await postForm(app.url, path, { ...fields, public: '1' })

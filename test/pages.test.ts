@@ -24,8 +24,8 @@ describe('public pages', () => {
 
   it('answer HEAD as GET would, language redirect included', async () => {
     for (const headers of [{ 'Accept-Language': 'en' }, { 'Accept-Language': 'fr' }]) {
-      const getAnswer = await fetch(app.url + '/', { redirect: 'manual', headers })
-      const headAnswer = await fetch(app.url + '/', { method: 'HEAD', redirect: 'manual', headers })
+      const getAnswer = await fetch(`${app.url}/`, { redirect: 'manual', headers })
+      const headAnswer = await fetch(`${app.url}/`, { method: 'HEAD', redirect: 'manual', headers })
       expect(headAnswer.status).toBe(getAnswer.status)
       expect(headAnswer.headers.get('location')).toBe(getAnswer.headers.get('location'))
     }
@@ -42,7 +42,17 @@ describe('public pages', () => {
 
   it('never sends a visitor to a page that does not exist, whatever their language: a shared link leads to its twin', async () => {
     const { content } = app.server.ctx
-    const paths = ['/', '/sign', '/signatories', '/institutions', '/stats', '/kit', '/manage', '/confidentialite', '/en/privacy']
+    const paths = [
+      '/',
+      '/sign',
+      '/signatories',
+      '/institutions',
+      '/stats',
+      '/kit',
+      '/manage',
+      '/confidentialite',
+      '/en/privacy',
+    ]
     for (const [locale, pages] of Object.entries(content.pages)) {
       for (const doc of pages.values()) paths.push(`${locale === 'fr' ? '' : `/${locale}`}/${doc.slug}`)
     }
@@ -51,17 +61,25 @@ describe('public pages', () => {
       for (const language of languages) {
         const first = await get(app.url, path, language ? { 'Accept-Language': language } : {})
         const landed = first.status === 302 ? await get(app.url, first.location!) : first
-        expect(landed.status, `${path} with Accept-Language "${language}" → ${first.location ?? 'stays'}`).toBe(200)
+        expect(
+          landed.status,
+          `${path} with Accept-Language "${language}" → ${first.location ?? 'stays'}`,
+        ).toBe(200)
       }
     }
-    expect((await get(app.url, '/oui-mais-l-iag', { 'Accept-Language': 'en' })).location).toBe('/en/yes-but-genai')
+    expect((await get(app.url, '/oui-mais-l-iag', { 'Accept-Language': 'en' })).location).toBe(
+      '/en/yes-but-genai',
+    )
     expect((await get(app.url, '/confidentialite', { 'Accept-Language': 'en' })).location).toBe('/en/privacy')
     // The language switch of a content page leads to its twin too.
-    expect((await get(app.url, '/oui-mais-l-iag')).html).toMatch(/href="\/en\/yes-but-genai"[^>]*hreflang="en"/)
+    expect((await get(app.url, '/oui-mais-l-iag')).html).toMatch(
+      /href="\/en\/yes-but-genai"[^>]*hreflang="en"/,
+    )
   })
 
   it('name every language version of a page by its absolute address, itself and x-default included, and describe every page', async () => {
-    const alternates = (html: string) => [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]])
+    const alternates = (html: string) =>
+      [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]])
     expect(alternates((await get(app.url, '/oui-mais-l-iag')).html)).toEqual([
       ['fr', 'http://paraphe.test/oui-mais-l-iag'],
       ['en', 'http://paraphe.test/en/yes-but-genai'],
@@ -72,8 +90,24 @@ describe('public pages', () => {
       ['en', 'http://paraphe.test/en/signatories'],
       ['x-default', 'http://paraphe.test/signatories'],
     ])
-    for (const path of ['/', '/sign', '/signatories', '/institutions', '/stats', '/confidentialite', '/kit', '/en/', '/en/sign', '/en/signatories', '/en/institutions', '/en/stats', '/en/privacy']) {
-      const description = /<meta name="description" content="([^"]*)"/.exec((await get(app.url, path)).html)?.[1]
+    for (const path of [
+      '/',
+      '/sign',
+      '/signatories',
+      '/institutions',
+      '/stats',
+      '/confidentialite',
+      '/kit',
+      '/en/',
+      '/en/sign',
+      '/en/signatories',
+      '/en/institutions',
+      '/en/stats',
+      '/en/privacy',
+    ]) {
+      const description = /<meta name="description" content="([^"]*)"/.exec(
+        (await get(app.url, path)).html,
+      )?.[1]
       expect(description?.length, path).toBeGreaterThan(40)
     }
   })
@@ -102,7 +136,8 @@ describe('public pages', () => {
     expect(biblio.html).toContain('href="/en/bibliography"')
     const companion = await get(app.url, '/oui-mais-l-iag')
     expect(companion.status).toBe(200)
-    for (const objection of ['souveraine', 'sobre', 'praticité', 'inéluctable']) expect(companion.html).toContain(objection)
+    for (const objection of ['souveraine', 'sobre', 'praticité', 'inéluctable'])
+      expect(companion.html).toContain(objection)
     const en = await get(app.url, '/en/yes-but-genai')
     expect(en.status).toBe(200)
     expect(en.html).toContain('href="/oui-mais-l-iag"')
@@ -140,7 +175,7 @@ describe('public pages', () => {
   })
 
   it('answer an invalid confirmation link with a page that says what to do', async () => {
-    const page = await get(app.url, '/confirm/' + 'A'.repeat(43))
+    const page = await get(app.url, `/confirm/${'A'.repeat(43)}`)
     expect(page.status).toBe(404)
     expect(page.html).toContain('Lien invalide ou expiré')
     expect(page.html).toContain('href="/sign"')
@@ -161,7 +196,17 @@ describe('public pages', () => {
   })
 
   it('set no cookie and carry strict security headers on every answer', async () => {
-    for (const path of ['/', '/en/', '/sign', '/signatories', '/manage', '/bibliographie', '/confidentialite', '/api/v1/stats', '/nowhere']) {
+    for (const path of [
+      '/',
+      '/en/',
+      '/sign',
+      '/signatories',
+      '/manage',
+      '/bibliographie',
+      '/confidentialite',
+      '/api/v1/stats',
+      '/nowhere',
+    ]) {
       const res = await fetch(app.url + path, { redirect: 'manual' })
       expect(res.headers.get('set-cookie'), path).toBeNull()
       const csp = res.headers.get('content-security-policy') ?? ''
@@ -185,7 +230,7 @@ describe('public pages', () => {
   })
 
   it('allow the stats API to be read from any origin', async () => {
-    const res = await fetch(app.url + '/api/v1/stats', { headers: { Origin: 'https://example.org' } })
+    const res = await fetch(`${app.url}/api/v1/stats`, { headers: { Origin: 'https://example.org' } })
     expect(res.headers.get('access-control-allow-origin')).toBe('*')
     expect(await res.json()).toMatchObject({ confirmed: 0, public: 0, updated_at: null })
   })
@@ -197,7 +242,10 @@ describe('when signing is closed', () => {
     // The same content, with a closing date in the past.
     const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
     cpSync('content', content, { recursive: true })
-    const toml = readFileSync(join(content, 'site.toml'), 'utf8').replace('signing_open = true', 'signing_open = true\ncloses_at = "2020-01-01T00:00:00Z"')
+    const toml = readFileSync(join(content, 'site.toml'), 'utf8').replace(
+      'signing_open = true',
+      'signing_open = true\ncloses_at = "2020-01-01T00:00:00Z"',
+    )
     writeFileSync(join(content, 'site.toml'), toml)
     app = await startTestApp('sqlite', { CONTENT_DIR: content })
   })

@@ -11,7 +11,9 @@ import { get, hiddenValue, linkIn, postForm, validSignature } from './helpers/ht
 async function linkTo(app: TestApp, email: string, prefix: string, skip = 0): Promise<string> {
   for (;;) {
     const links = app.smtp.messages
-      .filter((m) => (m.to as { text: string } | undefined)?.text === email && m.text?.includes(`/${prefix}/`))
+      .filter(
+        (m) => (m.to as { text: string } | undefined)?.text === email && m.text?.includes(`/${prefix}/`),
+      )
       .map((m) => linkIn(m.text!, prefix))
     if (links.length > skip) return links.at(-1)!
     await new Promise((r) => setTimeout(r, 20))
@@ -30,7 +32,9 @@ describe.each(DATABASES)('racing requests (%s)', (kind) => {
   let app: TestApp
   beforeAll(async () => {
     // Every request comes from one address here; the limits are tested elsewhere.
-    app = await startTestApp(kind, { CONTENT_DIR: contentWith({ allow_networks: '["127.0.0.0/8", "::1/128"]' }) })
+    app = await startTestApp(kind, {
+      CONTENT_DIR: contentWith({ allow_networks: '["127.0.0.0/8", "::1/128"]' }),
+    })
   })
   afterAll(async () => {
     await app?.close()
@@ -38,9 +42,15 @@ describe.each(DATABASES)('racing requests (%s)', (kind) => {
 
   it('makes one signature of 50 identical submissions sent at once', async () => {
     const email = 'same.person@cnrs.fr'
-    const pages = await Promise.all(Array.from({ length: 50 }, () => postForm(app.url, '/sign', validSignature({ email }))))
+    const pages = await Promise.all(
+      Array.from({ length: 50 }, () => postForm(app.url, '/sign', validSignature({ email }))),
+    )
     expect(new Set(pages.map((p) => p.status))).toEqual(new Set([303]))
-    const rows = await app.server.ctx.db.selectFrom('signatures').select('id').where('email_domain', '=', 'cnrs.fr').execute()
+    const rows = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select('id')
+      .where('email_domain', '=', 'cnrs.fr')
+      .execute()
     expect(rows).toHaveLength(1)
   })
 
@@ -73,9 +83,18 @@ describe.each(DATABASES)('racing requests (%s)', (kind) => {
     // Each request either did its work or found the signature gone: never a server error.
     for (const r of results) expect([303, 404]).toContain(r.status)
     expect(results[0]!.status).toBe(303)
-    const left = await app.server.ctx.db.selectFrom('signatures').select('id').where('email_domain', '=', 'inserm.fr').execute()
+    const left = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select('id')
+      .where('email_domain', '=', 'inserm.fr')
+      .execute()
     expect(left).toHaveLength(0)
-    const tokens = await app.server.ctx.db.selectFrom('tokens').innerJoin('signatures', 'signatures.id', 'tokens.signature_id').select('hash').where('email_domain', '=', 'inserm.fr').execute()
+    const tokens = await app.server.ctx.db
+      .selectFrom('tokens')
+      .innerJoin('signatures', 'signatures.id', 'tokens.signature_id')
+      .select('hash')
+      .where('email_domain', '=', 'inserm.fr')
+      .execute()
     expect(tokens).toHaveLength(0)
     await expectExactCounts(app)
   })

@@ -11,7 +11,10 @@ import { startTestApp, type TestApp } from './helpers/app.js'
 import { get, hiddenValue, linkIn, postForm } from './helpers/http.js'
 import { nextMail, signAndConfirm } from './helpers/signing.js'
 
-const message = (from: string, text = 'Bonjour,\n\nOrganisons un débat sur l’IA générative au laboratoire.') => ({
+const message = (
+  from: string,
+  text = 'Bonjour,\n\nOrganisons un débat sur l’IA générative au laboratoire.',
+) => ({
   name: `Orga ${from}`,
   email: `${from}@cnrs.fr`,
   message: text,
@@ -27,24 +30,52 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
     const toml = join(contentDir, 'site.toml')
     writeFileSync(
       toml,
-      readFileSync(toml, 'utf8').replace('max_per_sender_per_day = 2', 'max_per_sender_per_day = 1').replace('max_per_institution_per_day = 5', 'max_per_institution_per_day = 2')
+      readFileSync(toml, 'utf8')
+        .replace('max_per_sender_per_day = 2', 'max_per_sender_per_day = 1')
+        .replace('max_per_institution_per_day = 5', 'max_per_institution_per_day = 2')
         // A few signatures, counted exactly: the threshold of small groups is aggregates.test.ts's subject.
         .replace('min_group_size = 5', 'min_group_size = 1'),
     )
     app = await startTestApp(kind, { CONTENT_DIR: contentDir })
-    await signAndConfirm(app, { email: 'willing.one@cnrs.fr', first_name: 'Wil', last_name: 'One', institution: 'CNRS', debate: '1' })
-    await signAndConfirm(app, { email: 'willing.two@cnrs.fr', first_name: 'Wil', last_name: 'Two', institution: 'CNRS', debate: '1', public: '', locale: 'en' })
-    await signAndConfirm(app, { email: 'not.willing@cnrs.fr', first_name: 'Not', last_name: 'Willing', institution: 'CNRS' })
+    await signAndConfirm(app, {
+      email: 'willing.one@cnrs.fr',
+      first_name: 'Wil',
+      last_name: 'One',
+      institution: 'CNRS',
+      debate: '1',
+    })
+    await signAndConfirm(app, {
+      email: 'willing.two@cnrs.fr',
+      first_name: 'Wil',
+      last_name: 'Two',
+      institution: 'CNRS',
+      debate: '1',
+      public: '',
+      locale: 'en',
+    })
+    await signAndConfirm(app, {
+      email: 'not.willing@cnrs.fr',
+      first_name: 'Not',
+      last_name: 'Willing',
+      institution: 'CNRS',
+    })
   })
   afterAll(async () => {
     await app?.close()
     rmSync(contentDir, { recursive: true, force: true })
   })
 
-  const relayed = () => app.smtp.messages.filter((m) => (m.subject ?? '').includes('débat') || (m.subject ?? '').includes('debate'))
+  const relayed = () =>
+    app.smtp.messages.filter(
+      (m) => (m.subject ?? '').includes('débat') || (m.subject ?? '').includes('debate'),
+    )
 
   it('keeps the address of the willing, and only theirs, to relay messages', async () => {
-    const rows = await app.server.ctx.db.selectFrom('signatures').select(['email', 'wants_debate']).orderBy('id').execute()
+    const rows = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select(['email', 'wants_debate'])
+      .orderBy('id')
+      .execute()
     expect(rows).toEqual([
       { email: 'willing.one@cnrs.fr', wants_debate: 1 },
       { email: 'willing.two@cnrs.fr', wants_debate: 1 },
@@ -56,7 +87,11 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
   })
 
   it('refuses an incomplete message, keeping what was typed', async () => {
-    const page = await postForm(app.url, '/institutions/cnrs.fr/contact', { ...message('a'), email: 'nope', message: '' })
+    const page = await postForm(app.url, '/institutions/cnrs.fr/contact', {
+      ...message('a'),
+      email: 'nope',
+      message: '',
+    })
     expect(page.status).toBe(422)
     expect(page.html).toContain('value="nope"')
     expect(page.html).toContain('id="error-relay-message"')
@@ -77,7 +112,7 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
     expect(relayed()).toHaveLength(0)
     // Without the form's CSRF value, or with a made-up link, nothing goes either.
     expect((await postForm(app.url, confirmPath, { csrf: 'forged' })).status).toBe(400)
-    expect((await postForm(app.url, '/relay/' + 'x'.repeat(43), { csrf: 'forged' })).status).toBe(404)
+    expect((await postForm(app.url, `/relay/${'x'.repeat(43)}`, { csrf: 'forged' })).status).toBe(404)
     await app.server.worker.drain()
     expect(relayed()).toHaveLength(0)
   })
@@ -102,7 +137,9 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
       expect(mail.cc).toBeUndefined()
       // One-click unsubscribe in mail clients (RFC 8058), and answers go to the sender.
       const lines = mail.headerLines.map((h) => h.line.replace(/\r?\n[ \t]+/g, ' ')).join('\n')
-      expect(lines).toMatch(/^List-Unsubscribe: <http:\/\/paraphe\.test(\/en)?\/debate\/stop\/\d+\/[A-Za-z0-9_-]{43}>$/m)
+      expect(lines).toMatch(
+        /^List-Unsubscribe: <http:\/\/paraphe\.test(\/en)?\/debate\/stop\/\d+\/[A-Za-z0-9_-]{43}>$/m,
+      )
       expect(lines).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click')
       expect(mail.replyTo?.text).toBe('alice@cnrs.fr')
       const self = Array.isArray(mail.to) ? mail.to[0]!.text : mail.to!.text
@@ -111,10 +148,18 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
       expect(mail.html).not.toContain(other)
     }
     // Each in the language its recipient signed in.
-    expect(mails.find((m) => (m.to as { text: string }).text === 'willing.two@cnrs.fr')!.subject).toContain('Organising a debate at CNRS')
+    expect(mails.find((m) => (m.to as { text: string }).text === 'willing.two@cnrs.fr')!.subject).toContain(
+      'Organising a debate at CNRS',
+    )
     await app.server.worker.drain()
     const row = await app.server.ctx.db.selectFrom('relay_messages').selectAll().executeTakeFirstOrThrow()
-    expect(row).toMatchObject({ status: 'sent', recipients: 2, sender_email: null, sender_name: null, body: null })
+    expect(row).toMatchObject({
+      status: 'sent',
+      recipients: 2,
+      sender_email: null,
+      sender_name: null,
+      body: null,
+    })
     // The link works once.
     expect((await get(app.url, confirmPath)).status).toBe(404)
   })
@@ -125,8 +170,13 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
       await postForm(app.url, '/institutions/cnrs.fr/contact', message(from))
       // Relayed mails of an earlier message may arrive meanwhile: take the one for this sender.
       const address = `${from}@cnrs.fr`
-      let mail
-      while (!(mail = app.smtp.messages.slice(before).find((m) => (m.to as { text: string }).text === address))) await app.smtp.waitForMessages(app.smtp.messages.length + 1)
+      const find = () =>
+        app.smtp.messages.slice(before).find((m) => (m.to as { text: string }).text === address)
+      let mail = find()
+      while (!mail) {
+        await app.smtp.waitForMessages(app.smtp.messages.length + 1)
+        mail = find()
+      }
       const path = linkIn(mail.text!, 'relay')
       const form = await get(app.url, path)
       return postForm(app.url, path, { csrf: hiddenValue(form.html, 'csrf') })
@@ -141,16 +191,22 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
 
   it('stops relayed messages in one click from the mail, and counts it', async () => {
     const mail = relayed().find((m) => (m.to as { text: string }).text === 'willing.two@cnrs.fr')!
-    const stopPath = /https?:\/\/[^/\s]+((?:\/[a-z]{2})?\/debate\/stop\/\d+\/[A-Za-z0-9_-]{43})/.exec(mail.text!)![1]!
+    const stopPath = /https?:\/\/[^/\s]+((?:\/[a-z]{2})?\/debate\/stop\/\d+\/[A-Za-z0-9_-]{43})/.exec(
+      mail.text!,
+    )![1]!
     expect(stopPath.startsWith('/en/')).toBe(true)
     const page = await get(app.url, stopPath)
     expect(page.status).toBe(200)
     expect(page.html).toContain('Stop receiving these messages')
-    expect((await get(app.url, stopPath.slice(0, -3) + 'AAA')).status).toBe(404)
+    expect((await get(app.url, `${stopPath.slice(0, -3)}AAA`)).status).toBe(404)
     // What a mail client sends for a one-click unsubscribe.
     const stopped = await postForm(app.url, stopPath, { 'List-Unsubscribe': 'One-Click' })
     expect(stopped.status).toBe(200)
-    const row = await app.server.ctx.db.selectFrom('signatures').select(['email', 'wants_debate']).where('last_name', '=', 'Two').executeTakeFirstOrThrow()
+    const row = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select(['email', 'wants_debate'])
+      .where('last_name', '=', 'Two')
+      .executeTakeFirstOrThrow()
     expect(row).toEqual({ email: null, wants_debate: 0 })
     expect((await get(app.url, '/institutions/cnrs.fr')).html).toContain('Une personne est prête')
     const db = app.server.ctx.db
@@ -158,15 +214,30 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
   })
 
   it('lets a signatory offer from the manage page, proving the address the relay will use', async () => {
-    const managePath = linkIn((await nextMail(app, () => postForm(app.url, '/manage', { email: 'not.willing@cnrs.fr' }))).text, 'manage')
+    const managePath = linkIn(
+      (await nextMail(app, () => postForm(app.url, '/manage', { email: 'not.willing@cnrs.fr' }))).text,
+      'manage',
+    )
     const form = await get(app.url, managePath)
     expect(form.html).toContain('name="debate"')
-    const fields = { csrf: hiddenValue(form.html, 'csrf'), first_name: 'Not', last_name: 'Willing', category: 'researcher', institution: 'CNRS', public: '1', debate: '1' }
+    const fields = {
+      csrf: hiddenValue(form.html, 'csrf'),
+      first_name: 'Not',
+      last_name: 'Willing',
+      category: 'researcher',
+      institution: 'CNRS',
+      public: '1',
+      debate: '1',
+    }
     const refused = await postForm(app.url, managePath, fields)
     expect(refused.status).toBe(422)
     const saved = await postForm(app.url, managePath, { ...fields, email: 'not.willing@cnrs.fr' })
     expect(saved.status).toBe(303)
-    const row = await app.server.ctx.db.selectFrom('signatures').select(['email', 'wants_debate']).where('last_name', '=', 'Willing').executeTakeFirstOrThrow()
+    const row = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select(['email', 'wants_debate'])
+      .where('last_name', '=', 'Willing')
+      .executeTakeFirstOrThrow()
     expect(row).toEqual({ email: 'not.willing@cnrs.fr', wants_debate: 1 })
     expect((await get(app.url, '/institutions/cnrs.fr')).html).toContain('2 personnes sont prêtes')
     const db = app.server.ctx.db
@@ -184,23 +255,55 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
     expect(page.html).toContain('Seules les personnes de cet établissement peuvent écrire')
     expect(page.html).toContain('value="stranger@gmail.com"')
     expect(page.html).toContain('>Bonjour</textarea>')
-    const subdomain = await postForm(app.url, '/institutions/cnrs.fr/contact', { ...message('y'), email: 'y@lab.cnrs.fr' })
+    const subdomain = await postForm(app.url, '/institutions/cnrs.fr/contact', {
+      ...message('y'),
+      email: 'y@lab.cnrs.fr',
+    })
     expect(subdomain.status).toBe(303)
     await app.server.worker.drain()
-    expect(app.smtp.messages.slice(before).map((m) => (m.to as { text: string }).text)).toEqual(['y@lab.cnrs.fr'])
+    expect(app.smtp.messages.slice(before).map((m) => (m.to as { text: string }).text)).toEqual([
+      'y@lab.cnrs.fr',
+    ])
     // A look-alike domain is another institution.
-    expect((await postForm(app.url, '/institutions/cnrs.fr/contact', { ...message('z'), email: 'z@notcnrs.fr' })).status).toBe(422)
+    expect(
+      (await postForm(app.url, '/institutions/cnrs.fr/contact', { ...message('z'), email: 'z@notcnrs.fr' }))
+        .status,
+    ).toBe(422)
   })
 
   it('tells a volunteer signing with a personal address that nobody can reach them', async () => {
     const mail = await nextMail(app, () =>
-      postForm(app.url, '/sign', { first_name: 'Per', last_name: 'Sonal', email: 'per.sonal@gmail.com', category: 'researcher', institution: 'CNRS', discipline: '', public: '', debate: '1', consent: '1', website: '' }),
+      postForm(app.url, '/sign', {
+        first_name: 'Per',
+        last_name: 'Sonal',
+        email: 'per.sonal@gmail.com',
+        category: 'researcher',
+        institution: 'CNRS',
+        discipline: '',
+        public: '',
+        debate: '1',
+        consent: '1',
+        website: '',
+      }),
     )
     const page = await get(app.url, linkIn(mail.text, 'confirm'))
     expect(page.html).toContain('avec une adresse personnelle, personne ne peut vous joindre par le site')
     const colleague = await nextMail(app, () =>
-      postForm(app.url, '/sign', { first_name: 'Col', last_name: 'Lègue', email: 'col.legue@cnrs.fr', category: 'researcher', institution: 'CNRS', discipline: '', public: '', debate: '1', consent: '1', website: '' }),
+      postForm(app.url, '/sign', {
+        first_name: 'Col',
+        last_name: 'Lègue',
+        email: 'col.legue@cnrs.fr',
+        category: 'researcher',
+        institution: 'CNRS',
+        discipline: '',
+        public: '',
+        debate: '1',
+        consent: '1',
+        website: '',
+      }),
     )
-    expect((await get(app.url, linkIn(colleague.text, 'confirm'))).html).toContain('des personnes de votre établissement pourront vous écrire')
+    expect((await get(app.url, linkIn(colleague.text, 'confirm'))).html).toContain(
+      'des personnes de votre établissement pourront vous écrire',
+    )
   })
 })

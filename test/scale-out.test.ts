@@ -38,7 +38,9 @@ describe('two servers on one PostgreSQL database', () => {
         CONTENT_DIR: loopbackContent,
       })
       // Sequentially: the first applies the migrations, the second finds them done.
-      servers.push(await startServer(config, { log: () => {}, mailPollMs: 50, purgeEveryMs: 0, guardWrites: true }))
+      servers.push(
+        await startServer(config, { log: () => {}, mailPollMs: 50, purgeEveryMs: 0, guardWrites: true }),
+      )
     }
   })
   afterAll(async () => {
@@ -86,7 +88,10 @@ describe('two servers on one PostgreSQL database', () => {
       [...firstLink.values()].map(async (path, i) => {
         const form = await get(servers[i % 2]!.url, path)
         const csrf = hiddenValue(form.html, 'csrf')
-        await Promise.all([postForm(servers[0]!.url, path, { csrf }), postForm(servers[1]!.url, path, { csrf })])
+        await Promise.all([
+          postForm(servers[0]!.url, path, { csrf }),
+          postForm(servers[1]!.url, path, { csrf }),
+        ])
       }),
     )
     for (const s of servers) {
@@ -102,8 +107,19 @@ describe('a burst of confirmation mails', () => {
   it('reaches the SMTP server whole, with bounded concurrency, over a few long-lived connections', async () => {
     const smtp = await startSmtp()
     const dataDir = mkdtempSync(join(tmpdir(), 'paraphe-burst-'))
-    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SMTP_URL: smtp.url, CONTENT_DIR: loopbackContent })
-    const server = await startServer(config, { log: () => {}, mailPollMs: 50, purgeEveryMs: 0, guardWrites: true })
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SMTP_URL: smtp.url,
+      CONTENT_DIR: loopbackContent,
+    })
+    const server = await startServer(config, {
+      log: () => {},
+      mailPollMs: 50,
+      purgeEveryMs: 0,
+      guardWrites: true,
+    })
     try {
       const count = 200
       for (let from = 0; from < count; from += 50) {
@@ -119,7 +135,11 @@ describe('a burst of confirmation mails', () => {
       expect(smtp.messages).toHaveLength(count)
       expect(smtp.peakSessions()).toBeLessThanOrEqual(4)
       expect(smtp.totalSessions()).toBeLessThanOrEqual(8)
-      const left = await server.ctx.db.selectFrom('outbox').select('status').where('status', '!=', 'sent').execute()
+      const left = await server.ctx.db
+        .selectFrom('outbox')
+        .select('status')
+        .where('status', '!=', 'sent')
+        .execute()
       expect(left).toHaveLength(0)
     } finally {
       await server.stop()

@@ -16,7 +16,9 @@ function expectStrictHeaders(res: Response, what: string) {
   expect(csp, what).not.toContain('unsafe-eval')
   expect(res.headers.get('x-content-type-options'), what).toBe('nosniff')
   expect(res.headers.get('referrer-policy'), what).toBe('no-referrer')
-  expect(res.headers.get('permissions-policy'), what).toMatch(/camera=\(\).*microphone=\(\).*geolocation=\(\)/)
+  expect(res.headers.get('permissions-policy'), what).toMatch(
+    /camera=\(\).*microphone=\(\).*geolocation=\(\)/,
+  )
   expect(res.headers.get('set-cookie'), what).toBeNull()
 }
 
@@ -44,7 +46,10 @@ describe('security headers, caching and compression', () => {
       // A form's error state is the answer to posting it empty (each form posts to its page).
       const res = entry.submitEmpty
         ? await fetch(app.url + path, form({}))
-        : await fetch(app.url + path, { redirect: 'manual', headers: { 'Accept-Language': entry.locale, 'Accept-Encoding': 'gzip, br' } })
+        : await fetch(app.url + path, {
+            redirect: 'manual',
+            headers: { 'Accept-Language': entry.locale, 'Accept-Encoding': 'gzip, br' },
+          })
       expect(res.status, path).toBe(entry.status ?? 200)
       expectStrictHeaders(res, path)
       expect(res.headers.get('cache-control'), path).toBe(entry.secret ? 'no-store' : 'no-cache')
@@ -55,19 +60,31 @@ describe('security headers, caching and compression', () => {
 
   it('carry them on answers to forms, redirects and errors too', async () => {
     const answers: [string, Promise<Response>, number][] = [
-      ['POST /sign (invalid)', fetch(app.url + '/sign', form({})), 422],
-      ['POST /en/sign (invalid)', fetch(app.url + '/en/sign', form({})), 422],
-      ['POST /sign (valid)', fetch(app.url + '/sign', form(validSignature({ email: 'someone.else@univ-tlse2.fr' }))), 303],
-      ['POST /sign (too large)', fetch(app.url + '/sign', form(validSignature({ comment: 'x'.repeat(20_000) }))), 413],
-      ['POST /manage (invalid)', fetch(app.url + '/manage', form({ email: '' })), 422],
-      ['POST /manage', fetch(app.url + '/manage', form({ email: 'nobody@univ-tlse2.fr' })), 303],
-      ['POST /confirm/<unknown>', fetch(app.url + '/confirm/' + 'A'.repeat(43), form({ csrf: 'x' })), 404],
-      ['POST /manage/<unknown>', fetch(app.url + '/manage/' + 'A'.repeat(43), form({ csrf: 'x' })), 404],
+      ['POST /sign (invalid)', fetch(`${app.url}/sign`, form({})), 422],
+      ['POST /en/sign (invalid)', fetch(`${app.url}/en/sign`, form({})), 422],
+      [
+        'POST /sign (valid)',
+        fetch(`${app.url}/sign`, form(validSignature({ email: 'someone.else@univ-tlse2.fr' }))),
+        303,
+      ],
+      [
+        'POST /sign (too large)',
+        fetch(`${app.url}/sign`, form(validSignature({ comment: 'x'.repeat(20_000) }))),
+        413,
+      ],
+      ['POST /manage (invalid)', fetch(`${app.url}/manage`, form({ email: '' })), 422],
+      ['POST /manage', fetch(`${app.url}/manage`, form({ email: 'nobody@univ-tlse2.fr' })), 303],
+      ['POST /confirm/<unknown>', fetch(`${app.url}/confirm/${'A'.repeat(43)}`, form({ csrf: 'x' })), 404],
+      ['POST /manage/<unknown>', fetch(`${app.url}/manage/${'A'.repeat(43)}`, form({ csrf: 'x' })), 404],
       ['POST /manage/<token> (bad csrf)', fetch(app.url + fixtures.managePath, form({ csrf: 'x' })), 400],
-      ['GET /confirm/<unknown>', fetch(app.url + '/confirm/' + 'A'.repeat(43), { redirect: 'manual' }), 404],
-      ['GET / (language redirect)', fetch(app.url + '/', { redirect: 'manual', headers: { 'Accept-Language': 'en' } }), 302],
-      ['GET /favicon.ico', fetch(app.url + '/favicon.ico'), 200],
-      ['GET /api/v1/stats', fetch(app.url + '/api/v1/stats'), 200],
+      ['GET /confirm/<unknown>', fetch(`${app.url}/confirm/${'A'.repeat(43)}`, { redirect: 'manual' }), 404],
+      [
+        'GET / (language redirect)',
+        fetch(`${app.url}/`, { redirect: 'manual', headers: { 'Accept-Language': 'en' } }),
+        302,
+      ],
+      ['GET /favicon.ico', fetch(`${app.url}/favicon.ico`), 200],
+      ['GET /api/v1/stats', fetch(`${app.url}/api/v1/stats`), 200],
     ]
     for (const [what, pending, status] of answers) {
       const res = await pending
@@ -77,24 +94,31 @@ describe('security headers, caching and compression', () => {
   })
 
   it('never let a page behind a mailed link be stored, even its error answers', async () => {
-    for (const path of [fixtures.managePath, fixtures.confirmPath, '/confirm/' + 'B'.repeat(43), '/manage/' + 'B'.repeat(43)]) {
+    for (const path of [
+      fixtures.managePath,
+      fixtures.confirmPath,
+      `/confirm/${'B'.repeat(43)}`,
+      `/manage/${'B'.repeat(43)}`,
+    ]) {
       const res = await fetch(app.url + path, { redirect: 'manual' })
       expect(res.headers.get('cache-control'), path).toBe('no-store')
     }
   })
 
   it('answer 304 to a browser that already holds the current version of a page', async () => {
-    const first = await fetch(app.url + '/signatories', { headers: { 'Accept-Encoding': 'br' } })
+    const first = await fetch(`${app.url}/signatories`, { headers: { 'Accept-Encoding': 'br' } })
     const etag = first.headers.get('etag')
     expect(etag).toBeTruthy()
     expect(first.headers.get('vary')).toContain('Accept-Encoding')
-    const again = await fetch(app.url + '/signatories', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag! } })
+    const again = await fetch(`${app.url}/signatories`, {
+      headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag! },
+    })
     expect(again.status).toBe(304)
     expectStrictHeaders(again, '304')
   })
 
   it('serve the stylesheet compressed, content-hashed and immutable', async () => {
-    const home = await (await fetch(app.url + '/signatories')).text()
+    const home = await (await fetch(`${app.url}/signatories`)).text()
     const href = /<link rel="stylesheet" href="([^"]+)"/.exec(home)![1]!
     const res = await fetch(app.url + href, { headers: { 'Accept-Encoding': 'gzip' } })
     expect(res.headers.get('content-encoding')).toBe('gzip')
@@ -127,7 +151,11 @@ describe('served over https', () => {
 describe('pages served from memory', () => {
   let app: TestApp
   beforeAll(async () => {
-    app = await startTestApp('sqlite', { BASE_URL: 'https://paraphe.example' }, { mail: 'files', pageCacheMs: 60_000 })
+    app = await startTestApp(
+      'sqlite',
+      { BASE_URL: 'https://paraphe.example' },
+      { mail: 'files', pageCacheMs: 60_000 },
+    )
   })
   afterAll(async () => {
     await app?.close()
@@ -138,7 +166,14 @@ describe('pages served from memory', () => {
       const rendered = await fetch(app.url + path, { headers: { 'Accept-Encoding': 'br' } })
       const kept = await fetch(app.url + path, { headers: { 'Accept-Encoding': 'br' } })
       expectStrictHeaders(kept, path)
-      for (const name of ['content-security-policy', 'strict-transport-security', 'cache-control', 'content-type', 'etag', 'vary']) {
+      for (const name of [
+        'content-security-policy',
+        'strict-transport-security',
+        'cache-control',
+        'content-type',
+        'etag',
+        'vary',
+      ]) {
         expect(kept.headers.get(name), `${path} ${name}`).toBe(rendered.headers.get(name))
       }
       expect(await kept.text(), path).toBe(await rendered.text())
@@ -146,11 +181,17 @@ describe('pages served from memory', () => {
   })
 
   it('still send a visitor who prefers another language to it, and leave a same-site visitor where they asked', async () => {
-    await fetch(app.url + '/')
-    const english = await fetch(app.url + '/', { redirect: 'manual', headers: { 'Accept-Language': 'en-GB,en;q=0.9' } })
+    await fetch(`${app.url}/`)
+    const english = await fetch(`${app.url}/`, {
+      redirect: 'manual',
+      headers: { 'Accept-Language': 'en-GB,en;q=0.9' },
+    })
     expect(english.status).toBe(302)
     expect(english.headers.get('location')).toBe('/en/')
-    const following = await fetch(app.url + '/', { redirect: 'manual', headers: { 'Accept-Language': 'en', 'Sec-Fetch-Site': 'same-origin' } })
+    const following = await fetch(`${app.url}/`, {
+      redirect: 'manual',
+      headers: { 'Accept-Language': 'en', 'Sec-Fetch-Site': 'same-origin' },
+    })
     expect(following.status).toBe(200)
     expect(following.headers.get('vary')).toContain('Accept-Language')
   })

@@ -14,7 +14,12 @@ describe.each(DATABASES)('a seeded database (%s)', (kind) => {
   let app: TestApp
   beforeAll(async () => {
     app = await startTestApp(kind)
-    await seedSignatures(app.server.ctx.transact, app.config, { count: 1200, now: app.clock.now(), seed: 7, batchSize: 250 })
+    await seedSignatures(app.server.ctx.transact, app.config, {
+      count: 1200,
+      now: app.clock.now(),
+      seed: 7,
+      batchSize: 250,
+    })
   })
   afterAll(async () => {
     await app?.close()
@@ -28,7 +33,14 @@ describe.each(DATABASES)('a seeded database (%s)', (kind) => {
   })
 
   it('renders every page of figures, small and without script', async () => {
-    for (const path of ['/institutions', '/institutions/univ-tlse3.fr', '/stats', '/en/stats', '/en/institutions/cnrs.fr', '/signatories']) {
+    for (const path of [
+      '/institutions',
+      '/institutions/univ-tlse3.fr',
+      '/stats',
+      '/en/stats',
+      '/en/institutions/cnrs.fr',
+      '/signatories',
+    ]) {
       const page = await get(app.url, path)
       expect(page.status, path).toBe(200)
       expect(page.html.length, path).toBeLessThan(60_000)
@@ -44,12 +56,18 @@ describe.each(DATABASES)('a seeded database (%s)', (kind) => {
     const publicCount = (await readAllCounters(app.server.ctx.db)).public!
     const csv = await (await fetch(`${app.url}/open-data/signatories.csv`)).text()
     expect(csv.trim().split('\n')).toHaveLength(publicCount + 1)
-    const json = (await (await fetch(`${app.url}/open-data/signatories.json`)).json()) as { signatories: unknown[] }
+    const json = (await (await fetch(`${app.url}/open-data/signatories.json`)).json()) as {
+      signatories: unknown[]
+    }
     expect(json.signatories).toHaveLength(publicCount)
-    const institutions = (await (await fetch(`${app.url}/api/v1/institutions`)).json()) as { items: { domain: string; name: string }[] }
+    const institutions = (await (await fetch(`${app.url}/api/v1/institutions`)).json()) as {
+      items: { domain: string; name: string }[]
+    }
     expect(institutions.items.map((i) => i.domain)).not.toContain('gmail.com')
     // Unnamed in the config: the name its signatories type most often.
-    expect(institutions.items.find((i) => i.domain === 'etu.univ-grenoble-alpes.fr')?.name).toMatch(/^(Université Grenoble Alpes|UGA)$/)
+    expect(institutions.items.find((i) => i.domain === 'etu.univ-grenoble-alpes.fr')?.name).toMatch(
+      /^(Université Grenoble Alpes|UGA)$/,
+    )
   })
 })
 
@@ -57,7 +75,12 @@ describe.each(DATABASES)('searching a long list (%s)', (kind) => {
   let app: TestApp
   beforeAll(async () => {
     app = await startTestApp(kind)
-    await seedSignatures(app.server.ctx.transact, app.config, { count: 600, now: app.clock.now(), seed: 11, batchSize: 300 })
+    await seedSignatures(app.server.ctx.transact, app.config, {
+      count: 600,
+      now: app.clock.now(),
+      seed: 11,
+      batchSize: 300,
+    })
   })
   afterAll(async () => {
     await app?.close()
@@ -66,16 +89,23 @@ describe.each(DATABASES)('searching a long list (%s)', (kind) => {
   /** What a search must find, worked out the slow way: every listed row, filtered here, newest first. */
   async function expectedMatches(term: string): Promise<number[]> {
     const rows = await whereListed(
-      app.server.ctx.db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'institution', 'confirmed_at']),
+      app.server.ctx.db
+        .selectFrom('signatures')
+        .select(['id', 'first_name', 'last_name', 'institution', 'confirmed_at']),
     )
       .orderBy('confirmed_at', 'desc')
       .orderBy('id', 'desc')
       .execute()
     const folded = searchKey(term)
-    return rows.filter((r) => searchKey(`${r.first_name} ${r.last_name} ${r.institution}`).includes(folded)).map((r) => r.id)
+    return rows
+      .filter((r) => searchKey(`${r.first_name} ${r.last_name} ${r.institution}`).includes(folded))
+      .map((r) => r.id)
   }
 
-  async function searchAll(query: string, ways: { readByIdMax?: number; stretch?: number } = {}): Promise<number[]> {
+  async function searchAll(
+    query: string,
+    ways: { readByIdMax?: number; stretch?: number } = {},
+  ): Promise<number[]> {
     const found: number[] = []
     let cursor: string | undefined
     for (let pages = 0; pages < 1000; pages++) {
@@ -110,7 +140,8 @@ describe.each(DATABASES)('searching a long list (%s)', (kind) => {
       // The other ways SQLite takes for a term with many candidates: along the list, on a
       // stretch only (here the whole list), or on a stretch and through the index beyond it.
       expect(await searchAll(query, { readByIdMax: 0 }), query).toEqual(expected)
-      for (const stretch of [7, 40, 150]) expect(await searchAll(query, { readByIdMax: 0, stretch }), `${query} ${stretch}`).toEqual(expected)
+      for (const stretch of [7, 40, 150])
+        expect(await searchAll(query, { readByIdMax: 0, stretch }), `${query} ${stretch}`).toEqual(expected)
     }
     expect(await namesListedThroughPages('univ')).toBe((await expectedMatches('univ')).length)
   })
@@ -127,7 +158,8 @@ describe.each(DATABASES)('searching a long list (%s)', (kind) => {
       expect(await searchAll(query, { readByIdMax: 0, stretch: 40 }), query).toEqual(expected)
     }
     // Wildcards typed are matched as they are.
-    for (const query of ['%', 'ma_tin', 'mar*', 'u[t]3', 'l"a', "l'a"]) expect(await searchAll(query), query).toEqual(await expectedMatches(query))
+    for (const query of ['%', 'ma_tin', 'mar*', 'u[t]3', 'l"a', "l'a"])
+      expect(await searchAll(query), query).toEqual(await expectedMatches(query))
   })
 
   it('answers a term found nowhere with no result, and nothing about where a search stopped', async () => {
@@ -149,12 +181,21 @@ describe.each(DATABASES)('searching a long list (%s)', (kind) => {
       expect(page.html, path).toContain(message)
       expect(page.html, path).not.toContain('<span class="name">')
     }
-    expect(await listPublicSignatures(app.server.ctx.db, { query: 'Lé', limit: 20 })).toEqual({ items: [], termTooShort: true })
-    expect((await listPublicSignatures(app.server.ctx.db, { query: 'Léa', limit: 20 })).items.length).toBeGreaterThan(0)
+    expect(await listPublicSignatures(app.server.ctx.db, { query: 'Lé', limit: 20 })).toEqual({
+      items: [],
+      termTooShort: true,
+    })
+    expect(
+      (await listPublicSignatures(app.server.ctx.db, { query: 'Léa', limit: 20 })).items.length,
+    ).toBeGreaterThan(0)
   })
 
   it('finds a signatory under the name they sign with, then under their new one, and not once withdrawn', async () => {
-    const managePath = (await signAndConfirm(app, { email: 'zephyrine@univ-tlse3.fr', first_name: 'Zéphyrine', last_name: 'Quasimodo' }, { manage: true }))!
+    const managePath = (await signAndConfirm(
+      app,
+      { email: 'zephyrine@univ-tlse3.fr', first_name: 'Zéphyrine', last_name: 'Quasimodo' },
+      { manage: true },
+    ))!
     expect(await searchAll('zephyrine')).toHaveLength(1)
     const form = await get(app.url, managePath)
     const saved = await postForm(app.url, managePath, {
@@ -164,7 +205,9 @@ describe.each(DATABASES)('searching a long list (%s)', (kind) => {
     expect(saved.status).toBe(303)
     expect(await searchAll('quasimodo')).toEqual([])
     expect(await searchAll('esmeralda')).toHaveLength(1)
-    await postForm(app.url, `${managePath}/withdraw`, { csrf: hiddenValue((await get(app.url, managePath)).html, 'csrf') })
+    await postForm(app.url, `${managePath}/withdraw`, {
+      csrf: hiddenValue((await get(app.url, managePath)).html, 'csrf'),
+    })
     expect(await searchAll('zephyrine')).toEqual([])
   })
 })

@@ -35,14 +35,25 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
   })
 
   it('refuses invalid input with 422, keeping every value and explaining each error', async () => {
-    const page = await postForm(app.url, '/sign', validSignature({ email: 'not-an-address', consent: '', first_name: '  Zoé  ', comment: 'Mon <b>avis</b>' }))
+    const page = await postForm(
+      app.url,
+      '/sign',
+      validSignature({
+        email: 'not-an-address',
+        consent: '',
+        first_name: '  Zoé  ',
+        comment: 'Mon <b>avis</b>',
+      }),
+    )
     expect(page.status).toBe(422)
     expect(page.html).toContain('value="  Zoé  "')
     expect(page.html).toContain('value="not-an-address"')
     expect(page.html).toContain('Mon &lt;b&gt;avis&lt;/b&gt;')
     expect(page.html).toContain('Le formulaire contient 2 erreurs')
     expect(page.html).toContain('id="error-email"')
-    expect(page.html).toMatch(/id="field-email"[^>]*aria-invalid="true"[^>]*aria-describedby="hint-email error-email"/)
+    expect(page.html).toMatch(
+      /id="field-email"[^>]*aria-invalid="true"[^>]*aria-describedby="hint-email error-email"/,
+    )
     expect(page.html).toMatch(/id="field-consent"[^>]*aria-invalid="true"/)
     expect(page.html).toContain('href="#field-email"')
     expect(await stats(app)).toMatchObject({ confirmed: 0 })
@@ -73,7 +84,13 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
     await app.server.worker.drain()
     const rows = await app.server.ctx.db.selectFrom('outbox').selectAll().execute()
     expect(rows).toHaveLength(1)
-    expect(rows[0]).toMatchObject({ status: 'sent', recipient: null, text_body: null, html_body: null, subject: null })
+    expect(rows[0]).toMatchObject({
+      status: 'sent',
+      recipient: null,
+      text_body: null,
+      html_body: null,
+      subject: null,
+    })
     const signature = await app.server.ctx.db.selectFrom('signatures').selectAll().executeTakeFirstOrThrow()
     expect(signature.email).toBeNull()
     expect(signature.email_hash).not.toContain('camille')
@@ -122,7 +139,11 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
   })
 
   it('answers a second signature with the same address exactly as the first, and mails a manage link', async () => {
-    const page = await postForm(app.url, '/sign', validSignature({ email: '  Camille.Durand@UNIV-TLSE3.FR ', first_name: 'Someone' }))
+    const page = await postForm(
+      app.url,
+      '/sign',
+      validSignature({ email: '  Camille.Durand@UNIV-TLSE3.FR ', first_name: 'Someone' }),
+    )
     expect(page.status).toBe(303)
     expect(page.location).toBe('/sign/sent')
     const mails = await app.smtp.waitForMessages(2)
@@ -130,7 +151,10 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
     expect(mail.subject).toContain('Vous avez déjà signé')
     expect(mail.text).toContain('Bonjour Camille,')
     managePath = linkIn(mail.text!, 'manage')
-    const count = await app.server.ctx.db.selectFrom('signatures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const count = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(count.n)).toBe(1)
     expect(await stats(app)).toMatchObject({ confirmed: 1 })
   })
@@ -175,7 +199,12 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
 
   it('refuses an edit that is invalid, keeping what was typed', async () => {
     const form = await get(app.url, managePath)
-    const page = await postForm(app.url, managePath, { csrf: hiddenValue(form.html, 'csrf'), first_name: '', last_name: 'X', category: 'nope' })
+    const page = await postForm(app.url, managePath, {
+      csrf: hiddenValue(form.html, 'csrf'),
+      first_name: '',
+      last_name: 'X',
+      category: 'nope',
+    })
     expect(page.status).toBe(422)
     expect(page.html).toContain('Choisissez une catégorie dans la liste.')
     expect(page.html).toContain('value="X"')
@@ -184,13 +213,26 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
   it('keeps the address in clear only once the signatory asks for news and proves it is theirs', async () => {
     const form = await get(app.url, managePath)
     const csrf = hiddenValue(form.html, 'csrf')
-    const fields = { csrf, first_name: 'Camille', last_name: 'Durand', category: 'researcher', institution: 'UT3', discipline: '', comment: '', public: '1', updates: '1' }
+    const fields = {
+      csrf,
+      first_name: 'Camille',
+      last_name: 'Durand',
+      category: 'researcher',
+      institution: 'UT3',
+      discipline: '',
+      comment: '',
+      public: '1',
+      updates: '1',
+    }
     const wrong = await postForm(app.url, managePath, { ...fields, email: 'someone.else@example.org' })
     expect(wrong.status).toBe(422)
     expect(wrong.html).toContain('Saisissez l’adresse avec laquelle vous avez signé.')
     const right = await postForm(app.url, managePath, { ...fields, email: 'camille.durand@univ-tlse3.fr' })
     expect(right.status).toBe(303)
-    const row = await app.server.ctx.db.selectFrom('signatures').select(['email', 'wants_updates']).executeTakeFirstOrThrow()
+    const row = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select(['email', 'wants_updates'])
+      .executeTakeFirstOrThrow()
     expect(row).toEqual({ email: 'camille.durand@univ-tlse3.fr', wants_updates: 1 })
     expect(await stats(app)).toMatchObject({ confirmed: 1, public: 1 })
   })
@@ -216,7 +258,11 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
     expect(home.html).toContain('Facing generative AI')
     expect(home.html).toContain('action="/en/sign"')
     const before = app.smtp.messages.length
-    const page = await postForm(app.url, '/en/sign', validSignature({ email: 'alex@inria.fr', first_name: 'Alex', last_name: 'Smith' }))
+    const page = await postForm(
+      app.url,
+      '/en/sign',
+      validSignature({ email: 'alex@inria.fr', first_name: 'Alex', last_name: 'Smith' }),
+    )
     expect(page.location).toBe('/en/sign/sent')
     const mails = await app.smtp.waitForMessages(before + 1)
     const mail = mails[before]!

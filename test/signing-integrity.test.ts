@@ -79,7 +79,10 @@ describe.each(DATABASES)('what a confirmation link confirms (%s)', (kind) => {
     })
     const list = await get(app.url, '/signatories')
     expect(list.html).not.toContain('Usurpé')
-    const stats = (await (await fetch(`${app.url}/api/v1/stats`)).json()) as { confirmed: number; public: number }
+    const stats = (await (await fetch(`${app.url}/api/v1/stats`)).json()) as {
+      confirmed: number
+      public: number
+    }
     expect(stats).toMatchObject({ confirmed: 1, public: 0 })
   })
 
@@ -88,7 +91,8 @@ describe.each(DATABASES)('what a confirmation link confirms (%s)', (kind) => {
     const page = await get(app.url, link)
     expect(page.status).toBe(200)
     const summary = page.html.slice(page.html.indexOf('<dl'), page.html.indexOf('</dl>'))
-    for (const shown of ['Usurpé Nom', 'Étudiant·e', 'Ailleurs', 'Rien', 'Texte du tiers']) expect(summary).toContain(shown)
+    for (const shown of ['Usurpé Nom', 'Étudiant·e', 'Ailleurs', 'Rien', 'Texte du tiers'])
+      expect(summary).toContain(shown)
     // What the address proves, as the public list will show it, and what was typed apart.
     expect(summary).toMatch(/Établissement vérifié par l’adresse<\/dt>\s*<dd>Université Toulouse III/)
     expect(summary).toMatch(/Précision saisie<\/dt>\s*<dd>Ailleurs/)
@@ -98,7 +102,10 @@ describe.each(DATABASES)('what a confirmation link confirms (%s)', (kind) => {
     expect(summary).toMatch(/Organisation d’un débat<\/dt>\s*<dd>Oui/)
     expect(page.html.indexOf('</dl>')).toBeLessThan(page.html.indexOf('type="submit"'))
 
-    const quiet = await get(app.url, await confirmLinkOf(app, { ...victimsChoice, email: 'lou.bernard@univ-tlse3.fr' }))
+    const quiet = await get(
+      app.url,
+      await confirmLinkOf(app, { ...victimsChoice, email: 'lou.bernard@univ-tlse3.fr' }),
+    )
     const quietSummary = quiet.html.slice(quiet.html.indexOf('<dl'), quiet.html.indexOf('</dl>'))
     expect(quietSummary).toMatch(/Liste publique<\/dt>\s*<dd>Non/)
     expect(quietSummary).toMatch(/Nouvelles du collectif<\/dt>\s*<dd>Non/)
@@ -106,7 +113,9 @@ describe.each(DATABASES)('what a confirmation link confirms (%s)', (kind) => {
   })
 
   it('shows the English summary on an English link', async () => {
-    const mail = await nextMail(app, () => postForm(app.url, '/en/sign', { ...strangersChoice, email: 'kim.roux@univ-tlse3.fr' }))
+    const mail = await nextMail(app, () =>
+      postForm(app.url, '/en/sign', { ...strangersChoice, email: 'kim.roux@univ-tlse3.fr' }),
+    )
     const page = await get(app.url, linkIn(mail.text, 'confirm'))
     expect(page.html).toMatch(/Public list<\/dt>\s*<dd>Yes/)
     expect(page.html).toMatch(/News from the collective<\/dt>\s*<dd>Yes/)
@@ -116,7 +125,11 @@ describe.each(DATABASES)('what a confirmation link confirms (%s)', (kind) => {
     await confirmLinkOf(app, victimsChoice)
     const corrected = await confirmLinkOf(app, { ...victimsChoice, first_name: 'Alexandre', public: '1' })
     expect((await press(app, corrected)).status).toBe(303)
-    expect(await storedSignature(app)).toMatchObject({ first_name: 'Alexandre', is_public: 1, status: 'confirmed' })
+    expect(await storedSignature(app)).toMatchObject({
+      first_name: 'Alexandre',
+      is_public: 1,
+      status: 'confirmed',
+    })
   })
 
   it('kills the other pending links of the address once one is confirmed', async () => {
@@ -128,7 +141,12 @@ describe.each(DATABASES)('what a confirmation link confirms (%s)', (kind) => {
     expect((await get(app.url, strangersLink)).status).toBe(404)
     const late = await postForm(app.url, strangersLink, { csrf: hiddenValue(strangersForm.html, 'csrf') })
     expect(late.status).toBe(404)
-    expect(await storedSignature(app)).toMatchObject({ first_name: 'Alex', is_public: 0, wants_updates: 0, email: null })
+    expect(await storedSignature(app)).toMatchObject({
+      first_name: 'Alex',
+      is_public: 0,
+      wants_updates: 0,
+      email: null,
+    })
     // What the stranger typed is not kept anywhere once their link is dead.
     const tokens = await app.server.ctx.db.selectFrom('tokens').select('submission').execute()
     expect(tokens.map((t) => t.submission).filter((s) => s?.includes('Usurpé'))).toEqual([])
@@ -149,6 +167,10 @@ describe.each(DATABASES)('what a confirmation link confirms (%s)', (kind) => {
     const page = await get(app.url, link)
     expect(page.html).toContain('Alex Martin')
     expect((await press(app, link)).status).toBe(303)
-    expect(await storedSignature(app)).toMatchObject({ first_name: 'Alex', status: 'confirmed', is_public: 0 })
+    expect(await storedSignature(app)).toMatchObject({
+      first_name: 'Alex',
+      status: 'confirmed',
+      is_public: 0,
+    })
   })
 })

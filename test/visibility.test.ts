@@ -18,13 +18,50 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     cpSync('content', contentDir, { recursive: true })
     const toml = join(contentDir, 'site.toml')
     // Every group shown exactly (min_group_size = 1): the threshold is aggregates.test.ts's subject.
-    writeFileSync(toml, readFileSync(toml, 'utf8').replace(/thresholds = \[[^\]]*\]/, 'thresholds = [2, 5, 1000]').replace('min_group_size = 5', 'min_group_size = 1'))
+    writeFileSync(
+      toml,
+      readFileSync(toml, 'utf8')
+        .replace(/thresholds = \[[^\]]*\]/, 'thresholds = [2, 5, 1000]')
+        .replace('min_group_size = 5', 'min_group_size = 1'),
+    )
     app = await startTestApp(kind, { CONTENT_DIR: contentDir })
-    await signAndConfirm(app, { email: 'ana@univ-tlse3.fr', first_name: 'Ana', last_name: 'Public', category: 'researcher', discipline: 'Écologie' })
-    await signAndConfirm(app, { email: 'bo@univ-tlse3.fr', first_name: 'Bo', last_name: 'Secret', category: 'student', public: '', discipline: 'écologie' })
-    await signAndConfirm(app, { email: 'cy@cnrs.fr', first_name: 'Cy', last_name: 'Chercheuse', institution: 'CNRS', category: 'researcher', debate: '1' })
-    await signAndConfirm(app, { email: 'di@univ-rennes.fr', first_name: 'Di', last_name: 'Rennaise', institution: 'Université de Rennes', category: 'teacher-researcher' })
-    await signAndConfirm(app, { email: 'eu@gmail.com', first_name: 'Eu', last_name: 'Webmail', institution: 'Lycée Bellevue', category: 'teacher' })
+    await signAndConfirm(app, {
+      email: 'ana@univ-tlse3.fr',
+      first_name: 'Ana',
+      last_name: 'Public',
+      category: 'researcher',
+      discipline: 'Écologie',
+    })
+    await signAndConfirm(app, {
+      email: 'bo@univ-tlse3.fr',
+      first_name: 'Bo',
+      last_name: 'Secret',
+      category: 'student',
+      public: '',
+      discipline: 'écologie',
+    })
+    await signAndConfirm(app, {
+      email: 'cy@cnrs.fr',
+      first_name: 'Cy',
+      last_name: 'Chercheuse',
+      institution: 'CNRS',
+      category: 'researcher',
+      debate: '1',
+    })
+    await signAndConfirm(app, {
+      email: 'di@univ-rennes.fr',
+      first_name: 'Di',
+      last_name: 'Rennaise',
+      institution: 'Université de Rennes',
+      category: 'teacher-researcher',
+    })
+    await signAndConfirm(app, {
+      email: 'eu@gmail.com',
+      first_name: 'Eu',
+      last_name: 'Webmail',
+      institution: 'Lycée Bellevue',
+      category: 'teacher',
+    })
   })
   afterAll(async () => {
     await app?.close()
@@ -61,7 +98,9 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     expect(page.html).toContain('<h1>Université Toulouse III – Paul Sabatier</h1>')
     expect(page.html).toContain('Ana Public')
     expect(page.html).not.toContain('Secret')
-    expect(page.html).toContain('2 signatures vérifiées avec une adresse de cet établissement, dont 1 rendue publique')
+    expect(page.html).toContain(
+      '2 signatures vérifiées avec une adresse de cet établissement, dont 1 rendue publique',
+    )
     expect(page.html).toMatch(/Étudiant·e<\/th><td class="num">1<\/td>/)
     expect(page.html).toContain('Personne ne s’est encore proposé')
     expect((await get(app.url, '/institutions/gmail.com')).status).toBe(404)
@@ -82,37 +121,59 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     expect(page.html).toContain('<svg class="chart"')
     expect(page.html).toContain('role="img"')
     expect(page.html).toContain('<title id="chart-title">')
-    expect(page.html).toMatch(/<time datetime="2026-11-28">28 novembre 2026<\/time><\/th><td class="num">5<\/td><td class="num">5<\/td>/)
+    expect(page.html).toMatch(
+      /<time datetime="2026-11-28">28 novembre 2026<\/time><\/th><td class="num">5<\/td><td class="num">5<\/td>/,
+    )
     expect(page.html).not.toContain('<script')
     expect(page.html).not.toContain('style=')
     expect(page.html.length).toBeLessThan(30_000)
   })
 
   it('exports public signatures as CSV, neutralising cells a spreadsheet would run', async () => {
-    await signAndConfirm(app, { email: 'fx@univ-tlse2.fr', first_name: '=HYPERLINK("http://evil.test")', last_name: '+Plus', institution: '@SUM(A1)', discipline: '-2', category: 'staff' })
+    await signAndConfirm(app, {
+      email: 'fx@univ-tlse2.fr',
+      first_name: '=HYPERLINK("http://evil.test")',
+      last_name: '+Plus',
+      institution: '@SUM(A1)',
+      discipline: '-2',
+      category: 'staff',
+    })
     const res = await fetch(`${app.url}/open-data/signatories.csv`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/csv')
     expect(res.headers.get('link')).toContain('rel="license"')
     const csv = await res.text()
     const lines = csv.trim().split('\n')
-    expect(lines[0]).toBe('first_name,last_name,category,institution,discipline,signed_at,verified,institution_domain,verified_institution')
+    expect(lines[0]).toBe(
+      'first_name,last_name,category,institution,discipline,signed_at,verified,institution_domain,verified_institution',
+    )
     expect(lines).toHaveLength(1 + 5)
     expect(csv).not.toContain('Secret')
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"")",'+Plus,staff,'@SUM(A1),'-2,`)
     expect(csv).toMatch(/Eu,Webmail,teacher,Lycée Bellevue,Écologie,2026-[^,]+,0,,\n/)
-    expect(csv).toMatch(/Ana,Public,researcher,Université Toulouse III,Écologie,2026-[^,]+,1,univ-tlse3\.fr,Université Toulouse III – Paul Sabatier\n/)
+    expect(csv).toMatch(
+      /Ana,Public,researcher,Université Toulouse III,Écologie,2026-[^,]+,1,univ-tlse3\.fr,Université Toulouse III – Paul Sabatier\n/,
+    )
     for (const line of lines.slice(1)) expect(line).not.toMatch(/(^|,)[=+\-@]/)
   })
 
   it('exports public signatures as JSON with the licence', async () => {
     const res = await fetch(`${app.url}/open-data/signatories.json`)
-    const data = (await res.json()) as { licence: string; signatories: { first_name: string; verified: boolean; institution_domain: string }[] }
+    const data = (await res.json()) as {
+      licence: string
+      signatories: { first_name: string; verified: boolean; institution_domain: string }[]
+    }
     expect(data.licence).toBe('ODbL-1.0')
     expect(data.signatories).toHaveLength(5)
     expect(data.signatories.map((s) => s.first_name)).not.toContain('Bo')
-    expect(data.signatories.find((s) => s.first_name === 'Cy')).toMatchObject({ verified: true, institution_domain: 'cnrs.fr' })
-    expect(data.signatories.find((s) => s.first_name === 'Eu')).toMatchObject({ verified: false, institution_domain: '' })
+    expect(data.signatories.find((s) => s.first_name === 'Cy')).toMatchObject({
+      verified: true,
+      institution_domain: 'cnrs.fr',
+    })
+    expect(data.signatories.find((s) => s.first_name === 'Eu')).toMatchObject({
+      verified: false,
+      institution_domain: '',
+    })
     expect(JSON.stringify(data)).not.toContain('@gmail')
   })
 
@@ -130,7 +191,10 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     const again = await fetch(`${app.url}/api/v1/stats`, { headers: { 'If-None-Match': etag! } })
     expect(again.status).toBe(304)
     expect(await again.text()).toBe('')
-    const preflight = await fetch(`${app.url}/api/v1/stats`, { method: 'OPTIONS', headers: { Origin: 'https://x.example', 'Access-Control-Request-Method': 'GET' } })
+    const preflight = await fetch(`${app.url}/api/v1/stats`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://x.example', 'Access-Control-Request-Method': 'GET' },
+    })
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
     expect(preflight.headers.get('access-control-allow-methods')).toContain('GET')
   })
@@ -141,7 +205,10 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     while (path) {
       const res = await fetch(app.url + path)
       expect(res.status).toBe(200)
-      const body = (await res.json()) as { items: { first_name: string; last_name: string }[]; next: string | null }
+      const body = (await res.json()) as {
+        items: { first_name: string; last_name: string }[]
+        next: string | null
+      }
       expect(body.items.length).toBeLessThanOrEqual(2)
       seen.push(...body.items.map((i) => i.last_name))
       path = body.next
@@ -151,8 +218,15 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     expect(seen).not.toContain('Secret')
     expect(seen[0]).toBe('+Plus')
     expect((await fetch(`${app.url}/api/v1/signatories?after=nonsense`)).status).toBe(400)
-    const inst = (await (await fetch(`${app.url}/api/v1/institutions`)).json()) as { items: { domain: string; confirmed: number }[] }
-    expect(inst.items.map((i) => i.domain)).toEqual(['univ-tlse3.fr', 'cnrs.fr', 'univ-rennes.fr', 'univ-tlse2.fr'])
+    const inst = (await (await fetch(`${app.url}/api/v1/institutions`)).json()) as {
+      items: { domain: string; confirmed: number }[]
+    }
+    expect(inst.items.map((i) => i.domain)).toEqual([
+      'univ-tlse3.fr',
+      'cnrs.fr',
+      'univ-rennes.fr',
+      'univ-tlse2.fr',
+    ])
     expect(inst.items.map((i) => i.domain)).not.toContain('gmail.com')
   })
 

@@ -14,13 +14,20 @@ let status = 0
 try {
   await migrateToLatest(database.db)
   if (command === 'add' && address) {
-    console.log(`moderator added: ${await addModerator(createTransactor(database.db, database.dialect).transact, address, new Date())}`)
+    console.log(
+      `moderator added: ${await addModerator(createTransactor(database.db, database.dialect).transact, address, new Date())}`,
+    )
   } else if (command === 'remove' && address) {
     const removed = await removeModerator(createTransactor(database.db, database.dialect).transact, address)
-    console.log(removed ? `moderator removed, sessions ended: ${address}` : `not a moderator in the database: ${address}`)
+    console.log(
+      removed
+        ? `moderator removed, sessions ended: ${address}`
+        : `not a moderator in the database: ${address}`,
+    )
     if (!removed) status = 1
   } else if (command === 'list') {
-    for (const m of await listModerators(database.db, config)) console.log(`${m.email}\t(${m.source === 'config' ? 'ADMIN_EMAILS' : 'database'})`)
+    for (const m of await listModerators(database.db, config))
+      console.log(`${m.email}\t(${m.source === 'config' ? 'ADMIN_EMAILS' : 'database'})`)
   } else {
     console.error(usage)
     status = 2

@@ -7,7 +7,11 @@ import { purgeExpired } from '../domain/purge.js'
 const config = loadConfig()
 const database = openDatabase(config)
 await migrateToLatest(database.db)
-const report = await purgeExpired({ transact: createTransactor(database.db, database.dialect).transact, config, now: () => new Date() })
+const report = await purgeExpired({
+  transact: createTransactor(database.db, database.dialect).transact,
+  config,
+  now: () => new Date(),
+})
 console.log(
   `purged: ${report.unconfirmedSignatures} unconfirmed signature(s), ${report.expiredTokens} expired link(s), ${report.oldMails} old mail record(s), ` +
     `${report.networkTraces} network trace(s), ${report.invalidatedSignatures} invalidated signature(s), ${report.auditEntries} audit entr(ies), ` +

@@ -24,15 +24,26 @@ const database = openDatabase(config)
 try {
   await migrateToLatest(database.db)
   if (values.recount) {
-    const totals = await rebuildCounters(createTransactor(database.db, database.dialect).transact, config.site, new Date())
-    console.log(`counters rebuilt: ${totals.confirmed ?? 0} confirmed signature(s), ${Object.keys(totals).length} counter(s)`)
+    const totals = await rebuildCounters(
+      createTransactor(database.db, database.dialect).transact,
+      config.site,
+      new Date(),
+    )
+    console.log(
+      `counters rebuilt: ${totals.confirmed ?? 0} confirmed signature(s), ${Object.keys(totals).length} counter(s)`,
+    )
   } else {
     const count = Number.parseInt(values.count, 10)
     const days = Number.parseInt(values.days, 10)
     if (!Number.isInteger(count) || count < 1) throw new Error('--count: a positive whole number')
     if (!Number.isInteger(days) || days < 1) throw new Error('--days: a positive whole number')
     const started = Date.now()
-    await seedSignatures(createTransactor(database.db, database.dialect).transact, config, { count, days, now: new Date(), seed: values.seed ? Number(values.seed) : undefined })
+    await seedSignatures(createTransactor(database.db, database.dialect).transact, config, {
+      count,
+      days,
+      now: new Date(),
+      seed: values.seed ? Number(values.seed) : undefined,
+    })
     await settleSearchIndex(database.db)
     console.log(`seeded ${count} confirmed signature(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }

@@ -36,7 +36,26 @@ const frontMatterSchema = z.object({
 })
 
 // Slugs the application itself serves: a page may not shadow them.
-const RESERVED_SLUGS = new Set(['confidentialite', 'privacy', 'kit', 'stats', 'institutions', 'open-data', 'admin', 'confirmed', 'sign', 'confirm', 'manage', 'signatories', 'api', 'assets', 'en', 'fr', 'favicon.ico', 'robots.txt'])
+const RESERVED_SLUGS = new Set([
+  'confidentialite',
+  'privacy',
+  'kit',
+  'stats',
+  'institutions',
+  'open-data',
+  'admin',
+  'confirmed',
+  'sign',
+  'confirm',
+  'manage',
+  'signatories',
+  'api',
+  'assets',
+  'en',
+  'fr',
+  'favicon.ico',
+  'robots.txt',
+])
 
 function markdown() {
   // html: false escapes any raw HTML a content author writes; links are validated
@@ -44,19 +63,27 @@ function markdown() {
   return new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote)
 }
 
-function parseDoc(file: string, md: ReturnType<typeof markdown>, substitutions: Record<string, string>): ContentDoc {
+function parseDoc(
+  file: string,
+  md: ReturnType<typeof markdown>,
+  substitutions: Record<string, string>,
+): ContentDoc {
   const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '')
   const match = /^\+\+\+\r?\n([\s\S]*?)\r?\n\+\+\+\r?\n?([\s\S]*)$/.exec(source)
   if (!match) throw new ConfigError(file, 'must start with TOML front matter between +++ lines')
   let front: z.infer<typeof frontMatterSchema>
   try {
     const parsed = frontMatterSchema.safeParse(parseToml(match[1]!))
-    if (!parsed.success) throw new Error(`${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`)
+    if (!parsed.success)
+      throw new Error(`${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`)
     front = parsed.data
   } catch (err) {
     throw new ConfigError(file, (err as Error).message.split('\n')[0]!)
   }
-  const body = match[2]!.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => substitutions[name] ?? whole)
+  const body = match[2]!.replace(
+    /\{\{\s*(\w+)\s*\}\}/g,
+    (whole, name: string) => substitutions[name] ?? whole,
+  )
   const key = basename(file, '.md')
   return {
     key,
@@ -79,14 +106,20 @@ export function loadContent(config: Config): Content {
   for (const locale of config.site.locales) {
     const dir = join(config.contentDir, locale)
     const manifestoFile = join(dir, 'manifesto.md')
-    if (!existsSync(manifestoFile)) throw new ConfigError(manifestoFile, 'is missing: every locale needs its manifesto')
+    if (!existsSync(manifestoFile))
+      throw new ConfigError(manifestoFile, 'is missing: every locale needs its manifesto')
     content.manifesto[locale] = parseDoc(manifestoFile, md, substitutions)
     const pages = new Map<string, ContentDoc>()
     const pagesDir = join(dir, 'pages')
-    const files = existsSync(pagesDir) ? readdirSync(pagesDir).filter((f) => f.endsWith('.md')).sort() : []
+    const files = existsSync(pagesDir)
+      ? readdirSync(pagesDir)
+          .filter((f) => f.endsWith('.md'))
+          .sort()
+      : []
     for (const f of files) {
       const doc = parseDoc(join(pagesDir, f), md, substitutions)
-      if (RESERVED_SLUGS.has(doc.slug)) throw new ConfigError(join(pagesDir, f), `slug "${doc.slug}" is reserved`)
+      if (RESERVED_SLUGS.has(doc.slug))
+        throw new ConfigError(join(pagesDir, f), `slug "${doc.slug}" is reserved`)
       if (pages.has(doc.slug)) throw new ConfigError(join(pagesDir, f), `slug "${doc.slug}" is used twice`)
       pages.set(doc.slug, doc)
     }

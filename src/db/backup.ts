@@ -8,7 +8,10 @@ import { PRIVATE_DIR, privateFile } from '../data-dir.js'
 
 /** The default destination: DATA_DIR/backups/paraphe-2026-11-29T03-55-00Z.sqlite. */
 export function defaultBackupFile(dataDir: string, now: Date): string {
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-')
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-')
   return join(dataDir, 'backups', `paraphe-${stamp}.sqlite`)
 }
 

@@ -33,7 +33,11 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
     // A database that does not answer must give visitors a 503 within seconds, not a hang.
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5000 })
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 5000,
+    })
     // An idle client losing its connection (database restart) must not crash the server.
     pool.on('error', () => {})
     // Nor one in use, between two queries of a request: its query fails (a 503), and
@@ -47,7 +51,12 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   // so creating that file 0600 before SQLite does keeps all three private.
   const warn = options.warn ?? ((line: string) => console.warn(line))
   const onDisk = options.sqliteFile !== ':memory:' && options.sqliteFile !== ''
-  const files = onDisk ? [privateFile(options.sqliteFile), ...['-wal', '-shm'].map((s) => tighten(options.sqliteFile + s, PRIVATE_FILE))] : []
+  const files = onDisk
+    ? [
+        privateFile(options.sqliteFile),
+        ...['-wal', '-shm'].map((s) => tighten(options.sqliteFile + s, PRIVATE_FILE)),
+      ]
+    : []
   for (const line of files) if (line) warn(line)
   const file = new SQLite(options.sqliteFile)
   file.pragma('journal_mode = WAL')
@@ -84,7 +93,11 @@ function withStatementCache(file: SQLite.Database, size = 256) {
 export async function migrateToLatest(db: Db): Promise<void> {
   // Numbers are reserved by work landing in parallel (005–007 may land after 008 has run
   // somewhere): a migration is applied when missing, whatever ran after it in name order.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true })
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')
@@ -101,7 +114,13 @@ export function isUniqueViolation(err: unknown): boolean {
 /** True when the database cannot be reached (server down, connection lost). */
 export function isUnavailable(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code ?? ''
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003', 'SQLITE_BUSY'].includes(code)
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003', 'SQLITE_BUSY'].includes(
+      code,
+    ) ||
     // pg's messages for a connection lost, refused, timed out, or broken by an earlier loss.
-    || /Connection terminated|connect ECONNREFUSED|timeout expired|not queryable/.test(String((err as Error)?.message))
+    /Connection terminated|connect ECONNREFUSED|timeout expired|not queryable/.test(
+      String((err as Error)?.message),
+    )
+  )
 }

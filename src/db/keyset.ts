@@ -30,10 +30,23 @@ export function notOlderThan(position: KeysetPosition) {
  * when the list ends sooner. The few hidden or unapproved signatures it counts make
  * the stretch a little shorter in listed rows, no more.
  */
-export async function positionFurther(db: Db, after: KeysetPosition | undefined, rows: number): Promise<KeysetPosition | undefined> {
-  let q = db.selectFrom('signatures').select(['confirmed_at', 'id']).where('status', '=', 'confirmed').where('is_public', '=', 1)
+export async function positionFurther(
+  db: Db,
+  after: KeysetPosition | undefined,
+  rows: number,
+): Promise<KeysetPosition | undefined> {
+  let q = db
+    .selectFrom('signatures')
+    .select(['confirmed_at', 'id'])
+    .where('status', '=', 'confirmed')
+    .where('is_public', '=', 1)
   if (after) q = q.where(olderThan(after))
-  const row = await q.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(1).offset(rows - 1).executeTakeFirst()
+  const row = await q
+    .orderBy('confirmed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .offset(rows - 1)
+    .executeTakeFirst()
   return row ? { confirmedAt: row.confirmed_at!, id: row.id } : undefined
 }
 
@@ -47,10 +60,17 @@ export async function newestFirstPage<O extends { id: number; confirmed_at: stri
   limit: number,
 ): Promise<{ rows: O[]; next?: string }> {
   const q = after ? query.where(olderThan(after)) : query
-  const rows = await q.orderBy('confirmed_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute()
+  const rows = await q
+    .orderBy('confirmed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute()
   const page = rows.slice(0, limit)
   const last = page.at(-1)
-  return { rows: page, next: rows.length > limit && last ? encodeCursor(last.confirmed_at!, last.id) : undefined }
+  return {
+    rows: page,
+    next: rows.length > limit && last ? encodeCursor(last.confirmed_at!, last.id) : undefined,
+  }
 }
 
 /** Opaque keyset cursor: the (confirmed_at, id) of the last row shown. */

@@ -41,7 +41,7 @@ export async function planSearch(db: Db, term: string, readByIdMax = READ_BY_ID_
   if (isPostgres(db)) {
     // pg_trgm's GIN index answers LIKE; backslash is PostgreSQL's default escape. The
     // planner knows from its statistics whether to read matches or walk the list.
-    const pattern = `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`
+    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     return { kind: 'match', condition: sql<boolean>`signatures.search_text like ${pattern}`, byId: false }
   }
   // A phrase of consecutive trigrams is the term itself; " is doubled inside a phrase.

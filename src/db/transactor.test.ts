@@ -26,8 +26,12 @@ describe('group commit on SQLite', () => {
     return { transactor: createTransactor(handle.db, 'sqlite'), transactions: () => transactions }
   }
 
-  const insert = (i: number) => (tx: Parameters<Parameters<ReturnType<typeof createTransactor>['transact']>[0]>[0]) =>
-    tx.insertInto('suppressions').values({ email_hash: `h${i}`, reason: 'test', created_at: new Date().toISOString() }).execute()
+  const insert =
+    (i: number) => (tx: Parameters<Parameters<ReturnType<typeof createTransactor>['transact']>[0]>[0]) =>
+      tx
+        .insertInto('suppressions')
+        .values({ email_hash: `h${i}`, reason: 'test', created_at: new Date().toISOString() })
+        .execute()
 
   it('shares commits between concurrent writes', async () => {
     const { transactor, transactions } = await open()
@@ -70,7 +74,11 @@ describe('group commit on SQLite', () => {
       transactor.transact(insert(3)),
     ])
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled'])
-    const rows = await handle.db.selectFrom('suppressions').select('email_hash').orderBy('email_hash').execute()
+    const rows = await handle.db
+      .selectFrom('suppressions')
+      .select('email_hash')
+      .orderBy('email_hash')
+      .execute()
     expect(rows.map((r) => r.email_hash)).toEqual(['h1', 'h3'])
   })
 })

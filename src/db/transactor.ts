@@ -32,8 +32,9 @@ interface Job {
 }
 
 export function createTransactor(db: Db, dialect: 'sqlite' | 'postgres', guard?: WriteGuard): Transactor {
-  const asTransactorWork = guard ? guard.run : <T,>(work: () => T) => work()
-  if (dialect === 'postgres') return { transact: (work) => asTransactorWork(() => db.transaction().execute(work)) }
+  const asTransactorWork = guard ? guard.run : <T>(work: () => T) => work()
+  if (dialect === 'postgres')
+    return { transact: (work) => asTransactorWork(() => db.transaction().execute(work)) }
 
   const queue: Job[] = []
   let draining = false
@@ -58,7 +59,10 @@ export function createTransactor(db: Db, dialect: 'sqlite' | 'postgres', guard?:
       await trx.commit().execute()
     } catch (err) {
       // The commit itself failed: nothing of this batch is durable, tell everyone.
-      await trx.rollback().execute().catch(() => {})
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => {})
       for (const job of batch) job.reject(err)
       return
     }

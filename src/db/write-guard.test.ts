@@ -21,20 +21,39 @@ describe('the write guard', () => {
 
   it('throws on an insert, an update or a delete made beside the transactor', async () => {
     const { db } = await guarded()
-    await expect(db.insertInto('suppressions').values(row).execute()).rejects.toBeInstanceOf(WriteOutsideTransactor)
-    await expect(db.updateTable('suppressions').set({ reason: 'x' }).execute()).rejects.toBeInstanceOf(WriteOutsideTransactor)
+    await expect(db.insertInto('suppressions').values(row).execute()).rejects.toBeInstanceOf(
+      WriteOutsideTransactor,
+    )
+    await expect(db.updateTable('suppressions').set({ reason: 'x' }).execute()).rejects.toBeInstanceOf(
+      WriteOutsideTransactor,
+    )
     await expect(db.deleteFrom('suppressions').execute()).rejects.toBeInstanceOf(WriteOutsideTransactor)
   })
 
   it('lets the transactor write, including writes of concurrent work sharing one commit, and reads anywhere', async () => {
     const { db, transact } = await guarded()
-    await Promise.all(['a', 'b', 'c'].map((h) => transact((tx) => tx.insertInto('suppressions').values({ ...row, email_hash: h }).execute())))
-    expect(await db.selectFrom('suppressions').select('email_hash').orderBy('email_hash').execute()).toEqual([{ email_hash: 'a' }, { email_hash: 'b' }, { email_hash: 'c' }])
+    await Promise.all(
+      ['a', 'b', 'c'].map((h) =>
+        transact((tx) =>
+          tx
+            .insertInto('suppressions')
+            .values({ ...row, email_hash: h })
+            .execute(),
+        ),
+      ),
+    )
+    expect(await db.selectFrom('suppressions').select('email_hash').orderBy('email_hash').execute()).toEqual([
+      { email_hash: 'a' },
+      { email_hash: 'b' },
+      { email_hash: 'c' },
+    ])
   })
 
   it('still refuses a write made after the transactor has answered', async () => {
     const { db, transact } = await guarded()
     await transact(async () => undefined)
-    await expect(db.insertInto('suppressions').values(row).execute()).rejects.toBeInstanceOf(WriteOutsideTransactor)
+    await expect(db.insertInto('suppressions').values(row).execute()).rejects.toBeInstanceOf(
+      WriteOutsideTransactor,
+    )
   })
 })

@@ -24,7 +24,12 @@ export type { AdminSession }
  * asked for it this hour is always mailed: whoever asks for a moderator's link from
  * elsewhere, the moderator gets one from their own network.
  */
-export async function requestLoginLink(ctx: DomainContext, rawEmail: string, origin: Origin, locale: string): Promise<LimitOutcome> {
+export async function requestLoginLink(
+  ctx: DomainContext,
+  rawEmail: string,
+  origin: Origin,
+  locale: string,
+): Promise<LimitOutcome> {
   const now = ctx.now()
   const limits = ctx.config.site.limits
   const email = normalizeEmail(rawEmail)
@@ -34,11 +39,17 @@ export async function requestLoginLink(ctx: DomainContext, rawEmail: string, ori
   const verdict = await ctx.limiter.hit(counted, 1, now, [loginMailTally(mailbox)])
   if (!verdict.ok) return verdict
   const [pair, mails] = verdict.totals.slice(counted.length - 1)
-  if (pair === 1 || mails! <= limits.loginMailsPerHour) ctx.afterAnswer(() => mailLoginLink(ctx, email, mailbox, locale))
+  if (pair === 1 || mails! <= limits.loginMailsPerHour)
+    ctx.afterAnswer(() => mailLoginLink(ctx, email, mailbox, locale))
   return verdict
 }
 
-async function mailLoginLink(ctx: DomainContext, email: NormalizedEmail, mailbox: string, locale: string): Promise<void> {
+async function mailLoginLink(
+  ctx: DomainContext,
+  email: NormalizedEmail,
+  mailbox: string,
+  locale: string,
+): Promise<void> {
   if (!(await isModerator(ctx.db, ctx.config, email.address))) return
   const now = ctx.now()
   const address = email.address.toLowerCase()
@@ -47,11 +58,34 @@ async function mailLoginLink(ctx: DomainContext, email: NormalizedEmail, mailbox
   await ctx.transact(async (tx) => {
     await tx
       .insertInto('admin_login_links')
-      .values({ hash, email: address, locale, expires_at: new Date(now.getTime() + minutes * 60_000).toISOString(), used_at: null, created_at: now.toISOString() })
+      .values({
+        hash,
+        email: address,
+        locale,
+        expires_at: new Date(now.getTime() + minutes * 60_000).toISOString(),
+        used_at: null,
+        created_at: now.toISOString(),
+      })
       .execute()
-    const mail = renderAdminLoginMail({ locale, link: `${ctx.config.baseUrl}/admin/login/${token}`, minutes, organisation: ctx.config.site.organisation })
+    const mail = renderAdminLoginMail({
+      locale,
+      link: `${ctx.config.baseUrl}/admin/login/${token}`,
+      minutes,
+      organisation: ctx.config.site.organisation,
+    })
     const recipientHash = emailKey(ctx.config.secret, email)
-    await enqueueMail(tx, { ...mail, kind: 'admin_login', recipient: address, recipientHash, mailboxHash: mailbox, signatureId: null }, now)
+    await enqueueMail(
+      tx,
+      {
+        ...mail,
+        kind: 'admin_login',
+        recipient: address,
+        recipientHash,
+        mailboxHash: mailbox,
+        signatureId: null,
+      },
+      now,
+    )
   })
   ctx.mailQueued()
 }
@@ -66,7 +100,11 @@ export interface LoginLink {
 export async function findLoginLink(ctx: DomainContext, token: string): Promise<LoginLink | undefined> {
   if (!looksLikeToken(token)) return undefined
   const tokenHash = hashToken(token)
-  const row = await ctx.db.selectFrom('admin_login_links').selectAll().where('hash', '=', tokenHash).executeTakeFirst()
+  const row = await ctx.db
+    .selectFrom('admin_login_links')
+    .selectAll()
+    .where('hash', '=', tokenHash)
+    .executeTakeFirst()
   if (!row || row.used_at !== null || row.expires_at <= ctx.now().toISOString()) return undefined
   return { email: row.email, locale: row.locale, tokenHash }
 }
@@ -75,7 +113,10 @@ export async function findLoginLink(ctx: DomainContext, token: string): Promise<
  * Uses a login link, once, and opens a session. Returns the session id for the
  * cookie, or undefined when the link is not live or its address no longer moderates.
  */
-export async function logIn(ctx: DomainContext, token: string): Promise<{ sessionId: string; expiresAt: Date } | undefined> {
+export async function logIn(
+  ctx: DomainContext,
+  token: string,
+): Promise<{ sessionId: string; expiresAt: Date } | undefined> {
   const link = await findLoginLink(ctx, token)
   if (!link) return undefined
   const now = ctx.now()
@@ -93,7 +134,13 @@ export async function logIn(ctx: DomainContext, token: string): Promise<{ sessio
     const expiresAt = new Date(now.getTime() + ctx.config.site.moderation.sessionHours * 3600_000)
     await tx
       .insertInto('admin_sessions')
-      .values({ hash, email: link.email, locale: link.locale, expires_at: expiresAt.toISOString(), created_at: now.toISOString() })
+      .values({
+        hash,
+        email: link.email,
+        locale: link.locale,
+        expires_at: expiresAt.toISOString(),
+        created_at: now.toISOString(),
+      })
       .execute()
     await recordAudit(tx, { actor: link.email, action: 'login' }, now)
     return { sessionId, expiresAt }
@@ -101,9 +148,16 @@ export async function logIn(ctx: DomainContext, token: string): Promise<{ sessio
 }
 
 /** The live session of a cookie value, or undefined. A removed moderator has none. */
-export async function findSession(ctx: DomainContext, sessionId: string | undefined): Promise<AdminSession | undefined> {
+export async function findSession(
+  ctx: DomainContext,
+  sessionId: string | undefined,
+): Promise<AdminSession | undefined> {
   if (!sessionId || !looksLikeToken(sessionId)) return undefined
-  const row = await ctx.db.selectFrom('admin_sessions').selectAll().where('hash', '=', hashToken(sessionId)).executeTakeFirst()
+  const row = await ctx.db
+    .selectFrom('admin_sessions')
+    .selectAll()
+    .where('hash', '=', hashToken(sessionId))
+    .executeTakeFirst()
   if (!row || row.expires_at <= ctx.now().toISOString()) return undefined
   if (!(await isModerator(ctx.db, ctx.config, row.email))) return undefined
   return row
@@ -116,16 +170,26 @@ export async function logOut(ctx: DomainContext, session: AdminSession): Promise
   })
 }
 
-export async function setSessionLocale(ctx: DomainContext, session: AdminSession, locale: string): Promise<void> {
-  await ctx.transact((tx) => tx.updateTable('admin_sessions').set({ locale }).where('hash', '=', session.hash).execute())
+export async function setSessionLocale(
+  ctx: DomainContext,
+  session: AdminSession,
+  locale: string,
+): Promise<void> {
+  await ctx.transact((tx) =>
+    tx.updateTable('admin_sessions').set({ locale }).where('hash', '=', session.hash).execute(),
+  )
 }
 
 /** The CSRF token of a session's forms: derived, so nothing more is stored. */
 export function sessionCsrf(secret: string, session: Pick<AdminSession, 'hash'>): string {
-  return createHmac('sha256', secret).update('admin-csrf:' + session.hash).digest('base64url')
+  return createHmac('sha256', secret).update(`admin-csrf:${session.hash}`).digest('base64url')
 }
 
-export function checkSessionCsrf(secret: string, session: Pick<AdminSession, 'hash'>, value: unknown): boolean {
+export function checkSessionCsrf(
+  secret: string,
+  session: Pick<AdminSession, 'hash'>,
+  value: unknown,
+): boolean {
   if (typeof value !== 'string' || value === '') return false
   const expected = Buffer.from(sessionCsrf(secret, session))
   const given = Buffer.from(value)
@@ -134,7 +198,7 @@ export function checkSessionCsrf(secret: string, session: Pick<AdminSession, 'ha
 
 /** The CSRF value of the button behind a login link (no session exists yet). */
 export function loginCsrf(secret: string, tokenHash: string): string {
-  return createHmac('sha256', secret).update('admin-login:' + tokenHash).digest('base64url')
+  return createHmac('sha256', secret).update(`admin-login:${tokenHash}`).digest('base64url')
 }
 
 export function checkLoginCsrf(secret: string, tokenHash: string, value: unknown): boolean {

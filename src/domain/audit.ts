@@ -4,7 +4,6 @@ import type { Db, Tx } from '../db/database.js'
 import type { AuditEntry } from '../db/schema.js'
 export type { AuditEntry }
 
-
 /** Who acts when no moderator does (the nightly reconciliation). */
 export const SYSTEM_ACTOR = 'system'
 
@@ -15,12 +14,21 @@ export async function recordAudit(
 ): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({ at: now.toISOString(), actor: entry.actor, action: entry.action, target: entry.target ?? '', detail: (entry.detail ?? '').slice(0, 500) })
+    .values({
+      at: now.toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      target: entry.target ?? '',
+      detail: (entry.detail ?? '').slice(0, 500),
+    })
     .execute()
 }
 
 /** The latest entries first, by keyset on id. */
-export async function listAudit(db: Db, options: { before?: number; limit: number }): Promise<{ items: AuditEntry[]; next?: number }> {
+export async function listAudit(
+  db: Db,
+  options: { before?: number; limit: number },
+): Promise<{ items: AuditEntry[]; next?: number }> {
   const rows = await db
     .selectFrom('audit_log')
     .selectAll()

@@ -39,7 +39,9 @@ function matching(db: Db | Tx, secret: string, c: BulkConditions) {
   if (c.network) q = q.where('network_key', '=', isIP(c.network) ? networkKey(secret, c.network) : c.network)
   if (c.domain) q = q.where('email_domain', '=', c.domain.trim().toLowerCase())
   if (c.namePattern) {
-    const pattern = searchKey(c.namePattern).replace(/[\\%_]/g, (ch) => '\\' + ch).replace(/\*/g, '%')
+    const pattern = searchKey(c.namePattern)
+      .replace(/[\\%_]/g, (ch) => `\\${ch}`)
+      .replace(/\*/g, '%')
     q = q.where(sql<boolean>`search_text like ${`%${pattern}%`} escape '\\'`)
   }
   if (c.from) q = q.where('submitted_at', '>=', c.from)
@@ -52,20 +54,36 @@ export interface BulkPreview {
   sample: Pick<Signature, 'id' | 'first_name' | 'last_name' | 'email_domain' | 'submitted_at' | 'status'>[]
 }
 
-export async function previewInvalidation(ctx: DomainContext, actor: string, c: BulkConditions): Promise<BulkPreview> {
+export async function previewInvalidation(
+  ctx: DomainContext,
+  actor: string,
+  c: BulkConditions,
+): Promise<BulkPreview> {
   if (!hasCondition(c)) throw new Error('at least one condition is required')
-  const count = await matching(ctx.db, ctx.config.secret, c).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const count = await matching(ctx.db, ctx.config.secret, c)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   const sample = await matching(ctx.db, ctx.config.secret, c)
     .select(['id', 'first_name', 'last_name', 'email_domain', 'submitted_at', 'status'])
     .orderBy('id', 'desc')
     .limit(20)
     .execute()
-  await ctx.transact((tx) => recordAudit(tx, { actor, action: 'bulk.preview', detail: `${describeConditions(c)} → ${Number(count.n)}` }, ctx.now()))
+  await ctx.transact((tx) =>
+    recordAudit(
+      tx,
+      { actor, action: 'bulk.preview', detail: `${describeConditions(c)} → ${Number(count.n)}` },
+      ctx.now(),
+    ),
+  )
   return { count: Number(count.n), sample }
 }
 
 /** Invalidates every signature matching, in one transaction; returns how many. */
-export async function invalidateMatching(ctx: DomainContext, actor: string, c: BulkConditions): Promise<number> {
+export async function invalidateMatching(
+  ctx: DomainContext,
+  actor: string,
+  c: BulkConditions,
+): Promise<number> {
   if (!hasCondition(c)) throw new Error('at least one condition is required')
   return ctx.transact(async (tx) => {
     const now = ctx.now()
@@ -81,9 +99,17 @@ export async function invalidateMatching(ctx: DomainContext, actor: string, c: B
         .executeTakeFirstOrThrow()
       await applySignatureDelta(tx, ctx.config.site, before, after, now)
       // Nothing more is mailed to an invalidated signature.
-      await tx.deleteFrom('outbox').where('signature_id', '=', before.id).where('status', '=', 'pending').execute()
+      await tx
+        .deleteFrom('outbox')
+        .where('signature_id', '=', before.id)
+        .where('status', '=', 'pending')
+        .execute()
     }
-    await recordAudit(tx, { actor, action: 'bulk.invalidate', detail: `${describeConditions(c)} → ${rows.length}` }, now)
+    await recordAudit(
+      tx,
+      { actor, action: 'bulk.invalidate', detail: `${describeConditions(c)} → ${rows.length}` },
+      now,
+    )
     return rows.length
   })
 }

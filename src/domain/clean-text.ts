@@ -39,10 +39,5 @@ export function cleanParagraphs(raw: string): string {
 
 /** Lower-case, accent-free form used to search names and institutions. */
 export function searchKey(raw: string): string {
-  return raw
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
+  return raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
 }

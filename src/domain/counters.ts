@@ -34,7 +34,11 @@ export const SHARDS = 8
  * Adds each delta to its counter, in one statement. Names are sorted so that two
  * transactions touching the same rows lock them in the same order (no deadlock).
  */
-export async function adjustCounters(tx: Tx, deltas: Record<CounterName, number | undefined>, now: Date): Promise<void> {
+export async function adjustCounters(
+  tx: Tx,
+  deltas: Record<CounterName, number | undefined>,
+  now: Date,
+): Promise<void> {
   const shard = isPostgres(tx) ? Math.floor(Math.random() * SHARDS) : 0
   const rows = Object.entries(deltas)
     .filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] !== 0)
@@ -78,7 +82,7 @@ export function disciplineKey(discipline: string): string {
  * config says so); it counts as public when it is listed (isListed).
  */
 export function counterKeys(site: SiteConfig, s: CountedSignature | null | undefined): string[] {
-  if (!s || !s.confirmed_at) return []
+  if (!s?.confirmed_at) return []
   // Rows without the moderation columns (seeds, tests) are as moderators leave them by default.
   const state: SignatureState = {
     status: s.status === 'confirmed' ? 'confirmed' : 'pending',
@@ -89,7 +93,13 @@ export function counterKeys(site: SiteConfig, s: CountedSignature | null | undef
   }
   if (!isCounted(state, site)) return []
   const d = s.email_domain.toLowerCase()
-  const keys = ['confirmed', `category:${s.category}`, `day:${s.confirmed_at.slice(0, 10)}`, `domain:${d}`, `domain_category:${d}|${s.category}`]
+  const keys = [
+    'confirmed',
+    `category:${s.category}`,
+    `day:${s.confirmed_at.slice(0, 10)}`,
+    `domain:${d}`,
+    `domain_category:${d}|${s.category}`,
+  ]
   const listed = isListed(state)
   if (listed) keys.push('public', `domain_public:${d}`)
   if (isInstitutionalDomain(site, d)) keys.push('verified')
@@ -101,7 +111,11 @@ export function counterKeys(site: SiteConfig, s: CountedSignature | null | undef
 }
 
 /** The counter deltas between two states of one signature (null: does not exist). */
-export function signatureDelta(site: SiteConfig, before: CountedSignature | null | undefined, after: CountedSignature | null | undefined): Record<string, number> {
+export function signatureDelta(
+  site: SiteConfig,
+  before: CountedSignature | null | undefined,
+  after: CountedSignature | null | undefined,
+): Record<string, number> {
   const delta: Record<string, number> = {}
   for (const k of counterKeys(site, before)) delta[k] = (delta[k] ?? 0) - 1
   for (const k of counterKeys(site, after)) delta[k] = (delta[k] ?? 0) + 1
@@ -135,14 +149,19 @@ export interface Counts {
 export async function readCounts(db: Db | Tx): Promise<Counts> {
   const rows = await db
     .selectFrom('counters')
-    .select((eb) => ['name', eb.fn.sum<number>('value').as('total'), eb.fn.max('updated_at').as('updated_at')])
+    .select((eb) => [
+      'name',
+      eb.fn.sum<number>('value').as('total'),
+      eb.fn.max('updated_at').as('updated_at'),
+    ])
     .where('name', 'in', ['confirmed', 'public'])
     .groupBy('name')
     .execute()
   const counts: Counts = { confirmed: 0, public: 0, updatedAt: null }
   for (const row of rows) {
     if (row.name === 'confirmed' || row.name === 'public') counts[row.name] = Number(row.total)
-    if (row.updated_at && (counts.updatedAt === null || row.updated_at > counts.updatedAt)) counts.updatedAt = row.updated_at
+    if (row.updated_at && (counts.updatedAt === null || row.updated_at > counts.updatedAt))
+      counts.updatedAt = row.updated_at
   }
   return counts
 }
@@ -167,8 +186,8 @@ export async function readCounters(db: Db | Tx, names: string[]): Promise<Record
  */
 export async function readCounterGroup(db: Db | Tx, prefix: string): Promise<Map<string, number>> {
   const match = isPostgres(db)
-    ? sql<boolean>`name like ${prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`
-    : sql<boolean>`name glob ${prefix.replace(/[*?[\]]/g, (c) => `[${c}]`) + '*'}`
+    ? sql<boolean>`name like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`
+    : sql<boolean>`name glob ${`${prefix.replace(/[*?[\]]/g, (c) => `[${c}]`)}*`}`
   const rows = await db
     .selectFrom('counters')
     .select((eb) => ['name', eb.fn.sum<number>('value').as('total')])
@@ -195,8 +214,17 @@ export async function readAllCounters(db: Db | Tx): Promise<Record<string, numbe
 }
 
 const COUNTED_COLUMNS = [
-  'status', 'is_public', 'wants_debate', 'category', 'discipline', 'institution', 'email_domain', 'confirmed_at',
-  'hidden_at', 'approved_at', 'invalidated_at',
+  'status',
+  'is_public',
+  'wants_debate',
+  'category',
+  'discipline',
+  'institution',
+  'email_domain',
+  'confirmed_at',
+  'hidden_at',
+  'approved_at',
+  'invalidated_at',
 ] as const
 
 /**
@@ -222,7 +250,11 @@ export async function recountAll(db: Db | Tx, site: SiteConfig): Promise<Record<
 }
 
 /** Replaces every counter by a recount, in one transaction; tallies are kept. */
-export async function rebuildCounters(transact: Transact, site: SiteConfig, now: Date): Promise<Record<string, number>> {
+export async function rebuildCounters(
+  transact: Transact,
+  site: SiteConfig,
+  now: Date,
+): Promise<Record<string, number>> {
   return transact(async (tx) => {
     const totals = await recountAll(tx, site)
     await tx.deleteFrom('counters').where('name', 'not in', TALLIES).execute()
@@ -235,7 +267,10 @@ export async function rebuildCounters(transact: Transact, site: SiteConfig, now:
  * Recounts from the signatures themselves: for checks and repairs, never on a request
  * path. The same rules as isCounted and isListed in signature-state.ts.
  */
-export async function recount(db: Db | Tx, options: { countBeforeApproval?: boolean } = {}): Promise<{ confirmed: number; public: number }> {
+export async function recount(
+  db: Db | Tx,
+  options: { countBeforeApproval?: boolean } = {},
+): Promise<{ confirmed: number; public: number }> {
   const countBeforeApproval = options.countBeforeApproval ?? true
   const row = await db
     .selectFrom('signatures')
@@ -245,7 +280,13 @@ export async function recount(db: Db | Tx, options: { countBeforeApproval?: bool
         .sum<number>(
           eb
             .case()
-            .when(eb.and([eb('is_public', '=', 1), eb('approved_at', 'is not', null), eb('hidden_at', 'is', null)]))
+            .when(
+              eb.and([
+                eb('is_public', '=', 1),
+                eb('approved_at', 'is not', null),
+                eb('hidden_at', 'is', null),
+              ]),
+            )
             .then(1)
             .else(0)
             .end(),

@@ -4,10 +4,42 @@
 import { derivedOnce } from '../config.js'
 
 const COMMON_DOMAINS = [
-  'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.fr', 'hotmail.com', 'hotmail.fr', 'outlook.com', 'outlook.fr',
-  'live.com', 'live.fr', 'msn.com', 'icloud.com', 'me.com', 'orange.fr', 'wanadoo.fr', 'free.fr', 'sfr.fr',
-  'laposte.net', 'neuf.fr', 'bbox.fr', 'numericable.fr', 'protonmail.com', 'proton.me', 'gmx.fr', 'gmx.com', 'gmx.de',
-  'aol.com', 'riseup.net', 'posteo.net', 'mailo.com', 'cnrs.fr', 'inria.fr', 'inserm.fr', 'inrae.fr', 'ird.fr', 'cea.fr',
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'yahoo.fr',
+  'hotmail.com',
+  'hotmail.fr',
+  'outlook.com',
+  'outlook.fr',
+  'live.com',
+  'live.fr',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'orange.fr',
+  'wanadoo.fr',
+  'free.fr',
+  'sfr.fr',
+  'laposte.net',
+  'neuf.fr',
+  'bbox.fr',
+  'numericable.fr',
+  'protonmail.com',
+  'proton.me',
+  'gmx.fr',
+  'gmx.com',
+  'gmx.de',
+  'aol.com',
+  'riseup.net',
+  'posteo.net',
+  'mailo.com',
+  'cnrs.fr',
+  'inria.fr',
+  'inserm.fr',
+  'inrae.fr',
+  'ird.fr',
+  'cea.fr',
 ]
 
 /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
@@ -18,7 +50,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1)
       d[i]![j] = v
     }
   }
@@ -47,7 +80,10 @@ const SUGGESTIONS_KEPT = 10_000
 const suggestionsByList = new WeakMap<Set<string>, Map<string, string | null>>()
 function suggestionsOf(known: Set<string>): Map<string, string | null> {
   let map = suggestionsByList.get(known)
-  if (!map) suggestionsByList.set(known, (map = new Map()))
+  if (!map) {
+    map = new Map()
+    suggestionsByList.set(known, map)
+  }
   return map
 }
 
@@ -64,5 +100,6 @@ function closestKnown(typed: string, known: Set<string>): string | undefined {
 
 // The site's list is read once; every signature is checked against it.
 const knownDomains = derivedOnce(
-  (extraKnown: readonly string[]) => new Set([...COMMON_DOMAINS, ...extraKnown.map((d) => d.toLowerCase()).filter((d) => !d.includes('*'))]),
+  (extraKnown: readonly string[]) =>
+    new Set([...COMMON_DOMAINS, ...extraKnown.map((d) => d.toLowerCase()).filter((d) => !d.includes('*'))]),
 )

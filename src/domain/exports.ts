@@ -30,7 +30,23 @@ export const EXPORT_COLUMNS = [
 async function exportRows(db: Db): Promise<string[][]> {
   const rows = await db
     .selectFrom('signatures')
-    .select(['first_name', 'last_name', 'category', 'institution', 'discipline', 'comment', 'comment_approved_at', 'is_public', 'approved_at', 'hidden_at', 'confirmed_at', 'consent_version', 'locale', 'email', 'wants_updates'])
+    .select([
+      'first_name',
+      'last_name',
+      'category',
+      'institution',
+      'discipline',
+      'comment',
+      'comment_approved_at',
+      'is_public',
+      'approved_at',
+      'hidden_at',
+      'confirmed_at',
+      'consent_version',
+      'locale',
+      'email',
+      'wants_updates',
+    ])
     .where('status', '=', 'confirmed')
     .where('invalidated_at', 'is', null)
     .orderBy('confirmed_at')
@@ -52,9 +68,14 @@ async function exportRows(db: Db): Promise<string[][]> {
 }
 
 /** The CSV text, recorded in the audit log with how many rows it held. */
-export async function exportSignaturesCsv(ctx: DomainContext, actor: string): Promise<{ csv: string; rows: number }> {
+export async function exportSignaturesCsv(
+  ctx: DomainContext,
+  actor: string,
+): Promise<{ csv: string; rows: number }> {
   const rows = await exportRows(ctx.db)
   const csv = stringify([[...EXPORT_COLUMNS], ...rows.map((r) => r.map(neutraliseFormula))])
-  await ctx.transact((tx) => recordAudit(tx, { actor, action: 'export.csv', detail: `${rows.length} rows` }, ctx.now()))
+  await ctx.transact((tx) =>
+    recordAudit(tx, { actor, action: 'export.csv', detail: `${rows.length} rows` }, ctx.now()),
+  )
   return { csv, rows: rows.length }
 }

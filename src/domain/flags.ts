@@ -53,12 +53,18 @@ export async function raiseFlags(
   if (s.name_key && m.watchList.map(nameKey).includes(s.name_key)) await flag(tx, [s.id], 'watch_list', now)
   const groups: Group[] = []
   if (s.name_key) {
-    const members = tx.selectFrom('signatures').where('name_key', '=', s.name_key).where('invalidated_at', 'is', null)
+    const members = tx
+      .selectFrom('signatures')
+      .where('name_key', '=', s.name_key)
+      .where('invalidated_at', 'is', null)
     groups.push({ kind: 'same_name', members, threshold: m.sameNameSignatures })
   }
   if (s.network_key) {
     const since = new Date(now.getTime() - m.burstMinutes * 60_000).toISOString()
-    const members = tx.selectFrom('signatures').where('network_key', '=', s.network_key).where('submitted_at', '>=', since)
+    const members = tx
+      .selectFrom('signatures')
+      .where('network_key', '=', s.network_key)
+      .where('submitted_at', '>=', since)
     groups.push({ kind: 'burst', members, threshold: m.burstSignatures })
   }
   if (groups.length === 0) return
@@ -66,13 +72,19 @@ export async function raiseFlags(
     .selectNoFrom((eb) =>
       groups.map((g, i) =>
         eb
-          .selectFrom(g.members.select('id').limit(g.threshold + 1).as('first_members'))
+          .selectFrom(
+            g.members
+              .select('id')
+              .limit(g.threshold + 1)
+              .as('first_members'),
+          )
           .select((f) => f.fn.countAll<number>().as('n'))
           .as(`g${i}`),
       ),
     )
     .executeTakeFirstOrThrow()
-  for (const [i, g] of groups.entries()) await flagGroup(tx, g, Number((sizes as Record<string, unknown>)[`g${i}`]), s.id, now)
+  for (const [i, g] of groups.entries())
+    await flagGroup(tx, g, Number((sizes as Record<string, unknown>)[`g${i}`]), s.id, now)
 }
 
 interface Group {
@@ -98,7 +110,12 @@ async function flagGroup(tx: Tx, group: Group, size: number, id: number, now: Da
 export async function flagsOf(db: Db | Tx, ids: number[]): Promise<Map<number, FlagKind[]>> {
   const out = new Map<number, FlagKind[]>()
   if (ids.length === 0) return out
-  const rows = await db.selectFrom('signature_flags').select(['signature_id', 'flag']).where('signature_id', 'in', ids).orderBy('flag').execute()
+  const rows = await db
+    .selectFrom('signature_flags')
+    .select(['signature_id', 'flag'])
+    .where('signature_id', 'in', ids)
+    .orderBy('flag')
+    .execute()
   for (const r of rows) out.set(r.signature_id, [...(out.get(r.signature_id) ?? []), r.flag])
   return out
 }

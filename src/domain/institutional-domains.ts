@@ -7,7 +7,16 @@ import { derivedOnce, type SiteConfig } from '../config.js'
 
 const patternsOf = derivedOnce((site: SiteConfig): RegExp[] =>
   site.institutionDomainPatterns.map(
-    (p) => new RegExp('^' + p.toLowerCase().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('[^.]*') + '$'),
+    (p) =>
+      new RegExp(
+        '^' +
+          p
+            .toLowerCase()
+            .split('*')
+            .map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'))
+            .join('[^.]*') +
+          '$',
+      ),
   ),
 )
 
@@ -25,7 +34,9 @@ function namedDomainOf(site: SiteConfig, domain: string): string | undefined {
 
 /** A verified institutional address: its domain is named in the config (or under one that is), or matches a pattern. */
 export function isInstitutionalDomain(site: SiteConfig, domain: string): boolean {
-  return namedDomainOf(site, domain) !== undefined || patternsOf(site).some((r) => r.test(domain.toLowerCase()))
+  return (
+    namedDomainOf(site, domain) !== undefined || patternsOf(site).some((r) => r.test(domain.toLowerCase()))
+  )
 }
 
 /**
@@ -41,21 +52,57 @@ export function verifiedInstitutionOf(site: SiteConfig, domain: string): string 
 
 /** Lower case, without accents, every run of other characters turned into one space. */
 function folded(text: string): string {
-  return ` ${text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `
+  return ` ${text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `
 }
 
 // Words that every other institution shares: they say nothing about which one it is.
 const GENERIC_WORDS = new Set([
-  'universite', 'university', 'univ', 'institut', 'institute', 'national', 'nationale', 'ecole', 'school', 'centre', 'center',
-  'recherche', 'research', 'superieure', 'superieur', 'sciences', 'science', 'des', 'les', 'and', 'the', 'pour', 'sur', 'aux',
-  'academie', 'fr', 'com', 'org', 'net', 'edu', 'eu', 'gouv',
+  'universite',
+  'university',
+  'univ',
+  'institut',
+  'institute',
+  'national',
+  'nationale',
+  'ecole',
+  'school',
+  'centre',
+  'center',
+  'recherche',
+  'research',
+  'superieure',
+  'superieur',
+  'sciences',
+  'science',
+  'des',
+  'les',
+  'and',
+  'the',
+  'pour',
+  'sur',
+  'aux',
+  'academie',
+  'fr',
+  'com',
+  'org',
+  'net',
+  'edu',
+  'eu',
+  'gouv',
 ])
 
 /** The words that tell an institution from the others: of its canonical name and of its domain's labels. */
 function distinctiveWords(site: SiteConfig, domain: string): string[] {
   const named = namedDomainOf(site, domain)
   const sources = [named ? site.institutionNames[named]! : '', named ?? domain]
-  return [...new Set(sources.flatMap((s) => folded(s).trim().split(' ')))].filter((w) => w.length >= 3 && !GENERIC_WORDS.has(w))
+  return [...new Set(sources.flatMap((s) => folded(s).trim().split(' ')))].filter(
+    (w) => w.length >= 3 && !GENERIC_WORDS.has(w),
+  )
 }
 
 /**

@@ -68,14 +68,24 @@ export async function listInstitutions(db: Db, site: SiteConfig): Promise<Instit
       other.total += total
       continue
     }
-    items.push({ domain, name, total, listed: listed.get(domain) ?? 0, willing: publishedCount(site, willing.get(domain) ?? 0) })
+    items.push({
+      domain,
+      name,
+      total,
+      listed: listed.get(domain) ?? 0,
+      willing: publishedCount(site, willing.get(domain) ?? 0),
+    })
   }
   items.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'fr'))
   return { items, other: { institutions: other.institutions, total: publishedCount(site, other.total) } }
 }
 
 /** One institution's numbers, or undefined when it has no confirmed signature. */
-export async function findInstitution(db: Db, site: SiteConfig, domain: string): Promise<InstitutionDetail | undefined> {
+export async function findInstitution(
+  db: Db,
+  site: SiteConfig,
+  domain: string,
+): Promise<InstitutionDetail | undefined> {
   const name = looksLikeDomain(domain) ? verifiedInstitutionOf(site, domain) : undefined
   if (name === undefined) return undefined
   const [counts, categories] = await Promise.all([
@@ -95,20 +105,39 @@ export async function findInstitution(db: Db, site: SiteConfig, domain: string):
     byCategory: [],
   }
   if (!isLargeEnough(site, total)) return detail
-  detail.byCategory = site.categories.map((c) => ({ key: c.key, count: categories.get(c.key) ?? 0 })).filter((c) => isLargeEnough(site, c.count))
+  detail.byCategory = site.categories
+    .map((c) => ({ key: c.key, count: categories.get(c.key) ?? 0 }))
+    .filter((c) => isLargeEnough(site, c.count))
   const rest = total - detail.byCategory.reduce((sum, c) => sum + c.count, 0)
   if (rest > 0) detail.otherCategories = publishedCount(site, rest)
   return detail
 }
 
 /** The public signatories of one institution, newest first, by keyset. */
-export async function listInstitutionSignatures(db: Db, domain: string, options: { cursor?: string; limit: number }): Promise<SignatoryPage> {
+export async function listInstitutionSignatures(
+  db: Db,
+  domain: string,
+  options: { cursor?: string; limit: number },
+): Promise<SignatoryPage> {
   const q = whereListed(
     db
       .selectFrom('signatures')
-      .select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at', 'email_domain'])
+      .select([
+        'id',
+        'first_name',
+        'last_name',
+        'category',
+        'institution',
+        'discipline',
+        'confirmed_at',
+        'email_domain',
+      ])
       .where('email_domain', '=', domain),
   )
-  const page = await newestFirstPage(q, options.cursor ? decodeCursor(options.cursor) : undefined, options.limit)
+  const page = await newestFirstPage(
+    q,
+    options.cursor ? decodeCursor(options.cursor) : undefined,
+    options.limit,
+  )
   return { items: page.rows.map(toPublicSignature), next: page.next }
 }

@@ -23,9 +23,15 @@ export interface Recipient {
  * transaction: on PostgreSQL the limiter's statement takes a connection of its own,
  * which a transaction waiting for it could be holding the last of.
  */
-export async function recipientOf(ctx: DomainContext, email: NormalizedEmail, network: string | null): Promise<Recipient> {
+export async function recipientOf(
+  ctx: DomainContext,
+  email: NormalizedEmail,
+  network: string | null,
+): Promise<Recipient> {
   const mailbox = mailboxKey(ctx.config.secret, email)
-  const totals = network ? (await ctx.limiter.hit([], 1, ctx.now(), [mailboxFromNetworkTally(network, mailbox)])).totals : []
+  const totals = network
+    ? (await ctx.limiter.hit([], 1, ctx.now(), [mailboxFromNetworkTally(network, mailbox)])).totals
+    : []
   return { key: emailKey(ctx.config.secret, email), mailbox, firstFromNetwork: totals[0] === 1 }
 }
 
@@ -39,7 +45,10 @@ export async function recipientOf(ctx: DomainContext, email: NormalizedEmail, ne
 export async function mayMail(ctx: DomainContext, tx: Tx, to: Recipient, now: Date): Promise<boolean> {
   if (await isSuppressed(tx, to.key)) return false
   if (to.firstFromNetwork) return true
-  return mayMailGiven(ctx.config.site, to, { suppressed: false, recentMails: await countMailsSince(tx, to.mailbox, mailCapSince(now)) })
+  return mayMailGiven(ctx.config.site, to, {
+    suppressed: false,
+    recentMails: await countMailsSince(tx, to.mailbox, mailCapSince(now)),
+  })
 }
 
 /** Where the day of the cap starts: mails queued since then count. */
@@ -48,7 +57,11 @@ export function mailCapSince(now: Date): Date {
 }
 
 /** The same rule as mayMail, for a caller that read the facts with others in one statement. */
-export function mayMailGiven(site: SiteConfig, to: Recipient, facts: { suppressed: boolean; recentMails: number }): boolean {
+export function mayMailGiven(
+  site: SiteConfig,
+  to: Recipient,
+  facts: { suppressed: boolean; recentMails: number },
+): boolean {
   if (facts.suppressed) return false
   return to.firstFromNetwork || facts.recentMails < site.maxMailsPerAddress
 }

@@ -9,13 +9,17 @@ export interface Milestone {
   day: string
 }
 
-export function milestonesOf(byDay: { day: string; count: number }[], thresholds: readonly number[]): Milestone[] {
+export function milestonesOf(
+  byDay: { day: string; count: number }[],
+  thresholds: readonly number[],
+): Milestone[] {
   const out: Milestone[] = []
   let cumulative = 0
   let next = 0
   for (const { day, count } of [...byDay].sort((a, b) => (a.day < b.day ? -1 : 1))) {
     cumulative += count
-    while (next < thresholds.length && cumulative >= thresholds[next]!) out.push({ threshold: thresholds[next++]!, day })
+    while (next < thresholds.length && cumulative >= thresholds[next]!)
+      out.push({ threshold: thresholds[next++]!, day })
   }
   return out
 }

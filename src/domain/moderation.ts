@@ -51,16 +51,36 @@ export async function readDashboard(db: Db): Promise<Dashboard> {
     public: counts.public,
     flagged: Number(flaggedRow.n),
     withdrawn: await readCounter(db, 'withdrawn'),
-    hidden: await countWhere(db, (q) => q.where('hidden_at', 'is not', null).where('invalidated_at', 'is', null)),
-    awaitingApproval: await countWhere(db, (q) => q.where('status', '=', 'confirmed').where('approved_at', 'is', null).where('invalidated_at', 'is', null)),
+    hidden: await countWhere(db, (q) =>
+      q.where('hidden_at', 'is not', null).where('invalidated_at', 'is', null),
+    ),
+    awaitingApproval: await countWhere(db, (q) =>
+      q
+        .where('status', '=', 'confirmed')
+        .where('approved_at', 'is', null)
+        .where('invalidated_at', 'is', null),
+    ),
     commentsAwaiting: await countWhere(db, (q) =>
-      q.where('comment', '!=', '').where('comment_approved_at', 'is', null).where('status', '=', 'confirmed').where('invalidated_at', 'is', null),
+      q
+        .where('comment', '!=', '')
+        .where('comment_approved_at', 'is', null)
+        .where('status', '=', 'confirmed')
+        .where('invalidated_at', 'is', null),
     ),
     invalidated: await countWhere(db, (q) => q.where('invalidated_at', 'is not', null)),
   }
 }
 
-export const SIGNATURE_FILTERS = ['all', 'pending', 'flagged', 'hidden', 'awaiting', 'comments', 'invalidated', 'mismatch'] as const
+export const SIGNATURE_FILTERS = [
+  'all',
+  'pending',
+  'flagged',
+  'hidden',
+  'awaiting',
+  'comments',
+  'invalidated',
+  'mismatch',
+] as const
 export type SignatureFilter = (typeof SIGNATURE_FILTERS)[number]
 
 export interface ModeratedSignature extends Signature {
@@ -84,7 +104,11 @@ export const MISMATCH_WINDOW = 5000
 
 async function domainNames(db: Db, domains: string[]): Promise<Map<string, string>> {
   if (domains.length === 0) return new Map()
-  const rows = await db.selectFrom('domains').select(['domain', 'display_name']).where('domain', 'in', [...new Set(domains)]).execute()
+  const rows = await db
+    .selectFrom('domains')
+    .select(['domain', 'display_name'])
+    .where('domain', 'in', [...new Set(domains)])
+    .execute()
   return new Map(rows.filter((r) => r.display_name).map((r) => [r.domain, r.display_name!]))
 }
 
@@ -97,28 +121,41 @@ export async function listSignaturesForModeration(
   let q = db.selectFrom('signatures').selectAll()
   const term = searchKey(options.query ?? '')
   if (term !== '') {
-    const escaped = term.replace(/[\\%_]/g, (c) => '\\' + c)
-    q = q.where((eb) => eb.or([eb(sql`search_text`, 'like', sql`${`%${escaped}%`} escape '\\'`), eb('email_domain', '=', term)]))
+    const escaped = term.replace(/[\\%_]/g, (c) => `\\${c}`)
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql`search_text`, 'like', sql`${`%${escaped}%`} escape '\\'`),
+        eb('email_domain', '=', term),
+      ]),
+    )
   }
   switch (options.filter ?? 'all') {
     case 'pending':
       q = q.where('status', '=', 'pending')
       break
     case 'flagged':
-      q = q
-        .where('invalidated_at', 'is', null)
-        .where('id', 'in', (eb) =>
-          eb.selectFrom('signature_flags').select('signature_id').$if(options.flag !== undefined, (sq) => sq.where('flag', '=', options.flag!)),
-        )
+      q = q.where('invalidated_at', 'is', null).where('id', 'in', (eb) =>
+        eb
+          .selectFrom('signature_flags')
+          .select('signature_id')
+          .$if(options.flag !== undefined, (sq) => sq.where('flag', '=', options.flag!)),
+      )
       break
     case 'hidden':
       q = q.where('hidden_at', 'is not', null).where('invalidated_at', 'is', null)
       break
     case 'awaiting':
-      q = q.where('status', '=', 'confirmed').where('approved_at', 'is', null).where('invalidated_at', 'is', null)
+      q = q
+        .where('status', '=', 'confirmed')
+        .where('approved_at', 'is', null)
+        .where('invalidated_at', 'is', null)
       break
     case 'comments':
-      q = q.where('comment', '!=', '').where('comment_approved_at', 'is', null).where('status', '=', 'confirmed').where('invalidated_at', 'is', null)
+      q = q
+        .where('comment', '!=', '')
+        .where('comment_approved_at', 'is', null)
+        .where('status', '=', 'confirmed')
+        .where('invalidated_at', 'is', null)
       break
     case 'invalidated':
       q = q.where('invalidated_at', 'is not', null)
@@ -133,12 +170,21 @@ export async function listSignaturesForModeration(
     ;({ page, next } = await mismatchPage(q, site, options.before, options.limit))
   } else {
     if (options.before !== undefined) q = q.where('id', '<', options.before)
-    const rows = await q.orderBy('id', 'desc').limit(options.limit + 1).execute()
+    const rows = await q
+      .orderBy('id', 'desc')
+      .limit(options.limit + 1)
+      .execute()
     page = rows.slice(0, options.limit)
     next = rows.length > options.limit ? page.at(-1)?.id : undefined
   }
-  const flags = await flagsOf(db, page.map((r) => r.id))
-  const names = await domainNames(db, page.map((r) => r.email_domain))
+  const flags = await flagsOf(
+    db,
+    page.map((r) => r.id),
+  )
+  const names = await domainNames(
+    db,
+    page.map((r) => r.email_domain),
+  )
   return {
     items: page.map((r) => ({
       ...r,
@@ -161,7 +207,10 @@ async function mismatchPage(
   let after = before
   let read = 0
   while (read < MISMATCH_WINDOW) {
-    const rows = await (after !== undefined ? q.where('id', '<', after) : q).orderBy('id', 'desc').limit(500).execute()
+    const rows = await (after !== undefined ? q.where('id', '<', after) : q)
+      .orderBy('id', 'desc')
+      .limit(500)
+      .execute()
     for (const r of rows) {
       read++
       after = r.id
@@ -174,7 +223,11 @@ async function mismatchPage(
   return { page, next: after }
 }
 
-export async function getSignatureForModeration(db: Db, site: SiteConfig, id: number): Promise<ModeratedSignature> {
+export async function getSignatureForModeration(
+  db: Db,
+  site: SiteConfig,
+  id: number,
+): Promise<ModeratedSignature> {
   const row = await db.selectFrom('signatures').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('not_found')
   const flags = await flagsOf(db, [id])
@@ -199,7 +252,13 @@ async function lockSignature(tx: Tx, id: number): Promise<Signature> {
 }
 
 /** Applies one moderator action to one signature, with its audit entry and its effect on the counts. */
-export async function moderateSignature(ctx: DomainContext, actor: string, id: number, action: ModerationAction, reason = ''): Promise<void> {
+export async function moderateSignature(
+  ctx: DomainContext,
+  actor: string,
+  id: number,
+  action: ModerationAction,
+  reason = '',
+): Promise<void> {
   await ctx.transact(async (tx) => {
     const now = ctx.now()
     const before = await lockSignature(tx, id)
@@ -207,17 +266,37 @@ export async function moderateSignature(ctx: DomainContext, actor: string, id: n
     let after: Signature | undefined
     switch (action) {
       case 'hide':
-        after = await tx.updateTable('signatures').set({ hidden_at: at, hidden_reason: reason }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+        after = await tx
+          .updateTable('signatures')
+          .set({ hidden_at: at, hidden_reason: reason })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
         break
       case 'restore':
-        after = await tx.updateTable('signatures').set({ hidden_at: null, hidden_reason: null }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+        after = await tx
+          .updateTable('signatures')
+          .set({ hidden_at: null, hidden_reason: null })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
         break
       case 'approve':
         if (before.status !== 'confirmed') throw new AppError('bad_request', 'not confirmed')
-        after = await tx.updateTable('signatures').set({ approved_at: before.approved_at ?? at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+        after = await tx
+          .updateTable('signatures')
+          .set({ approved_at: before.approved_at ?? at })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
         break
       case 'approve_comment':
-        after = await tx.updateTable('signatures').set({ comment_approved_at: at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+        after = await tx
+          .updateTable('signatures')
+          .set({ comment_approved_at: at })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
         break
       case 'delete':
         await tx.deleteFrom('outbox').where('signature_id', '=', id).where('status', '=', 'pending').execute()
@@ -226,7 +305,11 @@ export async function moderateSignature(ctx: DomainContext, actor: string, id: n
         break
     }
     await applySignatureDelta(tx, ctx.config.site, before, after, now)
-    await recordAudit(tx, { actor, action: `signature.${action}`, target: `signature:${id}`, detail: reason }, now)
+    await recordAudit(
+      tx,
+      { actor, action: `signature.${action}`, target: `signature:${id}`, detail: reason },
+      now,
+    )
   })
 }
 
@@ -240,21 +323,44 @@ export function cleanDomain(raw: string): string | undefined {
 }
 
 /** Names an institution domain (shown in place of the domain) and/or blocks it (its signatures are not recorded). */
-export async function setDomain(ctx: DomainContext, actor: string, domain: string, displayName: string, blocked: boolean): Promise<void> {
+export async function setDomain(
+  ctx: DomainContext,
+  actor: string,
+  domain: string,
+  displayName: string,
+  blocked: boolean,
+): Promise<void> {
   const now = ctx.now()
   await ctx.transact(async (tx) => {
-    const values = { display_name: displayName || null, blocked: blocked ? 1 : 0, updated_at: now.toISOString() }
+    const values = {
+      display_name: displayName || null,
+      blocked: blocked ? 1 : 0,
+      updated_at: now.toISOString(),
+    }
     await tx
       .insertInto('domains')
       .values({ domain, ...values })
       .onConflict((oc) => oc.column('domain').doUpdateSet(values))
       .execute()
-    await recordAudit(tx, { actor, action: 'domain.set', target: `domain:${domain}`, detail: `${blocked ? 'blocked' : 'allowed'}${displayName ? `; name: ${displayName}` : ''}` }, now)
+    await recordAudit(
+      tx,
+      {
+        actor,
+        action: 'domain.set',
+        target: `domain:${domain}`,
+        detail: `${blocked ? 'blocked' : 'allowed'}${displayName ? `; name: ${displayName}` : ''}`,
+      },
+      now,
+    )
   })
 }
 
 /** Opens or closes signing from the admin; the closing date of the config still applies. */
-export async function setSigningOpen(ctx: DomainContext & { settings: RuntimeSettings }, actor: string, open: boolean): Promise<void> {
+export async function setSigningOpen(
+  ctx: DomainContext & { settings: RuntimeSettings },
+  actor: string,
+  open: boolean,
+): Promise<void> {
   const now = ctx.now()
   await ctx.settings.setSigningOpen(open, now)
   await ctx.transact((tx) => recordAudit(tx, { actor, action: open ? 'signing.open' : 'signing.close' }, now))
@@ -274,7 +380,15 @@ export async function listDeadMails(db: Db, limit = 100): Promise<DeadMail[]> {
   const rows = await db
     .selectFrom('outbox')
     .leftJoin('signatures', 'signatures.id', 'outbox.signature_id')
-    .select(['outbox.id', 'outbox.kind', 'outbox.created_at', 'outbox.last_error', 'outbox.signature_id', 'signatures.first_name', 'signatures.last_name'])
+    .select([
+      'outbox.id',
+      'outbox.kind',
+      'outbox.created_at',
+      'outbox.last_error',
+      'outbox.signature_id',
+      'signatures.first_name',
+      'signatures.last_name',
+    ])
     .where('outbox.status', '=', 'dead')
     .orderBy('outbox.id', 'desc')
     .limit(limit)

@@ -14,7 +14,11 @@ export async function isModerator(db: Db, config: Config, email: string): Promis
   const address = moderatorAddress(email)
   if (!address) return false
   if (config.adminEmails.includes(address)) return true
-  const row = await db.selectFrom('moderators').select('email').where('email', '=', address).executeTakeFirst()
+  const row = await db
+    .selectFrom('moderators')
+    .select('email')
+    .where('email', '=', address)
+    .executeTakeFirst()
   return row !== undefined
 }
 
@@ -41,10 +45,15 @@ export async function removeModerator(transact: Transact, raw: string): Promise<
   })
 }
 
-export async function listModerators(db: Db, config: Config): Promise<{ email: string; source: 'config' | 'database' }[]> {
+export async function listModerators(
+  db: Db,
+  config: Config,
+): Promise<{ email: string; source: 'config' | 'database' }[]> {
   const rows = await db.selectFrom('moderators').select('email').orderBy('email').execute()
   return [
     ...config.adminEmails.map((email) => ({ email, source: 'config' as const })),
-    ...rows.filter((r) => !config.adminEmails.includes(r.email)).map((r) => ({ email: r.email, source: 'database' as const })),
+    ...rows
+      .filter((r) => !config.adminEmails.includes(r.email))
+      .map((r) => ({ email: r.email, source: 'database' as const })),
   ]
 }

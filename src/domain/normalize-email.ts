@@ -18,7 +18,7 @@ export function normalizeEmail(raw: string): NormalizedEmail | undefined {
   if (at <= 0 || at === trimmed.length - 1) return undefined
   const local = trimmed.slice(0, at)
   const domain = trimmed.slice(at + 1).toLowerCase()
-  if (local.length > 64 || /[\s<>()\[\],;:"\\@]/u.test(local) || /[\p{C}]/u.test(local)) return undefined
+  if (local.length > 64 || /[\s<>()[\],;:"\\@]/u.test(local) || /[\p{C}]/u.test(local)) return undefined
   if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return undefined
   const labels = domain.split('.')
   if (labels.length < 2) return undefined
@@ -34,7 +34,7 @@ export function normalizeEmail(raw: string): NormalizedEmail | undefined {
  * practice, so "Jean@x.fr" and "jean@x.fr" are one signatory.
  */
 export function emailKey(secret: string, email: NormalizedEmail): string {
-  return createHmac('sha256', secret).update('email:' + email.address.toLowerCase()).digest('base64url')
+  return createHmac('sha256', secret).update(`email:${email.address.toLowerCase()}`).digest('base64url')
 }
 
 /** Providers that ignore dots in the local part, under their canonical domain. */
@@ -63,5 +63,7 @@ export function canonicalMailbox(email: NormalizedEmail): string {
 
 /** The keyed hash of an address's mailbox (canonicalMailbox): what per-recipient caps count. */
 export function mailboxKey(secret: string, email: NormalizedEmail): string {
-  return createHmac('sha256', secret).update('mailbox:' + canonicalMailbox(email)).digest('base64url')
+  return createHmac('sha256', secret)
+    .update(`mailbox:${canonicalMailbox(email)}`)
+    .digest('base64url')
 }

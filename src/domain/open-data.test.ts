@@ -8,6 +8,7 @@ describe('neutraliseFormula', () => {
     }
   })
   it('leaves ordinary text alone', () => {
-    for (const cell of ['Camille', 'Université Toulouse III', '', '1 = 1', 'a-b']) expect(neutraliseFormula(cell)).toBe(cell)
+    for (const cell of ['Camille', 'Université Toulouse III', '', '1 = 1', 'a-b'])
+      expect(neutraliseFormula(cell)).toBe(cell)
   })
 })

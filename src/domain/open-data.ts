@@ -24,7 +24,17 @@ export interface OpenSignatory {
   verified_institution: string
 }
 
-export const OPEN_COLUMNS = ['first_name', 'last_name', 'category', 'institution', 'discipline', 'signed_at', 'verified', 'institution_domain', 'verified_institution'] as const
+export const OPEN_COLUMNS = [
+  'first_name',
+  'last_name',
+  'category',
+  'institution',
+  'discipline',
+  'signed_at',
+  'verified',
+  'institution_domain',
+  'verified_institution',
+] as const
 
 /** One page of public signatures, newest first, by keyset. */
 export async function listOpenSignatories(
@@ -33,9 +43,24 @@ export async function listOpenSignatories(
   options: { cursor?: string; limit: number },
 ): Promise<{ items: OpenSignatory[]; next?: string }> {
   const q = whereListed(
-    db.selectFrom('signatures').select(['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'email_domain', 'confirmed_at']),
+    db
+      .selectFrom('signatures')
+      .select([
+        'id',
+        'first_name',
+        'last_name',
+        'category',
+        'institution',
+        'discipline',
+        'email_domain',
+        'confirmed_at',
+      ]),
   )
-  const page = await newestFirstPage(q, options.cursor ? decodeCursor(options.cursor) : undefined, options.limit)
+  const page = await newestFirstPage(
+    q,
+    options.cursor ? decodeCursor(options.cursor) : undefined,
+    options.limit,
+  )
   const items = page.rows.map((r) => {
     const verifiedAs = verifiedInstitutionOf(site, r.email_domain)
     const verified = verifiedAs !== undefined
@@ -55,7 +80,11 @@ export async function listOpenSignatories(
 }
 
 /** Every public signature, a batch at a time, for the exports. */
-export async function* allOpenSignatories(db: Db, site: SiteConfig, batch = 1000): AsyncGenerator<OpenSignatory[]> {
+export async function* allOpenSignatories(
+  db: Db,
+  site: SiteConfig,
+  batch = 1000,
+): AsyncGenerator<OpenSignatory[]> {
   let cursor: string | undefined
   do {
     const page = await listOpenSignatories(db, site, { cursor, limit: batch })

@@ -48,9 +48,15 @@ export const SEARCH_MIN_CHARACTERS = TRIGRAM
  * them from the list's index (a unary + on the column): a search with few candidates
  * then reads its candidates by id instead of walking the whole list to find them.
  */
-export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures', any>>(qb: QB, options: { rowsById?: boolean } = {}): QB {
+// biome-ignore lint/suspicious/noExplicitAny: any selection of the signatures table
+export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures', any>>(
+  qb: QB,
+  options: { rowsById?: boolean } = {},
+): QB {
   const status = options.rowsById ? sql<string>`+signatures.status` : sql.ref<string>('signatures.status')
-  const isPublic = options.rowsById ? sql<number>`+signatures.is_public` : sql.ref<number>('signatures.is_public')
+  const isPublic = options.rowsById
+    ? sql<number>`+signatures.is_public`
+    : sql.ref<number>('signatures.is_public')
   return qb
     .where(status, '=', 'confirmed')
     .where(isPublic, '=', 1)
@@ -61,7 +67,17 @@ export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures'
 
 /** A row of the public list as pages and the API show it. */
 export function toPublicSignature(
-  r: Pick<Signature, 'id' | 'first_name' | 'last_name' | 'category' | 'institution' | 'discipline' | 'confirmed_at' | 'email_domain'>,
+  r: Pick<
+    Signature,
+    | 'id'
+    | 'first_name'
+    | 'last_name'
+    | 'category'
+    | 'institution'
+    | 'discipline'
+    | 'confirmed_at'
+    | 'email_domain'
+  >,
 ): PublicSignature {
   return {
     id: r.id,
@@ -84,7 +100,16 @@ export function toPublicSignature(
  */
 export const SEARCH_STRETCH = 5000
 
-const LIST_COLUMNS = ['id', 'first_name', 'last_name', 'category', 'institution', 'discipline', 'confirmed_at', 'email_domain'] as const
+const LIST_COLUMNS = [
+  'id',
+  'first_name',
+  'last_name',
+  'category',
+  'institution',
+  'discipline',
+  'confirmed_at',
+  'email_domain',
+] as const
 
 /**
  * The public list: confirmed and public only, newest first, by keyset (no OFFSET).
@@ -111,7 +136,8 @@ export async function listPublicSignatures(
 ): Promise<SignatoryPage> {
   const term = searchKey(options.query ?? '')
   const after = options.cursor ? decodeCursor(options.cursor) : undefined
-  const listed = (o: { rowsById?: boolean } = {}) => whereListed(db.selectFrom('signatures').select([...LIST_COLUMNS]), o)
+  const listed = (o: { rowsById?: boolean } = {}) =>
+    whereListed(db.selectFrom('signatures').select([...LIST_COLUMNS]), o)
   const done = (page: { rows: Parameters<typeof toPublicSignature>[0][]; next?: string }): SignatoryPage => ({
     items: page.rows.map(toPublicSignature),
     next: page.next,
@@ -120,7 +146,10 @@ export async function listPublicSignatures(
   if ([...term].length < SEARCH_MIN_CHARACTERS) return { items: [], termTooShort: true }
   const plan = await planSearch(db, term, options.readByIdMax)
   if (plan.kind === 'none') return { items: [] }
-  if (plan.byId || !plan.inRow) return done(await newestFirstPage(listed({ rowsById: plan.byId }).where(plan.condition), after, options.limit))
+  if (plan.byId || !plan.inRow)
+    return done(
+      await newestFirstPage(listed({ rowsById: plan.byId }).where(plan.condition), after, options.limit),
+    )
 
   const boundary = await positionFurther(db, after, options.stretch ?? SEARCH_STRETCH)
   let near = listed().where(plan.inRow)

@@ -18,7 +18,9 @@ export interface PurgeReport {
   adminRecords: number
 }
 
-export async function purgeExpired(ctx: Pick<DomainContext, 'transact' | 'config' | 'now'>): Promise<PurgeReport> {
+export async function purgeExpired(
+  ctx: Pick<DomainContext, 'transact' | 'config' | 'now'>,
+): Promise<PurgeReport> {
   const now = ctx.now()
   const site = ctx.config.site
   const unconfirmedBefore = new Date(now.getTime() - site.unconfirmedDays * DAY_MS).toISOString()
@@ -33,7 +35,11 @@ export async function purgeExpired(ctx: Pick<DomainContext, 'transact' | 'config
       .deleteFrom('outbox')
       .where('status', '=', 'pending')
       .where('signature_id', 'in', (eb) =>
-        eb.selectFrom('signatures').select('id').where('status', '=', 'pending').where('submitted_at', '<', unconfirmedBefore),
+        eb
+          .selectFrom('signatures')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('submitted_at', '<', unconfirmedBefore),
       )
       .execute()
     const signatures = await tx
@@ -41,11 +47,22 @@ export async function purgeExpired(ctx: Pick<DomainContext, 'transact' | 'config
       .where('status', '=', 'pending')
       .where('submitted_at', '<', unconfirmedBefore)
       .executeTakeFirst()
-    const tokens = await tx.deleteFrom('tokens').where('expires_at', '<', now.toISOString()).executeTakeFirst()
+    const tokens = await tx
+      .deleteFrom('tokens')
+      .where('expires_at', '<', now.toISOString())
+      .executeTakeFirst()
     // A message whose sender never confirmed holds an address and a text: it goes with its link.
     // Relayed ones keep only a hash and dates, for the daily limits, then go with old mail.
-    await tx.deleteFrom('relay_messages').where('status', '=', 'pending').where('expires_at', '<', now.toISOString()).execute()
-    await tx.deleteFrom('relay_messages').where('status', '!=', 'pending').where('created_at', '<', mailsBefore).execute()
+    await tx
+      .deleteFrom('relay_messages')
+      .where('status', '=', 'pending')
+      .where('expires_at', '<', now.toISOString())
+      .execute()
+    await tx
+      .deleteFrom('relay_messages')
+      .where('status', '!=', 'pending')
+      .where('created_at', '<', mailsBefore)
+      .execute()
     const mails = await tx
       .deleteFrom('outbox')
       .where('status', 'in', ['sent', 'dead'])
@@ -64,8 +81,14 @@ export async function purgeExpired(ctx: Pick<DomainContext, 'transact' | 'config
       .where('invalidated_at', '<', invalidatedBefore)
       .executeTakeFirst()
     const audit = await tx.deleteFrom('audit_log').where('at', '<', auditBefore).executeTakeFirst()
-    const links = await tx.deleteFrom('admin_login_links').where('expires_at', '<', now.toISOString()).executeTakeFirst()
-    const sessions = await tx.deleteFrom('admin_sessions').where('expires_at', '<', now.toISOString()).executeTakeFirst()
+    const links = await tx
+      .deleteFrom('admin_login_links')
+      .where('expires_at', '<', now.toISOString())
+      .executeTakeFirst()
+    const sessions = await tx
+      .deleteFrom('admin_sessions')
+      .where('expires_at', '<', now.toISOString())
+      .executeTakeFirst()
     return {
       unconfirmedSignatures: Number(signatures.numDeletedRows),
       expiredTokens: Number(tokens.numDeletedRows),

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { canonicalMailbox, mailboxKey, normalizeEmail } from './normalize-email.js'
-import { formLimits, judge, limiterOver, memoryWindows, MINUTE_MS, HOUR_MS, windowStart, type Limit } from './rate-limits.js'
+import {
+  formLimits,
+  judge,
+  limiterOver,
+  memoryWindows,
+  MINUTE_MS,
+  HOUR_MS,
+  windowStart,
+  type Limit,
+} from './rate-limits.js'
 import type { LimitsConfig } from '../config.js'
 
 const at = (iso: string) => new Date(iso)
@@ -9,9 +18,15 @@ const perHour = (max: number): Limit => ({ bucket: 'b:h', windowMs: HOUR_MS, max
 
 describe('fixed windows', () => {
   it('starts a window on its boundary, whatever the instant inside it', () => {
-    expect(windowStart(at('2026-11-28T10:00:00.000Z'), MINUTE_MS)).toBe(at('2026-11-28T10:00:00.000Z').getTime())
-    expect(windowStart(at('2026-11-28T10:00:59.999Z'), MINUTE_MS)).toBe(at('2026-11-28T10:00:00.000Z').getTime())
-    expect(windowStart(at('2026-11-28T10:59:30.000Z'), HOUR_MS)).toBe(at('2026-11-28T10:00:00.000Z').getTime())
+    expect(windowStart(at('2026-11-28T10:00:00.000Z'), MINUTE_MS)).toBe(
+      at('2026-11-28T10:00:00.000Z').getTime(),
+    )
+    expect(windowStart(at('2026-11-28T10:00:59.999Z'), MINUTE_MS)).toBe(
+      at('2026-11-28T10:00:00.000Z').getTime(),
+    )
+    expect(windowStart(at('2026-11-28T10:59:30.000Z'), HOUR_MS)).toBe(
+      at('2026-11-28T10:00:00.000Z').getTime(),
+    )
   })
 
   it('refuses once a total goes over its maximum, until that window ends', () => {
@@ -22,7 +37,10 @@ describe('fixed windows', () => {
 
   it('asks to wait for the latest window over its limit, and never less than a second', () => {
     const now = at('2026-11-28T10:30:59.900Z')
-    expect(judge([perMinute(1), perHour(1)], [2, 2], now)).toEqual({ ok: false, retryAfterSeconds: 29 * 60 + 1 })
+    expect(judge([perMinute(1), perHour(1)], [2, 2], now)).toEqual({
+      ok: false,
+      retryAfterSeconds: 29 * 60 + 1,
+    })
     expect(judge([perMinute(1), perHour(9)], [2, 2], now)).toEqual({ ok: false, retryAfterSeconds: 1 })
   })
 })
@@ -36,14 +54,20 @@ describe('the limiter over windows in memory', () => {
     expect(over).toMatchObject({ ok: false, totals: [4] })
     // A refused request still counts.
     expect((await limiter.hit([perMinute(3)], 1, t0)).totals).toEqual([5])
-    expect(await limiter.hit([perMinute(3)], 1, at('2026-11-28T10:01:00.000Z'))).toMatchObject({ ok: true, totals: [1] })
+    expect(await limiter.hit([perMinute(3)], 1, at('2026-11-28T10:01:00.000Z'))).toMatchObject({
+      ok: true,
+      totals: [1],
+    })
   })
 
   it('counts a tally once, beside the limits, and refuses nothing for it', async () => {
     const limiter = limiterOver(memoryWindows())
     const now = at('2026-11-28T10:00:10.000Z')
     for (let i = 0; i < 5; i++) await limiter.hit([], 3, now, [{ bucket: 't', windowMs: MINUTE_MS }])
-    expect(await limiter.hit([perMinute(100)], 3, now, [{ bucket: 't', windowMs: MINUTE_MS }])).toEqual({ ok: true, totals: [3, 6] })
+    expect(await limiter.hit([perMinute(100)], 3, now, [{ bucket: 't', windowMs: MINUTE_MS }])).toEqual({
+      ok: true,
+      totals: [3, 6],
+    })
   })
 
   it('reports the last hour of signing per network and domain, and forgets older windows', async () => {
@@ -52,9 +76,12 @@ describe('the limiter over windows in memory', () => {
     const now = at('2026-11-28T10:00:00.000Z')
     await limiter.hit([{ bucket: 'sign:net:AAAA:m', windowMs: MINUTE_MS, max: 99 }], 50, early)
     for (const minute of [1, 2, 3]) {
-      await limiter.hit([{ bucket: 'sign:net:AAAA:m', windowMs: MINUTE_MS, max: 99 }], 2, new Date(now.getTime() - minute * MINUTE_MS), [
-        { bucket: 'sign:domain:inria.fr', windowMs: MINUTE_MS },
-      ])
+      await limiter.hit(
+        [{ bucket: 'sign:net:AAAA:m', windowMs: MINUTE_MS, max: 99 }],
+        2,
+        new Date(now.getTime() - minute * MINUTE_MS),
+        [{ bucket: 'sign:domain:inria.fr', windowMs: MINUTE_MS }],
+      )
     }
     await limiter.hit([{ bucket: 'manage:net:AAAA:m', windowMs: MINUTE_MS, max: 99 }], 50, now)
     expect(await limiter.listOutliers(now, { networkPerHour: 5, domainPerHour: 2 })).toEqual([
@@ -63,7 +90,9 @@ describe('the limiter over windows in memory', () => {
     ])
     await limiter.purge(now)
     // The 08:00 window is gone: counting there again starts from nothing.
-    expect((await limiter.hit([{ bucket: 'sign:net:AAAA:m', windowMs: MINUTE_MS, max: 99 }], 1, early)).totals).toEqual([1])
+    expect(
+      (await limiter.hit([{ bucket: 'sign:net:AAAA:m', windowMs: MINUTE_MS, max: 99 }], 1, early)).totals,
+    ).toEqual([1])
   })
 
   it('keeps memory bounded, forgetting the oldest windows first', async () => {
@@ -78,12 +107,20 @@ describe('the limiter over windows in memory', () => {
 })
 
 describe('limits per form', () => {
-  const l = { signPerMinute: 60, signPerHour: 600, managePerMinute: 20, relayPerMinute: 5, loginPerMinute: 10 } as LimitsConfig
+  const l = {
+    signPerMinute: 60,
+    signPerHour: 600,
+    managePerMinute: 20,
+    relayPerMinute: 5,
+    loginPerMinute: 10,
+  } as LimitsConfig
   it('counts each form per network, and an allow-listed network against nothing', () => {
-    expect(formLimits('sign', l, { network: 'N', allowListed: false }).map((x) => [x.bucket, x.max])).toEqual([
-      ['sign:net:N:m', 60],
-      ['sign:net:N:h', 600],
-    ])
+    expect(formLimits('sign', l, { network: 'N', allowListed: false }).map((x) => [x.bucket, x.max])).toEqual(
+      [
+        ['sign:net:N:m', 60],
+        ['sign:net:N:h', 600],
+      ],
+    )
     expect(formLimits('relay', l, { network: 'N', allowListed: false })[0]!.max).toBe(5)
     expect(formLimits('login', l, { network: 'N', allowListed: false })[0]!.max).toBe(10)
     expect(formLimits('manage', l, { network: 'N', allowListed: true })).toEqual([])

@@ -17,6 +17,7 @@
 //   skip the write-ahead log and their commits wait for no disk flush. A crash of
 //   PostgreSQL empties it, which again only opens each budget once more.
 import { isIP } from 'node:net'
+import type { QueryResult } from 'kysely'
 import { sql, type Db } from '../db/database.js'
 import type { Transact } from '../db/transactor.js'
 import type { LimitsConfig } from '../config.js'
@@ -126,9 +127,12 @@ export function windowStart(now: Date, windowMs: number): number {
 export function judge(limits: readonly Limit[], totals: readonly number[], now: Date): LimitOutcome {
   let retryAfterMs = 0
   limits.forEach((limit, i) => {
-    if (totals[i]! > limit.max) retryAfterMs = Math.max(retryAfterMs, windowStart(now, limit.windowMs) + limit.windowMs - now.getTime())
+    if (totals[i]! > limit.max)
+      retryAfterMs = Math.max(retryAfterMs, windowStart(now, limit.windowMs) + limit.windowMs - now.getTime())
   })
-  return retryAfterMs > 0 ? { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) } : { ok: true }
+  return retryAfterMs > 0
+    ? { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) }
+    : { ok: true }
 }
 
 // ---------------------------------------------------------------------------
@@ -160,9 +164,17 @@ export interface RateLimiter {
    * does not reopen the door sooner. `totals` are the new totals of the limits, then
    * of the tallies, in order.
    */
-  hit(limits: readonly Limit[], weight: number, now: Date, tallies?: readonly Tally[]): Promise<LimitOutcome & { totals: number[] }>
+  hit(
+    limits: readonly Limit[],
+    weight: number,
+    now: Date,
+    tallies?: readonly Tally[],
+  ): Promise<LimitOutcome & { totals: number[] }>
   /** Networks and e-mail domains above the report thresholds over the last hour. */
-  listOutliers(now: Date, thresholds: { networkPerHour: number; domainPerHour: number }): Promise<OutlierLine[]>
+  listOutliers(
+    now: Date,
+    thresholds: { networkPerHour: number; domainPerHour: number },
+  ): Promise<OutlierLine[]>
   /** Forgets the windows no limit and no report reads any more. */
   purge(now: Date): Promise<void>
   close(): Promise<void>
@@ -176,13 +188,19 @@ export function limiterOver(store: WindowStore): RateLimiter {
   return {
     async hit(limits, weight, now, tallies = []) {
       const totals = await store.add(
-        [...limits.map((l) => ({ bucket: l.bucket, windowMs: l.windowMs, weight })), ...tallies.map((t) => ({ ...t, weight: 1 }))],
+        [
+          ...limits.map((l) => ({ bucket: l.bucket, windowMs: l.windowMs, weight })),
+          ...tallies.map((t) => ({ ...t, weight: 1 })),
+        ],
         now,
       )
       return { ...judge(limits, totals, now), totals }
     },
     async listOutliers(now, thresholds) {
-      const totals = await store.totalsSince(['sign:net:%:m', 'sign:domain:%'], new Date(now.getTime() - HOUR_MS))
+      const totals = await store.totalsSince(
+        ['sign:net:%:m', 'sign:domain:%'],
+        new Date(now.getTime() - HOUR_MS),
+      )
       const lines: OutlierLine[] = []
       for (const [bucket, total] of totals) {
         if (bucket.startsWith('sign:net:') && total > thresholds.networkPerHour) {
@@ -259,7 +277,15 @@ export function memoryWindows(maxWindows = MEMORY_WINDOWS): WindowStore {
 
 /** A SQL LIKE pattern ("sign:net:%:m") as a test on a string. */
 function likeMatcher(pattern: string): (s: string) => boolean {
-  const re = new RegExp('^' + pattern.split('%').map((p) => p.replace(/[.*+?^${}()|[\]\\_]/g, (c) => (c === '_' ? '.' : '\\' + c))).join('.*') + '$', 's')
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split('%')
+        .map((p) => p.replace(/[.*+?^${}()|[\]\\_]/g, (c) => (c === '_' ? '.' : `\\${c}`)))
+        .join('.*') +
+      '$',
+    's',
+  )
   return (s) => re.test(s)
 }
 
@@ -296,13 +322,15 @@ export function sharedWindows(db: Db, transact: Transact): WindowStore {
       }),
     )
     const rows = [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r)
-    let result
+    let result: QueryResult<{ bucket: string; window_start: string; hits: number }>
     try {
-      result = await transact((tx) => sql<{ bucket: string; window_start: string; hits: number }>`
+      result = await transact((tx) =>
+        sql<{ bucket: string; window_start: string; hits: number }>`
         insert into rate_limits (bucket, window_start, hits)
         select * from unnest(${rows.map((r) => r.bucket)}::text[], ${rows.map((r) => r.start)}::text[], ${rows.map((r) => r.delta)}::int[])
         on conflict (bucket, window_start) do update set hits = rate_limits.hits + excluded.hits
-        returning bucket, window_start, hits`.execute(tx))
+        returning bucket, window_start, hits`.execute(tx),
+      )
     } catch (err) {
       for (const p of batch) p.reject(err)
       return
@@ -313,7 +341,7 @@ export function sharedWindows(db: Db, transact: Transact): WindowStore {
       const key = `${r.bucket}@${r.window_start}`
       counted.set(key, Number(r.hits) - deltas.get(key)!.delta)
     }
-    batch.forEach((p, i) =>
+    for (const [i, p] of batch.entries())
       p.resolve(
         p.hits.map((h, j) => {
           const key = keysOf[i]![j]!
@@ -321,8 +349,7 @@ export function sharedWindows(db: Db, transact: Transact): WindowStore {
           counted.set(key, total)
           return total
         }),
-      ),
-    )
+      )
   }
 
   function schedule() {
@@ -377,20 +404,34 @@ export function inNetworks(address: string, networks: readonly string[]): boolea
     const [base = '', size = ''] = cidr.split('/')
     const baseBits = toBits(base)
     const prefix = Number(size)
-    return baseBits !== undefined && baseBits.length === bits.length && bits.slice(0, prefix) === baseBits.slice(0, prefix)
+    return (
+      baseBits !== undefined &&
+      baseBits.length === bits.length &&
+      bits.slice(0, prefix) === baseBits.slice(0, prefix)
+    )
   })
 }
 
 function toBits(ip: string): string | undefined {
   const kind = isIP(ip)
-  if (kind === 4) return ip.split('.').map((o) => Number(o).toString(2).padStart(8, '0')).join('')
+  if (kind === 4)
+    return ip
+      .split('.')
+      .map((o) => Number(o).toString(2).padStart(8, '0'))
+      .join('')
   if (kind !== 6) return undefined
   const [head = '', tail = ''] = ip.split('::')
   const h = head ? head.split(':') : []
   const t = tail ? tail.split(':') : []
   const groups = ip.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h
   if (groups.length !== 8 || groups.some((g) => g.includes('.'))) return undefined
-  return groups.map((g) => Number.parseInt(g || '0', 16).toString(2).padStart(16, '0')).join('')
+  return groups
+    .map((g) =>
+      Number.parseInt(g || '0', 16)
+        .toString(2)
+        .padStart(16, '0'),
+    )
+    .join('')
 }
 
 export interface OutlierLine {

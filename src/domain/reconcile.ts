@@ -12,7 +12,10 @@ export interface Reconciliation {
   drift: boolean
 }
 
-export async function reconcileCounters(ctx: Pick<DomainContext, 'db' | 'transact' | 'config' | 'now'>, actor = SYSTEM_ACTOR): Promise<Reconciliation> {
+export async function reconcileCounters(
+  ctx: Pick<DomainContext, 'db' | 'transact' | 'config' | 'now'>,
+  actor = SYSTEM_ACTOR,
+): Promise<Reconciliation> {
   const [counts, recounted] = await Promise.all([
     readCounts(ctx.db),
     recount(ctx.db, { countBeforeApproval: ctx.config.site.moderation.countBeforeApproval }),
@@ -21,6 +24,8 @@ export async function reconcileCounters(ctx: Pick<DomainContext, 'db' | 'transac
   const drift = kept.confirmed !== recounted.confirmed || kept.public !== recounted.public
   const now = ctx.now()
   const detail = `kept ${kept.confirmed}/${kept.public}, recounted ${recounted.confirmed}/${recounted.public}`
-  await ctx.transact((tx) => recordAudit(tx, { actor, action: drift ? 'reconcile.drift' : 'reconcile.ok', detail }, now))
+  await ctx.transact((tx) =>
+    recordAudit(tx, { actor, action: drift ? 'reconcile.drift' : 'reconcile.ok', detail }, now),
+  )
   return { at: now.toISOString(), kept, recounted, drift }
 }

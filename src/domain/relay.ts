@@ -103,7 +103,18 @@ export async function requestRelay(
       organisation: site.organisation,
       hours: site.manageLinkHours,
     })
-    await enqueueMail(tx, { ...mail, kind: 'relay_confirm', recipient: args.form.email.address, recipientHash: senderHash, mailboxHash: sender.mailbox, signatureId: null }, now)
+    await enqueueMail(
+      tx,
+      {
+        ...mail,
+        kind: 'relay_confirm',
+        recipient: args.form.email.address,
+        recipientHash: senderHash,
+        mailboxHash: sender.mailbox,
+        signatureId: null,
+      },
+      now,
+    )
     queued = true
   })
   if (queued) ctx.mailQueued()
@@ -114,12 +125,16 @@ async function findPending(tx: Tx | DomainContext['db'], token: string, now: Dat
   let q = tx.selectFrom('relay_messages').selectAll().where('confirm_hash', '=', hashToken(token))
   if (tx.isTransaction && isPostgres(tx)) q = q.forUpdate()
   const relay = await q.executeTakeFirst()
-  if (!relay || relay.status !== 'pending' || relay.expires_at <= now.toISOString()) throw new AppError('token_invalid')
+  if (relay?.status !== 'pending' || relay.expires_at <= now.toISOString())
+    throw new AppError('token_invalid')
   return relay
 }
 
 /** For the page behind the sender's link: the message about to be relayed. */
-export async function findPendingRelay(ctx: DomainContext, token: string): Promise<RelayMessage & { tokenHash: string }> {
+export async function findPendingRelay(
+  ctx: DomainContext,
+  token: string,
+): Promise<RelayMessage & { tokenHash: string }> {
   const relay = await findPending(ctx.db, token, ctx.now())
   return { ...relay, tokenHash: relay.confirm_hash }
 }
@@ -136,7 +151,11 @@ export type RelayOutcome = { ok: true; recipients: number } | { ok: false; reaso
  * through the outbox, each with its stop link; then erases the sender's address and
  * text. Refused beyond the limits per sender and per institution over a day.
  */
-export async function sendRelay(ctx: DomainContext, token: string, institution: string): Promise<RelayOutcome> {
+export async function sendRelay(
+  ctx: DomainContext,
+  token: string,
+  institution: string,
+): Promise<RelayOutcome> {
   const site = ctx.config.site
   let sent = 0
   const outcome = await ctx.transact(async (tx): Promise<RelayOutcome> => {
@@ -146,8 +165,8 @@ export async function sendRelay(ctx: DomainContext, token: string, institution: 
     // take turns per institution and per sender (always in that order, so no deadlock).
     // SQLite runs one write transaction at a time anyway.
     if (isPostgres(tx)) {
-      await sql`select pg_advisory_xact_lock(hashtext(${'relay-domain:' + relay.domain}))`.execute(tx)
-      await sql`select pg_advisory_xact_lock(hashtext(${'relay-sender:' + relay.sender_hash}))`.execute(tx)
+      await sql`select pg_advisory_xact_lock(hashtext(${`relay-domain:${relay.domain}`}))`.execute(tx)
+      await sql`select pg_advisory_xact_lock(hashtext(${`relay-sender:${relay.sender_hash}`}))`.execute(tx)
     }
     const since = new Date(now.getTime() - DAY_MS).toISOString()
     const count = async (column: 'sender_hash' | 'domain', value: string) =>
@@ -162,8 +181,10 @@ export async function sendRelay(ctx: DomainContext, token: string, institution: 
             .executeTakeFirstOrThrow()
         ).n,
       )
-    if ((await count('sender_hash', relay.sender_hash)) >= site.debateMaxPerSender) return { ok: false, reason: 'limited' }
-    if ((await count('domain', relay.domain)) >= site.debateMaxPerInstitution) return { ok: false, reason: 'limited' }
+    if ((await count('sender_hash', relay.sender_hash)) >= site.debateMaxPerSender)
+      return { ok: false, reason: 'limited' }
+    if ((await count('domain', relay.domain)) >= site.debateMaxPerInstitution)
+      return { ok: false, reason: 'limited' }
     const recipients = await tx
       .selectFrom('signatures')
       .select(['id', 'email', 'email_hash', 'first_name', 'locale'])
@@ -174,7 +195,11 @@ export async function sendRelay(ctx: DomainContext, token: string, institution: 
       .execute()
     for (const r of recipients) {
       if (r.email_hash === relay.sender_hash || (await isSuppressed(tx, r.email_hash))) continue
-      const stopLink = absoluteUrl(ctx.config, r.locale, `/debate/stop/${r.id}/${stopKey(ctx.config.secret, r.id)}`)
+      const stopLink = absoluteUrl(
+        ctx.config,
+        r.locale,
+        `/debate/stop/${r.id}/${stopKey(ctx.config.secret, r.id)}`,
+      )
       const mail = renderRelayed({
         locale: r.locale,
         firstName: r.first_name,
@@ -193,13 +218,35 @@ export async function sendRelay(ctx: DomainContext, token: string, institution: 
         'Reply-To': relay.sender_email!,
       }
       // Kept addresses were normalised when typed; one that no longer reads as one still counts as itself.
-      const mailbox = mailboxKey(ctx.config.secret, normalizeEmail(r.email!) ?? { address: r.email!, domain: r.email!.split('@').pop()! })
-      await enqueueMail(tx, { ...mail, kind: 'relay', recipient: r.email!, recipientHash: r.email_hash, mailboxHash: mailbox, signatureId: r.id, headers }, now)
+      const mailbox = mailboxKey(
+        ctx.config.secret,
+        normalizeEmail(r.email!) ?? { address: r.email!, domain: r.email!.split('@').pop()! },
+      )
+      await enqueueMail(
+        tx,
+        {
+          ...mail,
+          kind: 'relay',
+          recipient: r.email!,
+          recipientHash: r.email_hash,
+          mailboxHash: mailbox,
+          signatureId: r.id,
+          headers,
+        },
+        now,
+      )
       sent++
     }
     await tx
       .updateTable('relay_messages')
-      .set({ status: 'sent', sent_at: now.toISOString(), recipients: sent, sender_email: null, sender_name: null, body: null })
+      .set({
+        status: 'sent',
+        sent_at: now.toISOString(),
+        recipients: sent,
+        sender_email: null,
+        sender_name: null,
+        body: null,
+      })
       .where('id', '=', relay.id)
       .execute()
     return { ok: true, recipients: sent }
@@ -212,14 +259,23 @@ export async function sendRelay(ctx: DomainContext, token: string, institution: 
 export function checkStopKey(secret: string, signatureId: number, key: string): void {
   const expected = Buffer.from(stopKey(secret, signatureId))
   const given = Buffer.from(key)
-  if (!Number.isSafeInteger(signatureId) || expected.length !== given.length || !timingSafeEqual(expected, given)) throw new AppError('token_invalid')
+  if (
+    !Number.isSafeInteger(signatureId) ||
+    expected.length !== given.length ||
+    !timingSafeEqual(expected, given)
+  )
+    throw new AppError('token_invalid')
 }
 
 /**
  * No more relayed messages for this signatory: the opt-in is cleared (and counted so),
  * and the address is erased unless they also asked for news.
  */
-export async function stopDebateMessages(ctx: DomainContext, signatureId: number, key: string): Promise<void> {
+export async function stopDebateMessages(
+  ctx: DomainContext,
+  signatureId: number,
+  key: string,
+): Promise<void> {
   checkStopKey(ctx.config.secret, signatureId, key)
   await ctx.transact(async (tx) => {
     const now = ctx.now()
@@ -230,7 +286,11 @@ export async function stopDebateMessages(ctx: DomainContext, signatureId: number
     if (!before.wants_debate) return
     const after = await tx
       .updateTable('signatures')
-      .set({ wants_debate: 0, email: before.wants_updates ? before.email : null, updated_at: now.toISOString() })
+      .set({
+        wants_debate: 0,
+        email: before.wants_updates ? before.email : null,
+        updated_at: now.toISOString(),
+      })
       .where('id', '=', signatureId)
       .returningAll()
       .executeTakeFirstOrThrow()

@@ -8,19 +8,83 @@ import { searchKey } from './clean-text.js'
 import { adjustCounters, signatureDelta } from './counters.js'
 import { emailKey, normalizeEmail } from './normalize-email.js'
 
-const FIRST = ['Camille', 'Dominique', 'Claude', 'Alex', 'Sacha', 'Lou', 'Marie', 'Jean', 'Inès', 'Youssef', 'Léa', 'Hugo', 'Chloé', 'Nathan', 'Aïcha', 'Théo', 'Manon', 'Karim', 'Zoé', 'Élise']
-const LAST = ['Martin', 'Bernard', 'Dubois', 'Durand', 'Lefebvre', 'Moreau', 'Laurent', 'Simon', 'Michel', 'Garcia', 'Roux', 'Fournier', 'Nguyen', 'Benali', 'Mercier', 'Blanc', 'Guérin', 'Faure', 'André', 'Chevalier']
-const DISCIPLINES = ['Écologie', 'Informatique', 'Sociologie', 'Physique', 'Histoire', 'Philosophie', 'Mathématiques', 'Biologie', 'Lettres modernes', 'Économie', 'Géographie', 'Sciences de l’éducation', '']
+const FIRST = [
+  'Camille',
+  'Dominique',
+  'Claude',
+  'Alex',
+  'Sacha',
+  'Lou',
+  'Marie',
+  'Jean',
+  'Inès',
+  'Youssef',
+  'Léa',
+  'Hugo',
+  'Chloé',
+  'Nathan',
+  'Aïcha',
+  'Théo',
+  'Manon',
+  'Karim',
+  'Zoé',
+  'Élise',
+]
+const LAST = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Durand',
+  'Lefebvre',
+  'Moreau',
+  'Laurent',
+  'Simon',
+  'Michel',
+  'Garcia',
+  'Roux',
+  'Fournier',
+  'Nguyen',
+  'Benali',
+  'Mercier',
+  'Blanc',
+  'Guérin',
+  'Faure',
+  'André',
+  'Chevalier',
+]
+const DISCIPLINES = [
+  'Écologie',
+  'Informatique',
+  'Sociologie',
+  'Physique',
+  'Histoire',
+  'Philosophie',
+  'Mathématiques',
+  'Biologie',
+  'Lettres modernes',
+  'Économie',
+  'Géographie',
+  'Sciences de l’éducation',
+  '',
+]
 /** Domains with the names their signatories type, variants included. */
 const DOMAINS: { domain: string; names: string[]; weight: number }[] = [
-  { domain: 'univ-tlse3.fr', names: ['Université Toulouse III', 'UT3', 'Univ. Toulouse III', 'Paul Sabatier'], weight: 12 },
+  {
+    domain: 'univ-tlse3.fr',
+    names: ['Université Toulouse III', 'UT3', 'Univ. Toulouse III', 'Paul Sabatier'],
+    weight: 12,
+  },
   { domain: 'univ-tlse2.fr', names: ['Université Toulouse – Jean Jaurès', 'UT2J'], weight: 8 },
   { domain: 'cnrs.fr', names: ['CNRS'], weight: 10 },
   { domain: 'inria.fr', names: ['Inria'], weight: 4 },
   { domain: 'inrae.fr', names: ['INRAE'], weight: 4 },
   { domain: 'univ-rennes.fr', names: ['Université de Rennes', 'Univ Rennes'], weight: 5 },
   { domain: 'u-bordeaux.fr', names: ['Université de Bordeaux'], weight: 5 },
-  { domain: 'ac-toulouse.fr', names: ['Lycée Pierre-de-Fermat', 'Collège Jean-Moulin', 'Rectorat de Toulouse'], weight: 7 },
+  {
+    domain: 'ac-toulouse.fr',
+    names: ['Lycée Pierre-de-Fermat', 'Collège Jean-Moulin', 'Rectorat de Toulouse'],
+    weight: 7,
+  },
   { domain: 'ens.fr', names: ['ENS'], weight: 2 },
   { domain: 'etu.univ-grenoble-alpes.fr', names: ['Université Grenoble Alpes', 'UGA'], weight: 4 },
   { domain: 'gmail.com', names: ['Lycée Bellevue', 'Indépendant·e', 'Université Toulouse III'], weight: 10 },
@@ -49,14 +113,21 @@ export interface SeedOptions {
   batchSize?: number
 }
 
-export async function seedSignatures(transact: Transact, config: Config, options: SeedOptions): Promise<number> {
+export async function seedSignatures(
+  transact: Transact,
+  config: Config,
+  options: SeedOptions,
+): Promise<number> {
   const site = config.site
   const random = generator(options.seed ?? Date.now())
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
   const totalWeight = DOMAINS.reduce((s, d) => s + d.weight, 0)
   const pickDomain = () => {
     let r = random() * totalWeight
-    for (const d of DOMAINS) if ((r -= d.weight) < 0) return d
+    for (const d of DOMAINS) {
+      r -= d.weight
+      if (r < 0) return d
+    }
     return DOMAINS[0]!
   }
   const days = options.days ?? 42
@@ -90,7 +161,10 @@ export async function seedSignatures(transact: Transact, config: Config, options
           is_public: random() < 0.7 ? 1 : 0,
           wants_updates: 0,
           wants_debate: wantsDebate,
-          locale: random() < 0.85 ? site.defaultLocale : (site.locales.find((l) => l !== site.defaultLocale) ?? site.defaultLocale),
+          locale:
+            random() < 0.85
+              ? site.defaultLocale
+              : (site.locales.find((l) => l !== site.defaultLocale) ?? site.defaultLocale),
           status: 'confirmed' as const,
           search_text: searchKey(`${firstName} ${lastName} ${institution}`),
           consent_version: site.consentVersion,
@@ -102,7 +176,8 @@ export async function seedSignatures(transact: Transact, config: Config, options
         })
       }
       await tx.insertInto('signatures').values(rows).execute()
-      for (const row of rows) for (const [k, v] of Object.entries(signatureDelta(site, null, row))) deltas[k] = (deltas[k] ?? 0) + v
+      for (const row of rows)
+        for (const [k, v] of Object.entries(signatureDelta(site, null, row))) deltas[k] = (deltas[k] ?? 0) + v
     }
     await adjustCounters(tx, deltas, options.now)
   })

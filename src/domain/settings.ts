@@ -17,11 +17,7 @@ export interface RuntimeSettings {
   set(name: string, value: string, now: Date): Promise<void>
 }
 
-export function runtimeSettings(
-  db: Db,
-  transact: Transact,
-  clock: () => number = Date.now,
-): RuntimeSettings {
+export function runtimeSettings(db: Db, transact: Transact, clock: () => number = Date.now): RuntimeSettings {
   let values = new Map<string, string>()
   let readAt = -Infinity
   let reading: Promise<void> | undefined

@@ -17,33 +17,58 @@ const valid = {
 describe('the sign form', () => {
   it('accepts a complete submission and cleans the names', () => {
     const result = parseSignForm(site, { ...valid, first_name: ' Zoe\u0301\u200B ', public: '1' })
-    expect(result).toMatchObject({ ok: true, value: { firstName: 'Zoé', isPublic: true, wantsUpdates: false } })
+    expect(result).toMatchObject({
+      ok: true,
+      value: { firstName: 'Zoé', isPublic: true, wantsUpdates: false },
+    })
   })
 
   it('requires explicit consent', () => {
-    expect(parseSignForm(site, { ...valid, consent: undefined })).toEqual({ ok: false, errors: { consent: 'consent_required' } })
-    expect(parseSignForm(site, { ...valid, consent: 'on' })).toEqual({ ok: false, errors: { consent: 'consent_required' } })
+    expect(parseSignForm(site, { ...valid, consent: undefined })).toEqual({
+      ok: false,
+      errors: { consent: 'consent_required' },
+    })
+    expect(parseSignForm(site, { ...valid, consent: 'on' })).toEqual({
+      ok: false,
+      errors: { consent: 'consent_required' },
+    })
   })
 
   it('names each missing or wrong field', () => {
     const result = parseSignForm(site, { consent: '1', email: 'nope', category: 'king' })
     expect(result).toEqual({
       ok: false,
-      errors: { first_name: 'required', last_name: 'required', email: 'email_invalid', category: 'category_invalid', institution: 'required' },
+      errors: {
+        first_name: 'required',
+        last_name: 'required',
+        email: 'email_invalid',
+        category: 'category_invalid',
+        institution: 'required',
+      },
     })
   })
 
   it('refuses over-long fields and a comment over the configured length', () => {
-    const result = parseSignForm(site, { ...valid, last_name: 'x'.repeat(101), comment: 'y'.repeat(site.commentMaxLength + 1) })
+    const result = parseSignForm(site, {
+      ...valid,
+      last_name: 'x'.repeat(101),
+      comment: 'y'.repeat(site.commentMaxLength + 1),
+    })
     expect(result).toEqual({ ok: false, errors: { last_name: 'too_long', comment: 'too_long' } })
   })
 
   it('treats a name made only of invisible characters as missing', () => {
-    expect(parseSignForm(site, { ...valid, first_name: '\u200B\u202E ' })).toEqual({ ok: false, errors: { first_name: 'required' } })
+    expect(parseSignForm(site, { ...valid, first_name: '\u200B\u202E ' })).toEqual({
+      ok: false,
+      errors: { first_name: 'required' },
+    })
   })
 
   it('reads only the documented fields, first value of each', () => {
-    expect(pickFormValues({ first_name: ['A', 'B'], admin: '1', email: 'a@b.fr' })).toEqual({ first_name: 'A', email: 'a@b.fr' })
+    expect(pickFormValues({ first_name: ['A', 'B'], admin: '1', email: 'a@b.fr' })).toEqual({
+      first_name: 'A',
+      email: 'a@b.fr',
+    })
   })
 
   it('spots a filled honeypot', () => {

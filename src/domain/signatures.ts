@@ -14,7 +14,13 @@ import { absoluteUrl } from './links.js'
 import { emailKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
 import { mailCapSince, mayMail, mayMailGiven, recipientOf, type Recipient } from './mail-cap.js'
 import type { ProfileFields, SignSubmission } from './sign-form.js'
-import { decodeSubmission, encodeSubmission, keepsAddress, submissionOf, type Submission } from './submission.js'
+import {
+  decodeSubmission,
+  encodeSubmission,
+  keepsAddress,
+  submissionOf,
+  type Submission,
+} from './submission.js'
 import { hashToken, looksLikeToken, newToken } from './tokens.js'
 
 const DAY_MS = 24 * 3600_000
@@ -47,7 +53,14 @@ function profileColumns(p: ProfileFields) {
 async function mailLink(
   ctx: DomainContext,
   tx: Tx,
-  args: { signature: Pick<Signature, 'id' | 'first_name' | 'locale'>; kind: MailKind; to: NormalizedEmail; recipient: Recipient; now: Date; submission?: Submission },
+  args: {
+    signature: Pick<Signature, 'id' | 'first_name' | 'locale'>
+    kind: MailKind
+    to: NormalizedEmail
+    recipient: Recipient
+    now: Date
+    submission?: Submission
+  },
 ): Promise<void> {
   const { signature, kind, now } = args
   const site = ctx.config.site
@@ -75,7 +88,18 @@ async function mailLink(
     organisation: site.organisation,
     validity: purpose === 'confirm' ? site.unconfirmedDays : site.manageLinkHours,
   })
-  await enqueueMail(tx, { ...rendered, kind, recipient: args.to.address, recipientHash: args.recipient.key, mailboxHash: args.recipient.mailbox, signatureId: signature.id }, now)
+  await enqueueMail(
+    tx,
+    {
+      ...rendered,
+      kind,
+      recipient: args.to.address,
+      recipientHash: args.recipient.key,
+      mailboxHash: args.recipient.mailbox,
+      signatureId: signature.id,
+    },
+    now,
+  )
 }
 
 /**
@@ -88,7 +112,9 @@ async function readSigningFacts(tx: Tx, domain: string, to: Recipient, now: Date
     .selectNoFrom((eb) => [
       eb.selectFrom('domains').select('blocked').where('domain', '=', domain).as('blocked'),
       eb.exists(eb.selectFrom('signatures').select('id').where('email_hash', '=', to.key)).as('existing'),
-      eb.exists(eb.selectFrom('suppressions').select('email_hash').where('email_hash', '=', to.key)).as('suppressed'),
+      eb
+        .exists(eb.selectFrom('suppressions').select('email_hash').where('email_hash', '=', to.key))
+        .as('suppressed'),
       eb
         .selectFrom('outbox')
         .select((o) => o.fn.countAll<number>().as('n'))
@@ -97,7 +123,12 @@ async function readSigningFacts(tx: Tx, domain: string, to: Recipient, now: Date
         .as('recent_mails'),
     ])
     .executeTakeFirstOrThrow()
-  return { blocked: Boolean(row.blocked), existing: Boolean(row.existing), suppressed: Boolean(row.suppressed), recentMails: Number(row.recent_mails) }
+  return {
+    blocked: Boolean(row.blocked),
+    existing: Boolean(row.existing),
+    suppressed: Boolean(row.suppressed),
+    recentMails: Number(row.recent_mails),
+  }
 }
 
 /**
@@ -130,7 +161,9 @@ export async function requestSignature(
       const facts = await readSigningFacts(tx, submission.email.domain, recipient, now)
       // A domain blocked by the moderators: answered as any other, recorded nowhere.
       if (facts.blocked) return
-      const existing = facts.existing ? await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst() : undefined
+      const existing = facts.existing
+        ? await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
+        : undefined
       const canMail = mayMailGiven(ctx.config.site, recipient, facts)
       if (!existing) {
         const inserted = await tx
@@ -151,7 +184,15 @@ export async function requestSignature(
           .returning(['id', 'first_name', 'locale', 'email_domain', 'name_key', 'network_key'])
           .executeTakeFirstOrThrow()
         await raiseFlags(tx, ctx.config, inserted, now)
-        if (canMail) await mailLink(ctx, tx, { signature: inserted, kind: 'confirm', to: submission.email, recipient, now, submission: submitted })
+        if (canMail)
+          await mailLink(ctx, tx, {
+            signature: inserted,
+            kind: 'confirm',
+            to: submission.email,
+            recipient,
+            now,
+            submission: submitted,
+          })
         queued = canMail
         return
       }
@@ -161,17 +202,44 @@ export async function requestSignature(
         // signature's) starts now, and the name typed this time is looked at too.
         await tx
           .updateTable('signatures')
-          .set({ submitted_at: now.toISOString(), mails_sent: existing.mails_sent + 1, network_key: network ?? existing.network_key })
+          .set({
+            submitted_at: now.toISOString(),
+            mails_sent: existing.mails_sent + 1,
+            network_key: network ?? existing.network_key,
+          })
           .where('id', '=', existing.id)
           .execute()
         const nameKey = nameKeyOf(submission.firstName, submission.lastName)
-        await raiseFlags(tx, ctx.config, { id: existing.id, email_domain: existing.email_domain, name_key: nameKey, network_key: network ?? existing.network_key }, now)
-        await mailLink(ctx, tx, { signature: existing, kind: 'confirm', to: submission.email, recipient, now, submission: submitted })
+        await raiseFlags(
+          tx,
+          ctx.config,
+          {
+            id: existing.id,
+            email_domain: existing.email_domain,
+            name_key: nameKey,
+            network_key: network ?? existing.network_key,
+          },
+          now,
+        )
+        await mailLink(ctx, tx, {
+          signature: existing,
+          kind: 'confirm',
+          to: submission.email,
+          recipient,
+          now,
+          submission: submitted,
+        })
         queued = true
         return
       }
       if (canMail) {
-        await mailLink(ctx, tx, { signature: existing, kind: 'already_signed', to: submission.email, recipient, now })
+        await mailLink(ctx, tx, {
+          signature: existing,
+          kind: 'already_signed',
+          to: submission.email,
+          recipient,
+          now,
+        })
         queued = true
       }
     })
@@ -191,23 +259,46 @@ export async function requestSignature(
  * signed, not even by the time it takes: the caller answers once the request is
  * counted, and the signature is looked up (and the mail queued) after the answer.
  */
-export async function requestManageLink(ctx: DomainContext, email: NormalizedEmail, network: string | null): Promise<void> {
+export async function requestManageLink(
+  ctx: DomainContext,
+  email: NormalizedEmail,
+  network: string | null,
+): Promise<void> {
   const recipient = await recipientOf(ctx, email, network)
   ctx.afterAnswer(() => mailManageLink(ctx, email, recipient))
 }
 
-async function mailManageLink(ctx: DomainContext, email: NormalizedEmail, recipient: Recipient): Promise<void> {
+async function mailManageLink(
+  ctx: DomainContext,
+  email: NormalizedEmail,
+  recipient: Recipient,
+): Promise<void> {
   let queued = false
   await ctx.transact(async (tx) => {
     const now = ctx.now()
-    const signature = await tx.selectFrom('signatures').selectAll().where('email_hash', '=', recipient.key).executeTakeFirst()
+    const signature = await tx
+      .selectFrom('signatures')
+      .selectAll()
+      .where('email_hash', '=', recipient.key)
+      .executeTakeFirst()
     if (!signature || !(await mayMail(ctx, tx, recipient, now))) return
     if (signature.status === 'pending') {
       // Not confirmed yet: what this person needs is a confirmation link again, for
       // the signature as it is stored (its page shows what that is).
       if (signature.mails_sent >= ctx.config.site.maxMailsPerAddress) return
-      await tx.updateTable('signatures').set({ mails_sent: signature.mails_sent + 1 }).where('id', '=', signature.id).execute()
-      await mailLink(ctx, tx, { signature, kind: 'confirm', to: email, recipient, now, submission: submissionOf(signature) })
+      await tx
+        .updateTable('signatures')
+        .set({ mails_sent: signature.mails_sent + 1 })
+        .where('id', '=', signature.id)
+        .execute()
+      await mailLink(ctx, tx, {
+        signature,
+        kind: 'confirm',
+        to: email,
+        recipient,
+        now,
+        submission: submissionOf(signature),
+      })
     } else {
       await mailLink(ctx, tx, { signature, kind: 'manage', to: email, recipient, now })
     }
@@ -230,27 +321,53 @@ export interface TokenTarget {
  * Inside a transaction on PostgreSQL the rows are locked, so that confirming,
  * editing and withdrawing the same signature at once happen one after the other.
  */
-async function findByToken(tx: Tx | Db, token: string, purpose: 'confirm' | 'manage', now: Date): Promise<TokenTarget> {
+async function findByToken(
+  tx: Tx | Db,
+  token: string,
+  purpose: 'confirm' | 'manage',
+  now: Date,
+): Promise<TokenTarget> {
   if (!looksLikeToken(token)) throw new AppError('token_invalid')
   const tokenHash = hashToken(token)
   let query = tx
     .selectFrom('tokens')
     .innerJoin('signatures', 'signatures.id', 'tokens.signature_id')
     .selectAll('signatures')
-    .select(['tokens.expires_at as token_expires_at', 'tokens.used_at as token_used_at', 'tokens.purpose as token_purpose', 'tokens.submission as token_submission'])
+    .select([
+      'tokens.expires_at as token_expires_at',
+      'tokens.used_at as token_used_at',
+      'tokens.purpose as token_purpose',
+      'tokens.submission as token_submission',
+    ])
     .where('tokens.hash', '=', tokenHash)
   if (tx.isTransaction && isPostgres(tx)) {
     // The signature is locked before its tokens, by every transaction that goes through a
     // link: a confirmation racing a withdrawal then waits its turn instead of deadlocking
     // (a row lock taken through the join would lock token and signature in either order).
-    const owner = await tx.selectFrom('tokens').select('signature_id').where('hash', '=', tokenHash).executeTakeFirst()
-    if (owner) await tx.selectFrom('signatures').select('id').where('id', '=', owner.signature_id).forUpdate().execute()
+    const owner = await tx
+      .selectFrom('tokens')
+      .select('signature_id')
+      .where('hash', '=', tokenHash)
+      .executeTakeFirst()
+    if (owner)
+      await tx
+        .selectFrom('signatures')
+        .select('id')
+        .where('id', '=', owner.signature_id)
+        .forUpdate()
+        .execute()
     query = query.forUpdate()
   }
   const row = await query.executeTakeFirst()
-  if (!row || row.token_purpose !== purpose || row.token_expires_at <= now.toISOString()) throw new AppError('token_invalid')
+  if (!row || row.token_purpose !== purpose || row.token_expires_at <= now.toISOString())
+    throw new AppError('token_invalid')
   const { token_expires_at: _e, token_used_at, token_purpose: _p, token_submission, ...signature } = row
-  return { signature, tokenHash, used: token_used_at !== null, submission: decodeSubmission(token_submission) ?? submissionOf(signature) }
+  return {
+    signature,
+    tokenHash,
+    used: token_used_at !== null,
+    submission: decodeSubmission(token_submission) ?? submissionOf(signature),
+  }
 }
 
 /** For the page behind a confirmation link: who is about to be confirmed, with which choices. */
@@ -268,7 +385,12 @@ export async function confirmSignature(ctx: DomainContext, token: string): Promi
   return ctx.transact(async (tx) => {
     const now = ctx.now()
     const { signature, tokenHash, submission } = await findByToken(tx, token, 'confirm', now)
-    await tx.updateTable('tokens').set({ used_at: now.toISOString(), submission: null }).where('hash', '=', tokenHash).where('used_at', 'is', null).execute()
+    await tx
+      .updateTable('tokens')
+      .set({ used_at: now.toISOString(), submission: null })
+      .where('hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .execute()
     if (signature.status === 'confirmed') return signature
     // Without pre-moderation a confirmed signature is approved at once; with it, a moderator approves.
     const approvedAt = ctx.config.site.moderation.preModeration ? null : now.toISOString()
@@ -293,7 +415,12 @@ export async function confirmSignature(ctx: DomainContext, token: string): Promi
       .executeTakeFirst()
     if (!confirmed) return signature
     await applySignatureDelta(tx, ctx.config.site, signature, confirmed, now)
-    await tx.deleteFrom('tokens').where('signature_id', '=', signature.id).where('purpose', '=', 'confirm').where('hash', '!=', tokenHash).execute()
+    await tx
+      .deleteFrom('tokens')
+      .where('signature_id', '=', signature.id)
+      .where('purpose', '=', 'confirm')
+      .where('hash', '!=', tokenHash)
+      .execute()
     return confirmed
   })
 }
@@ -323,13 +450,24 @@ export async function updateSignature(
     if (!keepsAddress(profile)) email = null
     else if (email === null) {
       const typed = normalizeEmail(emailForUpdates ?? '')
-      if (!typed || emailKey(ctx.config.secret, typed) !== signature.email_hash) return { ok: false, reason: 'email_mismatch' }
+      if (!typed || emailKey(ctx.config.secret, typed) !== signature.email_hash)
+        return { ok: false, reason: 'email_mismatch' }
       email = typed.address
     }
     // An edited comment goes back to the moderators before it can be shown.
     const commentApprovedAt = profile.comment === signature.comment ? signature.comment_approved_at : null
-    const changes = { ...profileColumns(profile), email, updated_at: now.toISOString(), comment_approved_at: commentApprovedAt }
-    const updated = await tx.updateTable('signatures').set(changes).where('id', '=', signature.id).returningAll().executeTakeFirstOrThrow()
+    const changes = {
+      ...profileColumns(profile),
+      email,
+      updated_at: now.toISOString(),
+      comment_approved_at: commentApprovedAt,
+    }
+    const updated = await tx
+      .updateTable('signatures')
+      .set(changes)
+      .where('id', '=', signature.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
     await applySignatureDelta(tx, ctx.config.site, signature, updated, now)
     return { ok: true, signature: updated }
   })
@@ -340,9 +478,17 @@ export async function withdrawSignature(ctx: DomainContext, token: string): Prom
   await ctx.transact(async (tx) => {
     const now = ctx.now()
     const { signature } = await findByToken(tx, token, 'manage', now)
-    await tx.deleteFrom('outbox').where('signature_id', '=', signature.id).where('status', '=', 'pending').execute()
+    await tx
+      .deleteFrom('outbox')
+      .where('signature_id', '=', signature.id)
+      .where('status', '=', 'pending')
+      .execute()
     // What is deleted decides what is uncounted, not what was read before.
-    const deleted = await tx.deleteFrom('signatures').where('id', '=', signature.id).returningAll().executeTakeFirst()
+    const deleted = await tx
+      .deleteFrom('signatures')
+      .where('id', '=', signature.id)
+      .returningAll()
+      .executeTakeFirst()
     await applySignatureDelta(tx, ctx.config.site, deleted, null, now)
     if (deleted?.status === 'confirmed') await adjustCounters(tx, { withdrawn: 1 }, now)
   })

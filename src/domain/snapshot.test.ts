@@ -4,7 +4,14 @@ import { snapshot } from './snapshot.js'
 function source() {
   let value = 0
   let reads = 0
-  return { read: async () => (reads++, value), set: (v: number) => (value = v), reads: () => reads }
+  return {
+    read: async () => {
+      reads++
+      return value
+    },
+    set: (v: number) => (value = v),
+    reads: () => reads,
+  }
 }
 
 describe('a snapshot of numbers', () => {
@@ -34,10 +41,14 @@ describe('a snapshot of numbers', () => {
 
   it('keeps no failed read: the next request reads again', async () => {
     let fail = true
-    const numbers = snapshot(async () => {
-      if (fail) throw new Error('database unreachable')
-      return 7
-    }, 1000, () => 0)
+    const numbers = snapshot(
+      async () => {
+        if (fail) throw new Error('database unreachable')
+        return 7
+      },
+      1000,
+      () => 0,
+    )
     await expect(numbers.get()).rejects.toThrow('unreachable')
     fail = false
     expect(await numbers.get()).toBe(7)

@@ -19,7 +19,11 @@ export interface Snapshot<T> {
   reads(): number
 }
 
-export function snapshot<T>(read: () => Promise<T>, maxAgeMs: number, clock: () => number = () => performance.now()): Snapshot<T> {
+export function snapshot<T>(
+  read: () => Promise<T>,
+  maxAgeMs: number,
+  clock: () => number = () => performance.now(),
+): Snapshot<T> {
   let kept: { value: T; at: number } | undefined
   let reading: Promise<T> | undefined
   let reads = 0

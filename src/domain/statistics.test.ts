@@ -4,7 +4,12 @@ import { growth } from './statistics.js'
 
 describe('growth', () => {
   it('accumulates by day over a short campaign', () => {
-    expect(growth([{ day: '2026-11-28', count: 3 }, { day: '2026-11-30', count: 2 }])).toEqual([
+    expect(
+      growth([
+        { day: '2026-11-28', count: 3 },
+        { day: '2026-11-30', count: 2 },
+      ]),
+    ).toEqual([
       { start: '2026-11-28', count: 3, cumulative: 3 },
       { start: '2026-11-30', count: 2, cumulative: 5 },
     ])

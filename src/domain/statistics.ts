@@ -34,19 +34,29 @@ export async function readStatistics(db: Db, site: SiteConfig): Promise<Statisti
     readCounterGroup(db, 'day:'),
   ])
   const known = new Set(site.categories.map((c) => c.key))
-  const named = [...disciplines].filter(([name, n]) => isLargeEnough(site, n) && (listedDisciplines.get(name) ?? 0) > 0)
-  const others = [...disciplines].reduce((sum, [, n]) => sum + n, 0) - named.reduce((sum, [, n]) => sum + n, 0)
+  const named = [...disciplines].filter(
+    ([name, n]) => isLargeEnough(site, n) && (listedDisciplines.get(name) ?? 0) > 0,
+  )
+  const others =
+    [...disciplines].reduce((sum, [, n]) => sum + n, 0) - named.reduce((sum, [, n]) => sum + n, 0)
   return {
     confirmed: totals.confirmed!,
     public: totals.public!,
     verified: totals.verified!,
     willing: totals.debate!,
     byCategory: [
-      ...site.categories.map((c) => ({ key: c.key, count: publishedCount(site, categories.get(c.key) ?? 0) })),
+      ...site.categories.map((c) => ({
+        key: c.key,
+        count: publishedCount(site, categories.get(c.key) ?? 0),
+      })),
       // Categories since removed from the config still count.
-      ...[...categories].filter(([k]) => !known.has(k)).map(([key, count]) => ({ key, count: publishedCount(site, count) })),
+      ...[...categories]
+        .filter(([k]) => !known.has(k))
+        .map(([key, count]) => ({ key, count: publishedCount(site, count) })),
     ],
-    byDiscipline: named.map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr')),
+    byDiscipline: named
+      .map(([name, count]) => ({ name, count }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr')),
     otherDisciplines: others > 0 ? publishedCount(site, others) : undefined,
     byDay: [...days]
       .filter(([, n]) => n > 0)
@@ -84,5 +94,8 @@ export function growth(byDay: { day: string; count: number }[], maxDays = 90): G
     buckets.set(key, (buckets.get(key) ?? 0) + count)
   }
   let cumulative = 0
-  return [...buckets].map(([start, count]) => ({ start, count, cumulative: (cumulative += count) }))
+  return [...buckets].map(([start, count]) => {
+    cumulative += count
+    return { start, count, cumulative }
+  })
 }

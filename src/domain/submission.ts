@@ -51,7 +51,20 @@ export function decodeSubmission(stored: string | null): Submission | undefined 
 }
 
 /** The profile a stored signature holds, as a form would submit it. */
-export function profileOf(s: Pick<Signature, 'first_name' | 'last_name' | 'category' | 'institution' | 'discipline' | 'comment' | 'is_public' | 'wants_updates' | 'wants_debate'>): ProfileFields {
+export function profileOf(
+  s: Pick<
+    Signature,
+    | 'first_name'
+    | 'last_name'
+    | 'category'
+    | 'institution'
+    | 'discipline'
+    | 'comment'
+    | 'is_public'
+    | 'wants_updates'
+    | 'wants_debate'
+  >,
+): ProfileFields {
   return {
     firstName: s.first_name,
     lastName: s.last_name,

@@ -22,7 +22,7 @@ export function looksLikeToken(value: string): boolean {
  * another site cannot make a visitor's browser post to that link.
  */
 export function csrfFor(secret: string, tokenHash: string): string {
-  return createHmac('sha256', secret).update('csrf:' + tokenHash).digest('base64url')
+  return createHmac('sha256', secret).update(`csrf:${tokenHash}`).digest('base64url')
 }
 
 export function checkCsrf(secret: string, tokenHash: string, value: string | undefined): boolean {

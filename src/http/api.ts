@@ -19,7 +19,7 @@ function jsonWithEtag(c: Context<AppEnv>, data: unknown, maxAge = 10): Response 
   c.header('ETag', etag)
   c.header('Cache-Control', `public, max-age=${maxAge}`)
   const asked = c.req.header('If-None-Match')
-  if (asked && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304)
+  if (asked?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304)
   c.header('Content-Type', 'application/json; charset=utf-8')
   return c.body(text)
 }
@@ -42,7 +42,12 @@ api.get('/v1/stats', async (c) => {
     by_category: Object.fromEntries(stats.byCategory.map((x) => [x.key, x.count])),
     by_discipline: Object.fromEntries(stats.byDiscipline.map((x) => [x.name, x.count])),
     by_discipline_other: stats.otherDisciplines ?? 0,
-    by_institution: ranking.items.map((i) => ({ domain: i.domain, name: i.name, confirmed: i.total, public: i.listed })),
+    by_institution: ranking.items.map((i) => ({
+      domain: i.domain,
+      name: i.name,
+      confirmed: i.total,
+      public: i.listed,
+    })),
     by_institution_other: otherInstitutions(ranking),
     by_day: stats.byDay,
   })
@@ -62,7 +67,9 @@ api.get('/v1/signatories', async (c) => {
   const after = c.req.query('after')
   if (after !== undefined && !decodeCursor(after)) return c.json({ error: 'invalid cursor' }, 400)
   const page = await listOpenSignatories(ctx.db, ctx.config.site, { cursor: after, limit })
-  const next = page.next ? `/api/v1/signatories?${new URLSearchParams({ after: page.next, limit: String(limit) })}` : null
+  const next = page.next
+    ? `/api/v1/signatories?${new URLSearchParams({ after: page.next, limit: String(limit) })}`
+    : null
   return jsonWithEtag(c, { items: page.items, next_cursor: page.next ?? null, next })
 })
 

@@ -4,7 +4,8 @@ import { loadAssets } from './assets.js'
 
 describe('static assets', () => {
   const assets = loadAssets()
-  const fetchAsset = (headers: Record<string, string>) => assets.routes.request(assets.stylesheet, { headers })
+  const fetchAsset = (headers: Record<string, string>) =>
+    assets.routes.request(assets.stylesheet, { headers })
 
   it('send gzip, not brotli, to a client that refuses brotli with q=0', async () => {
     const res = await fetchAsset({ 'Accept-Encoding': 'br;q=0, gzip' })

@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { compression, encodeBody, matchesEtag, negotiateEncoding, prepareAnswers } from './compression.js'
 
-const page = '<!DOCTYPE html><p>' + 'Face à l’IA générative, l’objection de conscience. '.repeat(60) + '</p>'
+const page = `<!DOCTYPE html><p>${'Face à l’IA générative, l’objection de conscience. '.repeat(60)}</p>`
 
 function testApp() {
   const app = new Hono()
@@ -17,7 +17,9 @@ function testApp() {
   app.post('/form', (c) => c.html(page, 422))
   app.get('/moved', (c) => c.redirect('/page', 303))
   app.get('/image', (c) => c.body(new Uint8Array(2000), 200, { 'Content-Type': 'image/png' }))
-  app.get('/asset', (c) => c.body('x'.repeat(2000), 200, { 'Content-Type': 'text/css', 'Content-Encoding': 'br', ETag: '"abc"' }))
+  app.get('/asset', (c) =>
+    c.body('x'.repeat(2000), 200, { 'Content-Type': 'text/css', 'Content-Encoding': 'br', ETag: '"abc"' }),
+  )
   return app
 }
 
@@ -110,10 +112,19 @@ describe('encoded bodies', () => {
 
   it('prepare each answer of a kept body once, headers included, and hand the same one out again', () => {
     const body = encodeBody(new TextEncoder().encode(page), { etag: 'W/"content"' })
-    const answers = prepareAnswers(body, 200, new Headers({ 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'no-cache' }))
+    const answers = prepareAnswers(
+      body,
+      200,
+      new Headers({ 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'no-cache' }),
+    )
     const br = answers.forGet({ acceptEncoding: 'gzip, br' })
     expect(answers.forGet({ acceptEncoding: 'br' })).toBe(br)
-    expect(br.headers).toMatchObject({ 'content-encoding': 'br', etag: 'W/"content"', vary: 'Accept-Encoding', 'cache-control': 'no-cache' })
+    expect(br.headers).toMatchObject({
+      'content-encoding': 'br',
+      etag: 'W/"content"',
+      vary: 'Accept-Encoding',
+      'cache-control': 'no-cache',
+    })
     expect(br.headers['content-length']).toBe(String(br.bytes!.byteLength))
     expect(brotliDecompressSync(br.bytes!).toString()).toBe(page)
     const gzip = answers.forGet({ acceptEncoding: 'br;q=0, gzip' })

@@ -53,7 +53,10 @@ export function encodeBody(body: Uint8Array, options: EncodeOptions = {}): Encod
       kept[encoding] ??=
         encoding === 'br'
           ? brotliCompressSync(body, {
-              params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
+              params: {
+                [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+                [zlib.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+              },
             })
           : gzipSync(body, { level: GZIP_LEVEL })
       return kept[encoding]!
@@ -94,7 +97,13 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 function addVary(headers: Headers, name: string) {
   const vary = headers.get('Vary')
   if (!vary) headers.set('Vary', name)
-  else if (!vary.toLowerCase().split(/\s*,\s*/).includes(name.toLowerCase())) headers.set('Vary', `${vary}, ${name}`)
+  else if (
+    !vary
+      .toLowerCase()
+      .split(/\s*,\s*/)
+      .includes(name.toLowerCase())
+  )
+    headers.set('Vary', `${vary}, ${name}`)
 }
 
 /** What an answer depends on in its request. */
@@ -120,12 +129,19 @@ function isCacheable(method: string, status: number): boolean {
 }
 
 function variantFor(request: EncodingRequest, body: EncodedBody, status: number): Variant {
-  if (isCacheable(request.method, status) && matchesEtag(request.ifNoneMatch, body.etag)) return 'not-modified'
+  if (isCacheable(request.method, status) && matchesEtag(request.ifNoneMatch, body.etag))
+    return 'not-modified'
   if (body.identity.byteLength < COMPRESS_MIN_BYTES) return 'identity'
   return negotiateEncoding(request.acceptEncoding) ?? 'identity'
 }
 
-function buildAnswer(variant: Variant, body: EncodedBody, status: number, headers: Headers, cacheable: boolean): EncodedAnswer {
+function buildAnswer(
+  variant: Variant,
+  body: EncodedBody,
+  status: number,
+  headers: Headers,
+  cacheable: boolean,
+): EncodedAnswer {
   const out = new Headers(headers)
   if (cacheable) out.set('ETag', body.etag)
   // Every answer of a compressible body depends on Accept-Encoding, the plain one too.
@@ -146,8 +162,19 @@ function buildAnswer(variant: Variant, body: EncodedBody, status: number, header
  * The answer for an encoded body: 304 when the client already has it, otherwise the
  * smallest encoding it accepts. `headers` are those of the answer (type, cache, security…).
  */
-export function encodedAnswer(request: EncodingRequest, body: EncodedBody, status: number, headers: Headers): EncodedAnswer {
-  return buildAnswer(variantFor(request, body, status), body, status, headers, isCacheable(request.method, status))
+export function encodedAnswer(
+  request: EncodingRequest,
+  body: EncodedBody,
+  status: number,
+  headers: Headers,
+): EncodedAnswer {
+  return buildAnswer(
+    variantFor(request, body, status),
+    body,
+    status,
+    headers,
+    isCacheable(request.method, status),
+  )
 }
 
 /** An answer ready to write: status, headers as node:http takes them, and the bytes (none for a 304). */
@@ -190,12 +217,19 @@ export function prepareAnswers(body: EncodedBody, status: number, headers: Heade
 /** The same, as a fetch Response. */
 export function sendEncoded(req: Request, body: EncodedBody, status: number, headers: Headers): Response {
   const answer = encodedAnswer(
-    { method: req.method, ifNoneMatch: req.headers.get('If-None-Match') ?? undefined, acceptEncoding: req.headers.get('Accept-Encoding') ?? undefined },
+    {
+      method: req.method,
+      ifNoneMatch: req.headers.get('If-None-Match') ?? undefined,
+      acceptEncoding: req.headers.get('Accept-Encoding') ?? undefined,
+    },
     body,
     status,
     headers,
   )
-  return new Response((answer.bytes ?? null) as Uint8Array<ArrayBuffer> | null, { status: answer.status, headers: answer.headers })
+  return new Response((answer.bytes ?? null) as Uint8Array<ArrayBuffer> | null, {
+    status: answer.status,
+    headers: answer.headers,
+  })
 }
 
 /**

@@ -17,12 +17,24 @@ confirm.get('/:token', async (c) => {
   c.header('Cache-Control', 'no-store')
   try {
     const target = await findConfirmation(ctx, c.req.param('token'))
-    if (target.signature.status === 'confirmed') return c.redirect(page.href(`/confirmed?listed=${target.signature.is_public}`), 303)
+    if (target.signature.status === 'confirmed')
+      return c.redirect(page.href(`/confirmed?listed=${target.signature.is_public}`), 303)
     const domain = target.signature.email_domain
     const verifiedInstitution = verifiedInstitutionOf(ctx.config.site, domain)
-    return render(c, <ConfirmPage p={page} submission={target.submission} domain={domain} verifiedInstitution={verifiedInstitution} action={page.href(`/confirm/${c.req.param('token')}`)} csrf={csrfFor(ctx.config.secret, target.tokenHash)} />)
+    return render(
+      c,
+      <ConfirmPage
+        p={page}
+        submission={target.submission}
+        domain={domain}
+        verifiedInstitution={verifiedInstitution}
+        action={page.href(`/confirm/${c.req.param('token')}`)}
+        csrf={csrfFor(ctx.config.secret, target.tokenHash)}
+      />,
+    )
   } catch (err) {
-    if (err instanceof AppError && err.code === 'token_invalid') return render(c, <TokenInvalidPage p={page} purpose="confirm" />, 404)
+    if (err instanceof AppError && err.code === 'token_invalid')
+      return render(c, <TokenInvalidPage p={page} purpose="confirm" />, 404)
     throw err
   }
 })
@@ -33,13 +45,16 @@ confirm.post('/:token', async (c) => {
   const body = await c.req.parseBody()
   try {
     const target = await findConfirmation(ctx, token)
-    if (!checkCsrf(ctx.config.secret, target.tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined)) {
+    if (
+      !checkCsrf(ctx.config.secret, target.tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined)
+    ) {
       throw new AppError('bad_request', 'csrf')
     }
     const signature = await confirmSignature(ctx, token)
     return c.redirect(page.href(`/confirmed?listed=${signature.is_public}`), 303)
   } catch (err) {
-    if (err instanceof AppError && err.code === 'token_invalid') return render(c, <TokenInvalidPage p={page} purpose="confirm" />, 404)
+    if (err instanceof AppError && err.code === 'token_invalid')
+      return render(c, <TokenInvalidPage p={page} purpose="confirm" />, 404)
     throw err
   }
 })
@@ -52,6 +67,11 @@ confirmed.get('/', async (c) => {
   const counts = await ctx.numbers.counts.get()
   return render(
     c,
-    <ConfirmedPage p={page} listed={c.req.query('listed') === '1'} count={counts.confirmed} manifestoUrl={absoluteUrl(ctx.config, locale, '/')} />,
+    <ConfirmedPage
+      p={page}
+      listed={c.req.query('listed') === '1'}
+      count={counts.confirmed}
+      manifestoUrl={absoluteUrl(ctx.config, locale, '/')}
+    />,
   )
 })

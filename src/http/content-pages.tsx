@@ -10,7 +10,15 @@ export const contentPages = new Hono<AppEnv>()
 contentPages.get('/', async (c) => {
   const { ctx, page, locale } = c.var
   const counts = await ctx.numbers.counts.get()
-  return render(c, <HomePage p={page} manifesto={ctx.content.manifesto[locale]!} count={counts.confirmed} url={absoluteUrl(ctx.config, locale, '/')} />)
+  return render(
+    c,
+    <HomePage
+      p={page}
+      manifesto={ctx.content.manifesto[locale]!}
+      count={counts.confirmed}
+      url={absoluteUrl(ctx.config, locale, '/')}
+    />,
+  )
 })
 
 contentPages.get('/:slug', async (c, next) => {

@@ -20,8 +20,17 @@ crawlers.get('/robots.txt', (c) => {
   const site = ctx.config.site
   // Kept out of search engines, unless the collective decides otherwise for the lists.
   const kept = site.indexSignatories ? [PRIVATE] : [NAMING, PRIVATE]
-  const paths = kept.flatMap((k) => [...site.locales.flatMap((l) => k.pages.map((p) => localePath(site, l, p))), ...k.files])
-  const lines = ['User-agent: *', ...paths.map((p) => `Disallow: ${p}`), '', `Sitemap: ${ctx.config.baseUrl}/sitemap.xml`, '']
+  const paths = kept.flatMap((k) => [
+    ...site.locales.flatMap((l) => k.pages.map((p) => localePath(site, l, p))),
+    ...k.files,
+  ])
+  const lines = [
+    'User-agent: *',
+    ...paths.map((p) => `Disallow: ${p}`),
+    '',
+    `Sitemap: ${ctx.config.baseUrl}/sitemap.xml`,
+    '',
+  ]
   c.header('Cache-Control', 'public, max-age=3600')
   return c.text(lines.join('\n'))
 })
@@ -31,12 +40,24 @@ crawlers.get('/sitemap.xml', (c) => {
   const site = ctx.config.site
   const d = site.defaultLocale
   // Every page meant to be found, from the default locale, with its twins.
-  const paths = ['/', '/sign', '/kit', '/stats', `/${messagesFor(d).privacy.slug}`, ...[...(ctx.content.pages[d]?.values() ?? [])].map((doc) => `/${doc.slug}`)]
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  const paths = [
+    '/',
+    '/sign',
+    '/kit',
+    '/stats',
+    `/${messagesFor(d).privacy.slug}`,
+    ...[...(ctx.content.pages[d]?.values() ?? [])].map((doc) => `/${doc.slug}`),
+  ]
+  const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
   const entries = paths.flatMap((path) => {
-    const versions = versionsOf(ctx, d, path).map((v) => ({ locale: v.locale, href: absoluteUrl(ctx.config, v.locale, v.path) }))
-    const links = versions.map((v) => `    <xhtml:link rel="alternate" hreflang="${v.locale}" href="${escape(v.href)}"/>`).join('\n')
-    return versions.map((v) => `  <url>\n    <loc>${escape(v.href)}</loc>\n${links}\n  </url>`)
+    const versions = versionsOf(ctx, d, path).map((v) => ({
+      locale: v.locale,
+      href: absoluteUrl(ctx.config, v.locale, v.path),
+    }))
+    const links = versions
+      .map((v) => `    <xhtml:link rel="alternate" hreflang="${v.locale}" href="${escapeXml(v.href)}"/>`)
+      .join('\n')
+    return versions.map((v) => `  <url>\n    <loc>${escapeXml(v.href)}</loc>\n${links}\n  </url>`)
   })
   c.header('Content-Type', 'application/xml; charset=utf-8')
   c.header('Cache-Control', 'public, max-age=3600')

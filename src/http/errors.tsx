@@ -25,17 +25,29 @@ export function notFoundHandler(ctx: AppContext, assets: Assets): NotFoundHandle
   }
 }
 
-export function errorHandler(ctx: AppContext, assets: Assets, log: (line: string) => void): ErrorHandler<AppEnv> {
+export function errorHandler(
+  ctx: AppContext,
+  assets: Assets,
+  log: (line: string) => void,
+): ErrorHandler<AppEnv> {
   return (err, c) => {
     // Not an outage, not a bug: a client that left mid-request is not logged, and the
     // answer, which nobody will read, is kept short.
     if (clientGone(c)) return c.body(null, 400)
     const p = pageFor(c, ctx, assets)
     if (err instanceof HTTPException && err.status === 413) {
-      return render(c, <ErrorPage p={p} title={p.m.error.badRequestTitle} body={p.m.error.badRequestBody} />, 413)
+      return render(
+        c,
+        <ErrorPage p={p} title={p.m.error.badRequestTitle} body={p.m.error.badRequestBody} />,
+        413,
+      )
     }
     if (err instanceof AppError && err.code === 'bad_request') {
-      return render(c, <ErrorPage p={p} title={p.m.error.badRequestTitle} body={p.m.error.badRequestBody} />, 400)
+      return render(
+        c,
+        <ErrorPage p={p} title={p.m.error.badRequestTitle} body={p.m.error.badRequestBody} />,
+        400,
+      )
     }
     if (err instanceof AppError && err.code === 'not_found') {
       return render(c, <ErrorPage p={p} title={p.m.error.notFoundTitle} body={p.m.error.notFoundBody} />, 404)
@@ -43,7 +55,11 @@ export function errorHandler(ctx: AppContext, assets: Assets, log: (line: string
     if ((err instanceof AppError && err.code === 'unavailable') || isUnavailable(err)) {
       c.header('Retry-After', '30')
       log(`503 ${c.req.method} ${c.req.routePath}: database unavailable`)
-      return render(c, <ErrorPage p={p} title={p.m.error.unavailableTitle} body={p.m.error.unavailableBody} />, 503)
+      return render(
+        c,
+        <ErrorPage p={p} title={p.m.error.unavailableTitle} body={p.m.error.unavailableBody} />,
+        503,
+      )
     }
     // The route pattern, never the path: a path may hold a token.
     log(`500 ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message.split('\n')[0]}`)

@@ -38,5 +38,5 @@ feed.get('/', async (c) => {
   )
   c.header('Content-Type', 'application/atom+xml; charset=utf-8')
   c.header('Cache-Control', 'public, max-age=300')
-  return c.body('<?xml version="1.0" encoding="utf-8"?>\n' + String(xml))
+  return c.body(`<?xml version="1.0" encoding="utf-8"?>\n${String(xml)}`)
 })

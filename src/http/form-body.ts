@@ -34,5 +34,7 @@ export function formBody(): MiddlewareHandler {
  */
 export function clientGone(c: Context): boolean {
   const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming
-  return incoming !== undefined && !incoming.complete && (incoming.destroyed || c.req.raw.signal?.aborted === true)
+  return (
+    incoming !== undefined && !incoming.complete && (incoming.destroyed || c.req.raw.signal?.aborted === true)
+  )
 }

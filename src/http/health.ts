@@ -27,6 +27,10 @@ health.get('/healthz', async (c) => {
     status: workerAlive ? 'ok' : 'degraded',
     database: 'ok',
     mail_worker: { alive: workerAlive, last_pass_at: lastPass?.toISOString() ?? null },
-    outbox: { waiting: outbox.waiting, oldest_waiting_seconds: outbox.oldestWaitingSeconds, failed: outbox.failed },
+    outbox: {
+      waiting: outbox.waiting,
+      oldest_waiting_seconds: outbox.oldestWaitingSeconds,
+      failed: outbox.failed,
+    },
   })
 })

@@ -25,14 +25,23 @@ institutions.get('/:domain', async (c, next) => {
   const afterParam = c.req.query('after')
   const cursor = afterParam && decodeCursor(afterParam) ? afterParam : undefined
   const list = await listInstitutionSignatures(ctx.db, institution.domain, { cursor, limit: PAGE_SIZE })
-  return render(c, <InstitutionPage p={page} institution={institution} items={list.items} next={list.next} isFirstPage={!cursor} />)
+  return render(
+    c,
+    <InstitutionPage
+      p={page}
+      institution={institution}
+      items={list.items}
+      next={list.next}
+      isFirstPage={!cursor}
+    />,
+  )
 })
 
 /** The contact form of the debate relay: the message waits for its sender to confirm their address. */
 institutions.post('/:domain/contact', rateLimit('relay'), async (c, next) => {
   const { ctx, page, locale } = c.var
   const institution = await findInstitution(ctx.db, ctx.config.site, c.req.param('domain'))
-  if (!institution || !institution.hasWilling) return next()
+  if (!institution?.hasWilling) return next()
   const body = await c.req.parseBody()
   const field = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined)
   // A bot filled the hidden field: answer as for anyone, relay nothing.
@@ -43,10 +52,24 @@ institutions.post('/:domain/contact', rateLimit('relay'), async (c, next) => {
     const list = await listInstitutionSignatures(ctx.db, institution.domain, { limit: PAGE_SIZE })
     return render(
       c,
-      <InstitutionPage p={page} institution={institution} items={list.items} next={list.next} isFirstPage values={values} errors={parsed.errors} />,
+      <InstitutionPage
+        p={page}
+        institution={institution}
+        items={list.items}
+        next={list.next}
+        isFirstPage
+        values={values}
+        errors={parsed.errors}
+      />,
       422,
     )
   }
-  await requestRelay(ctx, { domain: institution.domain, institution: institution.name, form: parsed.value, locale, network: originOf(c).network })
+  await requestRelay(ctx, {
+    domain: institution.domain,
+    institution: institution.name,
+    form: parsed.value,
+    locale,
+    network: originOf(c).network,
+  })
   return c.redirect(page.href('/relay/sent'), 303)
 })

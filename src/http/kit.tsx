@@ -31,7 +31,8 @@ function send(c: Context<AppEnv>, file: KitFile, cacheControl: string, encode = 
     'Access-Control-Allow-Origin': '*',
   }
   if (file.brotli) headers.Vary = 'Accept-Encoding'
-  if (matchesEtag(c.req.header('If-None-Match'), file.etag)) return new Response(null, { status: 304, headers })
+  if (matchesEtag(c.req.header('If-None-Match'), file.etag))
+    return new Response(null, { status: 304, headers })
   const encoding = encode && file.brotli ? negotiateEncoding(c.req.header('Accept-Encoding')) : undefined
   const body = encoding === 'br' ? file.brotli! : encoding === 'gzip' ? file.gzip! : file.body
   if (encoding) headers['Content-Encoding'] = encoding
@@ -60,7 +61,8 @@ async function counterBadge(c: Context<AppEnv>, locale: string): Promise<Respons
 
 async function preview(c: Context<AppEnv>, locale: string): Promise<Response> {
   const { ctx } = c.var
-  const readLabel = async () => messagesFor(locale).count.signatures((await ctx.numbers.counts.get()).confirmed)
+  const readLabel = async () =>
+    messagesFor(locale).count.signatures((await ctx.numbers.counts.get()).confirmed)
   const file = await rendererFor(ctx.config).preview(locale, readLabel, ctx.now().getTime())
   return send(c, file, 'public, max-age=60')
 }
@@ -82,7 +84,15 @@ export const kit = new Hono<AppEnv>()
 kit.get('/', (c) => {
   const { ctx, page, locale } = c.var
   const badge = rendererFor(ctx.config).badgeSize(locale, 'colour')
-  return render(c, <KitPage p={page} snippets={buildSnippets(ctx.config, locale, badge)} share={shareLinks(ctx.config, locale)} badge={badge} />)
+  return render(
+    c,
+    <KitPage
+      p={page}
+      snippets={buildSnippets(ctx.config, locale, badge)}
+      share={shareLinks(ctx.config, locale)}
+      badge={badge}
+    />,
+  )
 })
 
 kit.get('/mastodon', (c) => {
@@ -90,5 +100,8 @@ kit.get('/mastodon', (c) => {
   const value = (c.req.query('instance') ?? '').slice(0, 300)
   const host = mastodonHost(value)
   if (!host) return render(c, <MastodonPage p={page} value={value.trim()} />, value.trim() ? 422 : 200)
-  return render(c, <MastodonPage p={page} value={value} host={host} shareUrl={mastodonShareUrl(ctx.config, locale, host)} />)
+  return render(
+    c,
+    <MastodonPage p={page} value={value} host={host} shareUrl={mastodonShareUrl(ctx.config, locale, host)} />,
+  )
 })

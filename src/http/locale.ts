@@ -16,7 +16,8 @@ import type { AppEnv } from './env.js'
 export function unprefixedPath(ctx: AppContext, path: string): { locale: string; path: string } {
   for (const locale of ctx.config.site.locales) {
     if (locale === ctx.config.site.defaultLocale) continue
-    if (path === `/${locale}` || path.startsWith(`/${locale}/`)) return { locale, path: path.slice(locale.length + 1) || '/' }
+    if (path === `/${locale}` || path.startsWith(`/${locale}/`))
+      return { locale, path: path.slice(locale.length + 1) || '/' }
   }
   return { locale: ctx.config.site.defaultLocale, path }
 }
@@ -37,10 +38,17 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
     get twins() {
       return versionsOf(ctx, locale, path)
         .filter((v) => v.locale !== locale)
-        .map((v) => ({ locale: v.locale, href: localePath(site, v.locale, v.path), label: messagesFor(v.locale).nav.otherLanguage }))
+        .map((v) => ({
+          locale: v.locale,
+          href: localePath(site, v.locale, v.path),
+          label: messagesFor(v.locale).nav.otherLanguage,
+        }))
     },
     get alternates() {
-      const own = versionsOf(ctx, locale, path).map((v) => ({ hreflang: v.locale, href: absoluteUrl(ctx.config, v.locale, v.path) }))
+      const own = versionsOf(ctx, locale, path).map((v) => ({
+        hreflang: v.locale,
+        href: absoluteUrl(ctx.config, v.locale, v.path),
+      }))
       const fallback = own.find((a) => a.hreflang === site.defaultLocale)
       return fallback ? [...own, { hreflang: 'x-default', href: fallback.href }] : own
     },
@@ -48,7 +56,10 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
       return ctx.content.manifesto[locale]?.description ?? ''
     },
     get pages() {
-      return [...(ctx.content.pages[locale]?.values() ?? [])].map((doc) => ({ href: localePath(site, locale, `/${doc.slug}`), title: doc.title }))
+      return [...(ctx.content.pages[locale]?.values() ?? [])].map((doc) => ({
+        href: localePath(site, locale, `/${doc.slug}`),
+        title: doc.title,
+      }))
     },
     stylesheet: assets.stylesheet,
     icon: assets.icon,
@@ -70,7 +81,11 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
  * path. Undefined when the page has no twin in that locale.
  */
 /** A page in every locale it exists in, itself included: the locale and the unprefixed path of each. */
-export function versionsOf(ctx: AppContext, locale: string, path: string): { locale: string; path: string }[] {
+export function versionsOf(
+  ctx: AppContext,
+  locale: string,
+  path: string,
+): { locale: string; path: string }[] {
   return ctx.config.site.locales.flatMap((l) => {
     const twin = l === locale ? path : twinPath(ctx, locale, path, l)
     return twin === undefined ? [] : [{ locale: l, path: twin }]
@@ -117,7 +132,12 @@ export function languageRedirect(
  * visitor's language when they made no choice. `cache`, when given, may answer
  * between the two: a page kept in memory needs no page context built for it.
  */
-export function withLocale(ctx: AppContext, assets: Assets, locale: string, cache?: MiddlewareHandler): MiddlewareHandler<AppEnv> {
+export function withLocale(
+  ctx: AppContext,
+  assets: Assets,
+  locale: string,
+  cache?: MiddlewareHandler,
+): MiddlewareHandler<AppEnv> {
   const site = ctx.config.site
   return async function localeMiddleware(c, next) {
     const target = unprefixedPath(ctx, c.req.path)

@@ -4,7 +4,12 @@ import { Hono, type Context } from 'hono'
 import { AppError } from '../domain/errors.js'
 import { normalizeEmail } from '../domain/normalize-email.js'
 import { parseProfile, pickFormValues, type FormValues } from '../domain/sign-form.js'
-import { findManagedSignature, requestManageLink, updateSignature, withdrawSignature } from '../domain/signatures.js'
+import {
+  findManagedSignature,
+  requestManageLink,
+  updateSignature,
+  withdrawSignature,
+} from '../domain/signatures.js'
 import { flagsOf } from '../domain/flags.js'
 import { signatureData } from '../domain/my-data.js'
 import type { Signature } from '../db/schema.js'
@@ -25,7 +30,12 @@ manage.post('/', rateLimit('manage'), async (c) => {
   const body = await c.req.parseBody()
   const raw = typeof body.email === 'string' ? body.email : ''
   const email = normalizeEmail(raw)
-  if (!email) return render(c, <ManageRequestPage p={page} email={raw} error={raw.trim() ? 'email_invalid' : 'required'} />, 422)
+  if (!email)
+    return render(
+      c,
+      <ManageRequestPage p={page} email={raw} error={raw.trim() ? 'email_invalid' : 'required'} />,
+      422,
+    )
   await requestManageLink(ctx, email, originOf(c).network)
   return c.redirect(page.href('/manage/sent'), 303)
 })
@@ -70,7 +80,8 @@ async function withLink(c: Context<AppEnv>, handle: () => Promise<Response>): Pr
   try {
     return await handle()
   } catch (err) {
-    if (err instanceof AppError && err.code === 'token_invalid') return render(c, <TokenInvalidPage p={c.var.page} purpose="manage" />, 404)
+    if (err instanceof AppError && err.code === 'token_invalid')
+      return render(c, <TokenInvalidPage p={c.var.page} purpose="manage" />, 404)
     throw err
   }
 }
@@ -103,7 +114,8 @@ manage.post('/:token', (c) =>
     const token = c.req.param('token')
     const body = await c.req.parseBody()
     const { signature, tokenHash } = await findManagedSignature(ctx, token)
-    if (!checkCsrf(ctx.config.secret, tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined)) throw new AppError('bad_request', 'csrf')
+    if (!checkCsrf(ctx.config.secret, tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined))
+      throw new AppError('bad_request', 'csrf')
     const values = pickFormValues(body)
     const parsed = parseProfile(ctx.config.site, values)
     const outcome = parsed.ok ? await updateSignature(ctx, token, parsed.value, values.email) : undefined
@@ -144,7 +156,8 @@ manage.post('/:token/withdraw', (c) =>
     const token = c.req.param('token')
     const body = await c.req.parseBody()
     const { tokenHash } = await findManagedSignature(ctx, token)
-    if (!checkCsrf(ctx.config.secret, tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined)) throw new AppError('bad_request', 'csrf')
+    if (!checkCsrf(ctx.config.secret, tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined))
+      throw new AppError('bad_request', 'csrf')
     await withdrawSignature(ctx, token)
     return c.redirect(page.href('/manage/withdrawn'), 303)
   }),

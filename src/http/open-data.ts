@@ -2,7 +2,12 @@
 // of the config, streamed a batch at a time so memory stays flat at any size.
 import { Hono, type Context } from 'hono'
 import { stringify } from 'csv-stringify/sync'
-import { allOpenSignatories, neutraliseFormula, OPEN_COLUMNS, type OpenSignatory } from '../domain/open-data.js'
+import {
+  allOpenSignatories,
+  neutraliseFormula,
+  OPEN_COLUMNS,
+  type OpenSignatory,
+} from '../domain/open-data.js'
 import type { AppEnv } from './env.js'
 
 export const openData = new Hono<AppEnv>()
@@ -31,7 +36,9 @@ function streamed(c: Context<AppEnv>, type: string, chunks: AsyncGenerator<strin
 }
 
 function csvRow(s: OpenSignatory): string[] {
-  return OPEN_COLUMNS.map((k) => (k === 'verified' ? (s.verified ? '1' : '0') : neutraliseFormula(String(s[k]))))
+  return OPEN_COLUMNS.map((k) =>
+    k === 'verified' ? (s.verified ? '1' : '0') : neutraliseFormula(String(s[k])),
+  )
 }
 
 openData.get('/signatories.csv', (c) => {
@@ -47,8 +54,12 @@ openData.get('/signatories.json', (c) => {
   const { ctx } = c.var
   const site = ctx.config.site
   async function* parts(): AsyncGenerator<string> {
-    const head = { licence: site.openDataLicence, licence_url: site.openDataLicenceUrl, generated_at: ctx.now().toISOString() }
-    yield JSON.stringify(head).slice(0, -1) + ',"signatories":['
+    const head = {
+      licence: site.openDataLicence,
+      licence_url: site.openDataLicenceUrl,
+      generated_at: ctx.now().toISOString(),
+    }
+    yield `${JSON.stringify(head).slice(0, -1)},"signatories":[`
     let first = true
     for await (const batch of allOpenSignatories(ctx.db, site)) {
       yield (first ? '' : ',') + batch.map((s) => JSON.stringify(s)).join(',')

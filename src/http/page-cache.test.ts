@@ -5,7 +5,9 @@ import { Hono } from 'hono'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createPageCache, type PageCacheOptions } from './page-cache.js'
 
-function appWithCounter(options: { cacheControl?: string; page?: (render: number) => string } & PageCacheOptions = {}) {
+function appWithCounter(
+  options: { cacheControl?: string; page?: (render: number) => string } & PageCacheOptions = {},
+) {
   let clock = 0
   let renders = 0
   const cache = createPageCache({ ttlMs: 1000, now: () => clock, ...options })
@@ -14,7 +16,7 @@ function appWithCounter(options: { cacheControl?: string; page?: (render: number
   app.get('*', (c) => {
     renders++
     if (options.cacheControl) c.header('Cache-Control', options.cacheControl)
-    return c.html(options.page?.(renders) ?? `<!DOCTYPE html><p>render ${renders}</p>` + 'x'.repeat(2000))
+    return c.html(options.page?.(renders) ?? `<!DOCTYPE html><p>render ${renders}</p>${'x'.repeat(2000)}`)
   })
   return { app, cache, renders: () => renders, advance: (ms: number) => (clock += ms) }
 }
@@ -43,7 +45,10 @@ describe('the page cache', () => {
 
   it('keeps the ETag of a page whose only change is a value named volatile, and answers 304 across renders', async () => {
     const page = (render: number) => `<!DOCTYPE html><p>stamp ${render}</p><p>${'x'.repeat(2000)}</p>`
-    const t = appWithCounter({ page, etagOf: (body) => `W/"${new TextDecoder().decode(body).replace(/stamp \d+/, '').length}"` })
+    const t = appWithCounter({
+      page,
+      etagOf: (body) => `W/"${new TextDecoder().decode(body).replace(/stamp \d+/, '').length}"`,
+    })
     const first = await t.app.request('/')
     t.advance(1001)
     const second = await t.app.request('/', { headers: { 'Accept-Encoding': 'br' } })
@@ -84,15 +89,17 @@ describe('the early answer, before the framework sees the request', () => {
   it('answers a kept page with its bytes, its compression and the headers of every answer', async () => {
     const t = appWithCounter({ outerHeaders: (h) => h.set('X-Content-Type-Options', 'nosniff') })
     const base = await serve(t)
-    const first = await fetch(base + '/stats', { headers: { 'Accept-Encoding': 'identity' } })
-    const kept = await fetch(base + '/stats', { headers: { 'Accept-Encoding': 'gzip' } })
+    const first = await fetch(`${base}/stats`, { headers: { 'Accept-Encoding': 'identity' } })
+    const kept = await fetch(`${base}/stats`, { headers: { 'Accept-Encoding': 'gzip' } })
     expect(t.renders()).toBe(1)
     expect(early).toBe(1)
     expect(kept.headers.get('content-encoding')).toBe('gzip')
     expect(kept.headers.get('x-content-type-options')).toBe('nosniff')
     expect(kept.headers.get('etag')).toBe(first.headers.get('etag'))
     expect(await kept.text()).toBe(await first.text())
-    const unchanged = await fetch(base + '/stats', { headers: { 'If-None-Match': first.headers.get('etag')! } })
+    const unchanged = await fetch(`${base}/stats`, {
+      headers: { 'If-None-Match': first.headers.get('etag')! },
+    })
     expect(unchanged.status).toBe(304)
     expect(early).toBe(2)
   })
@@ -100,15 +107,15 @@ describe('the early answer, before the framework sees the request', () => {
   it('leaves to the application a request it diverts, one with a query string, and a stale page', async () => {
     const t = appWithCounter({ divert: (_path, header) => header('Accept-Language') === 'en' })
     const base = await serve(t)
-    await fetch(base + '/')
-    await fetch(base + '/', { headers: { 'Accept-Language': 'en' } })
+    await fetch(`${base}/`)
+    await fetch(`${base}/`, { headers: { 'Accept-Language': 'en' } })
     expect(early).toBe(0)
-    await fetch(base + '/?q=x')
+    await fetch(`${base}/?q=x`)
     expect(early).toBe(0)
     t.advance(1001)
-    expect(await (await fetch(base + '/')).text()).toContain('render 3')
+    expect(await (await fetch(`${base}/`)).text()).toContain('render 3')
     expect(early).toBe(0)
-    await fetch(base + '/')
+    await fetch(`${base}/`)
     expect(early).toBe(1)
   })
 })

@@ -76,7 +76,13 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     const res = c.res
     const type = res.headers.get('Content-Type') ?? ''
     // An answer already encoded for this client (a kit image) is not the body to keep.
-    if (res.status !== 200 || !KEPT_TYPES.test(type) || res.headers.has('Set-Cookie') || res.headers.has('Content-Encoding')) return
+    if (
+      res.status !== 200 ||
+      !KEPT_TYPES.test(type) ||
+      res.headers.has('Set-Cookie') ||
+      res.headers.has('Content-Encoding')
+    )
+      return
     if (/no-store|private/.test(res.headers.get('Cache-Control') ?? '')) return
     const bytes = new Uint8Array(await res.arrayBuffer())
     const body = encodeBody(bytes, { etag: options.etagOf?.(bytes) })
@@ -115,5 +121,8 @@ function requestHeaders(header: (name: string) => string | undefined) {
 }
 
 function toResponse(answer: PreparedAnswer): Response {
-  return new Response((answer.bytes ?? null) as Uint8Array<ArrayBuffer> | null, { status: answer.status, headers: answer.headers })
+  return new Response((answer.bytes ?? null) as Uint8Array<ArrayBuffer> | null, {
+    status: answer.status,
+    headers: answer.headers,
+  })
 }

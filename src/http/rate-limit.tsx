@@ -17,7 +17,11 @@ export type LimitedRoute = 'sign' | 'manage' | 'relay'
 function tooManyRequests(c: Context<AppEnv>, retryAfterSeconds: number) {
   const p = c.var.page
   c.header('Retry-After', String(retryAfterSeconds))
-  return render(c, <ErrorPage p={p} title={p.m.abuse.tooManyTitle} body={p.m.abuse.tooManyBody(retryAfterSeconds)} />, 429)
+  return render(
+    c,
+    <ErrorPage p={p} title={p.m.abuse.tooManyTitle} body={p.m.abuse.tooManyBody(retryAfterSeconds)} />,
+    429,
+  )
 }
 
 /**
@@ -26,7 +30,9 @@ function tooManyRequests(c: Context<AppEnv>, retryAfterSeconds: number) {
  * allow-listed domain. Each is also tallied per e-mail domain, for the hourly report,
  * and each use of a timestamp is tallied: beyond form_stamp_uses, it counts as none.
  */
-async function signCount(c: Context<AppEnv>): Promise<{ weight: number; stamped: boolean; tallies: Tally[] }> {
+async function signCount(
+  c: Context<AppEnv>,
+): Promise<{ weight: number; stamped: boolean; tallies: Tally[] }> {
   const { ctx } = c.var
   const limits = ctx.config.site.limits
   const body = await c.req.parseBody()
@@ -34,7 +40,8 @@ async function signCount(c: Context<AppEnv>): Promise<{ weight: number; stamped:
   const tallies = email ? [signDomainTally(email.domain)] : []
   if (email && limits.allowDomains.includes(email.domain)) return { weight: 0, stamped: false, tallies }
   const value = typeof body.form_ts === 'string' ? body.form_ts : undefined
-  if (formStampOf(c, value).kind !== 'valid') return { weight: limits.unstampedWeight, stamped: false, tallies }
+  if (formStampOf(c, value).kind !== 'valid')
+    return { weight: limits.unstampedWeight, stamped: false, tallies }
   return { weight: 1, stamped: true, tallies: [...tallies, formStampTally(value!)] }
 }
 

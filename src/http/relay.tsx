@@ -25,7 +25,8 @@ async function withRelayLink(c: Context<AppEnv>, handle: () => Promise<Response>
   try {
     return await handle()
   } catch (err) {
-    if (err instanceof AppError && err.code === 'token_invalid') return render(c, <RelayInvalidPage p={c.var.page} />, 404)
+    if (err instanceof AppError && err.code === 'token_invalid')
+      return render(c, <RelayInvalidPage p={c.var.page} />, 404)
     throw err
   }
 }
@@ -63,7 +64,10 @@ relay.post('/:token', (c) =>
     const token = c.req.param('token')
     const body = await c.req.parseBody()
     const pending = await findPendingRelay(ctx, token)
-    if (!checkCsrf(ctx.config.secret, pending.tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined)) throw new AppError('bad_request', 'csrf')
+    if (
+      !checkCsrf(ctx.config.secret, pending.tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined)
+    )
+      throw new AppError('bad_request', 'csrf')
     const institution = await findInstitution(ctx.db, ctx.config.site, pending.domain)
     const outcome = await sendRelay(ctx, token, institution?.name ?? pending.domain)
     if (!outcome.ok) return render(c, <RelayLimitedPage p={page} />, 429)
@@ -80,7 +84,10 @@ debateStop.get('/:id/:key', (c) =>
     const { ctx, page } = c.var
     const id = Number(c.req.param('id'))
     checkStopKey(ctx.config.secret, id, c.req.param('key'))
-    return render(c, <DebateStopPage p={page} action={page.href(`/debate/stop/${id}/${c.req.param('key')}`)} />)
+    return render(
+      c,
+      <DebateStopPage p={page} action={page.href(`/debate/stop/${id}/${c.req.param('key')}`)} />,
+    )
   }),
 )
 

@@ -10,5 +10,5 @@ import type { JSX } from 'hono/jsx/jsx-runtime'
  */
 export function render(c: Context, page: JSX.Element, status: ContentfulStatusCode = 200): Response {
   if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache')
-  return c.html('<!DOCTYPE html>' + String(page), status)
+  return c.html(`<!DOCTYPE html>${String(page)}`, status)
 }

@@ -13,7 +13,10 @@ export function originOf<E extends AppEnv>(c: Context<E>): Origin {
   if (!origin) {
     const { config } = c.var.ctx
     const address = clientAddress(c, config.trustedProxyHops)
-    origin = { network: networkKey(config.secret, address), allowListed: inNetworks(address, config.site.limits.allowNetworks) }
+    origin = {
+      network: networkKey(config.secret, address),
+      allowListed: inNetworks(address, config.site.limits.allowNetworks),
+    }
     c.set('origin', origin)
   }
   return origin

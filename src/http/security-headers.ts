@@ -11,9 +11,13 @@ export function applySecurityHeaders(config: Config, h: Headers): void {
   )
   h.set('X-Content-Type-Options', 'nosniff')
   h.set('Referrer-Policy', 'no-referrer')
-  h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()')
+  h.set(
+    'Permissions-Policy',
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  )
   h.set('Cross-Origin-Opener-Policy', 'same-origin')
-  if (config.baseUrl.startsWith('https://')) h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
+  if (config.baseUrl.startsWith('https://'))
+    h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
 }
 
 export function securityHeaders(config: Config): MiddlewareHandler {

@@ -30,14 +30,24 @@ sign.post('/', rateLimit('sign'), async (c) => {
   const stamp = formStampOf(c, values.form_ts)
   if (stamp.kind === 'valid' && stamp.ageMs < ctx.config.site.limits.minFillSeconds * 1000) {
     const counts = await ctx.numbers.counts.get()
-    return render(c, <SignPage p={page} values={values} notice={page.m.abuse.tooFast} count={counts.confirmed} />, 422)
+    return render(
+      c,
+      <SignPage p={page} values={values} notice={page.m.abuse.tooFast} count={counts.confirmed} />,
+      422,
+    )
   }
   const parsed = parseSignForm(ctx.config.site, values)
   if (!parsed.ok) {
     const counts = await ctx.numbers.counts.get()
     return render(
       c,
-      <SignPage p={page} values={values} errors={parsed.errors} emailSuggestion={parsed.emailSuggestion} count={counts.confirmed} />,
+      <SignPage
+        p={page}
+        values={values}
+        errors={parsed.errors}
+        emailSuggestion={parsed.emailSuggestion}
+        count={counts.confirmed}
+      />,
       422,
     )
   }

@@ -14,9 +14,21 @@ signatories.get('/', async (c) => {
   const query = cleanLine(c.req.query('q') ?? '').slice(0, 100)
   const afterParam = c.req.query('after')
   const cursor = afterParam && decodeCursor(afterParam) ? afterParam : undefined
-  const [list, counts] = await Promise.all([listPublicSignatures(ctx.db, { query, cursor, limit: PAGE_SIZE }), ctx.numbers.counts.get()])
+  const [list, counts] = await Promise.all([
+    listPublicSignatures(ctx.db, { query, cursor, limit: PAGE_SIZE }),
+    ctx.numbers.counts.get(),
+  ])
   return render(
     c,
-    <SignatoriesPage p={page} items={list.items} total={counts.confirmed} listed={counts.public} query={query} next={list.next} termTooShort={list.termTooShort} isFirstPage={!cursor} />,
+    <SignatoriesPage
+      p={page}
+      items={list.items}
+      total={counts.confirmed}
+      listed={counts.public}
+      query={query}
+      next={list.next}
+      termTooShort={list.termTooShort}
+      isFirstPage={!cursor}
+    />,
   )
 })

@@ -1,7 +1,12 @@
 import type { Messages } from './fr.js'
 
 const numberFormat = new Intl.NumberFormat('en-GB')
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
 const num = (n: number) => numberFormat.format(n)
 const signatures = (n: number) => (n === 1 ? '1 verified signature' : `${num(n)} verified signatures`)
 const pluralRules = new Intl.PluralRules('en-GB')
@@ -39,7 +44,8 @@ const en: Messages = {
     firstName: 'First name',
     lastName: 'Last name',
     email: 'E-mail address',
-    emailHint: 'To confirm your signature. It is never published; an institutional address attests your affiliation.',
+    emailHint:
+      'To confirm your signature. It is never published; an institutional address attests your affiliation.',
     category: 'You are',
     categoryChoose: 'Choose…',
     institution: 'Institution',
@@ -50,7 +56,8 @@ const en: Messages = {
     public: 'Show my name in the public list of signatories',
     publicHint: 'Otherwise your signature is counted without your name appearing.',
     updates: 'I agree to receive news from the collective (a few messages a year at most)',
-    consent: 'I consent to the processing of these data, which reveal a political opinion, to record and, if I so choose, publish my signature.',
+    consent:
+      'I consent to the processing of these data, which reveal a political opinion, to record and, if I so choose, publish my signature.',
     consentMore: 'How my data are processed',
     honeypot: 'Leave this field empty',
     submit: 'Sign',
@@ -60,19 +67,23 @@ const en: Messages = {
   },
   meta: {
     sign: 'Sign the manifesto in a few fields: your signature counts once your address is confirmed, and you choose whether your name is published.',
-    signatories: 'The list of signatories who chose to be named, with their institution, and a search of that list.',
+    signatories:
+      'The list of signatories who chose to be named, with their institution, and a search of that list.',
     institutions: 'The institutions of the signatories, by the domain of their confirmed e-mail address.',
     stats: 'The verified signatures of the manifesto, by day, by category and by discipline.',
-    privacy: 'How signatories’ data are processed: what is published, what is kept, for how long, and your rights.',
+    privacy:
+      'How signatories’ data are processed: what is published, what is kept, for how long, and your rights.',
   },
   fieldError: {
     required: 'This field is required.',
     too_long: 'This text is too long.',
     email_invalid: 'This e-mail address is not valid (for example: first.last@university.edu).',
     email_mismatch: 'Enter the address you signed with.',
-    email_disposable: 'Disposable addresses are not accepted: enter an address you will keep reading, preferably your institution’s.',
+    email_disposable:
+      'Disposable addresses are not accepted: enter an address you will keep reading, preferably your institution’s.',
     email_typo: 'Check this address: it looks like a typo.',
-    email_other_institution: 'Only people from this institution can write: enter your address at the institution.',
+    email_other_institution:
+      'Only people from this institution can write: enter your address at the institution.',
     category_invalid: 'Choose a category from the list.',
     consent_required: 'Your explicit consent is needed to record your signature.',
   },
@@ -80,7 +91,8 @@ const en: Messages = {
     navLabel: 'Signatory kit',
     counter: (n: number) => (n === 1 ? '1 signatory' : `${num(n)} signatories`),
     title: 'Signatory kit',
-    intro: 'Show your support for the text in your activities, your e-mail signatures, your publications and your slides, with the logo and the link to the text. Here is what you need to do it in a minute: logos, e-mail signatures, badges, a slide, a QR code and a counter.',
+    intro:
+      'Show your support for the text in your activities, your e-mail signatures, your publications and your slides, with the logo and the link to the text. Here is what you need to do it in a minute: logos, e-mail signatures, badges, a slide, a QR code and a counter.',
     free: 'Everything is free to reuse, with no sign-up; images are served by this site, with no tracker.',
     contents: 'On this page',
     logosTitle: 'The logos',
@@ -92,14 +104,19 @@ const en: Messages = {
     downloads: 'Download',
     pngWidths: 'PNG, width in pixels:',
     emailTitle: 'E-mail signature',
-    emailBody: 'The badge, as a link, followed by the link to the text. The image is hosted here, with its size and a text alternative, and needs no external style.',
+    emailBody:
+      'The badge, as a link, followed by the link to the text. The image is hosted here, with its size and a text alternative, and needs no external style.',
     emailPreview: 'Preview (copy it as it is into a signature editor)',
     emailHtml: 'HTML code of the signature',
     howTo: 'How to paste it',
-    howThunderbird: 'Thunderbird: Account Settings › your account › Signature text; tick “Use HTML” and paste the HTML code.',
-    howZimbra: 'Zimbra and Partage: Preferences › Signatures; choose the HTML format, then paste the preview copied above (or the code, with the editor’s “source code” button).',
-    howOutlook: 'Outlook on the web: Settings › Mail › Compose and reply › Email signature; paste the preview copied above.',
-    howRoundcube: 'Roundcube: Settings › Identities › your identity › Signature; switch to HTML mode, open “Source code” (<>) and paste the HTML code.',
+    howThunderbird:
+      'Thunderbird: Account Settings › your account › Signature text; tick “Use HTML” and paste the HTML code.',
+    howZimbra:
+      'Zimbra and Partage: Preferences › Signatures; choose the HTML format, then paste the preview copied above (or the code, with the editor’s “source code” button).',
+    howOutlook:
+      'Outlook on the web: Settings › Mail › Compose and reply › Email signature; paste the preview copied above.',
+    howRoundcube:
+      'Roundcube: Settings › Identities › your identity › Signature; switch to HTML mode, open “Source code” (<>) and paste the HTML code.',
     plainTitle: 'Plain text',
     plainBody: 'For plain-text signatures, forums and chats:',
     plainLine: (words: string, title: string, url: string) => `${words} — “${title}”: ${url}`,
@@ -114,14 +131,17 @@ const en: Messages = {
     latexPreamble: '% In the preamble: \\usepackage{graphicx} and \\usepackage{hyperref}',
     beamer: 'Beamer: the badge in the footer of every slide',
     slidesTitle: 'Slides',
-    slidesBody: 'A 16:9 slide (1920 × 1080) with the badge, the title, the link and the QR code, to open or close a talk.',
-    slidesHowTo: 'Impress: Insert › Image; PowerPoint: Insert › Pictures › This Device; Keynote: drag the file onto the slide. To make it clickable, add a hyperlink to the manifesto on the image.',
+    slidesBody:
+      'A 16:9 slide (1920 × 1080) with the badge, the title, the link and the QR code, to open or close a talk.',
+    slidesHowTo:
+      'Impress: Insert › Image; PowerPoint: Insert › Pictures › This Device; Keynote: drag the file onto the slide. To make it clickable, add a hyperlink to the manifesto on the image.',
     slideDownload: '16:9 slide',
     qrTitle: 'QR code',
     qrBody: 'It leads to the manifesto; for posters, flyers and slides.',
     qrAlt: (url: string) => `QR code to ${url}`,
     counterTitle: 'Live counter',
-    counterBody: 'An image showing the number of verified signatures, updated on its own. It can be embedded on any site: it holds no script and sets no cookie.',
+    counterBody:
+      'An image showing the number of verified signatures, updated on its own. It can be embedded on any site: it holds no script and sets no cookie.',
     counterAlt: (title: string) => `Number of signatures of the manifesto “${title}”`,
     counterHtml: 'HTML code of the counter',
     counterMarkdown: 'Counter in Markdown',
@@ -137,13 +157,16 @@ const en: Messages = {
     mastodonButton: 'Prepare the post',
     mastodonInvalid: 'Type the name of an instance, for example mastodon.social.',
     mastodonReady: (instance: string) => `Share on ${instance}`,
-    mastodonReadyBody: 'This link opens the post form of your instance with the title and link of the manifesto:',
+    mastodonReadyBody:
+      'This link opens the post form of your instance with the title and link of the manifesto:',
     mastodonOpen: (instance: string) => `Open ${instance}`,
     shareText: (title: string, url: string) => `“${title}”: ${url}`,
     shareLink: 'The link to copy',
     formTitle: 'Embed the form on another site',
-    formBody: 'A collective, a lab or a union can collect signatures from its own site: this form sends them here, where each signature is verified by e-mail like any other. The field names are stable.',
-    formHowTo: 'Paste it into a page (a WordPress “custom HTML” block, for example) and style it with the site’s stylesheet. The “website” field must stay empty and hidden: it traps bots.',
+    formBody:
+      'A collective, a lab or a union can collect signatures from its own site: this form sends them here, where each signature is verified by e-mail like any other. The field names are stable.',
+    formHowTo:
+      'Paste it into a page (a WordPress “custom HTML” block, for example) and style it with the site’s stylesheet. The “website” field must stay empty and hidden: it traps bots.',
     fromConfirmation: 'Logos, e-mail signature, badges and QR code: the signatory kit',
     copy: 'Copy',
     copied: 'Copied',
@@ -172,7 +195,8 @@ const en: Messages = {
     updatesYes: 'Yes, your address will be kept for this',
     debate: 'Organising a debate',
     debateYes: 'Yes, people from your institution may write to you through the site',
-    debateUnreachable: 'Yes, but with a personal address nobody can reach you through the site: sign again with your institution’s address',
+    debateUnreachable:
+      'Yes, but with a personal address nobody can reach you through the site: sign again with your institution’s address',
     comment: 'Comment',
     none: 'None',
     notGivenInstitution: 'Not given',
@@ -189,7 +213,8 @@ const en: Messages = {
     donePublic: 'Your name appears in the public list of signatories.',
     donePrivate: 'Your signature is counted without your name being published.',
     shareTitle: 'Spread the word',
-    shareBody: 'Show your support in your e-mail signature, your publications and your slides, with the link to the text:',
+    shareBody:
+      'Show your support in your e-mail signature, your publications and your slides, with the link to the text:',
     manageHint: 'To edit or withdraw your signature later, ask for a link from the “Edit my signature” page.',
   },
   signatories: {
@@ -210,7 +235,8 @@ const en: Messages = {
   },
   institutions: {
     title: 'Institutions',
-    intro: 'Signatures are grouped by the domain of their confirmed e-mail address, which the confirmation has proven: an attested affiliation, not only a declared one. Private signatures are counted without anyone being named.',
+    intro:
+      'Signatures are grouped by the domain of their confirmed e-mail address, which the confirmation has proven: an attested affiliation, not only a declared one. Private signatures are counted without anyone being named.',
     empty: 'No signature confirmed with an institutional address yet.',
     caption: 'Institutions, by number of confirmed signatures',
     name: 'Institution',
@@ -249,7 +275,8 @@ const en: Messages = {
     willing: 'Willing to help organise a debate',
     byCategory: 'By category',
     byDiscipline: 'By discipline',
-    disciplineNote: (n: number) => `The disciplines most often given (at most ${num(n)}), as typed by signatories who chose to be named.`,
+    disciplineNote: (n: number) =>
+      `The disciplines most often given (at most ${num(n)}), as typed by signatories who chose to be named.`,
     otherDisciplines: 'Other disciplines',
     moreDisciplines: 'The other named disciplines (all in the API)',
     category: 'Category',
@@ -257,14 +284,16 @@ const en: Messages = {
     count: 'Signatures',
     growth: 'Growth',
     chartTitle: 'Cumulative number of confirmed signatures, day by day',
-    chartDesc: (first: string, last: string, total: number) => `Rising curve from ${first} to ${last}, up to ${signatures(total)}. The values are in the table that follows.`,
+    chartDesc: (first: string, last: string, total: number) =>
+      `Rising curve from ${first} to ${last}, up to ${signatures(total)}. The values are in the table that follows.`,
     dayTable: 'Confirmed signatures by day',
     day: 'Day',
     onDay: 'That day',
     cumulative: 'Cumulative total',
     none: 'No confirmed signature yet.',
     openData: 'Open data',
-    openDataBody: (licence: string) => `The list of public signatures can be downloaded, under the ${licence} licence:`,
+    openDataBody: (licence: string) =>
+      `The list of public signatures can be downloaded, under the ${licence} licence:`,
     api: 'A JSON API and an Atom feed of milestones are also available.',
     feed: 'Atom feed of milestones',
   },
@@ -275,7 +304,8 @@ const en: Messages = {
   },
   debate: {
     optIn: 'I am willing to help organise a debate in my institution',
-    optInHint: 'Others from your institution will be able to write to you through the site without ever seeing your address: it is kept for this only. Every relayed message lets you stop receiving them. This needs your institution’s address: with a personal address nobody can reach you this way.',
+    optInHint:
+      'Others from your institution will be able to write to you through the site without ever seeing your address: it is kept for this only. Every relayed message lets you stop receiving them. This needs your institution’s address: with a personal address nobody can reach you this way.',
     title: 'Organising a debate',
     willing: (n: number) =>
       n === 0
@@ -283,8 +313,10 @@ const en: Messages = {
         : n === 1
           ? 'One person is willing to help organise a debate in this institution.'
           : `${num(n)} people are willing to help organise a debate in this institution.`,
-    willingFew: (k: number) => `Fewer than ${num(k)} people are willing to help organise a debate in this institution.`,
-    formIntro: 'Write to them: your message is forwarded by e-mail without their addresses being revealed to you. Only people from the institution can write: you will first confirm your own address at the institution; it will be given to the recipients so that they can answer you.',
+    willingFew: (k: number) =>
+      `Fewer than ${num(k)} people are willing to help organise a debate in this institution.`,
+    formIntro:
+      'Write to them: your message is forwarded by e-mail without their addresses being revealed to you. Only people from the institution can write: you will first confirm your own address at the institution; it will be given to the recipients so that they can answer you.',
     emailHint: (domain: string) => `An address ending in @${domain}.`,
     name: 'Your name',
     email: 'Your e-mail address',
@@ -292,50 +324,66 @@ const en: Messages = {
     messageHint: (max: number) => `At most ${num(max)} characters.`,
     send: 'Send the message',
     sentTitle: 'Confirm your address',
-    sentBody: 'If the address you typed is valid, a message has just been sent to it. Open the link it holds for your message to be relayed.',
+    sentBody:
+      'If the address you typed is valid, a message has just been sent to it. Open the link it holds for your message to be relayed.',
     confirmTitle: 'Relay your message',
     confirmLead: (institution: string, n: number | null) =>
       `Your message will be forwarded to ${n === null ? 'the people' : n === 1 ? 'the person' : `${num(n)} people`} willing to organise a debate at ${institution}.`,
     confirmButton: 'I confirm: send the message',
     doneTitle: 'Message relayed',
-    doneFew: (k: number) => `Your message was forwarded to the people willing to organise a debate (fewer than ${num(k)}).`,
-    doneBody: (n: number) => (n === 1 ? 'Your message was forwarded to one person.' : `Your message was forwarded to ${num(n)} people.`),
+    doneFew: (k: number) =>
+      `Your message was forwarded to the people willing to organise a debate (fewer than ${num(k)}).`,
+    doneBody: (n: number) =>
+      n === 1
+        ? 'Your message was forwarded to one person.'
+        : `Your message was forwarded to ${num(n)} people.`,
     limitedTitle: 'Too many messages for now',
-    limitedBody: 'The number of messages relayed each day is limited, per sender and per institution. Please try again tomorrow.',
+    limitedBody:
+      'The number of messages relayed each day is limited, per sender and per institution. Please try again tomorrow.',
     invalidTitle: 'Invalid or expired link',
-    invalidBody: 'This link is no longer valid: the message was already sent, or the link expired. You can write a new message from the institution’s page.',
+    invalidBody:
+      'This link is no longer valid: the message was already sent, or the link expired. You can write a new message from the institution’s page.',
     stopTitle: 'Stop receiving messages',
-    stopLead: 'You will no longer receive messages from people wishing to organise a debate. Your signature is not otherwise changed.',
+    stopLead:
+      'You will no longer receive messages from people wishing to organise a debate. Your signature is not otherwise changed.',
     stopButton: 'Stop receiving these messages',
     stoppedTitle: 'Done',
-    stoppedBody: 'You will no longer receive relayed messages. You can offer again from the “Edit my signature” page.',
+    stoppedBody:
+      'You will no longer receive relayed messages. You can offer again from the “Edit my signature” page.',
     confirmSubject: (title: string) => `Confirm sending your message: ${title}`,
-    confirmMailBody: (institution: string) => `You wrote to the people willing to organise a debate at ${institution}. For your message to be forwarded to them, open this link and press the button:`,
-    confirmExpiry: (hours: number) => `This link is valid for ${hours} hours. If you did not write this message, ignore this e-mail: nothing will be sent.`,
+    confirmMailBody: (institution: string) =>
+      `You wrote to the people willing to organise a debate at ${institution}. For your message to be forwarded to them, open this link and press the button:`,
+    confirmExpiry: (hours: number) =>
+      `This link is valid for ${hours} hours. If you did not write this message, ignore this e-mail: nothing will be sent.`,
     relaySubject: (institution: string) => `Organising a debate at ${institution}`,
     relayIntro: (name: string, email: string, institution: string) =>
       `${name} (${email}) is writing to you because you said you were willing to help organise a debate at ${institution}. To answer, write to that address; yours was not given to them.`,
     relayStop: 'To stop receiving these messages, open this link:',
-    manageEmailNote: 'It is also needed to receive messages from colleagues if you offer to organise a debate.',
+    manageEmailNote:
+      'It is also needed to receive messages from colleagues if you offer to organise a debate.',
     privacyTitle: 'Local debates and open data',
     privacy: (licence: string) =>
       `If you offer to organise a debate, your address is kept to forward you, one by one, messages from people of your institution; it is never shown to them, and every message lets you stop. Whoever writes to you first confirms their address; it is given to you so that you can answer, then their address and text are erased from our servers as soon as the message is sent. Public signatures (and they alone) are also published as open data, under the ${licence} licence, with whether the address is a verified institutional one and its domain name; never the address itself.`,
   },
   manage: {
     requestTitle: 'Edit or withdraw my signature',
-    requestIntro: 'Enter the address you signed with: we will send a personal link to it, valid for a few hours, to edit, hide or withdraw your signature.',
+    requestIntro:
+      'Enter the address you signed with: we will send a personal link to it, valid for a few hours, to edit, hide or withdraw your signature.',
     requestButton: 'Send me the link',
     requestSentTitle: 'Link sent',
-    requestSent: 'If this address signed the manifesto, a link to manage the signature has just been sent to it.',
+    requestSent:
+      'If this address signed the manifesto, a link to manage the signature has just been sent to it.',
     title: 'My signature',
-    intro: 'Change the details shown or choose not to appear in the public list. Your e-mail address cannot be changed: to use another one, withdraw this signature and sign again.',
+    intro:
+      'Change the details shown or choose not to appear in the public list. Your e-mail address cannot be changed: to use another one, withdraw this signature and sign again.',
     pendingNote: 'This signature is not confirmed yet: it does not count yet.',
     save: 'Save changes',
     saved: 'Your changes are saved.',
     updatesEmail: 'To receive news, confirm your address',
     updatesEmailHint: 'We keep your address in clear only if you agree to receive news.',
     withdrawTitle: 'Withdraw my signature',
-    withdrawBody: 'Your signature and all data attached to it will be deleted for good. You may sign again later.',
+    withdrawBody:
+      'Your signature and all data attached to it will be deleted for good. You may sign again later.',
     withdrawButton: 'Withdraw my signature for good',
     withdrawnTitle: 'Signature withdrawn',
     withdrawnBody: 'Your signature and your data have been deleted.',
@@ -359,17 +407,20 @@ const en: Messages = {
     loginIntro: 'Type your moderator address: we will mail a single-use login link to it.',
     loginButton: 'Send me a login link',
     loginSentTitle: 'Link sent',
-    loginSent: 'If this address belongs to a moderator, a login link has just been mailed to it. It works once.',
+    loginSent:
+      'If this address belongs to a moderator, a login link has just been mailed to it. It works once.',
     loginConfirmTitle: 'Log in to moderation',
     loginConfirmButton: 'Log me in',
     loginInvalidTitle: 'Invalid or expired login link',
     loginInvalid: 'This link was already used, has expired or is incomplete. Ask for a new one.',
     loginMailSubject: (org: string) => `Moderation login: ${org}`,
     loginMailBody: 'Here is your moderation login link. Open it, then press the “Log me in” button:',
-    loginMailExpiry: (minutes: number) => `This link is valid for ${minutes} minutes and works once. Do not forward it.`,
+    loginMailExpiry: (minutes: number) =>
+      `This link is valid for ${minutes} minutes and works once. Do not forward it.`,
     loginMailIgnore: 'If you did not ask to log in, ignore this message.',
     forbiddenTitle: 'Action refused',
-    forbidden: 'This form has expired or does not come from the moderation pages. Reload the page and try again.',
+    forbidden:
+      'This form has expired or does not come from the moderation pages. Reload the page and try again.',
     backToDashboard: 'Back to the dashboard',
     state: {
       pending: 'unconfirmed',
@@ -399,7 +450,8 @@ const en: Messages = {
       invalidated: 'Invalidated',
     },
     mismatch: 'Typed institution differs from the domain',
-    mismatchHint: 'What this person typed as their institution does not resemble the name of their verified address’s institution (no distinctive word in common). The public sees the verified name, and this text only as their own precision. Something to look at, not to punish by default.',
+    mismatchHint:
+      'What this person typed as their institution does not resemble the name of their verified address’s institution (no distinctive word in common). The public sees the verified name, and this text only as their own precision. Something to look at, not to punish by default.',
     search: 'Search a name, an institution or a domain',
     filterLabel: 'Filter',
     filter: {
@@ -447,10 +499,12 @@ const en: Messages = {
     approve: 'Approve the signature',
     approveComment: 'Approve the comment',
     delete: 'Delete for good',
-    deleteHint: 'Deleting erases the signature and takes it out of the counts; it is recorded in the audit log.',
+    deleteHint:
+      'Deleting erases the signature and takes it out of the counts; it is recorded in the audit log.',
     deleted: 'The signature is deleted.',
     domainsTitle: 'Domains',
-    domainsIntro: 'Give an institution’s domain its display name, or block a domain: signatures from its addresses are no longer recorded.',
+    domainsIntro:
+      'Give an institution’s domain its display name, or block a domain: signatures from its addresses are no longer recorded.',
     domain: 'Domain',
     domainInvalid: 'Type a domain name (for example univ-example.fr).',
     displayName: 'Display name',
@@ -462,17 +516,20 @@ const en: Messages = {
     signingTitle: 'Signing open or closed',
     signingIsOpen: 'Signing is open.',
     signingIsClosed: 'Signing is closed: the form is no longer shown.',
-    closesAt: (date: string) => `Closing date set in the configuration: ${date}. It applies whatever happens.`,
+    closesAt: (date: string) =>
+      `Closing date set in the configuration: ${date}. It applies whatever happens.`,
     signingOverridden: 'Set from the moderation pages (takes the place of signing_open in site.toml).',
     signingFromConfig: 'Set by site.toml (signing_open).',
     closeSigning: 'Close signing',
     openSigning: 'Reopen signing',
     exportTitle: 'Export of signatures',
-    exportIntro: 'A CSV file of the confirmed signatures. The e-mail address appears only for those who agreed to receive news. Every export is recorded in the audit log; keep the file safe and delete it once used.',
+    exportIntro:
+      'A CSV file of the confirmed signatures. The e-mail address appears only for those who agreed to receive news. Every export is recorded in the audit log; keep the file safe and delete it once used.',
     exportButton: 'Download the CSV',
     bulkTitle: 'Bulk invalidation',
     bulkDone: (n: number) => (n === 1 ? '1 signature invalidated.' : `${n} signatures invalidated.`),
-    bulkIntro: 'After an attack: describe the signatures to invalidate (at least one condition), check how many match, then invalidate them. They leave the counts at once and are deleted after a few days. Each step is recorded in the audit log.',
+    bulkIntro:
+      'After an attack: describe the signatures to invalidate (at least one condition), check how many match, then invalidate them. They leave the counts at once and are deleted after a few days. Each step is recorded in the audit log.',
     bulkMissing: 'Give at least one condition.',
     bulkNetwork: 'Network',
     bulkNetworkHint: 'An IP address of the network, or the network hash shown on a signature.',
@@ -483,14 +540,23 @@ const en: Messages = {
     bulkTimeHint: 'UTC date and time, for example 2026-11-28T10:00.',
     bulkPreview: 'Count the matching signatures',
     bulkMatches: (n: number) => (n === 1 ? '1 signature matches' : `${n} signatures match`),
-    bulkInvalidate: (n: number) => (n === 1 ? 'Invalidate this signature' : `Invalidate these ${n} signatures`),
+    bulkInvalidate: (n: number) =>
+      n === 1 ? 'Invalidate this signature' : `Invalidate these ${n} signatures`,
     mailsTitle: 'Mails that failed for good',
-    mailKind: { confirm: 'confirmation', already_signed: 'already signed', manage: 'manage link', admin_login: 'moderation login' } as Record<string, string>,
-    mailsIntro: 'These messages could not be delivered (address refused, or retries exhausted): the person did not receive their confirmation or link.',
+    mailKind: {
+      confirm: 'confirmation',
+      already_signed: 'already signed',
+      manage: 'manage link',
+      admin_login: 'moderation login',
+    } as Record<string, string>,
+    mailsIntro:
+      'These messages could not be delivered (address refused, or retries exhausted): the person did not receive their confirmation or link.',
     auditTitle: 'Moderation audit log',
     reconcileNow: 'Check the counts now',
     reconciled: (ok: boolean, kept: string, recounted: string) =>
-      ok ? `Counts checked: ${kept}, matching the signatures.` : `Drift found: counts kept ${kept}, recounted ${recounted}.`,
+      ok
+        ? `Counts checked: ${kept}, matching the signatures.`
+        : `Drift found: counts kept ${kept}, recounted ${recounted}.`,
     downloadData: 'Download my data (JSON)',
     downloadDataHint: 'Everything we keep about your signature, in a machine-readable file.',
     privacyTitle: 'Moderation and abuse prevention',
@@ -499,7 +565,8 @@ const en: Messages = {
   },
   token: {
     invalidTitle: 'Invalid or expired link',
-    invalidBody: 'This link is no longer valid: it was already used, it has expired, or it is incomplete. Check that it was copied in full.',
+    invalidBody:
+      'This link is no longer valid: it was already used, it has expired, or it is incomplete. Check that it was copied in full.',
     signAgain: 'Sign again',
     requestManage: 'Ask for a new link to manage my signature',
   },
@@ -507,9 +574,11 @@ const en: Messages = {
     notFoundTitle: 'Page not found',
     notFoundBody: 'This page does not exist or no longer exists.',
     serverTitle: 'Server error',
-    serverBody: 'An unexpected error prevents us from answering. Try again in a moment; nothing you entered was half-saved.',
+    serverBody:
+      'An unexpected error prevents us from answering. Try again in a moment; nothing you entered was half-saved.',
     unavailableTitle: 'Service temporarily unavailable',
-    unavailableBody: 'The site cannot reach its database. Try again in a few moments: no signature has been lost.',
+    unavailableBody:
+      'The site cannot reach its database. Try again in a few moments: no signature has been lost.',
     badRequestTitle: 'Bad request',
     badRequestBody: 'This request is incomplete or malformed.',
     backHome: 'Back to the manifesto',
@@ -528,15 +597,20 @@ const en: Messages = {
     controllerTitle: 'Data controller',
     controller: (org: string, email: string) => `${org}, who can be reached at ${email}.`,
     purposeTitle: 'Purpose',
-    purpose: 'To collect, verify, count and, if you so choose, publish signatures of the manifesto; to send you the messages this requires (confirmation, management link) and, only if you agree, news from the collective.',
+    purpose:
+      'To collect, verify, count and, if you so choose, publish signatures of the manifesto; to send you the messages this requires (confirmation, management link) and, only if you agree, news from the collective.',
     basisTitle: 'Legal basis',
-    basis: 'Signing this manifesto reveals a political opinion, a “special category” of data (Article 9 GDPR). The processing rests on your explicit consent (Article 9(2)(a)), which you give by ticking the box provided and confirming your address. You may withdraw it at any time.',
+    basis:
+      'Signing this manifesto reveals a political opinion, a “special category” of data (Article 9 GDPR). The processing rests on your explicit consent (Article 9(2)(a)), which you give by ticking the box provided and confirming your address. You may withdraw it at any time.',
     collectedTitle: 'Data collected',
-    collected: 'First name, last name, category, institution, discipline, optional comment, your choices (publication, news), the version of the consent text shown, and the dates of signature and confirmation.',
+    collected:
+      'First name, last name, category, institution, discipline, optional comment, your choices (publication, news), the version of the consent text shown, and the dates of signature and confirmation.',
     emailTitle: 'Your e-mail address',
-    email: 'It is never published. We keep a keyed hash of it (HMAC) to prevent duplicates and find your signature; the clear address is kept only while the messages are sent, then erased, unless you agree to receive news. Its domain name is used to group signatures by institution.',
+    email:
+      'It is never published. We keep a keyed hash of it (HMAC) to prevent duplicates and find your signature; the clear address is kept only while the messages are sent, then erased, unless you agree to receive news. Its domain name is used to group signatures by institution.',
     publicTitle: 'What is public',
-    public: 'Only if you choose so: first name, last name, category, institution, discipline and date of signature. With an institutional address, the institution shown as verified is that of your address’s domain, under the name the collective gives it; what you typed is shown beside it as your own precision. The total number of confirmed signatures is public. Comments are not published.',
+    public:
+      'Only if you choose so: first name, last name, category, institution, discipline and date of signature. With an institutional address, the institution shown as verified is that of your address’s domain, under the name the collective gives it; what you typed is shown beside it as your own precision. The total number of confirmed signatures is public. Comments are not published.',
     aggregatesTitle: 'What is published as numbers',
     aggregates: (k: number) =>
       `Numbers of signatures are published (Institutions and Statistics pages, API, open data): the exact total, and breakdowns by institution (the domain of the confirmed address), by category and by discipline, which count private signatures too. A group of fewer than ${num(k)} signatures never appears as such: it reads “fewer than ${num(k)}” or is counted with others, so that nobody can tell who signed. Institutions are named from the collective’s list, never from what anyone typed; a discipline is named only when public signatures give it. What a person who did not choose to be named typed (institution, discipline, comment) is never published.`,
@@ -544,22 +618,29 @@ const en: Messages = {
     retention: (days: number, hours: number) =>
       `An unconfirmed signature and its link are deleted after ${days} days. Management links expire after ${hours} hours. A confirmed signature is kept until it is withdrawn or the campaign ends. The content of sent messages is erased as soon as they are sent.`,
     rightsTitle: 'Your rights',
-    rights: 'You may at any time edit, hide or withdraw your signature from the “Edit my signature” page; withdrawal really deletes your data. To exercise your other rights (access, rectification, objection, restriction, portability), write to the contact above. You may also lodge a complaint with your data protection authority (in France, the CNIL).',
+    rights:
+      'You may at any time edit, hide or withdraw your signature from the “Edit my signature” page; withdrawal really deletes your data. To exercise your other rights (access, rectification, objection, restriction, portability), write to the contact above. You may also lodge a complaint with your data protection authority (in France, the CNIL).',
     noTrackingTitle: 'No cookie, no tracker',
-    noTracking: 'This site sets no cookie for its visitors, measures no audience and loads nothing from any other site.',
+    noTracking:
+      'This site sets no cookie for its visitors, measures no audience and loads nothing from any other site.',
   },
   mail: {
     greeting: (name: string) => `Hello ${name},`,
     signoff: (org: string) => `— ${org}`,
-    ignore: 'If you did not make this request, ignore this message: without confirmation nothing is published and your data will be erased.',
+    ignore:
+      'If you did not make this request, ignore this message: without confirmation nothing is published and your data will be erased.',
     confirmSubject: (title: string) => `Confirm your signature: ${title}`,
-    confirmBody: (title: string) => `Thank you for signing “${title}”. For your signature to count, confirm your address by opening this link, then pressing the confirmation button:`,
+    confirmBody: (title: string) =>
+      `Thank you for signing “${title}”. For your signature to count, confirm your address by opening this link, then pressing the confirmation button:`,
     confirmExpiry: (days: number) => `This link is valid for ${days} days.`,
     alreadySubject: (title: string) => `You have already signed: ${title}`,
-    alreadyBody: (title: string) => `Someone (you, most likely) sent the signature form of “${title}” again with this address. Your signature is already recorded and counted; there is nothing more to do. To edit, hide or withdraw it, use this personal link:`,
+    alreadyBody: (title: string) =>
+      `Someone (you, most likely) sent the signature form of “${title}” again with this address. Your signature is already recorded and counted; there is nothing more to do. To edit, hide or withdraw it, use this personal link:`,
     manageSubject: (title: string) => `Manage your signature: ${title}`,
-    manageBody: (title: string) => `Here is your personal link to edit, hide or withdraw your signature of “${title}”:`,
-    manageExpiry: (hours: number) => `This link is valid for ${hours} hours. Do not forward it: it gives access to your signature.`,
+    manageBody: (title: string) =>
+      `Here is your personal link to edit, hide or withdraw your signature of “${title}”:`,
+    manageExpiry: (hours: number) =>
+      `This link is valid for ${hours} hours. Do not forward it: it gives access to your signature.`,
   },
 }
 

@@ -2,7 +2,12 @@
 // (the Messages type below), so a missing translation is a type error.
 // Intl formatters are costly to build: one of each, reused.
 const numberFormat = new Intl.NumberFormat('fr-FR')
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+const dateFormat = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
 const num = (n: number) => numberFormat.format(n)
 const signatures = (n: number) => (n <= 1 ? `${num(n)} signature vérifiée` : `${num(n)} signatures vérifiées`)
 const pluralRules = new Intl.PluralRules('fr-FR')
@@ -37,13 +42,15 @@ const fr = {
   },
   sign: {
     title: 'Signer le manifeste',
-    intro: 'Votre signature est comptée une fois votre adresse confirmée par le lien que nous vous enverrons.',
+    intro:
+      'Votre signature est comptée une fois votre adresse confirmée par le lien que nous vous enverrons.',
     requiredNote: 'Les champs marqués d’un astérisque (*) sont obligatoires.',
     required: 'obligatoire',
     firstName: 'Prénom',
     lastName: 'Nom',
     email: 'Adresse électronique',
-    emailHint: 'Pour confirmer votre signature. Elle n’est jamais publiée ; une adresse institutionnelle atteste votre rattachement.',
+    emailHint:
+      'Pour confirmer votre signature. Elle n’est jamais publiée ; une adresse institutionnelle atteste votre rattachement.',
     category: 'Vous êtes',
     categoryChoose: 'Choisissez…',
     institution: 'Établissement',
@@ -54,29 +61,36 @@ const fr = {
     public: 'Afficher mon nom dans la liste publique des signataires',
     publicHint: 'Sinon, votre signature est comptée sans que votre nom apparaisse.',
     updates: 'J’accepte de recevoir des nouvelles du collectif (quelques messages par an au plus)',
-    consent: 'Je consens au traitement de ces données, qui révèlent une opinion politique, pour l’enregistrement et, si je le choisis, la publication de ma signature.',
+    consent:
+      'Je consens au traitement de ces données, qui révèlent une opinion politique, pour l’enregistrement et, si je le choisis, la publication de ma signature.',
     consentMore: 'Comment sont traitées mes données',
     honeypot: 'Laissez ce champ vide',
     submit: 'Signer',
     closed: 'La signature de ce manifeste est close. Merci à toutes celles et ceux qui l’ont signé.',
     summaryItem: (label: string, error: string) => `${label} : ${error}`,
-    errorSummary: (n: number) => (n === 1 ? 'Le formulaire contient une erreur :' : `Le formulaire contient ${n} erreurs :`),
+    errorSummary: (n: number) =>
+      n === 1 ? 'Le formulaire contient une erreur :' : `Le formulaire contient ${n} erreurs :`,
   },
   meta: {
     sign: 'Signer le manifeste en quelques champs : votre signature est comptée une fois votre adresse confirmée, et vous choisissez si votre nom est publié.',
-    signatories: 'La liste des signataires qui ont choisi d’être nommés, avec leur établissement, et la recherche dans cette liste.',
-    institutions: 'Les établissements des signataires, d’après le domaine de leur adresse électronique confirmée.',
+    signatories:
+      'La liste des signataires qui ont choisi d’être nommés, avec leur établissement, et la recherche dans cette liste.',
+    institutions:
+      'Les établissements des signataires, d’après le domaine de leur adresse électronique confirmée.',
     stats: 'Les signatures vérifiées du manifeste, par jour, par catégorie et par discipline.',
-    privacy: 'Comment sont traitées les données des signataires : ce qui est publié, ce qui est conservé, combien de temps, et vos droits.',
+    privacy:
+      'Comment sont traitées les données des signataires : ce qui est publié, ce qui est conservé, combien de temps, et vos droits.',
   },
   fieldError: {
     required: 'Ce champ est obligatoire.',
     too_long: 'Ce texte est trop long.',
     email_invalid: 'Cette adresse électronique n’est pas valide (exemple : prenom.nom@univ-exemple.fr).',
     email_mismatch: 'Saisissez l’adresse avec laquelle vous avez signé.',
-    email_disposable: 'Les adresses jetables ne sont pas acceptées : saisissez une adresse que vous consultez durablement, de préférence celle de votre établissement.',
+    email_disposable:
+      'Les adresses jetables ne sont pas acceptées : saisissez une adresse que vous consultez durablement, de préférence celle de votre établissement.',
     email_typo: 'Vérifiez cette adresse : elle ressemble à une faute de frappe.',
-    email_other_institution: 'Seules les personnes de cet établissement peuvent écrire : saisissez votre adresse de l’établissement.',
+    email_other_institution:
+      'Seules les personnes de cet établissement peuvent écrire : saisissez votre adresse de l’établissement.',
     category_invalid: 'Choisissez une catégorie dans la liste.',
     consent_required: 'Votre consentement explicite est nécessaire pour enregistrer votre signature.',
   },
@@ -84,7 +98,8 @@ const fr = {
     navLabel: 'Kit des signataires',
     counter: (n: number) => (n <= 1 ? `${num(n)} signataire` : `${num(n)} signataires`),
     title: 'Kit des signataires',
-    intro: 'Affichez votre soutien au texte dans vos activités, vos signatures de courriel, vos publications et vos diaporamas, avec le logo et le lien vers le texte. Voici de quoi le faire en une minute : logos, signatures de courriel, badges, diapositive, code QR et compteur.',
+    intro:
+      'Affichez votre soutien au texte dans vos activités, vos signatures de courriel, vos publications et vos diaporamas, avec le logo et le lien vers le texte. Voici de quoi le faire en une minute : logos, signatures de courriel, badges, diapositive, code QR et compteur.',
     free: 'Tout est libre de réutilisation, sans inscription ; les images sont servies par ce site, sans traceur.',
     contents: 'Sur cette page',
     logosTitle: 'Les logos',
@@ -96,14 +111,19 @@ const fr = {
     downloads: 'Télécharger',
     pngWidths: 'PNG, largeur en pixels :',
     emailTitle: 'Signature de courriel',
-    emailBody: 'Le badge, cliquable, suivi du lien vers le texte. L’image est hébergée ici, avec ses dimensions et un texte de remplacement, et ne dépend d’aucun style externe.',
+    emailBody:
+      'Le badge, cliquable, suivi du lien vers le texte. L’image est hébergée ici, avec ses dimensions et un texte de remplacement, et ne dépend d’aucun style externe.',
     emailPreview: 'Aperçu (à copier tel quel dans un éditeur de signature)',
     emailHtml: 'Code HTML de la signature',
     howTo: 'Comment la coller',
-    howThunderbird: 'Thunderbird : Paramètres des comptes › votre compte › Texte de signature ; cochez « Utiliser HTML » et collez le code HTML.',
-    howZimbra: 'Zimbra et Partage : Préférences › Signatures ; choisissez le format HTML, puis collez l’aperçu copié ci-dessus (ou le code, avec le bouton « code source » de l’éditeur).',
-    howOutlook: 'Outlook sur le web : Paramètres › Courrier › Composer et répondre › Signature électronique ; collez l’aperçu copié ci-dessus.',
-    howRoundcube: 'Roundcube : Paramètres › Identités › votre identité › Signature ; passez en mode HTML, ouvrez « Code source » (<>) et collez le code HTML.',
+    howThunderbird:
+      'Thunderbird : Paramètres des comptes › votre compte › Texte de signature ; cochez « Utiliser HTML » et collez le code HTML.',
+    howZimbra:
+      'Zimbra et Partage : Préférences › Signatures ; choisissez le format HTML, puis collez l’aperçu copié ci-dessus (ou le code, avec le bouton « code source » de l’éditeur).',
+    howOutlook:
+      'Outlook sur le web : Paramètres › Courrier › Composer et répondre › Signature électronique ; collez l’aperçu copié ci-dessus.',
+    howRoundcube:
+      'Roundcube : Paramètres › Identités › votre identité › Signature ; passez en mode HTML, ouvrez « Code source » (<>) et collez le code HTML.',
     plainTitle: 'En texte seul',
     plainBody: 'Pour les signatures en texte brut, les forums et les messageries :',
     plainLine: (words: string, title: string, url: string) => `${words} — « ${title} » : ${url}`,
@@ -113,25 +133,30 @@ const fr = {
     markdown: 'Markdown (README, forges, wikis)',
     markdownHowTo: 'À placer en tête d’un README sur GitLab, GitHub, Codeberg ou une forge institutionnelle.',
     latex: 'LaTeX',
-    latexHowTo: 'Enregistrez le PNG à côté du fichier .tex ; les paquets graphicx et hyperref sont nécessaires.',
+    latexHowTo:
+      'Enregistrez le PNG à côté du fichier .tex ; les paquets graphicx et hyperref sont nécessaires.',
     latexComment: (pngUrl: string) => `% Image : ${pngUrl} enregistrée sous objection-ia.png`,
     latexPreamble: '% Dans le préambule : \\usepackage{graphicx} et \\usepackage{hyperref}',
     beamer: 'Beamer : le badge en pied de chaque diapositive',
     slidesTitle: 'Diaporamas',
-    slidesBody: 'Une diapositive 16:9 (1920 × 1080) avec le badge, le titre, le lien et le code QR, pour ouvrir ou clore une présentation.',
-    slidesHowTo: 'Impress : Insertion › Image ; PowerPoint : Insertion › Images › Cet appareil ; Keynote : glissez le fichier sur la diapositive. Pour la rendre cliquable, ajoutez un lien hypertexte vers le manifeste sur l’image.',
+    slidesBody:
+      'Une diapositive 16:9 (1920 × 1080) avec le badge, le titre, le lien et le code QR, pour ouvrir ou clore une présentation.',
+    slidesHowTo:
+      'Impress : Insertion › Image ; PowerPoint : Insertion › Images › Cet appareil ; Keynote : glissez le fichier sur la diapositive. Pour la rendre cliquable, ajoutez un lien hypertexte vers le manifeste sur l’image.',
     slideDownload: 'Diapositive 16:9',
     qrTitle: 'Code QR',
     qrBody: 'Il mène au manifeste ; pour les affiches, les posters et les diapositives.',
     qrAlt: (url: string) => `Code QR vers ${url}`,
     counterTitle: 'Compteur en direct',
-    counterBody: 'Une image qui affiche le nombre de signatures vérifiées, mise à jour toute seule. Elle peut être intégrée sur n’importe quel site : elle ne contient aucun script et ne dépose aucun cookie.',
+    counterBody:
+      'Une image qui affiche le nombre de signatures vérifiées, mise à jour toute seule. Elle peut être intégrée sur n’importe quel site : elle ne contient aucun script et ne dépose aucun cookie.',
     counterAlt: (title: string) => `Nombre de signatures du manifeste « ${title} »`,
     counterHtml: 'Code HTML du compteur',
     counterMarkdown: 'Compteur en Markdown',
     counterApi: 'Pour l’afficher autrement, le nombre est aussi publié en JSON :',
     shareTitle: 'Partager le manifeste',
-    shareBody: 'Ces liens ouvrent directement le service choisi ; cette page ne charge rien depuis ces sites.',
+    shareBody:
+      'Ces liens ouvrent directement le service choisi ; cette page ne charge rien depuis ces sites.',
     shareEmail: 'Par courriel',
     shareBluesky: 'Sur Bluesky',
     shareLinkedIn: 'Sur LinkedIn',
@@ -141,13 +166,16 @@ const fr = {
     mastodonButton: 'Préparer le pouet',
     mastodonInvalid: 'Saisissez le nom d’une instance, par exemple mastodon.social.',
     mastodonReady: (instance: string) => `Partager sur ${instance}`,
-    mastodonReadyBody: 'Ce lien ouvre le formulaire de publication de votre instance avec le titre et le lien du manifeste :',
+    mastodonReadyBody:
+      'Ce lien ouvre le formulaire de publication de votre instance avec le titre et le lien du manifeste :',
     mastodonOpen: (instance: string) => `Ouvrir ${instance}`,
     shareText: (title: string, url: string) => `« ${title} » : ${url}`,
     shareLink: 'Le lien à copier',
     formTitle: 'Intégrer le formulaire sur un autre site',
-    formBody: 'Un collectif, un laboratoire ou un syndicat peut recueillir des signatures depuis son propre site : ce formulaire les envoie ici, où chaque signature est vérifiée par courriel comme les autres. Les noms des champs sont stables.',
-    formHowTo: 'Collez-le dans une page (bloc « HTML personnalisé » de WordPress, par exemple) et habillez-le avec la feuille de style du site. Le champ « website » doit rester vide et caché : il piège les robots.',
+    formBody:
+      'Un collectif, un laboratoire ou un syndicat peut recueillir des signatures depuis son propre site : ce formulaire les envoie ici, où chaque signature est vérifiée par courriel comme les autres. Les noms des champs sont stables.',
+    formHowTo:
+      'Collez-le dans une page (bloc « HTML personnalisé » de WordPress, par exemple) et habillez-le avec la feuille de style du site. Le champ « website » doit rester vide et caché : il piège les robots.',
     fromConfirmation: 'Logos, signature de courriel, badges et code QR : le kit des signataires',
     copy: 'Copier',
     copied: 'Copié',
@@ -176,7 +204,8 @@ const fr = {
     updatesYes: 'Oui, votre adresse sera conservée pour cela',
     debate: 'Organisation d’un débat',
     debateYes: 'Oui, des personnes de votre établissement pourront vous écrire par le site',
-    debateUnreachable: 'Oui, mais avec une adresse personnelle, personne ne peut vous joindre par le site : signez à nouveau avec l’adresse de votre établissement',
+    debateUnreachable:
+      'Oui, mais avec une adresse personnelle, personne ne peut vous joindre par le site : signez à nouveau avec l’adresse de votre établissement',
     comment: 'Commentaire',
     none: 'Aucun',
     notGivenInstitution: 'Non renseigné',
@@ -185,7 +214,8 @@ const fr = {
     typedInstitution: 'Précision saisie',
     address: 'Adresse',
     no: 'Non',
-    notMine: 'Ce n’est pas ce que vous avez saisi ? Ne confirmez pas : ce lien n’enregistre que ces informations. Ignorez-le, ou',
+    notMine:
+      'Ce n’est pas ce que vous avez saisi ? Ne confirmez pas : ce lien n’enregistre que ces informations. Ignorez-le, ou',
     signAgain: 'signez à nouveau en corrigeant',
     button: 'Je confirme ma signature',
     doneTitle: 'Merci, votre signature est comptée',
@@ -193,8 +223,10 @@ const fr = {
     donePublic: 'Votre nom figure dans la liste publique des signataires.',
     donePrivate: 'Votre signature est comptée sans que votre nom soit publié.',
     shareTitle: 'Faire connaître le manifeste',
-    shareBody: 'Affichez votre ralliement dans vos signatures de courriel, vos publications et vos diaporamas, avec le lien vers le texte :',
-    manageHint: 'Pour modifier ou retirer votre signature plus tard, demandez un lien depuis la page « Modifier ma signature ».',
+    shareBody:
+      'Affichez votre ralliement dans vos signatures de courriel, vos publications et vos diaporamas, avec le lien vers le texte :',
+    manageHint:
+      'Pour modifier ou retirer votre signature plus tard, demandez un lien depuis la page « Modifier ma signature ».',
   },
   signatories: {
     title: 'Signataires',
@@ -214,7 +246,8 @@ const fr = {
   },
   institutions: {
     title: 'Établissements',
-    intro: 'Les signatures sont regroupées par le domaine de l’adresse électronique confirmée, que la confirmation a prouvé : c’est le rattachement attesté, pas seulement déclaré. Les signatures non publiques sont comptées sans que personne soit nommé.',
+    intro:
+      'Les signatures sont regroupées par le domaine de l’adresse électronique confirmée, que la confirmation a prouvé : c’est le rattachement attesté, pas seulement déclaré. Les signatures non publiques sont comptées sans que personne soit nommé.',
     empty: 'Aucune signature confirmée avec une adresse institutionnelle pour le moment.',
     caption: 'Établissements, par nombre de signatures confirmées',
     name: 'Établissement',
@@ -253,7 +286,8 @@ const fr = {
     willing: 'Prêtes à aider à organiser un débat',
     byCategory: 'Par catégorie',
     byDiscipline: 'Par discipline',
-    disciplineNote: (n: number) => `Les disciplines les plus citées (${num(n)} au plus), telles que saisies par des signataires qui ont choisi d’être nommés.`,
+    disciplineNote: (n: number) =>
+      `Les disciplines les plus citées (${num(n)} au plus), telles que saisies par des signataires qui ont choisi d’être nommés.`,
     otherDisciplines: 'Autres disciplines',
     moreDisciplines: 'Les autres disciplines nommées (toutes dans l’API)',
     category: 'Catégorie',
@@ -261,25 +295,29 @@ const fr = {
     count: 'Signatures',
     growth: 'Évolution',
     chartTitle: 'Nombre cumulé de signatures confirmées, jour après jour',
-    chartDesc: (first: string, last: string, total: number) => `Courbe croissante du ${first} au ${last}, jusqu’à ${signatures(total)}. Les valeurs figurent dans le tableau qui suit.`,
+    chartDesc: (first: string, last: string, total: number) =>
+      `Courbe croissante du ${first} au ${last}, jusqu’à ${signatures(total)}. Les valeurs figurent dans le tableau qui suit.`,
     dayTable: 'Signatures confirmées par jour',
     day: 'Jour',
     onDay: 'Ce jour',
     cumulative: 'Total cumulé',
     none: 'Aucune signature confirmée pour le moment.',
     openData: 'Données ouvertes',
-    openDataBody: (licence: string) => `La liste des signatures publiques est téléchargeable, sous licence ${licence} :`,
+    openDataBody: (licence: string) =>
+      `La liste des signatures publiques est téléchargeable, sous licence ${licence} :`,
     api: 'Une API JSON et un flux Atom des étapes franchies sont aussi disponibles.',
     feed: 'Flux Atom des étapes franchies',
   },
   feed: {
     title: (site: string) => `${site} : étapes franchies`,
     milestone: (n: number) => `${signatures(n)} !`,
-    milestoneBody: (n: number, date: string) => `Le manifeste a franchi le cap des ${signatures(n)} le ${date}.`,
+    milestoneBody: (n: number, date: string) =>
+      `Le manifeste a franchi le cap des ${signatures(n)} le ${date}.`,
   },
   debate: {
     optIn: 'Je suis prêt·e à aider à organiser un débat dans mon établissement',
-    optInHint: 'D’autres personnes de votre établissement pourront vous écrire par l’intermédiaire du site, sans jamais voir votre adresse : elle est conservée pour cela seulement. Chaque message relayé permet de ne plus en recevoir. Il faut pour cela signer avec l’adresse de votre établissement : une adresse personnelle ne permet pas de vous joindre.',
+    optInHint:
+      'D’autres personnes de votre établissement pourront vous écrire par l’intermédiaire du site, sans jamais voir votre adresse : elle est conservée pour cela seulement. Chaque message relayé permet de ne plus en recevoir. Il faut pour cela signer avec l’adresse de votre établissement : une adresse personnelle ne permet pas de vous joindre.',
     title: 'Organiser un débat',
     willing: (n: number) =>
       n === 0
@@ -287,8 +325,10 @@ const fr = {
         : n === 1
           ? 'Une personne est prête à aider à organiser un débat dans cet établissement.'
           : `${num(n)} personnes sont prêtes à aider à organiser un débat dans cet établissement.`,
-    willingFew: (k: number) => `Moins de ${num(k)} personnes sont prêtes à aider à organiser un débat dans cet établissement.`,
-    formIntro: 'Écrivez-leur : votre message leur est transmis par courriel, sans que leurs adresses vous soient révélées. Seules les personnes de l’établissement peuvent écrire : vous devrez d’abord confirmer votre propre adresse de l’établissement ; elle sera communiquée aux destinataires pour qu’ils puissent vous répondre.',
+    willingFew: (k: number) =>
+      `Moins de ${num(k)} personnes sont prêtes à aider à organiser un débat dans cet établissement.`,
+    formIntro:
+      'Écrivez-leur : votre message leur est transmis par courriel, sans que leurs adresses vous soient révélées. Seules les personnes de l’établissement peuvent écrire : vous devrez d’abord confirmer votre propre adresse de l’établissement ; elle sera communiquée aux destinataires pour qu’ils puissent vous répondre.',
     emailHint: (domain: string) => `Une adresse en @${domain}.`,
     name: 'Votre nom',
     email: 'Votre adresse électronique',
@@ -296,50 +336,67 @@ const fr = {
     messageHint: (max: number) => `${num(max)} caractères au plus.`,
     send: 'Envoyer le message',
     sentTitle: 'Confirmez votre adresse',
-    sentBody: 'Si l’adresse saisie est valide, un message vient de lui être envoyé. Ouvrez le lien qu’il contient pour que votre message soit relayé.',
+    sentBody:
+      'Si l’adresse saisie est valide, un message vient de lui être envoyé. Ouvrez le lien qu’il contient pour que votre message soit relayé.',
     confirmTitle: 'Relayer votre message',
     confirmLead: (institution: string, n: number | null) =>
       `Votre message sera transmis ${n === null ? 'aux personnes prêtes' : n <= 1 ? 'à la personne prête' : `à ${num(n)} personnes prêtes`} à organiser un débat à ${institution}.`,
     confirmButton: 'Je confirme et j’envoie le message',
     doneTitle: 'Message relayé',
-    doneFew: (k: number) => `Votre message a été transmis aux personnes prêtes à organiser un débat (moins de ${num(k)}).`,
-    doneBody: (n: number) => (n <= 1 ? 'Votre message a été transmis à une personne.' : `Votre message a été transmis à ${num(n)} personnes.`),
+    doneFew: (k: number) =>
+      `Votre message a été transmis aux personnes prêtes à organiser un débat (moins de ${num(k)}).`,
+    doneBody: (n: number) =>
+      n <= 1
+        ? 'Votre message a été transmis à une personne.'
+        : `Votre message a été transmis à ${num(n)} personnes.`,
     limitedTitle: 'Trop de messages pour le moment',
-    limitedBody: 'Le nombre de messages relayés par jour est limité, par expéditeur et par établissement. Réessayez demain.',
+    limitedBody:
+      'Le nombre de messages relayés par jour est limité, par expéditeur et par établissement. Réessayez demain.',
     invalidTitle: 'Lien invalide ou expiré',
-    invalidBody: 'Ce lien n’est plus valable : le message a déjà été envoyé, ou il a expiré. Vous pouvez écrire un nouveau message depuis la page de l’établissement.',
+    invalidBody:
+      'Ce lien n’est plus valable : le message a déjà été envoyé, ou il a expiré. Vous pouvez écrire un nouveau message depuis la page de l’établissement.',
     stopTitle: 'Ne plus recevoir de messages',
-    stopLead: 'Vous ne recevrez plus de messages de personnes souhaitant organiser un débat. Votre signature n’est pas modifiée autrement.',
+    stopLead:
+      'Vous ne recevrez plus de messages de personnes souhaitant organiser un débat. Votre signature n’est pas modifiée autrement.',
     stopButton: 'Ne plus recevoir ces messages',
     stoppedTitle: 'C’est noté',
-    stoppedBody: 'Vous ne recevrez plus de messages relayés. Vous pouvez vous proposer à nouveau depuis la page « Modifier ma signature ».',
+    stoppedBody:
+      'Vous ne recevrez plus de messages relayés. Vous pouvez vous proposer à nouveau depuis la page « Modifier ma signature ».',
     confirmSubject: (title: string) => `Confirmez l’envoi de votre message : ${title}`,
-    confirmMailBody: (institution: string) => `Vous avez écrit aux personnes prêtes à organiser un débat à ${institution}. Pour que votre message leur soit transmis, ouvrez ce lien puis cliquez sur le bouton :`,
-    confirmExpiry: (hours: number) => `Ce lien est valable ${hours} heures. Si vous n’êtes pas à l’origine de ce message, ignorez ce courriel : rien ne sera envoyé.`,
+    confirmMailBody: (institution: string) =>
+      `Vous avez écrit aux personnes prêtes à organiser un débat à ${institution}. Pour que votre message leur soit transmis, ouvrez ce lien puis cliquez sur le bouton :`,
+    confirmExpiry: (hours: number) =>
+      `Ce lien est valable ${hours} heures. Si vous n’êtes pas à l’origine de ce message, ignorez ce courriel : rien ne sera envoyé.`,
     relaySubject: (institution: string) => `Organiser un débat à ${institution}`,
     relayIntro: (name: string, email: string, institution: string) =>
       `${name} (${email}) vous écrit parce que vous vous êtes dit·e prêt·e à aider à organiser un débat à ${institution}. Pour lui répondre, écrivez à cette adresse ; la vôtre ne lui a pas été communiquée.`,
     relayStop: 'Pour ne plus recevoir ces messages, ouvrez ce lien :',
-    manageEmailNote: 'Elle est aussi nécessaire pour recevoir les messages de collègues si vous vous proposez pour organiser un débat.',
+    manageEmailNote:
+      'Elle est aussi nécessaire pour recevoir les messages de collègues si vous vous proposez pour organiser un débat.',
     privacyTitle: 'Débats locaux et données ouvertes',
     privacy: (licence: string) =>
       `Si vous vous proposez pour organiser un débat, votre adresse est conservée pour vous transmettre, un par un, les messages de personnes de votre établissement ; elle ne leur est jamais montrée, et chaque message permet d’arrêter. Qui vous écrit confirme d’abord son adresse ; elle vous est communiquée pour que vous puissiez répondre, puis son adresse et son texte sont effacés de nos serveurs dès l’envoi. Les signatures publiques (et elles seules) sont aussi publiées en données ouvertes, sous licence ${licence}, avec l’indication d’une adresse institutionnelle vérifiée et son nom de domaine ; jamais l’adresse elle-même.`,
   },
   manage: {
     requestTitle: 'Modifier ou retirer ma signature',
-    requestIntro: 'Saisissez l’adresse avec laquelle vous avez signé : nous y enverrons un lien personnel, valable quelques heures, pour modifier, masquer ou retirer votre signature.',
+    requestIntro:
+      'Saisissez l’adresse avec laquelle vous avez signé : nous y enverrons un lien personnel, valable quelques heures, pour modifier, masquer ou retirer votre signature.',
     requestButton: 'Recevoir le lien',
     requestSentTitle: 'Lien envoyé',
-    requestSent: 'Si cette adresse a signé le manifeste, un lien pour gérer la signature vient de lui être envoyé.',
+    requestSent:
+      'Si cette adresse a signé le manifeste, un lien pour gérer la signature vient de lui être envoyé.',
     title: 'Ma signature',
-    intro: 'Modifiez les informations affichées ou choisissez de ne plus apparaître dans la liste publique. Votre adresse électronique ne peut pas être changée : pour en utiliser une autre, retirez cette signature puis signez à nouveau.',
+    intro:
+      'Modifiez les informations affichées ou choisissez de ne plus apparaître dans la liste publique. Votre adresse électronique ne peut pas être changée : pour en utiliser une autre, retirez cette signature puis signez à nouveau.',
     pendingNote: 'Cette signature n’est pas encore confirmée : elle ne compte pas encore.',
     save: 'Enregistrer les modifications',
     saved: 'Vos modifications sont enregistrées.',
     updatesEmail: 'Pour recevoir des nouvelles, confirmez votre adresse',
-    updatesEmailHint: 'Nous ne conservons votre adresse en clair que si vous acceptez de recevoir des nouvelles.',
+    updatesEmailHint:
+      'Nous ne conservons votre adresse en clair que si vous acceptez de recevoir des nouvelles.',
     withdrawTitle: 'Retirer ma signature',
-    withdrawBody: 'Votre signature et toutes les données qui s’y rattachent seront définitivement supprimées. Vous pourrez signer à nouveau plus tard.',
+    withdrawBody:
+      'Votre signature et toutes les données qui s’y rattachent seront définitivement supprimées. Vous pourrez signer à nouveau plus tard.',
     withdrawButton: 'Retirer définitivement ma signature',
     withdrawnTitle: 'Signature retirée',
     withdrawnBody: 'Votre signature et vos données ont été supprimées.',
@@ -360,17 +417,21 @@ const fr = {
     switchLanguage: { fr: 'Français', en: 'English' } as Record<string, string>,
     logout: 'Se déconnecter',
     loginTitle: 'Connexion des modérateurs',
-    loginIntro: 'Saisissez votre adresse de modérateur ou modératrice : nous y enverrons un lien de connexion à usage unique.',
+    loginIntro:
+      'Saisissez votre adresse de modérateur ou modératrice : nous y enverrons un lien de connexion à usage unique.',
     loginButton: 'Recevoir le lien de connexion',
     loginSentTitle: 'Lien envoyé',
-    loginSent: 'Si cette adresse est celle d’un modérateur ou d’une modératrice, un lien de connexion vient de lui être envoyé. Il ne sert qu’une fois.',
+    loginSent:
+      'Si cette adresse est celle d’un modérateur ou d’une modératrice, un lien de connexion vient de lui être envoyé. Il ne sert qu’une fois.',
     loginConfirmTitle: 'Se connecter à la modération',
     loginConfirmButton: 'Me connecter',
     loginInvalidTitle: 'Lien de connexion invalide ou expiré',
     loginInvalid: 'Ce lien a déjà servi, a expiré ou est incomplet. Demandez-en un nouveau.',
     loginMailSubject: (org: string) => `Connexion à la modération : ${org}`,
-    loginMailBody: 'Voici votre lien de connexion à la modération. Ouvrez-le, puis appuyez sur le bouton « Me connecter » :',
-    loginMailExpiry: (minutes: number) => `Ce lien est valable ${minutes} minutes et ne sert qu’une fois. Ne le transférez pas.`,
+    loginMailBody:
+      'Voici votre lien de connexion à la modération. Ouvrez-le, puis appuyez sur le bouton « Me connecter » :',
+    loginMailExpiry: (minutes: number) =>
+      `Ce lien est valable ${minutes} minutes et ne sert qu’une fois. Ne le transférez pas.`,
     loginMailIgnore: 'Si vous n’avez pas demandé à vous connecter, ignorez ce message.',
     forbiddenTitle: 'Action refusée',
     forbidden: 'Ce formulaire a expiré ou ne vient pas de la modération. Rechargez la page et recommencez.',
@@ -403,7 +464,8 @@ const fr = {
       invalidated: 'Invalidées',
     },
     mismatch: 'Établissement saisi différent du domaine',
-    mismatchHint: 'Ce que la personne a saisi comme établissement ne ressemble pas au nom de l’établissement de son adresse vérifiée (aucun mot distinctif commun). Le public voit le nom vérifié, et ce texte seulement comme sa précision. À regarder, pas à sanctionner d’office.',
+    mismatchHint:
+      'Ce que la personne a saisi comme établissement ne ressemble pas au nom de l’établissement de son adresse vérifiée (aucun mot distinctif commun). Le public voit le nom vérifié, et ce texte seulement comme sa précision. À regarder, pas à sanctionner d’office.',
     search: 'Rechercher un nom, un établissement ou un domaine',
     filterLabel: 'Filtre',
     filter: {
@@ -451,10 +513,12 @@ const fr = {
     approve: 'Approuver la signature',
     approveComment: 'Approuver le commentaire',
     delete: 'Supprimer définitivement',
-    deleteHint: 'La suppression efface la signature et la retire des décomptes ; elle est consignée au journal.',
+    deleteHint:
+      'La suppression efface la signature et la retire des décomptes ; elle est consignée au journal.',
     deleted: 'La signature est supprimée.',
     domainsTitle: 'Domaines',
-    domainsIntro: 'Donnez à un domaine d’établissement son nom d’affichage, ou bloquez un domaine : les signatures venant de ses adresses ne sont plus enregistrées.',
+    domainsIntro:
+      'Donnez à un domaine d’établissement son nom d’affichage, ou bloquez un domaine : les signatures venant de ses adresses ne sont plus enregistrées.',
     domain: 'Domaine',
     domainInvalid: 'Saisissez un nom de domaine (exemple : univ-exemple.fr).',
     displayName: 'Nom d’affichage',
@@ -466,22 +530,26 @@ const fr = {
     signingTitle: 'Ouverture des signatures',
     signingIsOpen: 'Les signatures sont ouvertes.',
     signingIsClosed: 'Les signatures sont closes : le formulaire n’est plus affiché.',
-    closesAt: (date: string) => `Date de clôture fixée par la configuration : ${date}. Elle s’applique quoi qu’il arrive.`,
+    closesAt: (date: string) =>
+      `Date de clôture fixée par la configuration : ${date}. Elle s’applique quoi qu’il arrive.`,
     signingOverridden: 'Réglé depuis la modération (remplace signing_open de site.toml).',
     signingFromConfig: 'Réglé par site.toml (signing_open).',
     closeSigning: 'Clore les signatures',
     openSigning: 'Rouvrir les signatures',
     exportTitle: 'Export des signatures',
-    exportIntro: 'Un fichier CSV des signatures confirmées. L’adresse électronique n’y figure que pour les personnes qui ont accepté de recevoir des nouvelles. Chaque export est consigné au journal ; conservez le fichier en lieu sûr et supprimez-le après usage.',
+    exportIntro:
+      'Un fichier CSV des signatures confirmées. L’adresse électronique n’y figure que pour les personnes qui ont accepté de recevoir des nouvelles. Chaque export est consigné au journal ; conservez le fichier en lieu sûr et supprimez-le après usage.',
     exportButton: 'Télécharger le CSV',
     bulkTitle: 'Invalidation groupée',
     bulkDone: (n: number) => (n <= 1 ? `${n} signature invalidée.` : `${n} signatures invalidées.`),
-    bulkIntro: 'Après une attaque : décrivez les signatures à invalider (au moins une condition), vérifiez combien correspondent, puis invalidez-les. Elles sortent aussitôt des décomptes et sont supprimées après quelques jours. Chaque étape est consignée au journal.',
+    bulkIntro:
+      'Après une attaque : décrivez les signatures à invalider (au moins une condition), vérifiez combien correspondent, puis invalidez-les. Elles sortent aussitôt des décomptes et sont supprimées après quelques jours. Chaque étape est consignée au journal.',
     bulkMissing: 'Donnez au moins une condition.',
     bulkNetwork: 'Réseau',
     bulkNetworkHint: 'Une adresse IP du réseau, ou l’empreinte de réseau affichée sur une signature.',
     bulkName: 'Nom ou établissement',
-    bulkNameHint: 'Sans tenir compte des majuscules ni des accents ; * remplace n’importe quelle suite de caractères.',
+    bulkNameHint:
+      'Sans tenir compte des majuscules ni des accents ; * remplace n’importe quelle suite de caractères.',
     bulkFrom: 'Envoyées à partir de',
     bulkTo: 'Envoyées jusqu’à',
     bulkTimeHint: 'Date et heure UTC, par exemple 2026-11-28T10:00.',
@@ -489,12 +557,20 @@ const fr = {
     bulkMatches: (n: number) => (n <= 1 ? `${n} signature correspond` : `${n} signatures correspondent`),
     bulkInvalidate: (n: number) => (n <= 1 ? `Invalider cette signature` : `Invalider ces ${n} signatures`),
     mailsTitle: 'Courriels en échec définitif',
-    mailKind: { confirm: 'confirmation', already_signed: 'déjà signé', manage: 'lien de gestion', admin_login: 'connexion à la modération' } as Record<string, string>,
-    mailsIntro: 'Ces messages n’ont pas pu être remis (adresse refusée ou essais épuisés) : la personne n’a pas reçu sa confirmation ou son lien.',
+    mailKind: {
+      confirm: 'confirmation',
+      already_signed: 'déjà signé',
+      manage: 'lien de gestion',
+      admin_login: 'connexion à la modération',
+    } as Record<string, string>,
+    mailsIntro:
+      'Ces messages n’ont pas pu être remis (adresse refusée ou essais épuisés) : la personne n’a pas reçu sa confirmation ou son lien.',
     auditTitle: 'Journal de la modération',
     reconcileNow: 'Vérifier les décomptes maintenant',
     reconciled: (ok: boolean, kept: string, recounted: string) =>
-      ok ? `Décomptes vérifiés : ${kept}, conformes aux signatures.` : `Écart constaté : décomptes tenus ${kept}, recomptés ${recounted}.`,
+      ok
+        ? `Décomptes vérifiés : ${kept}, conformes aux signatures.`
+        : `Écart constaté : décomptes tenus ${kept}, recomptés ${recounted}.`,
     downloadData: 'Télécharger mes données (JSON)',
     downloadDataHint: 'Tout ce que nous conservons sur votre signature, dans un fichier lisible par machine.',
     privacyTitle: 'Modération et lutte contre les abus',
@@ -503,7 +579,8 @@ const fr = {
   },
   token: {
     invalidTitle: 'Lien invalide ou expiré',
-    invalidBody: 'Ce lien n’est plus valable : il a déjà servi, il a expiré, ou il est incomplet. Vérifiez qu’il a été copié en entier.',
+    invalidBody:
+      'Ce lien n’est plus valable : il a déjà servi, il a expiré, ou il est incomplet. Vérifiez qu’il a été copié en entier.',
     signAgain: 'Signer à nouveau',
     requestManage: 'Demander un nouveau lien de gestion',
   },
@@ -511,9 +588,11 @@ const fr = {
     notFoundTitle: 'Page introuvable',
     notFoundBody: 'Cette page n’existe pas ou plus.',
     serverTitle: 'Erreur du serveur',
-    serverBody: 'Une erreur inattendue nous empêche de répondre. Réessayez dans un instant ; rien de ce que vous avez saisi n’a été enregistré à moitié.',
+    serverBody:
+      'Une erreur inattendue nous empêche de répondre. Réessayez dans un instant ; rien de ce que vous avez saisi n’a été enregistré à moitié.',
     unavailableTitle: 'Service momentanément indisponible',
-    unavailableBody: 'Le site ne peut pas joindre sa base de données. Réessayez dans quelques instants : aucune signature n’a été perdue.',
+    unavailableBody:
+      'Le site ne peut pas joindre sa base de données. Réessayez dans quelques instants : aucune signature n’a été perdue.',
     badRequestTitle: 'Requête invalide',
     badRequestBody: 'Cette requête est incomplète ou mal formée.',
     backHome: 'Retour au manifeste',
@@ -522,9 +601,11 @@ const fr = {
     tooManyTitle: 'Trop de demandes',
     tooManyBody: (seconds: number) =>
       `Beaucoup de demandes viennent en ce moment de votre réseau. Réessayez dans ${seconds <= 90 ? `${seconds} secondes` : `${Math.ceil(seconds / 60)} minutes`} : rien de ce que vous avez saisi n’a été enregistré.`,
-    tooFast: 'Ce formulaire a été envoyé très vite après son affichage. Vérifiez vos informations, puis envoyez-le à nouveau.',
+    tooFast:
+      'Ce formulaire a été envoyé très vite après son affichage. Vérifiez vos informations, puis envoyez-le à nouveau.',
     didYouMean: 'Vouliez-vous dire :',
-    keepAddress: 'Si l’adresse saisie est la bonne, renvoyez simplement le formulaire : elle sera gardée telle quelle.',
+    keepAddress:
+      'Si l’adresse saisie est la bonne, renvoyez simplement le formulaire : elle sera gardée telle quelle.',
   },
   privacy: {
     title: 'Confidentialité et données personnelles',
@@ -532,15 +613,20 @@ const fr = {
     controllerTitle: 'Responsable du traitement',
     controller: (org: string, email: string) => `${org}, joignable à l’adresse ${email}.`,
     purposeTitle: 'Finalité',
-    purpose: 'Recueillir, vérifier, compter et, si vous le choisissez, publier les signatures du manifeste ; vous envoyer les messages nécessaires (confirmation, lien de gestion) et, seulement si vous l’acceptez, des nouvelles du collectif.',
+    purpose:
+      'Recueillir, vérifier, compter et, si vous le choisissez, publier les signatures du manifeste ; vous envoyer les messages nécessaires (confirmation, lien de gestion) et, seulement si vous l’acceptez, des nouvelles du collectif.',
     basisTitle: 'Base légale',
-    basis: 'Signer ce manifeste révèle une opinion politique, donnée dite « sensible » (article 9 du RGPD). Le traitement repose sur votre consentement explicite (article 9, paragraphe 2, point a), que vous donnez en cochant la case prévue et en confirmant votre adresse. Vous pouvez le retirer à tout moment.',
+    basis:
+      'Signer ce manifeste révèle une opinion politique, donnée dite « sensible » (article 9 du RGPD). Le traitement repose sur votre consentement explicite (article 9, paragraphe 2, point a), que vous donnez en cochant la case prévue et en confirmant votre adresse. Vous pouvez le retirer à tout moment.',
     collectedTitle: 'Données recueillies',
-    collected: 'Prénom, nom, catégorie, établissement, discipline, commentaire facultatif, vos choix (publication, nouvelles), la version du texte de consentement affiché et les dates de signature et de confirmation.',
+    collected:
+      'Prénom, nom, catégorie, établissement, discipline, commentaire facultatif, vos choix (publication, nouvelles), la version du texte de consentement affiché et les dates de signature et de confirmation.',
     emailTitle: 'Votre adresse électronique',
-    email: 'Elle n’est jamais publiée. Nous en conservons une empreinte chiffrée (HMAC) pour éviter les doublons et retrouver votre signature ; l’adresse en clair n’est gardée que le temps d’envoyer les messages, puis effacée, sauf si vous acceptez de recevoir des nouvelles. Son nom de domaine sert à regrouper les signatures par établissement.',
+    email:
+      'Elle n’est jamais publiée. Nous en conservons une empreinte chiffrée (HMAC) pour éviter les doublons et retrouver votre signature ; l’adresse en clair n’est gardée que le temps d’envoyer les messages, puis effacée, sauf si vous acceptez de recevoir des nouvelles. Son nom de domaine sert à regrouper les signatures par établissement.',
     publicTitle: 'Ce qui est public',
-    public: 'Seulement si vous le choisissez : prénom, nom, catégorie, établissement, discipline et date de signature. Avec une adresse institutionnelle, l’établissement affiché comme vérifié est celui du domaine de votre adresse, sous le nom que lui donne le collectif ; ce que vous avez saisi apparaît à côté comme votre précision. Le nombre total de signatures confirmées est public. Les commentaires ne sont pas publiés.',
+    public:
+      'Seulement si vous le choisissez : prénom, nom, catégorie, établissement, discipline et date de signature. Avec une adresse institutionnelle, l’établissement affiché comme vérifié est celui du domaine de votre adresse, sous le nom que lui donne le collectif ; ce que vous avez saisi apparaît à côté comme votre précision. Le nombre total de signatures confirmées est public. Les commentaires ne sont pas publiés.',
     aggregatesTitle: 'Ce qui est publié en nombres',
     aggregates: (k: number) =>
       `Des nombres de signatures sont publiés (pages Établissements et Statistiques, API, données ouvertes) : le total exact, et des répartitions par établissement (le domaine de l’adresse confirmée), par catégorie et par discipline, qui comptent aussi les signatures non publiques. Un groupe de moins de ${num(k)} signatures n’y apparaît jamais comme tel : il est indiqué « moins de ${num(k)} » ou compté avec d’autres, pour qu’on ne puisse pas reconnaître qui a signé. Les établissements sont nommés d’après la liste du collectif, jamais d’après ce que quelqu’un a saisi ; une discipline n’est nommée que si des signatures publiques l’indiquent. Ce que saisit une personne qui n’a pas choisi d’être nommée (établissement, discipline, commentaire) n’est jamais publié.`,
@@ -548,22 +634,29 @@ const fr = {
     retention: (days: number, hours: number) =>
       `Une signature non confirmée et son lien sont supprimés au bout de ${days} jours. Les liens de gestion expirent au bout de ${hours} heures. Une signature confirmée est conservée jusqu’à son retrait ou la fin de la campagne. Le contenu des messages envoyés est effacé dès leur envoi.`,
     rightsTitle: 'Vos droits',
-    rights: 'Vous pouvez à tout moment modifier, masquer ou retirer votre signature depuis la page « Modifier ma signature » ; le retrait supprime réellement vos données. Pour exercer vos autres droits (accès, rectification, opposition, limitation, portabilité), écrivez au contact ci-dessus. Vous pouvez aussi adresser une réclamation à la CNIL.',
+    rights:
+      'Vous pouvez à tout moment modifier, masquer ou retirer votre signature depuis la page « Modifier ma signature » ; le retrait supprime réellement vos données. Pour exercer vos autres droits (accès, rectification, opposition, limitation, portabilité), écrivez au contact ci-dessus. Vous pouvez aussi adresser une réclamation à la CNIL.',
     noTrackingTitle: 'Ni cookie ni traceur',
-    noTracking: 'Ce site ne dépose aucun cookie chez ses visiteurs, ne mesure pas l’audience et ne charge aucune ressource d’un autre site.',
+    noTracking:
+      'Ce site ne dépose aucun cookie chez ses visiteurs, ne mesure pas l’audience et ne charge aucune ressource d’un autre site.',
   },
   mail: {
     greeting: (name: string) => `Bonjour ${name},`,
     signoff: (org: string) => `— ${org}`,
-    ignore: 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : sans confirmation, rien ne sera publié et vos données seront effacées.',
+    ignore:
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : sans confirmation, rien ne sera publié et vos données seront effacées.',
     confirmSubject: (title: string) => `Confirmez votre signature : ${title}`,
-    confirmBody: (title: string) => `Merci de signer « ${title} ». Pour que votre signature soit comptée, confirmez votre adresse en ouvrant ce lien, puis en cliquant sur le bouton de confirmation :`,
+    confirmBody: (title: string) =>
+      `Merci de signer « ${title} ». Pour que votre signature soit comptée, confirmez votre adresse en ouvrant ce lien, puis en cliquant sur le bouton de confirmation :`,
     confirmExpiry: (days: number) => `Ce lien est valable ${days} jours.`,
     alreadySubject: (title: string) => `Vous avez déjà signé : ${title}`,
-    alreadyBody: (title: string) => `Quelqu’un (vous, sans doute) a de nouveau envoyé le formulaire de signature de « ${title} » avec cette adresse. Votre signature est déjà enregistrée et comptée ; il n’y a rien à refaire. Pour la modifier, la masquer ou la retirer, utilisez ce lien personnel :`,
+    alreadyBody: (title: string) =>
+      `Quelqu’un (vous, sans doute) a de nouveau envoyé le formulaire de signature de « ${title} » avec cette adresse. Votre signature est déjà enregistrée et comptée ; il n’y a rien à refaire. Pour la modifier, la masquer ou la retirer, utilisez ce lien personnel :`,
     manageSubject: (title: string) => `Gérer votre signature : ${title}`,
-    manageBody: (title: string) => `Voici le lien personnel pour modifier, masquer ou retirer votre signature de « ${title} » :`,
-    manageExpiry: (hours: number) => `Ce lien est valable ${hours} heures. Ne le transférez pas : il donne accès à votre signature.`,
+    manageBody: (title: string) =>
+      `Voici le lien personnel pour modifier, masquer ou retirer votre signature de « ${title} » :`,
+    manageExpiry: (hours: number) =>
+      `Ce lien est valable ${hours} heures. Ne le transférez pas : il donne accès à votre signature.`,
   },
 }
 

@@ -23,7 +23,8 @@ describe('message catalogues', () => {
       expect(Object.keys(b).sort(), path).toEqual(Object.keys(a).sort())
       for (const [k, v] of Object.entries(a)) {
         if (typeof v === 'string') expect((b[k] as string).length, `${path}.${k}`).toBeGreaterThan(0)
-        else if (v && typeof v === 'object') walk(v as Record<string, unknown>, b[k] as Record<string, unknown>, `${path}.${k}`)
+        else if (v && typeof v === 'object')
+          walk(v as Record<string, unknown>, b[k] as Record<string, unknown>, `${path}.${k}`)
         else expect(typeof b[k], `${path}.${k}`).toBe(typeof v)
       }
     }

@@ -31,7 +31,11 @@ export function acceptsLocale(header: string | undefined, locale: string): boole
   })
 }
 
-export function negotiateLocale(header: string | undefined, locales: readonly string[], fallback: string): string {
+export function negotiateLocale(
+  header: string | undefined,
+  locales: readonly string[],
+  fallback: string,
+): string {
   if (!header) return fallback
   let best = fallback
   let bestQ = 0

@@ -11,7 +11,10 @@ export const FONT_FAMILY = 'DejaVu Sans'
 
 /** Text for XML: the only way anything dynamic enters an SVG. */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!)
+  return text.replace(
+    /[<>&"']/g,
+    (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!,
+  )
 }
 
 /** Measures the width of one line of text in the shipped font, in SVG units. */
@@ -107,7 +110,11 @@ export function wrap(words: string, width: number, size: number, measure: Measur
 }
 
 /** The 1200×630 social preview: the mark, the title, the count, the address. */
-export function previewArtwork(kit: KitConfig, opts: { title: string; count: string; host: string }, measure: Measure): Artwork {
+export function previewArtwork(
+  kit: KitConfig,
+  opts: { title: string; count: string; host: string },
+  measure: Measure,
+): Artwork {
   const width = 1200
   const height = 630
   const palette = kit.palettes.colour
@@ -131,7 +138,12 @@ export function previewArtwork(kit: KitConfig, opts: { title: string; count: str
 }
 
 /** A 16:9 slide (1920×1080) for Impress, PowerPoint or Keynote: badge words, title, address and QR code. */
-export function bannerArtwork(kit: KitConfig, locale: string, opts: { title: string; url: string; qrSvg: string }, measure: Measure): Artwork {
+export function bannerArtwork(
+  kit: KitConfig,
+  locale: string,
+  opts: { title: string; url: string; qrSvg: string },
+  measure: Measure,
+): Artwork {
   const width = 1920
   const height = 1080
   const palette = kit.palettes.colour
@@ -153,5 +165,10 @@ export function bannerArtwork(kit: KitConfig, locale: string, opts: { title: str
     `<rect x="1290" y="410" width="500" height="500" fill="#ffffff"/>`,
     qr,
   ].join('')
-  return { svg: svgRoot(width, height, body), width, height, label: `${kit.badge[locale]!} — ${opts.title} — ${opts.url}` }
+  return {
+    svg: svgRoot(width, height, body),
+    width,
+    height,
+    label: `${kit.badge[locale]!} — ${opts.title} — ${opts.url}`,
+  }
 }

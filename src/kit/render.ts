@@ -10,7 +10,17 @@ import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js'
 import QRCode from 'qrcode'
 import type { Config, KitVariant } from '../config.js'
 import { absoluteUrl } from '../domain/links.js'
-import { badgeArtwork, bannerArtwork, counterArtwork, escapeXml, FONT_FAMILY, markSvg, PNG_WIDTHS, previewArtwork, type Artwork } from './artwork.js'
+import {
+  badgeArtwork,
+  bannerArtwork,
+  counterArtwork,
+  escapeXml,
+  FONT_FAMILY,
+  markSvg,
+  PNG_WIDTHS,
+  previewArtwork,
+  type Artwork,
+} from './artwork.js'
 
 /** The social preview is redrawn at most this often. */
 export const PREVIEW_MAX_AGE_MS = 60_000
@@ -18,7 +28,11 @@ export const PREVIEW_MAX_AGE_MS = 60_000
 const FONT_FILE = fileURLToPath(new URL('../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url))
 // Without a loaded font resvg silently drops text; system fonts would make the
 // output depend on the machine, so only the shipped file is used.
-const FONT: ResvgRenderOptions['font'] = { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY }
+const FONT: ResvgRenderOptions['font'] = {
+  fontFiles: [FONT_FILE],
+  loadSystemFonts: false,
+  defaultFontFamily: FONT_FAMILY,
+}
 
 export interface KitFile {
   body: Buffer
@@ -55,7 +69,10 @@ function svgFile(art: Artwork, flatten = true): KitFile {
         .replace(/<defs\/>/g, '')
     : art.svg.trim()
   const label = escapeXml(art.label)
-  const svg = source.replace(/^<svg\b([^>]*)>/, (_, attrs: string) => `<svg${attrs} role="img" aria-label="${label}"><title>${label}</title>`)
+  const svg = source.replace(
+    /^<svg\b([^>]*)>/,
+    (_, attrs: string) => `<svg${attrs} role="img" aria-label="${label}"><title>${label}</title>`,
+  )
   const body = Buffer.from(svg)
   return {
     body,
@@ -100,7 +117,10 @@ export function createKitRenderer(config: Config): KitRenderer {
     return (text: string, size: number) => {
       const key = `${size}:${text}`
       let w = widths.get(key)
-      if (w === undefined) widths.set(key, (w = measureText(text, size)))
+      if (w === undefined) {
+        w = measureText(text, size)
+        widths.set(key, w)
+      }
       return w
     }
   })()
@@ -108,30 +128,59 @@ export function createKitRenderer(config: Config): KitRenderer {
   const badge = (locale: string, variant: KitVariant) => {
     const key = `${locale}-${variant}`
     let art = badges.get(key)
-    if (!art) badges.set(key, (art = badgeArtwork(kit, locale, variant, measure)))
+    if (!art) {
+      art = badgeArtwork(kit, locale, variant, measure)
+      badges.set(key, art)
+    }
     return art
   }
 
   const qrSvg = (locale: string) =>
-    QRCode.toString(absoluteUrl(config, locale, '/'), { type: 'svg', margin: 2, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
+    QRCode.toString(absoluteUrl(config, locale, '/'), {
+      type: 'svg',
+      margin: 2,
+      errorCorrectionLevel: 'M',
+      color: { dark: '#000000', light: '#ffffff' },
+    })
 
-  async function artworkFor(kind: string, locale: string | undefined, variant: KitVariant | undefined): Promise<Artwork | undefined> {
+  async function artworkFor(
+    kind: string,
+    locale: string | undefined,
+    variant: KitVariant | undefined,
+  ): Promise<Artwork | undefined> {
     if (kind === 'mark') {
       if (locale || !variant) return undefined
-      return { svg: markSvg(kit, variant), width: 64, height: 64, label: kit.badge[config.site.defaultLocale]! }
+      return {
+        svg: markSvg(kit, variant),
+        width: 64,
+        height: 64,
+        label: kit.badge[config.site.defaultLocale]!,
+      }
     }
     if (!locale || !locales.includes(locale)) return undefined
     if (kind === 'badge') return variant ? badge(locale, variant) : undefined
     if (variant) return undefined
     const url = absoluteUrl(config, locale, '/')
     if (kind === 'qr') return { svg: await qrSvg(locale), width: 1024, height: 1024, label: url }
-    return bannerArtwork(kit, locale, { title: config.site.title[locale]!, url, qrSvg: await qrSvg(locale) }, measure)
+    return bannerArtwork(
+      kit,
+      locale,
+      { title: config.site.title[locale]!, url, qrSvg: await qrSvg(locale) },
+      measure,
+    )
   }
 
   async function make(name: string): Promise<KitFile | undefined> {
     const m = NAME.exec(name)
     if (!m) return undefined
-    const [, kind, locale, variant, widthText, ext] = m as unknown as [string, string, string | undefined, KitVariant | undefined, string | undefined, 'svg' | 'png']
+    const [, kind, locale, variant, widthText, ext] = m as unknown as [
+      string,
+      string,
+      string | undefined,
+      KitVariant | undefined,
+      string | undefined,
+      'svg' | 'png',
+    ]
     const width = widthText === undefined ? undefined : Number(widthText)
     // Marks and badges come in the published widths; the QR code and the slide in one size.
     const sized = kind === 'mark' || kind === 'badge'
@@ -150,7 +199,10 @@ export function createKitRenderer(config: Config): KitRenderer {
       if (!pending) {
         pending = make(name)
         // Only names that exist are kept, so a crawler inventing names cannot fill memory.
-        pending.then((f) => (f ? undefined : files.delete(name)), () => files.delete(name))
+        pending.then(
+          (f) => (f ? undefined : files.delete(name)),
+          () => files.delete(name),
+        )
         files.set(name, pending)
       }
       return pending
@@ -174,7 +226,11 @@ export function createKitRenderer(config: Config): KitRenderer {
         cached.at = now
         return cached.file
       }
-      const art = previewArtwork(kit, { title: config.site.title[locale]!, count: label, host: new URL(config.baseUrl).host }, measure)
+      const art = previewArtwork(
+        kit,
+        { title: config.site.title[locale]!, count: label, host: new URL(config.baseUrl).host },
+        measure,
+      )
       const file = pngFile(art, art.width)
       previews.set(locale, { at: now, label, file })
       return file

@@ -5,13 +5,27 @@ import { latexUrl } from './snippets.js'
 
 describe('mastodonHost', () => {
   it('accepts an instance however people type it', () => {
-    for (const input of ['mastodon.social', ' Mastodon.Social ', 'https://mastodon.social/', 'https://mastodon.social/@camille', '@camille@mastodon.social']) {
+    for (const input of [
+      'mastodon.social',
+      ' Mastodon.Social ',
+      'https://mastodon.social/',
+      'https://mastodon.social/@camille',
+      '@camille@mastodon.social',
+    ]) {
       expect(mastodonHost(input), input).toBe('mastodon.social')
     }
   })
 
   it('refuses anything that is not a host name', () => {
-    for (const input of ['', 'localhost', 'javascript:alert(1)', 'a b.org', 'evil.example"><x', '-bad.org', 'x.' + 'a'.repeat(300)]) {
+    for (const input of [
+      '',
+      'localhost',
+      'javascript:alert(1)',
+      'a b.org',
+      'evil.example"><x',
+      '-bad.org',
+      `x.${'a'.repeat(300)}`,
+    ]) {
       expect(mastodonHost(input), input).toBeUndefined()
     }
   })
@@ -27,7 +41,10 @@ describe('kit text helpers', () => {
   })
 
   it('split the badge words at the middle dot', () => {
-    expect(badgeLines('Objection de conscience · IA générative')).toEqual(['Objection de conscience', 'IA générative'])
+    expect(badgeLines('Objection de conscience · IA générative')).toEqual([
+      'Objection de conscience',
+      'IA générative',
+    ])
     expect(badgeLines('One line')).toEqual(['One line'])
   })
 

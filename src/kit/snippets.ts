@@ -34,7 +34,11 @@ const markdownText = (text: string) => text.replace(/[\\[\]]/g, (ch) => `\\${ch}
 /** A Markdown link destination: spaces and parentheses encoded. */
 const markdownUrl = (url: string) => url.replace(/[ ()]/g, (ch) => encodeURIComponent(ch))
 
-export function buildSnippets(config: Config, locale: string, badge: { width: number; height: number }): Snippets {
+export function buildSnippets(
+  config: Config,
+  locale: string,
+  badge: { width: number; height: number },
+): Snippets {
   const site = config.site
   const m = messagesFor(locale)
   const title = site.title[locale]!
@@ -94,8 +98,10 @@ export function embeddableForm(config: Config, locale: string): string {
   const action = absoluteUrl(config, locale, '/sign')
   const privacy = absoluteUrl(config, locale, `/${m.privacy.slug}`)
   const req = (field: 'institution' | 'discipline') => (site.requiredFields.has(field) ? html` required` : '')
-  const options = site.categories.map((c) => html`
-      <option value="${c.key}">${c.labels[locale]}</option>`)
+  const options = site.categories.map(
+    (c) => html`
+      <option value="${c.key}">${c.labels[locale]}</option>`,
+  )
   return String(html`<form method="post" action="${action}" accept-charset="utf-8">
   <p><label>${s.firstName} <input name="first_name" required maxlength="100" autocomplete="given-name"></label></p>
   <p><label>${s.lastName} <input name="last_name" required maxlength="100" autocomplete="family-name"></label></p>

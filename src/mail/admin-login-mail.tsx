@@ -2,11 +2,16 @@
 import { messagesFor } from '../i18n/index.js'
 import type { RenderedMail } from './templates.js'
 
-export function renderAdminLoginMail(input: { locale: string; link: string; minutes: number; organisation: string }): RenderedMail {
+export function renderAdminLoginMail(input: {
+  locale: string
+  link: string
+  minutes: number
+  organisation: string
+}): RenderedMail {
   const m = messagesFor(input.locale).admin
   const subject = m.loginMailSubject(input.organisation)
   const paragraphs = [m.loginMailBody, input.link, m.loginMailExpiry(input.minutes), m.loginMailIgnore]
-  const text = paragraphs.join('\n\n') + '\n'
+  const text = `${paragraphs.join('\n\n')}\n`
   const html =
     '<!DOCTYPE html>' +
     (

@@ -18,7 +18,16 @@ export interface NewMail extends RenderedMail {
 }
 
 /** Delays before each retry of a temporary failure: the first within a minute, then backing off. */
-export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 3600_000, 6 * 3600_000, 12 * 3600_000, 24 * 3600_000]
+export const RETRY_DELAYS_MS = [
+  60_000,
+  5 * 60_000,
+  15 * 60_000,
+  60 * 60_000,
+  3 * 3600_000,
+  6 * 3600_000,
+  12 * 3600_000,
+  24 * 3600_000,
+]
 
 export async function enqueueMail(tx: Tx, mail: NewMail, now: Date): Promise<void> {
   await tx
@@ -56,7 +65,12 @@ export async function countMailsSince(tx: Tx | Db, mailboxHash: string, since: D
  * Claims due mails for this worker until `leaseUntil`. On PostgreSQL, rows locked by
  * another instance are skipped, so two servers never send the same mail at once.
  */
-export async function claimDueMails(db: Tx, now: Date, leaseUntil: Date, limit: number): Promise<OutboxRow[]> {
+export async function claimDueMails(
+  db: Tx,
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+): Promise<OutboxRow[]> {
   const nowIso = now.toISOString()
   let due = db
     .selectFrom('outbox')
@@ -146,7 +160,11 @@ export async function suppressAddress(db: Tx, emailHash: string, reason: string,
 }
 
 export async function isSuppressed(tx: Tx | Db, emailHash: string): Promise<boolean> {
-  const row = await tx.selectFrom('suppressions').select('email_hash').where('email_hash', '=', emailHash).executeTakeFirst()
+  const row = await tx
+    .selectFrom('suppressions')
+    .select('email_hash')
+    .where('email_hash', '=', emailHash)
+    .executeTakeFirst()
   return row !== undefined
 }
 
@@ -155,14 +173,31 @@ export async function isSuppressed(tx: Tx | Db, emailHash: string): Promise<bool
  * given up on. Each count reads only rows of its status (the outbox_due index), not
  * the month of sent mail kept beside them: cheap enough for a probe every few seconds.
  */
-export async function outboxHealth(db: Db, now: Date): Promise<{ waiting: number; oldestWaitingSeconds: number; failed: number }> {
+export async function outboxHealth(
+  db: Db,
+  now: Date,
+): Promise<{ waiting: number; oldestWaitingSeconds: number; failed: number }> {
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('outbox').select((o) => o.fn.countAll<number>().as('n')).where('status', '=', 'pending').as('waiting'),
-      eb.selectFrom('outbox').select((o) => o.fn.min<string>('created_at').as('m')).where('status', '=', 'pending').as('oldest'),
-      eb.selectFrom('outbox').select((o) => o.fn.countAll<number>().as('n')).where('status', '=', 'dead').as('failed'),
+      eb
+        .selectFrom('outbox')
+        .select((o) => o.fn.countAll<number>().as('n'))
+        .where('status', '=', 'pending')
+        .as('waiting'),
+      eb
+        .selectFrom('outbox')
+        .select((o) => o.fn.min<string>('created_at').as('m'))
+        .where('status', '=', 'pending')
+        .as('oldest'),
+      eb
+        .selectFrom('outbox')
+        .select((o) => o.fn.countAll<number>().as('n'))
+        .where('status', '=', 'dead')
+        .as('failed'),
     ])
     .executeTakeFirstOrThrow()
-  const oldest = row.oldest ? Math.max(0, Math.round((now.getTime() - new Date(row.oldest).getTime()) / 1000)) : 0
+  const oldest = row.oldest
+    ? Math.max(0, Math.round((now.getTime() - new Date(row.oldest).getTime()) / 1000))
+    : 0
   return { waiting: Number(row.waiting ?? 0), oldestWaitingSeconds: oldest, failed: Number(row.failed ?? 0) }
 }

@@ -7,8 +7,21 @@ function oneLine(s: string): string {
   return s.replace(/[\r\n\u2028\u2029]+/g, ' ')
 }
 
-function compose(locale: string, subject: string, blocks: { text: string; link?: boolean; quote?: boolean }[]): RenderedMail {
-  const text = blocks.map((b) => (b.quote ? b.text.split('\n').map((l) => `> ${l}`).join('\n') : b.text)).join('\n\n') + '\n'
+function compose(
+  locale: string,
+  subject: string,
+  blocks: { text: string; link?: boolean; quote?: boolean }[],
+): RenderedMail {
+  const text = `${blocks
+    .map((b) =>
+      b.quote
+        ? b.text
+            .split('\n')
+            .map((l) => `> ${l}`)
+            .join('\n')
+        : b.text,
+    )
+    .join('\n\n')}\n`
   const html =
     '<!DOCTYPE html>' +
     (
@@ -39,7 +52,15 @@ function compose(locale: string, subject: string, blocks: { text: string; link?:
   return { subject: oneLine(subject), text, html }
 }
 
-export function renderRelayConfirm(input: { locale: string; name: string; institution: string; link: string; siteTitle: string; organisation: string; hours: number }): RenderedMail {
+export function renderRelayConfirm(input: {
+  locale: string
+  name: string
+  institution: string
+  link: string
+  siteTitle: string
+  organisation: string
+  hours: number
+}): RenderedMail {
   const m = messagesFor(input.locale)
   return compose(input.locale, m.debate.confirmSubject(input.siteTitle), [
     { text: m.mail.greeting(input.name) },

@@ -61,9 +61,17 @@ export function renderMail(input: MailInput): RenderedMail {
   const c = contentFor(m, input)
   const greeting = m.mail.greeting(input.firstName)
   const signoff = m.mail.signoff(input.organisation)
-  const text = [greeting, '', ...c.paragraphsBefore, '', input.link, '', ...c.paragraphsAfter.flatMap((p) => [p, '']), signoff, ''].join(
-    '\n',
-  )
+  const text = [
+    greeting,
+    '',
+    ...c.paragraphsBefore,
+    '',
+    input.link,
+    '',
+    ...c.paragraphsAfter.flatMap((p) => [p, '']),
+    signoff,
+    '',
+  ].join('\n')
   const html =
     '<!DOCTYPE html>' +
     (

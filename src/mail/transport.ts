@@ -31,7 +31,10 @@ export interface MailTransport {
   close(): void
 }
 
-export function smtpTransport(url: string, options: { timeoutMs?: number; maxConnections?: number } = {}): MailTransport {
+export function smtpTransport(
+  url: string,
+  options: { timeoutMs?: number; maxConnections?: number } = {},
+): MailTransport {
   const timeout = options.timeoutMs ?? 30_000
   // A few long-lived connections, each carrying many mails: a burst of confirmations
   // is not a burst of SMTP handshakes, and the server sees bounded concurrency.
@@ -56,7 +59,11 @@ export function smtpTransport(url: string, options: { timeoutMs?: number; maxCon
         // 5xx: the server refused for good (unknown mailbox, policy). 4xx, timeouts and
         // connection errors are temporary: greylisting, outage, overload.
         const permanent = status !== undefined && status >= 500 && status < 600
-        throw new DeliveryError(`SMTP ${status ?? e.code ?? 'error'}`, permanent, String(status ?? e.code ?? 'error'))
+        throw new DeliveryError(
+          `SMTP ${status ?? e.code ?? 'error'}`,
+          permanent,
+          String(status ?? e.code ?? 'error'),
+        )
       }
     },
     close() {
@@ -71,7 +78,11 @@ export function smtpTransport(url: string, options: { timeoutMs?: number; maxCon
  * where a log is read by others and a live manage link lets anyone who reads it edit
  * or withdraw a signature.
  */
-export function fileTransport(dir: string, log: (line: string) => void, options: { showLinks: boolean }): MailTransport {
+export function fileTransport(
+  dir: string,
+  log: (line: string) => void,
+  options: { showLinks: boolean },
+): MailTransport {
   // Each mail carries a live link: the folder, like each file, is the server user's only.
   const warning = privateDir(dir)
   if (warning) log(warning)
@@ -85,7 +96,9 @@ export function fileTransport(dir: string, log: (line: string) => void, options:
       // Written then renamed, so a reader never sees half a mail.
       writeFileSync(tmp, info.message as Buffer, { mode: PRIVATE_FILE })
       renameSync(tmp, join(dir, name))
-      const link = options.showLinks ? /https?:\/\/\S+\/(?:confirm|manage)\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0] : undefined
+      const link = options.showLinks
+        ? /https?:\/\/\S+\/(?:confirm|manage)\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0]
+        : undefined
       log(`mail written to ${join(dir, name)}${link ? ` — link: ${link}` : ''}`)
     },
     close() {},

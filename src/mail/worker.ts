@@ -71,7 +71,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function pass(): Promise<void> {
     for (;;) {
       const t = now()
-      const batch = await write((tx) => claimDueMails(tx, t, new Date(t.getTime() + leaseMs), concurrency * 4))
+      const batch = await write((tx) =>
+        claimDueMails(tx, t, new Date(t.getTime() + leaseMs), concurrency * 4),
+      )
       if (batch.length === 0) return
       let next = 0
       const lanes = Array.from({ length: Math.min(concurrency, batch.length) }, async () => {

@@ -16,17 +16,33 @@ export function GrowthChart({ p, points }: { p: PageContext; points: GrowthPoint
   const max = Math.max(points.at(-1)!.cumulative, 1)
   const x = (start: string) => PAD.left + ((Date.parse(start) - t0) / span) * (W - PAD.left - PAD.right)
   const y = (v: number) => H - PAD.bottom - (v / max) * (H - PAD.top - PAD.bottom)
-  const coords = points.length === 1 ? [`${PAD.left},${y(0)}`, `${W - PAD.right},${y(points[0]!.cumulative)}`] : points.map((pt) => `${x(pt.start).toFixed(1)},${y(pt.cumulative).toFixed(1)}`)
+  const coords =
+    points.length === 1
+      ? [`${PAD.left},${y(0)}`, `${W - PAD.right},${y(points[0]!.cumulative)}`]
+      : points.map((pt) => `${x(pt.start).toFixed(1)},${y(pt.cumulative).toFixed(1)}`)
   const first = coords[0]!.split(',')[0]
   const lastX = coords.at(-1)!.split(',')[0]
   const area = `M${first},${y(0)} L${coords.join(' L')} L${lastX},${y(0)} Z`
   const firstLabel = p.m.date(points[0]!.start)
   const lastLabel = p.m.date(points.at(-1)!.start)
   return (
-    <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
+    <svg
+      class="chart"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-labelledby="chart-title chart-desc"
+      xmlns="http://www.w3.org/2000/svg"
+    >
       <title id="chart-title">{m.chartTitle}</title>
       <desc id="chart-desc">{m.chartDesc(firstLabel, lastLabel, points.at(-1)!.cumulative)}</desc>
-      <line class="axis" x1={PAD.left} y1={H - PAD.bottom} x2={W - PAD.right} y2={H - PAD.bottom} stroke="currentColor" />
+      <line
+        class="axis"
+        x1={PAD.left}
+        y1={H - PAD.bottom}
+        x2={W - PAD.right}
+        y2={H - PAD.bottom}
+        stroke="currentColor"
+      />
       <line class="axis" x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={H - PAD.bottom} stroke="currentColor" />
       <path class="area" d={area} />
       <polyline class="line" points={coords.join(' ')} fill="none" stroke="currentColor" />

@@ -39,7 +39,8 @@ export function InstitutionsPage({ p, ranking }: { p: PageContext; ranking: Inst
               {items.map((i) => (
                 <tr>
                   <th scope="row">
-                    <a href={p.href(`/institutions/${i.domain}`)}>{i.name}</a> <span class="domain">@{i.domain}</span>
+                    <a href={p.href(`/institutions/${i.domain}`)}>{i.name}</a>{' '}
+                    <span class="domain">@{i.domain}</span>
                   </th>
                   <td class="num">{p.m.number(i.total)}</td>
                   <td class="num">{p.m.number(i.listed)}</td>
@@ -87,7 +88,11 @@ export function InstitutionPage(props: {
       <p class="domain">
         {m.addresses(inst.domain)} ({m.verified})
       </p>
-      <p>{inst.total === null ? m.summaryFew(p.site.minGroupSize, inst.listed) : m.summary(inst.total, inst.listed)}</p>
+      <p>
+        {inst.total === null
+          ? m.summaryFew(p.site.minGroupSize, inst.listed)
+          : m.summary(inst.total, inst.listed)}
+      </p>
       {inst.hasWilling ? (
         <p>
           <a href="#debate">{willingText(p, inst)}</a>
@@ -101,7 +106,9 @@ export function InstitutionPage(props: {
           howMany={m.count}
           rows={[
             ...inst.byCategory.map((c) => ({ label: categoryLabel(p, c.key), count: c.count })),
-            ...(inst.otherCategories !== undefined ? [{ label: m.otherCategories, count: inst.otherCategories }] : []),
+            ...(inst.otherCategories !== undefined
+              ? [{ label: m.otherCategories, count: inst.otherCategories }]
+              : []),
           ]}
         />
       ) : null}
@@ -128,14 +135,33 @@ function willingText(p: PageContext, inst: InstitutionDetail): string {
   return inst.willing === null ? p.m.debate.willingFew(p.site.minGroupSize) : p.m.debate.willing(inst.willing)
 }
 
-function DebateSection(props: { p: PageContext; institution: InstitutionDetail; values?: RelayValues; errors?: RelayErrors }) {
+function DebateSection(props: {
+  p: PageContext
+  institution: InstitutionDetail
+  values?: RelayValues
+  errors?: RelayErrors
+}) {
   const { p, institution: inst, values = {}, errors = {} } = props
   const m = p.m.debate
-  const fields: { name: RelayField; label: string; type: string; max: number; autocomplete?: string; hint?: string }[] = [
+  const fields: {
+    name: RelayField
+    label: string
+    type: string
+    max: number
+    autocomplete?: string
+    hint?: string
+  }[] = [
     { name: 'name', label: m.name, type: 'text', max: 100, autocomplete: 'name' },
-    { name: 'email', label: m.email, type: 'email', max: 254, autocomplete: 'email', hint: m.emailHint(inst.domain) },
+    {
+      name: 'email',
+      label: m.email,
+      type: 'email',
+      max: 254,
+      autocomplete: 'email',
+      hint: m.emailHint(inst.domain),
+    },
   ]
-  const Error = ({ name }: { name: RelayField }) =>
+  const FieldError = ({ name }: { name: RelayField }) =>
     errors[name] ? (
       <p class="field-error" id={`error-relay-${name}`}>
         {p.m.fieldError[errors[name]!]}
@@ -157,7 +183,7 @@ function DebateSection(props: { p: PageContext; institution: InstitutionDetail; 
                     {f.hint}
                   </p>
                 ) : null}
-                <Error name={f.name} />
+                <FieldError name={f.name} />
                 <input
                   type={f.type}
                   id={`relay-${f.name}`}
@@ -167,7 +193,11 @@ function DebateSection(props: { p: PageContext; institution: InstitutionDetail; 
                   autocomplete={f.autocomplete}
                   required
                   aria-invalid={errors[f.name] ? 'true' : undefined}
-                  aria-describedby={[f.hint ? `hint-relay-${f.name}` : '', errors[f.name] ? `error-relay-${f.name}` : ''].filter(Boolean).join(' ') || undefined}
+                  aria-describedby={
+                    [f.hint ? `hint-relay-${f.name}` : '', errors[f.name] ? `error-relay-${f.name}` : '']
+                      .filter(Boolean)
+                      .join(' ') || undefined
+                  }
                 />
               </div>
             ))}
@@ -176,7 +206,7 @@ function DebateSection(props: { p: PageContext; institution: InstitutionDetail; 
               <p class="hint" id="hint-relay-message">
                 {m.messageHint(p.site.debateMessageMax)}
               </p>
-              <Error name="message" />
+              <FieldError name="message" />
               <textarea
                 id="relay-message"
                 name="message"
@@ -184,14 +214,23 @@ function DebateSection(props: { p: PageContext; institution: InstitutionDetail; 
                 maxlength={p.site.debateMessageMax}
                 required
                 aria-invalid={errors.message ? 'true' : undefined}
-                aria-describedby={['hint-relay-message', errors.message ? 'error-relay-message' : ''].filter(Boolean).join(' ')}
+                aria-describedby={['hint-relay-message', errors.message ? 'error-relay-message' : '']
+                  .filter(Boolean)
+                  .join(' ')}
               >
                 {values.message ?? ''}
               </textarea>
             </div>
             <div class="hp" aria-hidden="true">
               <label for="relay-website">{p.m.sign.honeypot}</label>
-              <input type="text" id="relay-website" name="website" value="" tabindex={-1} autocomplete="off" />
+              <input
+                type="text"
+                id="relay-website"
+                name="website"
+                value=""
+                tabindex={-1}
+                autocomplete="off"
+              />
             </div>
             <button type="submit">{m.send}</button>
           </form>

@@ -16,10 +16,22 @@ export interface KitPageProps {
   badge: { width: number; height: number }
 }
 
-function Snippet(props: { p: PageContext; id: string; label: string; value: string; hint?: string; rows?: number }) {
+function Snippet(props: {
+  p: PageContext
+  id: string
+  label: string
+  value: string
+  hint?: string
+  rows?: number
+}) {
   // Long lines wrap in the box: one row per line, plus one per 64 characters of wrapping.
   const lines = props.value.split('\n')
-  const rows = props.rows ?? Math.min(14, lines.reduce((n, line) => n + 1 + Math.floor(line.length / 64), 0))
+  const rows =
+    props.rows ??
+    Math.min(
+      14,
+      lines.reduce((n, line) => n + 1 + Math.floor(line.length / 64), 0),
+    )
   return (
     <div class="snippet">
       <label for={props.id}>{props.label}</label>
@@ -28,7 +40,15 @@ function Snippet(props: { p: PageContext; id: string; label: string; value: stri
           {props.hint}
         </p>
       ) : null}
-      <textarea id={props.id} readonly rows={rows} spellcheck={false} aria-describedby={props.hint ? `${props.id}-hint` : undefined} data-copy={props.p.m.kit.copy} data-copied={props.p.m.kit.copied}>
+      <textarea
+        id={props.id}
+        readonly
+        rows={rows}
+        spellcheck={false}
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+        data-copy={props.p.m.kit.copy}
+        data-copied={props.p.m.kit.copied}
+      >
         {props.value}
       </textarea>
     </div>
@@ -140,7 +160,13 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
             {KIT_VARIANTS.map((v) => (
               <li>
                 <div class={`swatch swatch-${v}`}>
-                  <img src={`/kit/badge-${p.locale}-${v}.svg`} width={shown.width} height={shown.height} alt={v === 'colour' ? words : ''} loading={v === 'colour' ? undefined : 'lazy'} />
+                  <img
+                    src={`/kit/badge-${p.locale}-${v}.svg`}
+                    width={shown.width}
+                    height={shown.height}
+                    alt={v === 'colour' ? words : ''}
+                    loading={v === 'colour' ? undefined : 'lazy'}
+                  />
                 </div>
                 <p class="variant-name">{m.variants[v]}</p>
                 <Downloads p={p} base={`badge-${p.locale}-${v}`} />
@@ -155,7 +181,13 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           <h3>{m.emailPreview}</h3>
           <div class="email-preview">
             <a href={snippets.manifestoUrl}>
-              <img src={`/kit/badge-${p.locale}-colour-512.png`} width={shown.width} height={shown.height} alt={words} loading="lazy" />
+              <img
+                src={`/kit/badge-${p.locale}-colour-512.png`}
+                width={shown.width}
+                height={shown.height}
+                alt={words}
+                loading="lazy"
+              />
             </a>{' '}
             <a href={snippets.manifestoUrl}>{title}</a>
           </div>
@@ -174,7 +206,13 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
         <section id="web" aria-labelledby="web-title">
           <h2 id="web-title">{m.webTitle}</h2>
           <Snippet p={p} id="snippet-web" label={m.webHtml} hint={m.webHowTo} value={snippets.websiteHtml} />
-          <Snippet p={p} id="snippet-markdown" label={m.markdown} hint={m.markdownHowTo} value={snippets.markdown} />
+          <Snippet
+            p={p}
+            id="snippet-markdown"
+            label={m.markdown}
+            hint={m.markdownHowTo}
+            value={snippets.markdown}
+          />
           <Snippet p={p} id="snippet-latex" label={m.latex} hint={m.latexHowTo} value={snippets.latex} />
           <Snippet p={p} id="snippet-beamer" label={m.beamer} value={snippets.beamer} />
         </section>
@@ -199,7 +237,13 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           <h2 id="qr-title">{m.qrTitle}</h2>
           <p>{m.qrBody}</p>
           <div class="swatch swatch-qr">
-            <img src={`/kit/qr-${p.locale}.svg`} width={160} height={160} alt={m.qrAlt(snippets.manifestoUrl)} loading="lazy" />
+            <img
+              src={`/kit/qr-${p.locale}.svg`}
+              width={160}
+              height={160}
+              alt={m.qrAlt(snippets.manifestoUrl)}
+              loading="lazy"
+            />
           </div>
           <p class="downloads">
             <a href={`/kit/qr-${p.locale}.svg`} download="">
@@ -247,7 +291,14 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
         <section id="embed" aria-labelledby="embed-title">
           <h2 id="embed-title">{m.formTitle}</h2>
           <p>{m.formBody}</p>
-          <Snippet p={p} id="snippet-form" label={m.formTitle} hint={m.formHowTo} value={snippets.form} rows={12} />
+          <Snippet
+            p={p}
+            id="snippet-form"
+            label={m.formTitle}
+            hint={m.formHowTo}
+            value={snippets.form}
+            rows={12}
+          />
         </section>
       </article>
       <script src={p.kitScript} defer></script>

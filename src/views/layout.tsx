@@ -32,7 +32,12 @@ export function Layout(props: {
         <meta name="twitter:card" content="summary_large_image" />
         <link rel="stylesheet" href={p.stylesheet} />
         <link rel="icon" href={p.icon} type="image/svg+xml" />
-        <link rel="alternate" type="application/atom+xml" href={p.href('/feed.atom')} title={p.m.stats.feed} />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          href={p.href('/feed.atom')}
+          title={p.m.stats.feed}
+        />
         {p.alternates.map((a) => (
           <link rel="alternate" hreflang={a.hreflang} href={a.href} />
         ))}

@@ -4,7 +4,11 @@ import type { PageContext } from './page-context.js'
 import { SignForm } from './sign-form.js'
 import { Layout } from './layout.js'
 
-export function ManageRequestPage(props: { p: PageContext; email?: string; error?: 'required' | 'email_invalid' }) {
+export function ManageRequestPage(props: {
+  p: PageContext
+  email?: string
+  error?: 'required' | 'email_invalid'
+}) {
   const { p } = props
   const m = p.m.manage
   return (

@@ -72,7 +72,14 @@ export function SignPage(props: {
     <Layout p={p} title={p.m.sign.title} description={p.m.meta.sign}>
       <CountLine p={p} count={props.count} />
       {p.signingOpen ? (
-        <SignForm p={p} values={props.values} errors={props.errors} headingLevel={1} emailSuggestion={props.emailSuggestion} notice={props.notice} />
+        <SignForm
+          p={p}
+          values={props.values}
+          errors={props.errors}
+          headingLevel={1}
+          emailSuggestion={props.emailSuggestion}
+          notice={props.notice}
+        />
       ) : (
         <SigningClosed p={p} />
       )}
@@ -120,7 +127,10 @@ export function ConfirmPage(props: {
   const m = p.m.confirm
   const s = submission.profile
   const institutionRows: [string, string][] = props.verifiedInstitution
-    ? [[m.verifiedInstitution, props.verifiedInstitution], ...(s.institution ? [[m.typedInstitution, s.institution] as [string, string]] : [])]
+    ? [
+        [m.verifiedInstitution, props.verifiedInstitution],
+        ...(s.institution ? [[m.typedInstitution, s.institution] as [string, string]] : []),
+      ]
     : [[m.institution, s.institution || m.notGivenInstitution]]
   const rows: [string, string][] = [
     [m.name, `${s.firstName} ${s.lastName}`],
@@ -130,7 +140,10 @@ export function ConfirmPage(props: {
     [m.discipline, s.discipline || m.notGivenDiscipline],
     [m.publicListing, s.isPublic ? m.publicYes : m.publicNo],
     [m.updates, s.wantsUpdates ? m.updatesYes : m.no],
-    [m.debate, !s.wantsDebate ? m.no : props.verifiedInstitution !== undefined ? m.debateYes : m.debateUnreachable],
+    [
+      m.debate,
+      !s.wantsDebate ? m.no : props.verifiedInstitution !== undefined ? m.debateYes : m.debateUnreachable,
+    ],
     [m.comment, s.comment || m.none],
   ]
   return (
@@ -156,7 +169,12 @@ export function ConfirmPage(props: {
   )
 }
 
-export function ConfirmedPage(props: { p: PageContext; listed: boolean; count: number; manifestoUrl: string }) {
+export function ConfirmedPage(props: {
+  p: PageContext
+  listed: boolean
+  count: number
+  manifestoUrl: string
+}) {
   const { p } = props
   return (
     <MessagePage p={p} title={p.m.confirm.doneTitle}>
@@ -258,7 +276,15 @@ export function SignatoriesPage(props: {
       )}
       {nextHref || !props.isFirstPage ? (
         <nav aria-label={m.pagination} class="pagination">
-          {!props.isFirstPage ? <a href={query ? `${p.href('/signatories')}?q=${encodeURIComponent(query)}` : p.href('/signatories')}>{m.first}</a> : null}
+          {!props.isFirstPage ? (
+            <a
+              href={
+                query ? `${p.href('/signatories')}?q=${encodeURIComponent(query)}` : p.href('/signatories')
+              }
+            >
+              {m.first}
+            </a>
+          ) : null}
           {nextHref ? <a href={nextHref}>{m.next}</a> : null}
         </nav>
       ) : null}
@@ -278,7 +304,14 @@ export function PrivacyPage({ p }: { p: PageContext }) {
     [m.aggregatesTitle, m.aggregates(p.site.minGroupSize)],
     [p.m.debate.privacyTitle, p.m.debate.privacy(p.site.openDataLicence)],
     [m.retentionTitle, m.retention(p.site.unconfirmedDays, p.site.manageLinkHours)],
-    [p.m.admin.privacyTitle, p.m.admin.privacy(p.site.moderation.networkTraceDays, p.site.moderation.invalidatedDays, p.site.moderation.auditDays)],
+    [
+      p.m.admin.privacyTitle,
+      p.m.admin.privacy(
+        p.site.moderation.networkTraceDays,
+        p.site.moderation.invalidatedDays,
+        p.site.moderation.auditDays,
+      ),
+    ],
     [m.rightsTitle, m.rights],
     [m.noTrackingTitle, m.noTracking],
   ]

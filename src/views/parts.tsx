@@ -16,7 +16,12 @@ export function groupCount(p: PageContext, count: GroupCount): string {
 
 /** Whether what was typed only says again the verified name (no need to repeat it). */
 function repeats(typed: string, verified: string): boolean {
-  const key = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '')
+  const key = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '')
   return key(typed) === key(verified)
 }
 
@@ -65,7 +70,8 @@ export function SignatoryList(props: { p: PageContext; items: PublicSignature[];
     <ol class="signatories">
       {props.items.map((s) => {
         const verified = verifiedInstitutionOf(p.site, s.emailDomain)
-        const precision = verified !== undefined && s.institution && !repeats(s.institution, verified) ? s.institution : ''
+        const precision =
+          verified !== undefined && s.institution && !repeats(s.institution, verified) ? s.institution : ''
         return (
           <li>
             <span class="name">
@@ -73,7 +79,8 @@ export function SignatoryList(props: { p: PageContext; items: PublicSignature[];
             </span>
             {verified !== undefined && props.markVerified ? (
               <>
-                <span class="institution">{verified}</span> <span class="verified">{p.m.institutions.verified}</span>
+                <span class="institution">{verified}</span>{' '}
+                <span class="verified">{p.m.institutions.verified}</span>
               </>
             ) : null}
             {precision ? (
@@ -81,7 +88,11 @@ export function SignatoryList(props: { p: PageContext; items: PublicSignature[];
                 <span class="precision-label">{p.m.institutions.precision}</span> {precision}
               </span>
             ) : null}
-            <span class="meta">{[categoryLabel(p, s.category), verified === undefined ? s.institution : '', s.discipline].filter(Boolean).join(' · ')}</span>
+            <span class="meta">
+              {[categoryLabel(p, s.category), verified === undefined ? s.institution : '', s.discipline]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
             <span class="date">{p.m.signatories.signedOn(p.m.date(s.confirmedAt))}</span>
           </li>
         )

@@ -11,7 +11,14 @@ export function RelaySentPage({ p }: { p: PageContext }) {
 }
 
 /** `recipients` is null when they are fewer than the minimum group size: their number is not said. */
-export function RelayConfirmPage(props: { p: PageContext; institution: string; recipients: number | null; message: string; action: string; csrf: string }) {
+export function RelayConfirmPage(props: {
+  p: PageContext
+  institution: string
+  recipients: number | null
+  message: string
+  action: string
+  csrf: string
+}) {
   const { p } = props
   const m = p.m.debate
   return (
@@ -34,7 +41,9 @@ export function RelayConfirmPage(props: { p: PageContext; institution: string; r
 export function RelayDonePage({ p, recipients }: { p: PageContext; recipients: number | undefined }) {
   return (
     <MessagePage p={p} title={p.m.debate.doneTitle}>
-      <p>{recipients === undefined ? p.m.debate.doneFew(p.site.minGroupSize) : p.m.debate.doneBody(recipients)}</p>
+      <p>
+        {recipients === undefined ? p.m.debate.doneFew(p.site.minGroupSize) : p.m.debate.doneBody(recipients)}
+      </p>
     </MessagePage>
   )
 }

@@ -27,9 +27,26 @@ const fieldId = (name: SignField) => `field-${name.replace('_', '-')}`
 const errorId = (name: SignField) => `error-${name.replace('_', '-')}`
 
 /** The ordered fields, as the error summary lists them. */
-const ORDER: SignField[] = ['first_name', 'last_name', 'email', 'category', 'institution', 'discipline', 'comment', 'consent']
+const ORDER: SignField[] = [
+  'first_name',
+  'last_name',
+  'email',
+  'category',
+  'institution',
+  'discipline',
+  'comment',
+  'consent',
+]
 
-export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage, emailSuggestion, notice }: SignFormProps) {
+export function SignForm({
+  p,
+  values = {},
+  errors = {},
+  headingLevel = 2,
+  manage,
+  emailSuggestion,
+  notice,
+}: SignFormProps) {
   const m = p.m
   const errorFields = ORDER.filter((f) => errors[f])
   const labels: Record<string, string> = {
@@ -44,7 +61,9 @@ export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage
   }
   const Heading = headingLevel === 1 ? 'h1' : 'h2'
   const describedBy = (name: SignField, hint?: boolean) =>
-    [hint ? `hint-${name.replace('_', '-')}` : '', errors[name] ? errorId(name) : ''].filter(Boolean).join(' ') || undefined
+    [hint ? `hint-${name.replace('_', '-')}` : '', errors[name] ? errorId(name) : '']
+      .filter(Boolean)
+      .join(' ') || undefined
   const ErrorText = ({ name }: { name: SignField }) =>
     errors[name] ? (
       <p class="field-error" id={errorId(name)}>
@@ -57,7 +76,15 @@ export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage
       *
     </abbr>
   )
-  const Text = (props: { name: SignField; label: string; max: number; autocomplete?: string; req: boolean; hint?: string; type?: string }) => (
+  const Text = (props: {
+    name: SignField
+    label: string
+    max: number
+    autocomplete?: string
+    req: boolean
+    hint?: string
+    type?: string
+  }) => (
     <div class={`field${errors[props.name] ? ' has-error' : ''}`}>
       <label for={fieldId(props.name)}>
         {props.label} {props.req ? <Req /> : null}
@@ -111,7 +138,9 @@ export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage
             {errorFields.map((f) => (
               <li>
                 <a href={`#${fieldId(f)}`}>
-                  {f === 'consent' ? m.fieldError[errors[f]!] : m.sign.summaryItem(labels[f]!, m.fieldError[errors[f]!])}
+                  {f === 'consent'
+                    ? m.fieldError[errors[f]!]
+                    : m.sign.summaryItem(labels[f]!, m.fieldError[errors[f]!])}
                 </a>
               </li>
             ))}
@@ -131,7 +160,17 @@ export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage
           <Text name="first_name" label={m.sign.firstName} max={NAME_MAX} autocomplete="given-name" req />
           <Text name="last_name" label={m.sign.lastName} max={NAME_MAX} autocomplete="family-name" req />
         </div>
-        {manage ? null : <Text name="email" type="email" label={m.sign.email} max={254} autocomplete="email" req hint={m.sign.emailHint} />}
+        {manage ? null : (
+          <Text
+            name="email"
+            type="email"
+            label={m.sign.email}
+            max={254}
+            autocomplete="email"
+            req
+            hint={m.sign.emailHint}
+          />
+        )}
         {!manage && emailSuggestion && errors.email === 'email_typo' ? (
           <div class="hint" id="email-suggestion">
             <p>
@@ -192,7 +231,15 @@ export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage
         <Choice name="updates" label={m.sign.updates} />
         <Choice name="debate" label={m.debate.optIn} hint={m.debate.optInHint} />
         {manage?.askEmailForUpdates ? (
-          <Text name="email" type="email" label={m.manage.updatesEmail} max={254} autocomplete="email" req={false} hint={`${m.manage.updatesEmailHint} ${m.debate.manageEmailNote}`} />
+          <Text
+            name="email"
+            type="email"
+            label={m.manage.updatesEmail}
+            max={254}
+            autocomplete="email"
+            req={false}
+            hint={`${m.manage.updatesEmailHint} ${m.debate.manageEmailNote}`}
+          />
         ) : null}
         {manage ? (
           <button type="submit">{m.manage.save}</button>
@@ -205,42 +252,47 @@ export function SignForm({ p, values = {}, errors = {}, headingLevel = 2, manage
 }
 
 /** Consent, honeypot and submit: only when signing, not when editing. */
-function SignOnlyFields(props: { p: PageContext; values: FormValues; errors: FieldErrors; describedBy?: string }) {
+function SignOnlyFields(props: {
+  p: PageContext
+  values: FormValues
+  errors: FieldErrors
+  describedBy?: string
+}) {
   const { p, values, errors } = props
   const m = p.m
   return (
     <>
-        <div class={`check${errors.consent ? ' has-error' : ''}`}>
-          {errors.consent ? (
-            <p class="field-error" id={errorId('consent')}>
-              {m.fieldError[errors.consent]}
-            </p>
-          ) : null}
-          <input
-            type="checkbox"
-            id={fieldId('consent')}
-            name="consent"
-            value="1"
-            required
-            checked={values.consent === '1'}
-            aria-invalid={errors.consent ? 'true' : undefined}
-            aria-describedby={props.describedBy}
-          />
-          <label for={fieldId('consent')}>
-            {m.sign.consent}{' '}
-            <abbr class="req" title={m.sign.required}>
-              *
-            </abbr>
-          </label>
-          <p class="hint">
-            <a href={p.href(`/${m.privacy.slug}`)}>{m.sign.consentMore}</a>
+      <div class={`check${errors.consent ? ' has-error' : ''}`}>
+        {errors.consent ? (
+          <p class="field-error" id={errorId('consent')}>
+            {m.fieldError[errors.consent]}
           </p>
-        </div>
-        <div class="hp" aria-hidden="true">
-          <label for="field-website">{m.sign.honeypot}</label>
-          <input type="text" id="field-website" name="website" value="" tabindex={-1} autocomplete="off" />
-        </div>
-        <button type="submit">{m.sign.submit}</button>
+        ) : null}
+        <input
+          type="checkbox"
+          id={fieldId('consent')}
+          name="consent"
+          value="1"
+          required
+          checked={values.consent === '1'}
+          aria-invalid={errors.consent ? 'true' : undefined}
+          aria-describedby={props.describedBy}
+        />
+        <label for={fieldId('consent')}>
+          {m.sign.consent}{' '}
+          <abbr class="req" title={m.sign.required}>
+            *
+          </abbr>
+        </label>
+        <p class="hint">
+          <a href={p.href(`/${m.privacy.slug}`)}>{m.sign.consentMore}</a>
+        </p>
+      </div>
+      <div class="hp" aria-hidden="true">
+        <label for="field-website">{m.sign.honeypot}</label>
+        <input type="text" id="field-website" name="website" value="" tabindex={-1} autocomplete="off" />
+      </div>
+      <button type="submit">{m.sign.submit}</button>
     </>
   )
 }

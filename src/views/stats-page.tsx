@@ -71,7 +71,9 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
               // Named ones beyond the first (all in the API), then those never named: two rows,
               // so that an exact number never adds a group too small to show.
               ...(othersBeyondTop > 0 ? [{ label: m.moreDisciplines, count: othersBeyondTop }] : []),
-              ...(stats.otherDisciplines !== undefined ? [{ label: m.otherDisciplines, count: stats.otherDisciplines }] : []),
+              ...(stats.otherDisciplines !== undefined
+                ? [{ label: m.otherDisciplines, count: stats.otherDisciplines }]
+                : []),
             ]}
           />
         </>

@@ -16,12 +16,23 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   })
 }
 
 /** A visitor with JavaScript off, in the page's language (else Chromium's English redirects /). */
-export function visitorContext(browser: Browser, locale: string, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+export function visitorContext(
+  browser: Browser,
+  locale: string,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? false,
     locale: locale === 'fr' ? 'fr-FR' : 'en-GB',
@@ -77,7 +88,9 @@ export async function recordNetwork(context: BrowserContext, page: Page): Promis
       const isIcon = (url: string) => /\/(assets\/icon\.[^/]+\.svg|favicon\.ico)$/.test(url)
       if (records.some((r) => isIcon(r.url) && r.bytes > 0)) return
       // Not an assertion: a page whose icon never comes is measured without it.
-      await page.waitForEvent('requestfinished', { predicate: (r) => isIcon(r.url()), timeout: 3000 }).catch(() => {})
+      await page
+        .waitForEvent('requestfinished', { predicate: (r) => isIcon(r.url()), timeout: 3000 })
+        .catch(() => {})
     },
     cdp,
   }
@@ -119,9 +132,31 @@ export async function axeViolations(page: Page, rules?: string[]): Promise<AxeVi
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
   return page.evaluate(
     async ({ tags, rules }) => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe
-      const result = await axe.run(document, { runOnly: rules ? { type: 'rule', values: rules } : { type: 'tag', values: tags }, resultTypes: ['violations'] })
-      return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }))
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Document,
+              opts: object,
+            ) => Promise<{
+              violations: {
+                id: string
+                help: string
+                nodes: { target: string[]; failureSummary?: string }[]
+              }[]
+            }>
+          }
+        }
+      ).axe
+      const result = await axe.run(document, {
+        runOnly: rules ? { type: 'rule', values: rules } : { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      })
+      return result.violations.map((v) => ({
+        id: v.id,
+        help: v.help,
+        nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+      }))
     },
     { tags: WCAG_TAGS, rules },
   )
@@ -145,7 +180,9 @@ export function budgetOf(origin: string, records: NetworkRecord[], facts: PageFa
     bytes,
     kb: Math.round((bytes / 1024) * 10) / 10,
     requests: records.length,
-    otherOrigins: records.map((r) => r.url).filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:')),
+    otherOrigins: records
+      .map((r) => r.url)
+      .filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:')),
     scriptRequests: records.filter((r) => r.type === 'Script').length,
     domElements: facts.domElements,
     ecoIndex: Math.round(eco.score * 10) / 10,

@@ -13,8 +13,19 @@ export interface SiteFixtures {
 
 const SIGNATORIES: Record<string, string>[] = [
   { first_name: 'Camille', last_name: 'Durand', email: 'camille.durand@univ-tlse3.fr' },
-  { first_name: 'Jean-Baptiste', last_name: 'Lefèvre-Montagné', email: 'jb.lefevre@cnrs.fr', category: 'teacher-researcher' },
-  { first_name: 'Awa', last_name: 'Diallo', email: 'awa.diallo@inrae.fr', category: 'doctoral', discipline: 'Agronomie' },
+  {
+    first_name: 'Jean-Baptiste',
+    last_name: 'Lefèvre-Montagné',
+    email: 'jb.lefevre@cnrs.fr',
+    category: 'teacher-researcher',
+  },
+  {
+    first_name: 'Awa',
+    last_name: 'Diallo',
+    email: 'awa.diallo@inrae.fr',
+    category: 'doctoral',
+    discipline: 'Agronomie',
+  },
 ]
 
 export async function signAndConfirm(app: TestApp, fields: Record<string, string>): Promise<void> {

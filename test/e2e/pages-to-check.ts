@@ -20,7 +20,13 @@ export interface PageToCheck {
    * A page that cannot meet the common budget, with what it is allowed instead and
    * why. Named here and reported, never silently exempted.
    */
-  overBudget?: { maxRequests: number; maxBytes: number; minEcoIndex: number; enhancementScript: boolean; why: string }
+  overBudget?: {
+    maxRequests: number
+    maxBytes: number
+    minEcoIndex: number
+    enhancementScript: boolean
+    why: string
+  }
 }
 
 const KIT_BUDGET: PageToCheck['overBudget'] = {

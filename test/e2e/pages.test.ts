@@ -6,7 +6,16 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app.js'
-import { axeViolations, budgetOf, BUDGET, launchBrowser, pageFacts, recordNetwork, visitorContext, type Budget } from './browser.js'
+import {
+  axeViolations,
+  budgetOf,
+  BUDGET,
+  launchBrowser,
+  pageFacts,
+  recordNetwork,
+  visitorContext,
+  type Budget,
+} from './browser.js'
 import { seedSite, type SiteFixtures } from './fixtures.js'
 import { PAGES_TO_CHECK, type PageToCheck } from './pages-to-check.js'
 
@@ -29,11 +38,18 @@ describe('every page, in Chromium', () => {
     await app?.close()
     if (Object.keys(measured).length === 0) return
     // In the list's order, whatever order the pages were checked in.
-    const ordered = Object.fromEntries(PAGES_TO_CHECK.filter((p) => measured[p.name]).map((p) => [p.name, measured[p.name]!]))
-    writeFileSync('test-results/budget.json', JSON.stringify(ordered, null, 2) + '\n')
+    const ordered = Object.fromEntries(
+      PAGES_TO_CHECK.filter((p) => measured[p.name]).map((p) => [p.name, measured[p.name]!]),
+    )
+    writeFileSync('test-results/budget.json', `${JSON.stringify(ordered, null, 2)}\n`)
     console.log(
-      ['page                  KB  requests  DOM  EcoIndex', ...Object.entries(ordered).map(([name, b]) =>
-        `${name.padEnd(20)} ${b.kb.toFixed(1).padStart(5)}  ${String(b.requests).padStart(8)}  ${String(b.domElements).padStart(3)}  ${b.ecoIndex.toFixed(1)} ${b.grade}`)].join('\n'),
+      [
+        'page                  KB  requests  DOM  EcoIndex',
+        ...Object.entries(ordered).map(
+          ([name, b]) =>
+            `${name.padEnd(20)} ${b.kb.toFixed(1).padStart(5)}  ${String(b.requests).padStart(8)}  ${String(b.domElements).padStart(3)}  ${b.ecoIndex.toFixed(1)} ${b.grade}`,
+        ),
+      ].join('\n'),
     )
   })
 
@@ -47,7 +63,10 @@ describe('every page, in Chromium', () => {
       if (entry.submitEmpty) {
         await network.settled(page)
         network.reset()
-        ;[response] = await Promise.all([page.waitForNavigation(), page.click('main form[method="post"] button[type="submit"]')])
+        ;[response] = await Promise.all([
+          page.waitForNavigation(),
+          page.click('main form[method="post"] button[type="submit"]'),
+        ])
       }
       await network.settled(page)
       expect(response?.status(), 'status').toBe(entry.status ?? 200)
@@ -72,7 +91,9 @@ describe('every page, in Chromium', () => {
       const limits = entry.overBudget ?? { ...BUDGET, enhancementScript: false }
       expect.soft(facts.scripts, 'script elements').toBe(limits.enhancementScript ? 1 : 0)
       expect.soft(budget.scriptRequests, 'script requests').toBe(limits.enhancementScript ? 1 : 0)
-      expect.soft(budget.requests, `requests (${network.records.map((r) => r.url).join(', ')})`).toBeLessThanOrEqual(limits.maxRequests)
+      expect
+        .soft(budget.requests, `requests (${network.records.map((r) => r.url).join(', ')})`)
+        .toBeLessThanOrEqual(limits.maxRequests)
       expect.soft(budget.bytes, 'bytes transferred').toBeLessThanOrEqual(limits.maxBytes)
       expect.soft(budget.ecoIndex, 'EcoIndex').toBeGreaterThanOrEqual(limits.minEcoIndex)
 
@@ -85,13 +106,19 @@ describe('every page, in Chromium', () => {
 
       // Layout: no horizontal scroll on the narrowest phones, and pictures for people.
       await page.setViewportSize({ width: 320, height: 640 })
-      const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }))
+      const overflow = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }))
       expect.soft(overflow.scroll, 'no horizontal scroll at 320 px').toBeLessThanOrEqual(overflow.client)
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 800 })
         for (const colorScheme of SCHEMES) {
           await page.emulateMedia({ colorScheme })
-          await page.screenshot({ path: `${SCREENSHOTS}/${entry.name}-${width}-${colorScheme}.png`, fullPage: true })
+          await page.screenshot({
+            path: `${SCREENSHOTS}/${entry.name}-${width}-${colorScheme}.png`,
+            fullPage: true,
+          })
         }
       }
     } finally {
@@ -106,17 +133,24 @@ describe('every page, in Chromium', () => {
       const context = await visitorContext(browser, 'fr', { javaScriptEnabled: true })
       try {
         const page = await context.newPage()
-        await page.goto(app.url + '/sign/sent')
-        await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('img'), { src: '/favicon.ico' })))
+        await page.goto(`${app.url}/sign/sent`)
+        await page.evaluate(() =>
+          document
+            .querySelector('main')!
+            .append(Object.assign(document.createElement('img'), { src: '/favicon.ico' })),
+        )
         expect((await axeViolations(page)).map((v) => v.id)).toContain('image-alt')
       } finally {
         await context.close()
       }
     })
 
-    it.for(PAGES_TO_CHECK.filter((p) => p.emptySite))('$name meets the accessibility, language, budget and header rules', async (entry, { expect }) => {
-      await checkPage(entry, entry.path as string, expect)
-    })
+    it.for(PAGES_TO_CHECK.filter((p) => p.emptySite))(
+      '$name meets the accessibility, language, budget and header rules',
+      async (entry, { expect }) => {
+        await checkPage(entry, entry.path as string, expect)
+      },
+    )
   })
 
   describe('on a site with signatures', () => {
@@ -124,8 +158,12 @@ describe('every page, in Chromium', () => {
     beforeAll(async () => {
       fixtures = await seedSite(app)
     })
-    it.concurrent.for(PAGES_TO_CHECK.filter((p) => !p.emptySite))('$name meets the accessibility, language, budget and header rules', { timeout: 90_000 }, async (entry, { expect }) => {
-      await checkPage(entry, typeof entry.path === 'function' ? entry.path(fixtures) : entry.path, expect)
-    })
+    it.concurrent.for(PAGES_TO_CHECK.filter((p) => !p.emptySite))(
+      '$name meets the accessibility, language, budget and header rules',
+      { timeout: 90_000 },
+      async (entry, { expect }) => {
+        await checkPage(entry, typeof entry.path === 'function' ? entry.path(fixtures) : entry.path, expect)
+      },
+    )
   })
 })

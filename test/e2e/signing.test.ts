@@ -38,7 +38,7 @@ describe('signing in Chromium with JavaScript off', () => {
 
   it('reads the manifesto, signs, confirms from the mail file, and sees the count and the name', async () => {
     await withPage('fr', async (page) => {
-      await page.goto(app.url + '/')
+      await page.goto(`${app.url}/`)
       await expect(page.locator('h1').textContent()).resolves.toContain('objection de conscience')
       await expect(page.locator('.count').textContent()).resolves.toContain('0 signature')
       await page.getByLabel('Prénom').fill('Camille')
@@ -57,20 +57,23 @@ describe('signing in Chromium with JavaScript off', () => {
       expect(new URL(page.url()).pathname).toBe('/confirmed')
       await expect(page.locator('.count').textContent()).resolves.toContain('1 signature')
 
-      await page.goto(app.url + '/signatories')
+      await page.goto(`${app.url}/signatories`)
       await expect(page.locator('.signatories .name').allTextContents()).resolves.toEqual(['Camille Durand'])
-      await page.goto(app.url + '/')
+      await page.goto(`${app.url}/`)
       await expect(page.locator('.count').textContent()).resolves.toContain('1 signature')
     })
   })
 
   it('keeps every value after a mistake, focuses the error summary, links it to the fields and describes each error', async () => {
     await withPage('fr', async (page) => {
-      await page.goto(app.url + '/sign')
+      await page.goto(`${app.url}/sign`)
       await page.locator('#field-first-name').fill('Zoé')
       await page.locator('#field-email').fill('pas-une-adresse')
       await page.locator('#field-comment').fill('Mon avis')
-      const [response] = await Promise.all([page.waitForNavigation(), page.locator('#sign button[type="submit"]').click()])
+      const [response] = await Promise.all([
+        page.waitForNavigation(),
+        page.locator('#sign button[type="submit"]').click(),
+      ])
       expect(response?.status()).toBe(422)
 
       await expect(page.locator('#field-first-name').inputValue()).resolves.toBe('Zoé')
@@ -81,7 +84,9 @@ describe('signing in Chromium with JavaScript off', () => {
       await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('error-summary')
       await expect(page.locator('#error-summary').getAttribute('role')).resolves.toBe('alert')
 
-      const links = await page.locator('#error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+      const links = await page
+        .locator('#error-summary a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
       expect(links).toContain('#field-email')
       expect(links).toContain('#field-consent')
       expect(links).not.toContain('#field-first-name')
@@ -92,7 +97,8 @@ describe('signing in Chromium with JavaScript off', () => {
         // Every id in aria-describedby exists, and one of them is the error message.
         const described = (await field.getAttribute('aria-describedby'))?.split(' ') ?? []
         expect(described, href).toContain(`error-${href.slice('#field-'.length)}`)
-        for (const id of described) await expect(page.locator(`#${id}`).textContent(), `${href} → ${id}`).resolves.toMatch(/\S/)
+        for (const id of described)
+          await expect(page.locator(`#${id}`).textContent(), `${href} → ${id}`).resolves.toMatch(/\S/)
       }
       await expect(page.locator('#field-first-name').getAttribute('aria-invalid')).resolves.toBeNull()
 
@@ -104,7 +110,7 @@ describe('signing in Chromium with JavaScript off', () => {
 
   it('signs with the keyboard alone, with a visible focus on every stop', async () => {
     await withPage('en', async (page) => {
-      await page.goto(app.url + '/en/sign')
+      await page.goto(`${app.url}/en/sign`)
       const stops: string[] = []
       /** Presses Tab until the element matching `selector` has the focus, checking each stop shows it. */
       async function tabTo(selector: string) {
@@ -113,7 +119,9 @@ describe('signing in Chromium with JavaScript off', () => {
           const outline = await focusOutline(page)
           stops.push(`${outline.tag}#${outline.id}`)
           expect(outline.style, `focus outline on ${outline.tag}#${outline.id}`).not.toBe('none')
-          expect(outline.width, `focus outline width on ${outline.tag}#${outline.id}`).toBeGreaterThanOrEqual(2)
+          expect(outline.width, `focus outline width on ${outline.tag}#${outline.id}`).toBeGreaterThanOrEqual(
+            2,
+          )
           if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
         }
         throw new Error(`${selector} never took the focus; stops: ${stops.join(', ')}`)
@@ -145,7 +153,7 @@ describe('signing in Chromium with JavaScript off', () => {
       await tabTo('main button')
       await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
       expect(new URL(page.url()).pathname).toBe('/en/confirmed')
-      await page.goto(app.url + '/en/signatories')
+      await page.goto(`${app.url}/en/signatories`)
       await expect(page.locator('.signatories .name').allTextContents()).resolves.toContain('Ada Lovelace')
     })
   })

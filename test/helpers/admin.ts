@@ -13,12 +13,19 @@ export function contentWithModeration(settings: string): string {
   const file = join(dir, 'site.toml')
   const toml = readFileSync(file, 'utf8').split('\n[moderation]')[0]!
   // Moderation tests sign from loopback in numbers, and look at how throwaway addresses are flagged.
-  writeFileSync(file, `${toml}\n[moderation]\n${settings}\n\n[limits]\nallow_networks = ["127.0.0.0/8", "::1/128"]\nmin_fill_seconds = 0\nrefuse_disposable = false\n`)
+  writeFileSync(
+    file,
+    `${toml}\n[moderation]\n${settings}\n\n[limits]\nallow_networks = ["127.0.0.0/8", "::1/128"]\nmin_fill_seconds = 0\nrefuse_disposable = false\n`,
+  )
   return dir
 }
 
 /** Signs through the form, confirms through the mailed link; returns the signature id. */
-export async function signAndConfirm(app: TestApp, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<number> {
+export async function signAndConfirm(
+  app: TestApp,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<number> {
   const before = app.smtp.messages.length
   const page = await postForm(app.url, '/sign', validSignature(fields), headers)
   if (page.status !== 303) throw new Error(`sign answered ${page.status}`)
@@ -26,7 +33,12 @@ export async function signAndConfirm(app: TestApp, fields: Record<string, string
   const path = linkIn(mails[before]!.text!, 'confirm')
   const form = await get(app.url, path)
   await postForm(app.url, path, { csrf: hiddenValue(form.html, 'csrf') })
-  const row = await app.server.ctx.db.selectFrom('signatures').select('id').where('first_name', '=', validSignature(fields).first_name!).orderBy('id', 'desc').executeTakeFirstOrThrow()
+  const row = await app.server.ctx.db
+    .selectFrom('signatures')
+    .select('id')
+    .where('first_name', '=', validSignature(fields).first_name!)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow()
   return row.id
 }
 

@@ -50,11 +50,19 @@ export interface TestAppOptions {
 
 let sharedTestContent: string | undefined
 function testContent(): string {
-  sharedTestContent ??= contentWith({ allow_networks: '["127.0.0.0/8", "::1/128"]', min_fill_seconds: '0', min_group_size: '1' })
+  sharedTestContent ??= contentWith({
+    allow_networks: '["127.0.0.0/8", "::1/128"]',
+    min_fill_seconds: '0',
+    min_group_size: '1',
+  })
   return sharedTestContent
 }
 
-export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'paraphe-test-'))
   const smtp = await startSmtp()
   const database = kind === 'postgres' ? await createPostgresDatabase() : undefined
@@ -74,7 +82,14 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     ...env,
   })
   const clock = testClock()
-  const server = await startServer(config, { now: clock.now, log: options.log ?? (process.env.TEST_LOG ? (l) => console.error(l) : () => {}), mailPollMs: 100, purgeEveryMs: 0, guardWrites: true, pageCacheMs: options.pageCacheMs ?? 0 })
+  const server = await startServer(config, {
+    now: clock.now,
+    log: options.log ?? (process.env.TEST_LOG ? (l) => console.error(l) : () => {}),
+    mailPollMs: 100,
+    purgeEveryMs: 0,
+    guardWrites: true,
+    pageCacheMs: options.pageCacheMs ?? 0,
+  })
   return {
     server,
     smtp,

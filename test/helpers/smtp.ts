@@ -38,7 +38,9 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     },
     onRcptTo(_address, _session, callback) {
       if (refusal === undefined) return callback()
-      const err = Object.assign(new Error(refusal >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: refusal })
+      const err = Object.assign(new Error(refusal >= 500 ? 'Mailbox unavailable' : 'Try again later'), {
+        responseCode: refusal,
+      })
       callback(err)
     },
     onData(stream, _session, callback) {

@@ -38,7 +38,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['status', 'is_public', 'confirmed_at', 'id'])
     .execute()
   // Purging unconfirmed signatures looks them up by age.
-  await db.schema.createIndex('signatures_status_submitted').on('signatures').columns(['status', 'submitted_at']).execute()
+  await db.schema
+    .createIndex('signatures_status_submitted')
+    .on('signatures')
+    .columns(['status', 'submitted_at'])
+    .execute()
 
   await db.schema
     .createTable('tokens')
@@ -73,7 +77,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute()
   await db.schema.createIndex('outbox_signature').on('outbox').column('signature_id').execute()
   // Mails per address per day are bounded: counted from the outbox.
-  await db.schema.createIndex('outbox_recipient').on('outbox').columns(['recipient_hash', 'created_at']).execute()
+  await db.schema
+    .createIndex('outbox_recipient')
+    .on('outbox')
+    .columns(['recipient_hash', 'created_at'])
+    .execute()
 
   await db.schema
     .createTable('suppressions')

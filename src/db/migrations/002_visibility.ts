@@ -10,7 +10,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   const id = (col: any) => (pg ? col.primaryKey() : col.primaryKey().autoIncrement())
 
   // 1: willing to help organise a debate in one's institution.
-  await db.schema.alterTable('signatures').addColumn('wants_debate', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('signatures')
+    .addColumn('wants_debate', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
   // An institution's page lists its public signatories, newest first, by keyset;
   // the relay finds its willing signatories by the same leading column.
   await db.schema
@@ -44,7 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text')
     .execute()
-  await db.schema.createIndex('relay_sender').on('relay_messages').columns(['sender_hash', 'sent_at']).execute()
+  await db.schema
+    .createIndex('relay_sender')
+    .on('relay_messages')
+    .columns(['sender_hash', 'sent_at'])
+    .execute()
   await db.schema.createIndex('relay_domain').on('relay_messages').columns(['domain', 'sent_at']).execute()
 }
 

@@ -22,8 +22,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   // "first last" without case or accents: the same name signed many times.
   await db.schema.alterTable('signatures').addColumn('name_key', 'text').execute()
   // Signatures confirmed before pre-moderation existed were public: they count as approved.
-  await db.updateTable('signatures').set({ approved_at: sql`confirmed_at` }).where('status', '=', 'confirmed').execute()
-  await db.schema.createIndex('signatures_network').on('signatures').columns(['network_key', 'submitted_at']).execute()
+  await db
+    .updateTable('signatures')
+    .set({ approved_at: sql`confirmed_at` })
+    .where('status', '=', 'confirmed')
+    .execute()
+  await db.schema
+    .createIndex('signatures_network')
+    .on('signatures')
+    .columns(['network_key', 'submitted_at'])
+    .execute()
   await db.schema.createIndex('signatures_name_key').on('signatures').column('name_key').execute()
   await db.schema.createIndex('signatures_domain').on('signatures').column('email_domain').execute()
 
@@ -34,7 +42,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('signature_flags_pk', ['signature_id', 'flag'])
     .execute()
-  await db.schema.createIndex('signature_flags_flag').on('signature_flags').columns(['flag', 'signature_id']).execute()
+  await db.schema
+    .createIndex('signature_flags_flag')
+    .on('signature_flags')
+    .columns(['flag', 'signature_id'])
+    .execute()
 
   await db.schema
     .createTable('moderators')
@@ -68,7 +80,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('admin_login_attempts_key').on('admin_login_attempts').columns(['key', 'created_at']).execute()
+  await db.schema
+    .createIndex('admin_login_attempts_key')
+    .on('admin_login_attempts')
+    .columns(['key', 'created_at'])
+    .execute()
 
   await db.schema
     .createTable('audit_log')
@@ -98,11 +114,29 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['domains', 'settings', 'audit_log', 'admin_login_attempts', 'admin_sessions', 'admin_login_links', 'moderators', 'signature_flags']) {
+  for (const table of [
+    'domains',
+    'settings',
+    'audit_log',
+    'admin_login_attempts',
+    'admin_sessions',
+    'admin_login_links',
+    'moderators',
+    'signature_flags',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
-  for (const index of ['signatures_network', 'signatures_name_key', 'signatures_domain']) await db.schema.dropIndex(index).execute()
-  for (const column of ['hidden_at', 'hidden_reason', 'approved_at', 'invalidated_at', 'comment_approved_at', 'network_key', 'name_key']) {
+  for (const index of ['signatures_network', 'signatures_name_key', 'signatures_domain'])
+    await db.schema.dropIndex(index).execute()
+  for (const column of [
+    'hidden_at',
+    'hidden_reason',
+    'approved_at',
+    'invalidated_at',
+    'comment_approved_at',
+    'network_key',
+    'name_key',
+  ]) {
     await db.schema.alterTable('signatures').dropColumn(column).execute()
   }
 }

@@ -25,5 +25,9 @@ export async function down(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('admin_login_attempts_key').on('admin_login_attempts').columns(['key', 'created_at']).execute()
+  await db.schema
+    .createIndex('admin_login_attempts_key')
+    .on('admin_login_attempts')
+    .columns(['key', 'created_at'])
+    .execute()
 }

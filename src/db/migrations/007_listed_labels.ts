@@ -33,13 +33,21 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute()
     for (const r of rows) {
       const discipline = disciplineKey(r.discipline)
-      if (discipline) totals.set(`listed_discipline:${discipline}`, (totals.get(`listed_discipline:${discipline}`) ?? 0) + 1)
+      if (discipline)
+        totals.set(
+          `listed_discipline:${discipline}`,
+          (totals.get(`listed_discipline:${discipline}`) ?? 0) + 1,
+        )
     }
     if (rows.length < 5000) break
     after = rows.at(-1)!.id
   }
   const values = [...totals].map(([name, value]) => ({ name, shard: 0, value, updated_at: now }))
-  for (let i = 0; i < values.length; i += 500) await db.insertInto('counters').values(values.slice(i, i + 500)).execute()
+  for (let i = 0; i < values.length; i += 500)
+    await db
+      .insertInto('counters')
+      .values(values.slice(i, i + 500))
+      .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

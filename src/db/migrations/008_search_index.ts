@@ -22,13 +22,17 @@ import { isPostgres } from '../dialect.js'
 export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
     await sql`create extension if not exists pg_trgm`.execute(db)
-    await sql`create index signatures_search_trgm on signatures using gin (search_text gin_trgm_ops)`.execute(db)
+    await sql`create index signatures_search_trgm on signatures using gin (search_text gin_trgm_ops)`.execute(
+      db,
+    )
     return
   }
   // detail='full' keeps where each trigram stands, so that a term is matched as a
   // phrase of consecutive trigrams from the index alone (detail='none' is a third of
   // the size but reads every candidate row back to check it: as slow as no index).
-  await sql`create virtual table signatures_search using fts5(search_text, content='signatures', content_rowid='id', tokenize='trigram', detail='full')`.execute(db)
+  await sql`create virtual table signatures_search using fts5(search_text, content='signatures', content_rowid='id', tokenize='trigram', detail='full')`.execute(
+    db,
+  )
   await sql`insert into signatures_search(signatures_search) values ('rebuild')`.execute(db)
   await sql`create trigger signatures_search_insert after insert on signatures begin
     insert into signatures_search(rowid, search_text) values (new.id, new.search_text);
@@ -47,6 +51,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop index if exists signatures_search_trgm`.execute(db)
     return
   }
-  for (const name of ['insert', 'delete', 'update']) await sql.raw(`drop trigger if exists signatures_search_${name}`).execute(db)
+  for (const name of ['insert', 'delete', 'update'])
+    await sql.raw(`drop trigger if exists signatures_search_${name}`).execute(db)
   await sql`drop table if exists signatures_search`.execute(db)
 }

@@ -11,12 +11,7 @@ import unhomoglyph from 'unhomoglyph'
 const BATCH = 1000
 
 function foldCaseAndAccents(raw: string): string {
-  return raw
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
+  return raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
 function nameKey(firstName: string, lastName: string): string {
@@ -39,7 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     if (rows.length === 0) return
     for (const row of rows) {
       const key = nameKey(row.first_name, row.last_name)
-      if (key !== row.name_key) await db.updateTable('signatures').set({ name_key: key }).where('id', '=', row.id).execute()
+      if (key !== row.name_key)
+        await db.updateTable('signatures').set({ name_key: key }).where('id', '=', row.id).execute()
     }
     after = rows[rows.length - 1]!.id
   }

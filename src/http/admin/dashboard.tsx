@@ -3,7 +3,12 @@ import { Hono } from 'hono'
 import type { FlagKind } from '../../db/schema.js'
 import { cleanLine } from '../../domain/clean-text.js'
 import { FLAG_KINDS } from '../../domain/flags.js'
-import { listSignaturesForModeration, readDashboard, SIGNATURE_FILTERS, type SignatureFilter } from '../../domain/moderation.js'
+import {
+  listSignaturesForModeration,
+  readDashboard,
+  SIGNATURE_FILTERS,
+  type SignatureFilter,
+} from '../../domain/moderation.js'
 import type { Reconciliation } from '../../domain/reconcile.js'
 import { DashboardPage } from '../../views/admin/pages.js'
 import { render } from '../render.js'
@@ -17,7 +22,9 @@ dashboard.get('/', async (c) => {
   const { ctx, admin } = c.var
   const query = cleanLine(c.req.query('q') ?? '').slice(0, 100)
   const filterParam = c.req.query('filter') ?? 'all'
-  const filter: SignatureFilter = (SIGNATURE_FILTERS as readonly string[]).includes(filterParam) ? (filterParam as SignatureFilter) : 'all'
+  const filter: SignatureFilter = (SIGNATURE_FILTERS as readonly string[]).includes(filterParam)
+    ? (filterParam as SignatureFilter)
+    : 'all'
   const flagParam = c.req.query('flag')
   const flag = FLAG_KINDS.includes(flagParam as FlagKind) ? (flagParam as FlagKind) : undefined
   const beforeParam = Number(c.req.query('before'))
@@ -30,7 +37,23 @@ dashboard.get('/', async (c) => {
   let lastReconciliation: string | undefined
   if (last) {
     const r = JSON.parse(last) as Reconciliation
-    lastReconciliation = admin.m.admin.reconciled(!r.drift, `${r.kept.confirmed}/${r.kept.public}`, `${r.recounted.confirmed}/${r.recounted.public}`) + ` (${r.at.slice(0, 16).replace('T', ' ')} UTC)`
+    lastReconciliation = `${admin.m.admin.reconciled(
+      !r.drift,
+      `${r.kept.confirmed}/${r.kept.public}`,
+      `${r.recounted.confirmed}/${r.recounted.public}`,
+    )} (${r.at.slice(0, 16).replace('T', ' ')} UTC)`
   }
-  return render(c, <DashboardPage a={admin} counts={counts} items={list.items} query={query} filter={filter} flag={flag} next={list.next} lastReconciliation={lastReconciliation} />)
+  return render(
+    c,
+    <DashboardPage
+      a={admin}
+      counts={counts}
+      items={list.items}
+      query={query}
+      filter={filter}
+      flag={flag}
+      next={list.next}
+      lastReconciliation={lastReconciliation}
+    />,
+  )
 })

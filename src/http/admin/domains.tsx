@@ -8,7 +8,9 @@ import type { AdminEnv } from './env.js'
 
 export const domains = new Hono<AdminEnv>()
 
-domains.get('/', async (c) => render(c, <DomainsPage a={c.var.admin} domains={await listDomains(c.var.ctx.db)} />))
+domains.get('/', async (c) =>
+  render(c, <DomainsPage a={c.var.admin} domains={await listDomains(c.var.ctx.db)} />),
+)
 
 domains.post('/', async (c) => {
   const { ctx, admin, session } = c.var

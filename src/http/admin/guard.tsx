@@ -19,7 +19,12 @@ export function isPublicAdminPath(path: string): boolean {
   return /^\/admin\/login(\/[^/]+)?\/?$/.test(path)
 }
 
-export function adminPageContext(ctx: AppContext, assets: Assets, locale: string, extra: Partial<AdminPageContext> = {}): AdminPageContext {
+export function adminPageContext(
+  ctx: AppContext,
+  assets: Assets,
+  locale: string,
+  extra: Partial<AdminPageContext> = {},
+): AdminPageContext {
   const site = ctx.config.site
   const known = site.locales.includes(locale) ? locale : site.defaultLocale
   return {
@@ -41,7 +46,9 @@ export function requireModerator(ctx: AppContext, assets: Assets): MiddlewareHan
     c.set('ctx', ctx)
     if (isPublicAdminPath(c.req.path)) {
       // Before login: the language of ?lang=, or of the browser.
-      const locale = c.req.query('lang') ?? negotiateLocale(c.req.header('Accept-Language'), site.locales, site.defaultLocale)
+      const locale =
+        c.req.query('lang') ??
+        negotiateLocale(c.req.header('Accept-Language'), site.locales, site.defaultLocale)
       c.set('admin', adminPageContext(ctx, assets, locale))
       return next()
     }
@@ -49,15 +56,26 @@ export function requireModerator(ctx: AppContext, assets: Assets): MiddlewareHan
     if (!session) {
       if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect('/admin/login', 303)
       const a = adminPageContext(ctx, assets, site.defaultLocale)
-      return render(c, <AdminMessagePage a={a} title={a.m.admin.forbiddenTitle} body={a.m.admin.forbidden} />, 403)
+      return render(
+        c,
+        <AdminMessagePage a={a} title={a.m.admin.forbiddenTitle} body={a.m.admin.forbidden} />,
+        403,
+      )
     }
-    const a = adminPageContext(ctx, assets, session.locale, { moderator: session.email, csrf: sessionCsrf(ctx.config.secret, session) })
+    const a = adminPageContext(ctx, assets, session.locale, {
+      moderator: session.email,
+      csrf: sessionCsrf(ctx.config.secret, session),
+    })
     c.set('session', session)
     c.set('admin', a)
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const body = await c.req.parseBody()
       if (!checkSessionCsrf(ctx.config.secret, session, body.csrf)) {
-        return render(c, <AdminMessagePage a={a} title={a.m.admin.forbiddenTitle} body={a.m.admin.forbidden} />, 403)
+        return render(
+          c,
+          <AdminMessagePage a={a} title={a.m.admin.forbiddenTitle} body={a.m.admin.forbidden} />,
+          403,
+        )
       }
     }
     await next()

@@ -3,7 +3,15 @@
 // log anyone in); pressing it opens a session and sets the only cookie Paraphe sets.
 import { Hono, type Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
-import { checkLoginCsrf, findLoginLink, logIn, loginCsrf, logOut, requestLoginLink, setSessionLocale } from '../../domain/admin-sessions.js'
+import {
+  checkLoginCsrf,
+  findLoginLink,
+  logIn,
+  loginCsrf,
+  logOut,
+  requestLoginLink,
+  setSessionLocale,
+} from '../../domain/admin-sessions.js'
 import { messagesFor } from '../../i18n/index.js'
 import type { AdminPageContext } from '../../views/admin/layout.js'
 import { AdminMessagePage, LoginConfirmPage, LoginPage, LoginSentPage } from '../../views/admin/pages.js'
@@ -20,11 +28,22 @@ login.post('/login', async (c) => {
   const { ctx, admin } = c.var
   const body = await c.req.parseBody()
   const email = typeof body.email === 'string' ? body.email.slice(0, 254) : ''
-  const locale = typeof body.locale === 'string' && ctx.config.site.locales.includes(body.locale) ? body.locale : admin.locale
+  const locale =
+    typeof body.locale === 'string' && ctx.config.site.locales.includes(body.locale)
+      ? body.locale
+      : admin.locale
   const outcome = await requestLoginLink(ctx, email, originOf(c), locale)
   if (!outcome.ok) {
     c.header('Retry-After', String(outcome.retryAfterSeconds))
-    return render(c, <AdminMessagePage a={admin} title={admin.m.abuse.tooManyTitle} body={admin.m.abuse.tooManyBody(outcome.retryAfterSeconds)} />, 429)
+    return render(
+      c,
+      <AdminMessagePage
+        a={admin}
+        title={admin.m.abuse.tooManyTitle}
+        body={admin.m.abuse.tooManyBody(outcome.retryAfterSeconds)}
+      />,
+      429,
+    )
   }
   return c.redirect(`/admin/login/sent?lang=${locale}`, 303)
 })
@@ -36,7 +55,14 @@ login.get('/login/:token', async (c) => {
   const link = await findLoginLink(ctx, c.req.param('token'))
   if (!link) return invalid(c)
   const a = inLocale(c.var.admin, link.locale)
-  return render(c, <LoginConfirmPage a={a} action={`/admin/login/${c.req.param('token')}`} csrf={loginCsrf(ctx.config.secret, link.tokenHash)} />)
+  return render(
+    c,
+    <LoginConfirmPage
+      a={a}
+      action={`/admin/login/${c.req.param('token')}`}
+      csrf={loginCsrf(ctx.config.secret, link.tokenHash)}
+    />,
+  )
 })
 
 login.post('/login/:token', async (c) => {
@@ -66,7 +92,8 @@ login.post('/logout', async (c) => {
 login.post('/language', async (c) => {
   const { ctx } = c.var
   const body = await c.req.parseBody()
-  if (typeof body.locale === 'string' && ctx.config.site.locales.includes(body.locale)) await setSessionLocale(ctx, c.var.session, body.locale)
+  if (typeof body.locale === 'string' && ctx.config.site.locales.includes(body.locale))
+    await setSessionLocale(ctx, c.var.session, body.locale)
   return c.redirect('/admin', 303)
 })
 
@@ -77,5 +104,9 @@ function inLocale(a: AdminPageContext, locale: string): AdminPageContext {
 
 function invalid(c: Context<AdminEnv>) {
   const a = c.var.admin
-  return render(c, <AdminMessagePage a={a} title={a.m.admin.loginInvalidTitle} body={a.m.admin.loginInvalid} />, 404)
+  return render(
+    c,
+    <AdminMessagePage a={a} title={a.m.admin.loginInvalidTitle} body={a.m.admin.loginInvalid} />,
+    404,
+  )
 }

@@ -7,4 +7,6 @@ import type { AdminEnv } from './env.js'
 
 export const mails = new Hono<AdminEnv>()
 
-mails.get('/', async (c) => render(c, <MailsPage a={c.var.admin} mails={await listDeadMails(c.var.ctx.db)} />))
+mails.get('/', async (c) =>
+  render(c, <MailsPage a={c.var.admin} mails={await listDeadMails(c.var.ctx.db)} />),
+)

@@ -2,7 +2,11 @@
 import { Hono } from 'hono'
 import { AppError } from '../../domain/errors.js'
 import { cleanLine } from '../../domain/clean-text.js'
-import { getSignatureForModeration, moderateSignature, type ModerationAction } from '../../domain/moderation.js'
+import {
+  getSignatureForModeration,
+  moderateSignature,
+  type ModerationAction,
+} from '../../domain/moderation.js'
 import { AdminMessagePage, SignaturePage } from '../../views/admin/pages.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
@@ -36,6 +40,7 @@ signatures.post('/:id/:action', async (c) => {
   const body = await c.req.parseBody()
   const reason = cleanLine(typeof body.reason === 'string' ? body.reason : '').slice(0, 200)
   await moderateSignature(ctx, session.email, id, action, reason)
-  if (action === 'delete') return render(c, <AdminMessagePage a={admin} title={admin.m.admin.done} body={admin.m.admin.deleted} />)
+  if (action === 'delete')
+    return render(c, <AdminMessagePage a={admin} title={admin.m.admin.done} body={admin.m.admin.deleted} />)
   return c.redirect(`/admin/signatures/${id}?done=${action}`, 303)
 })

@@ -13,7 +13,15 @@ signing.get('/', async (c) => {
   await ctx.settings.refresh()
   const override = ctx.settings.signingOpen()
   const site = ctx.config.site
-  return render(c, <SigningPage a={admin} open={isSigningOpen(site, ctx.now(), override)} closesAt={site.closesAt} overridden={override !== undefined} />)
+  return render(
+    c,
+    <SigningPage
+      a={admin}
+      open={isSigningOpen(site, ctx.now(), override)}
+      closesAt={site.closesAt}
+      overridden={override !== undefined}
+    />,
+  )
 })
 
 signing.post('/', async (c) => {

@@ -5,7 +5,7 @@ import type { Dashboard, DeadMail, ModeratedSignature, SignatureFilter } from '.
 import { AdminLayout, Csrf, type AdminPageContext } from './layout.js'
 
 function dateTime(iso: string | null): string {
-  return iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : '—'
+  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—'
 }
 
 export function LoginPage({ a }: { a: AdminPageContext }) {
@@ -105,13 +105,20 @@ export function DashboardPage(props: {
     [m.counts.invalidated, counts.invalidated, 'invalidated'],
   ]
   const params = (extra: Record<string, string>) =>
-    new URLSearchParams({ ...(props.query ? { q: props.query } : {}), ...(props.filter !== 'all' ? { filter: props.filter } : {}), ...(props.flag ? { flag: props.flag } : {}), ...extra }).toString()
+    new URLSearchParams({
+      ...(props.query ? { q: props.query } : {}),
+      ...(props.filter !== 'all' ? { filter: props.filter } : {}),
+      ...(props.flag ? { flag: props.flag } : {}),
+      ...extra,
+    }).toString()
   return (
     <AdminLayout a={a} title={m.dashboardTitle}>
       <dl class="admin-figures">
         {figures.map(([label, n, filter]) => (
           <div>
-            <dt>{filter ? <a href={filter === 'all' ? '/admin' : `/admin?filter=${filter}`}>{label}</a> : label}</dt>
+            <dt>
+              {filter ? <a href={filter === 'all' ? '/admin' : `/admin?filter=${filter}`}>{label}</a> : label}
+            </dt>
             <dd>{a.m.number(n)}</dd>
           </div>
         ))}
@@ -122,7 +129,18 @@ export function DashboardPage(props: {
         <div class="search-row">
           <input type="search" id="q" name="q" value={props.query} maxlength={100} />
           <select name="filter" aria-label={m.filterLabel}>
-            {(['all', 'pending', 'flagged', 'hidden', 'awaiting', 'comments', 'invalidated', 'mismatch'] as const).map((f) => (
+            {(
+              [
+                'all',
+                'pending',
+                'flagged',
+                'hidden',
+                'awaiting',
+                'comments',
+                'invalidated',
+                'mismatch',
+              ] as const
+            ).map((f) => (
               <option value={f} selected={f === props.filter}>
                 {m.filter[f]}
               </option>
@@ -183,7 +201,14 @@ export function DashboardPage(props: {
   )
 }
 
-function ActionForm(props: { a: AdminPageContext; id: number; action: string; label: string; danger?: boolean; reason?: boolean }) {
+function ActionForm(props: {
+  a: AdminPageContext
+  id: number
+  action: string
+  label: string
+  danger?: boolean
+  reason?: boolean
+}) {
   const m = props.a.m.admin
   return (
     <form method="post" action={`/admin/signatures/${props.id}/${props.action}`} class="admin-action">
@@ -240,10 +265,18 @@ export function SignaturePage(props: { a: AdminPageContext; s: ModeratedSignatur
         ))}
       </dl>
       <h2>{m.actions}</h2>
-      {live && s.hidden_at === null ? <ActionForm a={a} id={s.id} action="hide" label={m.hide} reason /> : null}
-      {live && s.hidden_at !== null ? <ActionForm a={a} id={s.id} action="restore" label={m.restore} /> : null}
-      {live && s.status === 'confirmed' && s.approved_at === null ? <ActionForm a={a} id={s.id} action="approve" label={m.approve} /> : null}
-      {live && s.comment !== '' && s.comment_approved_at === null ? <ActionForm a={a} id={s.id} action="approve-comment" label={m.approveComment} /> : null}
+      {live && s.hidden_at === null ? (
+        <ActionForm a={a} id={s.id} action="hide" label={m.hide} reason />
+      ) : null}
+      {live && s.hidden_at !== null ? (
+        <ActionForm a={a} id={s.id} action="restore" label={m.restore} />
+      ) : null}
+      {live && s.status === 'confirmed' && s.approved_at === null ? (
+        <ActionForm a={a} id={s.id} action="approve" label={m.approve} />
+      ) : null}
+      {live && s.comment !== '' && s.comment_approved_at === null ? (
+        <ActionForm a={a} id={s.id} action="approve-comment" label={m.approveComment} />
+      ) : null}
       <ActionForm a={a} id={s.id} action="delete" label={m.delete} danger />
       <p class="hint">{m.deleteHint}</p>
     </AdminLayout>
@@ -265,7 +298,15 @@ export function DomainsPage(props: { a: AdminPageContext; domains: DomainRow[]; 
               {m.domainInvalid}
             </p>
           ) : null}
-          <input type="text" id="field-domain" name="domain" maxlength={253} required aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? 'error-domain' : undefined} />
+          <input
+            type="text"
+            id="field-domain"
+            name="domain"
+            maxlength={253}
+            required
+            aria-invalid={props.error ? 'true' : undefined}
+            aria-describedby={props.error ? 'error-domain' : undefined}
+          />
         </div>
         <div class="field">
           <label for="field-display">{m.displayName}</label>
@@ -301,7 +342,12 @@ export function DomainsPage(props: { a: AdminPageContext; domains: DomainRow[]; 
   )
 }
 
-export function SigningPage(props: { a: AdminPageContext; open: boolean; closesAt?: Date; overridden: boolean }) {
+export function SigningPage(props: {
+  a: AdminPageContext
+  open: boolean
+  closesAt?: Date
+  overridden: boolean
+}) {
   const { a } = props
   const m = a.m.admin
   return (
@@ -333,7 +379,13 @@ export function ExportPage({ a }: { a: AdminPageContext }) {
   )
 }
 
-export function BulkPage(props: { a: AdminPageContext; conditions: BulkConditions; preview?: BulkPreview; missing?: boolean; done?: number }) {
+export function BulkPage(props: {
+  a: AdminPageContext
+  conditions: BulkConditions
+  preview?: BulkPreview
+  missing?: boolean
+  done?: number
+}) {
   const { a, conditions: c } = props
   const m = a.m.admin
   const field = (name: keyof BulkConditions, label: string, hint?: string) => (
@@ -344,10 +396,19 @@ export function BulkPage(props: { a: AdminPageContext; conditions: BulkCondition
           {hint}
         </p>
       ) : null}
-      <input type="text" id={`bulk-${name}`} name={name} value={c[name] ?? ''} maxlength={200} aria-describedby={hint ? `hint-${name}` : undefined} />
+      <input
+        type="text"
+        id={`bulk-${name}`}
+        name={name}
+        value={c[name] ?? ''}
+        maxlength={200}
+        aria-describedby={hint ? `hint-${name}` : undefined}
+      />
     </div>
   )
-  const hidden = (Object.keys(c) as (keyof BulkConditions)[]).filter((k) => c[k]).map((k) => <input type="hidden" name={k} value={c[k]!} />)
+  const hidden = (Object.keys(c) as (keyof BulkConditions)[])
+    .filter((k) => c[k])
+    .map((k) => <input type="hidden" name={k} value={c[k]!} />)
   return (
     <AdminLayout a={a} title={m.bulkTitle}>
       {props.done !== undefined ? (
@@ -421,7 +482,13 @@ export function MailsPage(props: { a: AdminPageContext; mails: DeadMail[] }) {
               <tr>
                 <td>{dateTime(mail.createdAt)}</td>
                 <td>{m.mailKind[mail.kind] ?? mail.kind}</td>
-                <td>{mail.signatureId && mail.name ? <a href={`/admin/signatures/${mail.signatureId}`}>{mail.name}</a> : '—'}</td>
+                <td>
+                  {mail.signatureId && mail.name ? (
+                    <a href={`/admin/signatures/${mail.signatureId}`}>{mail.name}</a>
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td>{mail.lastError ?? '—'}</td>
               </tr>
             ))}
@@ -432,7 +499,12 @@ export function MailsPage(props: { a: AdminPageContext; mails: DeadMail[] }) {
   )
 }
 
-export function AuditPage(props: { a: AdminPageContext; entries: AuditEntry[]; next?: number; reconciled?: string }) {
+export function AuditPage(props: {
+  a: AdminPageContext
+  entries: AuditEntry[]
+  next?: number
+  reconciled?: string
+}) {
   const { a } = props
   const m = a.m.admin
   return (
