@@ -10,7 +10,7 @@ import { loadAssets } from './http/assets.js'
 import { confirm, confirmed } from './http/confirm.js'
 import { contentPages } from './http/content-pages.js'
 import type { AppEnv } from './http/env.js'
-import { compression, weakEtag } from './http/compression.js'
+import { compression, contentEtag } from './http/compression.js'
 import { errorHandler, notFoundHandler } from './http/errors.js'
 import { kit, kitFiles } from './http/kit.js'
 import { feed } from './http/feed.js'
@@ -48,7 +48,7 @@ export function publicPageCache(ctx: AppContext, ttlMs: number): PageCache {
     ttlMs,
     outerHeaders: (headers) => applySecurityHeaders(ctx.config, headers),
     divert: (path, header) => languageRedirect(ctx, path, header) !== undefined,
-    etagOf: (body) => weakEtag(stampFreeContent(decoder.decode(body), ctx.now())),
+    etagOf: (body) => contentEtag(stampFreeContent(decoder.decode(body), ctx.now())),
   })
 }
 
