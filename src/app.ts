@@ -1,4 +1,7 @@
-// The route table: every URL the site answers, read at a glance.
+// The route table: every area of the site and the prefix it answers under, in the order
+// they are tried, with the middlewares around them. The paths of an area are in its own
+// file under src/http/, next to their handlers; an area mounted at the root names its
+// paths in its first lines.
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
