@@ -1,7 +1,7 @@
 // Every count shown (institutions, statistics, API) comes from counters kept by the
 // transactions that change signatures: after each step they equal a full recount.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readAllCounters, recountAll, signatureDelta } from '../src/domain/counters.js'
+import { type CountedSignature, readAllCounters, recountAll, signatureDelta } from '../src/domain/counters.js'
 import { DATABASES } from './helpers/databases.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { get, hiddenValue, linkIn, postForm, validSignature } from './helpers/http.js'
@@ -114,7 +114,7 @@ describe('signatureDelta', () => {
   it('is the difference between what two states of a signature count for', async () => {
     const { loadSiteConfig } = await import('../src/config.js')
     const site = loadSiteConfig('content')
-    const base = {
+    const base: CountedSignature = {
       status: 'confirmed',
       is_public: 1,
       wants_debate: 0,
@@ -134,10 +134,17 @@ describe('signatureDelta', () => {
       public: -1,
       'domain_public:cnrs.fr': -1,
     })
-    expect(signatureDelta(site, base, { ...base, status: 'hidden' })).toMatchObject({
-      confirmed: -1,
+    // Hidden by a moderator: still counted, no longer listed.
+    expect(signatureDelta(site, base, { ...base, hidden_at: '2026-11-28T11:00:00.000Z' })).toEqual({
       public: -1,
+      'domain_public:cnrs.fr': -1,
     })
+    expect(signatureDelta(site, base, { ...base, invalidated_at: '2026-11-28T11:00:00.000Z' })).toMatchObject(
+      {
+        confirmed: -1,
+        public: -1,
+      },
+    )
     expect(signatureDelta(site, base, base)).toEqual({})
   })
 })

@@ -10,7 +10,7 @@ import { migrations } from './migrations/index.js'
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>
 export { sql }
-export type { SelectQueryBuilder } from 'kysely'
+export type { Expression, ExpressionBuilder, SelectQueryBuilder, SqlBool } from 'kysely'
 
 export interface DatabaseHandle {
   db: Db

@@ -1,8 +1,16 @@
 // The moderators' audit log: who did what, to what, when. Written in the
 // transaction of the action it records, so an action never goes unrecorded.
 import type { Db, Tx } from '../db/database.js'
-import type { AuditEntry } from '../db/schema.js'
-export type { AuditEntry }
+
+/** One line of the log as moderators read it. */
+export interface AuditEntry {
+  id: number
+  at: string
+  actor: string
+  action: string
+  target: string
+  detail: string
+}
 
 /** Who acts when no moderator does (the nightly reconciliation). */
 export const SYSTEM_ACTOR = 'system'

@@ -6,12 +6,12 @@ import { isIP } from 'node:net'
 import type { Db, Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
 import { escapeLike, like } from '../db/like.js'
-import type { Signature } from '../db/schema.js'
 import { recordAudit } from './audit.js'
 import { searchKey } from './clean-text.js'
 import type { DomainContext } from './context.js'
 import { networkKey } from './network.js'
 import { applySignatureDelta } from './counters.js'
+import { SignatureStates } from './signature-state.js'
 
 export interface BulkConditions {
   /** An address of the network (IPv4 or IPv6) or a network key as shown in the admin. */
@@ -36,7 +36,8 @@ export function describeConditions(c: BulkConditions): string {
 }
 
 function matching(db: Db | Tx, secret: string, c: BulkConditions) {
-  let q = db.selectFrom('signatures').where('invalidated_at', 'is', null)
+  // What is already invalidated is left as it is.
+  let q = db.selectFrom('signatures').where(SignatureStates.live.where)
   if (c.network) q = q.where('network_key', '=', isIP(c.network) ? networkKey(secret, c.network) : c.network)
   if (c.domain) q = q.where('email_domain', '=', c.domain.trim().toLowerCase())
   if (c.namePattern) {
@@ -50,7 +51,8 @@ function matching(db: Db | Tx, secret: string, c: BulkConditions) {
 
 export interface BulkPreview {
   count: number
-  sample: Pick<Signature, 'id' | 'first_name' | 'last_name' | 'email_domain' | 'submitted_at' | 'status'>[]
+  /** The latest few, for the moderator to recognise the attack. */
+  sample: { id: number; firstName: string; lastName: string; emailDomain: string; submittedAt: string }[]
 }
 
 export async function previewInvalidation(
@@ -62,8 +64,8 @@ export async function previewInvalidation(
   const count = await matching(ctx.db, ctx.config.secret, c)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
-  const sample = await matching(ctx.db, ctx.config.secret, c)
-    .select(['id', 'first_name', 'last_name', 'email_domain', 'submitted_at', 'status'])
+  const rows = await matching(ctx.db, ctx.config.secret, c)
+    .select(['id', 'first_name', 'last_name', 'email_domain', 'submitted_at'])
     .orderBy('id', 'desc')
     .limit(20)
     .execute()
@@ -74,6 +76,13 @@ export async function previewInvalidation(
       ctx.now(),
     ),
   )
+  const sample = rows.map((r) => ({
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    emailDomain: r.email_domain,
+    submittedAt: r.submitted_at,
+  }))
   return { count: Number(count.n), sample }
 }
 

@@ -21,7 +21,7 @@ import { sql, type Db, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
 import { startsWithText } from '../db/like.js'
 import type { Transact } from '../db/transactor.js'
-import { isCounted, isListed, type SignatureState } from './signature-state.js'
+import { isCounted, isListed, SignatureStates, type SignatureState } from './signature-state.js'
 import { isInstitutionalDomain } from './institutional-domains.js'
 
 export type CounterName = string
@@ -62,7 +62,7 @@ export async function adjustCounters(
 
 /** What of a signature decides what it counts for. */
 export interface CountedSignature extends Partial<Omit<SignatureState, 'status' | 'is_public'>> {
-  status: string
+  status: SignatureState['status']
   is_public: number
   wants_debate: number
   category: string
@@ -86,7 +86,7 @@ export function counterKeys(site: SiteConfig, s: CountedSignature | null | undef
   if (!s?.confirmed_at) return []
   // Rows without the moderation columns (seeds, tests) are as moderators leave them by default.
   const state: SignatureState = {
-    status: s.status === 'confirmed' ? 'confirmed' : 'pending',
+    status: s.status,
     is_public: s.is_public,
     hidden_at: s.hidden_at ?? null,
     approved_at: s.approved_at === undefined ? s.confirmed_at : s.approved_at,
@@ -239,7 +239,7 @@ export async function recountAll(db: Db | Tx, site: SiteConfig): Promise<Record<
     const rows = await db
       .selectFrom('signatures')
       .select(['id', ...COUNTED_COLUMNS])
-      .where('status', '=', 'confirmed')
+      .where(SignatureStates.counted(site.moderation.countBeforeApproval).where)
       .where('id', '>', after)
       .orderBy('id')
       .limit(5000)
@@ -265,40 +265,24 @@ export async function rebuildCounters(
 }
 
 /**
- * Recounts from the signatures themselves: for checks and repairs, never on a request
- * path. The same rules as isCounted and isListed in signature-state.ts.
+ * Recounts the totals from the signatures themselves, by the rules of
+ * signature-state.ts: for checks and repairs, never on a request path.
  */
 export async function recount(
   db: Db | Tx,
   options: { countBeforeApproval?: boolean } = {},
 ): Promise<{ confirmed: number; public: number }> {
-  const countBeforeApproval = options.countBeforeApproval ?? true
+  const counted = SignatureStates.counted(options.countBeforeApproval ?? true)
   const row = await db
     .selectFrom('signatures')
     .select((eb) => [
-      eb.fn.countAll<number>().as('confirmed'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(
-              eb.and([
-                eb('is_public', '=', 1),
-                eb('approved_at', 'is not', null),
-                eb('hidden_at', 'is', null),
-              ]),
-            )
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('public'),
+      eb.fn.sum<number>(eb.case().when(counted.where(eb)).then(1).else(0).end()).as('confirmed'),
+      eb.fn.sum<number>(eb.case().when(SignatureStates.listed.where(eb)).then(1).else(0).end()).as('public'),
     ])
+    // Neither total counts a signature that is not confirmed: the status index narrows the read.
     .where('status', '=', 'confirmed')
-    .where('invalidated_at', 'is', null)
-    .$if(!countBeforeApproval, (qb) => qb.where('approved_at', 'is not', null))
     .executeTakeFirstOrThrow()
-  return { confirmed: Number(row.confirmed), public: Number(row.public ?? 0) }
+  return { confirmed: Number(row.confirmed ?? 0), public: Number(row.public ?? 0) }
 }
 
 /** One counter or tally, summed over its shards. */

@@ -9,6 +9,8 @@ import type { Database, FlagKind, Signature } from '../db/schema.js'
 import { searchKey } from './clean-text.js'
 import { isDisposableDomain } from './disposable-domains.js'
 
+export type { FlagKind }
+
 export const FLAG_KINDS: readonly FlagKind[] = ['disposable', 'burst', 'same_name', 'watch_list']
 
 /**

@@ -10,7 +10,8 @@ import type { Db } from '../db/database.js'
 import { readCounterGroup, readCounters } from './counters.js'
 import { verifiedInstitutionOf } from './institutional-domains.js'
 import { decodeCursor, newestFirstPage } from '../db/keyset.js'
-import { toPublicSignature, whereListed, type SignatoryPage } from './public-list.js'
+import { toPublicSignature, type SignatoryPage } from './public-list.js'
+import { whereListed } from './signature-state.js'
 import { isLargeEnough, publishedCount, type GroupCount } from './small-groups.js'
 
 export interface InstitutionSummary {

@@ -4,16 +4,25 @@ import type { SiteConfig } from '../config.js'
 import type { Db, SelectQueryBuilder, Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
 import { containsText } from '../db/like.js'
-import type { Database, DomainRow, FlagKind, Signature } from '../db/schema.js'
+import type { Database, FlagKind, Signature } from '../db/schema.js'
 import { recordAudit } from './audit.js'
 import { searchKey } from './clean-text.js'
 import type { DomainContext } from './context.js'
-import { readCounter, readCounts } from './counters.js'
 import { AppError } from './errors.js'
 import { flagsOf } from './flags.js'
 import { typedInstitutionMismatches } from './institutional-domains.js'
 import type { RuntimeSettings } from './settings.js'
 import { applySignatureDelta } from './counters.js'
+import {
+  allowedActions,
+  type ModerationAction,
+  SignatureStates,
+  type StateBadge,
+  type StateRule,
+  stateBadges,
+} from './signature-state.js'
+
+export type { ModerationAction }
 
 export interface Dashboard {
   pending: number
@@ -27,48 +36,52 @@ export interface Dashboard {
   invalidated: number
 }
 
-type SignatureCount = ReturnType<typeof countQuery>
-
-function countQuery(db: Db) {
-  return db.selectFrom('signatures').select((eb) => eb.fn.countAll<number>().as('n'))
-}
-
-async function countWhere(db: Db, narrow: (q: SignatureCount) => SignatureCount): Promise<number> {
-  const row = await narrow(countQuery(db)).executeTakeFirstOrThrow()
-  return Number(row.n)
-}
-
+/**
+ * Every figure of the dashboard in one statement: the signatures in each state
+ * (signature-state.ts) in one pass over the table, the flagged ones and the totals kept
+ * in counters beside it.
+ */
 export async function readDashboard(db: Db): Promise<Dashboard> {
-  const counts = await readCounts(db)
-  const flaggedRow = await db
-    .selectFrom('signature_flags')
-    .innerJoin('signatures', 'signatures.id', 'signature_flags.signature_id')
-    .select((eb) => eb.fn.count<number>('signature_flags.signature_id').distinct().as('n'))
-    .where('signatures.invalidated_at', 'is', null)
+  const { pending, hidden, awaitingApproval, commentAwaiting, invalidated, live } = SignatureStates
+  const counter = (name: string) =>
+    db
+      .selectFrom('counters')
+      .select((eb) => eb.fn.sum<number>('value').as('n'))
+      .where('name', '=', name)
+  const row = await db
+    .selectFrom('signatures')
+    .select((eb) => {
+      const inState = (rule: StateRule) =>
+        eb.fn.sum<number>(eb.case().when(rule.where(eb)).then(1).else(0).end())
+      return [
+        inState(pending).as('pending'),
+        inState(hidden).as('hidden'),
+        inState(awaitingApproval).as('awaitingApproval'),
+        inState(commentAwaiting).as('commentsAwaiting'),
+        inState(invalidated).as('invalidated'),
+        eb
+          .selectFrom('signature_flags')
+          // The inner «signatures» is this subquery's own: a flagged signature still live.
+          .innerJoin('signatures', 'signatures.id', 'signature_flags.signature_id')
+          .select((f) => f.fn.count<number>('signature_flags.signature_id').distinct().as('n'))
+          .where(live.where)
+          .as('flagged'),
+        counter('confirmed').as('confirmed'),
+        counter('public').as('public'),
+        counter('withdrawn').as('withdrawn'),
+      ]
+    })
     .executeTakeFirstOrThrow()
   return {
-    pending: await countWhere(db, (q) => q.where('status', '=', 'pending')),
-    confirmed: counts.confirmed,
-    public: counts.public,
-    flagged: Number(flaggedRow.n),
-    withdrawn: await readCounter(db, 'withdrawn'),
-    hidden: await countWhere(db, (q) =>
-      q.where('hidden_at', 'is not', null).where('invalidated_at', 'is', null),
-    ),
-    awaitingApproval: await countWhere(db, (q) =>
-      q
-        .where('status', '=', 'confirmed')
-        .where('approved_at', 'is', null)
-        .where('invalidated_at', 'is', null),
-    ),
-    commentsAwaiting: await countWhere(db, (q) =>
-      q
-        .where('comment', '!=', '')
-        .where('comment_approved_at', 'is', null)
-        .where('status', '=', 'confirmed')
-        .where('invalidated_at', 'is', null),
-    ),
-    invalidated: await countWhere(db, (q) => q.where('invalidated_at', 'is not', null)),
+    pending: Number(row.pending ?? 0),
+    confirmed: Number(row.confirmed ?? 0),
+    public: Number(row.public ?? 0),
+    flagged: Number(row.flagged ?? 0),
+    withdrawn: Number(row.withdrawn ?? 0),
+    hidden: Number(row.hidden ?? 0),
+    awaitingApproval: Number(row.awaitingApproval ?? 0),
+    commentsAwaiting: Number(row.commentsAwaiting ?? 0),
+    invalidated: Number(row.invalidated ?? 0),
   }
 }
 
@@ -84,7 +97,29 @@ export const SIGNATURE_FILTERS = [
 ] as const
 export type SignatureFilter = (typeof SIGNATURE_FILTERS)[number]
 
-export interface ModeratedSignature extends Signature {
+/** A signature as moderators see it: every field, its states and what they may do to it. */
+export interface ModeratedSignature {
+  id: number
+  firstName: string
+  lastName: string
+  category: string
+  institution: string
+  discipline: string
+  comment: string
+  emailDomain: string
+  submittedAt: string
+  confirmedAt: string | null
+  approvedAt: string | null
+  hiddenAt: string | null
+  hiddenReason: string | null
+  invalidatedAt: string | null
+  /** The keyed hash of the client's network, while it is kept. */
+  networkKey: string | null
+  consentVersion: string
+  /** Its states, in the order the badges show them (signature-state.ts). */
+  states: StateBadge[]
+  /** What a moderator may do to it in these states. */
+  actions: ModerationAction[]
   flags: FlagKind[]
   /** The display name moderators gave the address's domain, if any. */
   domainName: string | null
@@ -94,6 +129,37 @@ export interface ModeratedSignature extends Signature {
    * a name added to content/institutions.toml changes it at once.
    */
   institutionMismatch: boolean
+}
+
+function moderated(
+  site: SiteConfig,
+  r: Signature,
+  flags: Map<number, FlagKind[]>,
+  names: Map<string, string>,
+): ModeratedSignature {
+  return {
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    category: r.category,
+    institution: r.institution,
+    discipline: r.discipline,
+    comment: r.comment,
+    emailDomain: r.email_domain,
+    submittedAt: r.submitted_at,
+    confirmedAt: r.confirmed_at,
+    approvedAt: r.approved_at,
+    hiddenAt: r.hidden_at,
+    hiddenReason: r.hidden_reason,
+    invalidatedAt: r.invalidated_at,
+    networkKey: r.network_key,
+    consentVersion: r.consent_version,
+    states: stateBadges(r),
+    actions: allowedActions(r),
+    flags: flags.get(r.id) ?? [],
+    domainName: names.get(r.email_domain) ?? null,
+    institutionMismatch: typedInstitutionMismatches(site, r.email_domain, r.institution),
+  }
 }
 
 /**
@@ -124,12 +190,13 @@ export async function listSignaturesForModeration(
   if (term !== '') {
     q = q.where((eb) => eb.or([containsText('search_text', term), eb('email_domain', '=', term)]))
   }
+  const { live, pending, hidden, awaitingApproval, commentAwaiting, invalidated } = SignatureStates
   switch (options.filter ?? 'all') {
     case 'pending':
-      q = q.where('status', '=', 'pending')
+      q = q.where(pending.where)
       break
     case 'flagged':
-      q = q.where('invalidated_at', 'is', null).where('id', 'in', (eb) =>
+      q = q.where(live.where).where('id', 'in', (eb) =>
         eb
           .selectFrom('signature_flags')
           .select('signature_id')
@@ -137,26 +204,19 @@ export async function listSignaturesForModeration(
       )
       break
     case 'hidden':
-      q = q.where('hidden_at', 'is not', null).where('invalidated_at', 'is', null)
+      q = q.where(hidden.where)
       break
     case 'awaiting':
-      q = q
-        .where('status', '=', 'confirmed')
-        .where('approved_at', 'is', null)
-        .where('invalidated_at', 'is', null)
+      q = q.where(awaitingApproval.where)
       break
     case 'comments':
-      q = q
-        .where('comment', '!=', '')
-        .where('comment_approved_at', 'is', null)
-        .where('status', '=', 'confirmed')
-        .where('invalidated_at', 'is', null)
+      q = q.where(commentAwaiting.where)
       break
     case 'invalidated':
-      q = q.where('invalidated_at', 'is not', null)
+      q = q.where(invalidated.where)
       break
     case 'mismatch':
-      q = q.where('institution', '!=', '').where('invalidated_at', 'is', null)
+      q = q.where('institution', '!=', '').where(live.where)
       break
   }
   let page: Signature[]
@@ -180,15 +240,7 @@ export async function listSignaturesForModeration(
     db,
     page.map((r) => r.email_domain),
   )
-  return {
-    items: page.map((r) => ({
-      ...r,
-      flags: flags.get(r.id) ?? [],
-      domainName: names.get(r.email_domain) ?? null,
-      institutionMismatch: typedInstitutionMismatches(site, r.email_domain, r.institution),
-    })),
-    next,
-  }
+  return { items: page.map((r) => moderated(site, r, flags, names)), next }
 }
 
 /** One page of signatures whose typed institution mismatches their domain, reading at most MISMATCH_WINDOW rows. */
@@ -227,15 +279,8 @@ export async function getSignatureForModeration(
   if (!row) throw new AppError('not_found')
   const flags = await flagsOf(db, [id])
   const names = await domainNames(db, [row.email_domain])
-  return {
-    ...row,
-    flags: flags.get(id) ?? [],
-    domainName: names.get(row.email_domain) ?? null,
-    institutionMismatch: typedInstitutionMismatches(site, row.email_domain, row.institution),
-  }
+  return moderated(site, row, flags, names)
 }
-
-export type ModerationAction = 'hide' | 'restore' | 'approve' | 'approve_comment' | 'delete'
 
 /** The row locked for the length of the transaction (PostgreSQL), so two moderators act one after the other. */
 async function lockSignature(tx: Tx, id: number): Promise<Signature> {
@@ -257,6 +302,9 @@ export async function moderateSignature(
   await ctx.transact(async (tx) => {
     const now = ctx.now()
     const before = await lockSignature(tx, id)
+    // The forms offer only what the state allows; a stale form (another moderator acted
+    // meanwhile) is refused rather than applied to a state it was not meant for.
+    if (!allowedActions(before).includes(action)) throw new AppError('bad_request', `cannot ${action}`)
     const at = now.toISOString()
     let after: Signature | undefined
     switch (action) {
@@ -277,7 +325,6 @@ export async function moderateSignature(
           .executeTakeFirstOrThrow()
         break
       case 'approve':
-        if (before.status !== 'confirmed') throw new AppError('bad_request', 'not confirmed')
         after = await tx
           .updateTable('signatures')
           .set({ approved_at: before.approved_at ?? at })
@@ -308,8 +355,16 @@ export async function moderateSignature(
   })
 }
 
-export async function listDomains(db: Db): Promise<DomainRow[]> {
-  return db.selectFrom('domains').selectAll().orderBy('domain').execute()
+/** A domain moderators named or blocked. */
+export interface NamedDomain {
+  domain: string
+  displayName: string | null
+  blocked: boolean
+}
+
+export async function listDomains(db: Db): Promise<NamedDomain[]> {
+  const rows = await db.selectFrom('domains').selectAll().orderBy('domain').execute()
+  return rows.map((r) => ({ domain: r.domain, displayName: r.display_name, blocked: r.blocked === 1 }))
 }
 
 export function cleanDomain(raw: string): string | undefined {

@@ -4,7 +4,7 @@ import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { verifiedInstitutionOf } from './institutional-domains.js'
 import { decodeCursor, newestFirstPage } from '../db/keyset.js'
-import { whereListed } from './public-list.js'
+import { whereListed } from './signature-state.js'
 
 export interface OpenSignatory {
   first_name: string

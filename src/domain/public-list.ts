@@ -1,10 +1,11 @@
-// The public list of signatories: what "shown publicly" means, how a listed row is
-// shown, and the list itself with its search, newest first by keyset.
-import { sql, type Db, type SelectQueryBuilder } from '../db/database.js'
+// The public list of signatories: how a listed row is shown, and the list itself with
+// its search, newest first by keyset. What "listed" means is signature-state.ts's.
+import type { Db } from '../db/database.js'
 import { decodeCursor, encodeCursor, newestFirstPage, notOlderThan, positionFurther } from '../db/keyset.js'
 import { planSearch, TRIGRAM } from '../db/search.js'
-import type { Database, Signature } from '../db/schema.js'
+import type { Signature } from '../db/schema.js'
 import { searchKey } from './clean-text.js'
+import { whereListed } from './signature-state.js'
 
 /** Cursors are read by the routes that take them from a query string. */
 export { decodeCursor } from '../db/keyset.js'
@@ -37,33 +38,6 @@ export interface SignatoryPage {
  * name before them, as the list shows names: "wei li".)
  */
 export const SEARCH_MIN_CHARACTERS = TRIGRAM
-
-/**
- * The one definition of "shown publicly", for the list, the exports and the API:
- * confirmed, its signatory chose to be listed, approved (at confirmation, or by a
- * moderator under pre-moderation), neither hidden by a moderator nor invalidated.
- * isListed in signature-state.ts says the same of one row.
- *
- * `rowsById` (SQLite only) states the same conditions so that SQLite cannot answer
- * them from the list's index (a unary + on the column): a search with few candidates
- * then reads its candidates by id instead of walking the whole list to find them.
- */
-// biome-ignore lint/suspicious/noExplicitAny: any selection of the signatures table
-export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures', any>>(
-  qb: QB,
-  options: { rowsById?: boolean } = {},
-): QB {
-  const status = options.rowsById ? sql<string>`+signatures.status` : sql.ref<string>('signatures.status')
-  const isPublic = options.rowsById
-    ? sql<number>`+signatures.is_public`
-    : sql.ref<number>('signatures.is_public')
-  return qb
-    .where(status, '=', 'confirmed')
-    .where(isPublic, '=', 1)
-    .where('signatures.approved_at', 'is not', null)
-    .where('signatures.hidden_at', 'is', null)
-    .where('signatures.invalidated_at', 'is', null) as QB
-}
 
 /** A row of the public list as pages and the API show it. */
 export function toPublicSignature(

@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { listAudit } from '../../domain/audit.js'
 import { reconcileCounters } from '../../domain/reconcile.js'
-import { AuditPage } from '../../views/admin/pages.js'
+import { AuditPage } from '../../views/admin/audit.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 

@@ -7,7 +7,7 @@ import {
   previewInvalidation,
   type BulkConditions,
 } from '../../domain/bulk.js'
-import { BulkPage } from '../../views/admin/pages.js'
+import { BulkPage } from '../../views/admin/bulk.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 

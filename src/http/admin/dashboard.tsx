@@ -10,7 +10,7 @@ import {
   type SignatureFilter,
 } from '../../domain/moderation.js'
 import type { Reconciliation } from '../../domain/reconcile.js'
-import { DashboardPage } from '../../views/admin/pages.js'
+import { DashboardPage } from '../../views/admin/dashboard.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 

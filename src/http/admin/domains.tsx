@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { cleanLine } from '../../domain/clean-text.js'
 import { cleanDomain, listDomains, setDomain } from '../../domain/moderation.js'
-import { DomainsPage } from '../../views/admin/pages.js'
+import { DomainsPage } from '../../views/admin/domains.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 

@@ -1,7 +1,7 @@
 // The CSV export. A POST, because each export is recorded: a GET must change nothing.
 import { Hono } from 'hono'
 import { exportSignaturesCsv } from '../../domain/exports.js'
-import { ExportPage } from '../../views/admin/pages.js'
+import { ExportPage } from '../../views/admin/export.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 

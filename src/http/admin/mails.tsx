@@ -1,7 +1,7 @@
 // Mails that failed for good, so a moderator can see that a confirmation never arrived.
 import { Hono } from 'hono'
 import { listDeadMails } from '../../domain/moderation.js'
-import { MailsPage } from '../../views/admin/pages.js'
+import { MailsPage } from '../../views/admin/mails.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 

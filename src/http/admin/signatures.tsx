@@ -7,7 +7,8 @@ import {
   moderateSignature,
   type ModerationAction,
 } from '../../domain/moderation.js'
-import { AdminMessagePage, SignaturePage } from '../../views/admin/pages.js'
+import { AdminMessagePage } from '../../views/admin/parts.js'
+import { SignaturePage } from '../../views/admin/signatures.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 

@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { isSigningOpen } from '../../config.js'
 import { setSigningOpen } from '../../domain/moderation.js'
-import { SigningPage } from '../../views/admin/pages.js'
+import { SigningPage } from '../../views/admin/signing.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 
