@@ -66,6 +66,7 @@ describe.each(DATABASES)('signature states, as rows and as queries (%s)', (kind)
   const rules: [string, StateRule<ModeratedState>][] = [
     ['live', SignatureStates.live],
     ['pending', SignatureStates.pending],
+    ['confirmed', SignatureStates.confirmed],
     ['invalidated', SignatureStates.invalidated],
     ['hidden', SignatureStates.hidden],
     ['awaitingApproval', SignatureStates.awaitingApproval],

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js'
 import { recordAudit } from './audit.js'
 import type { DomainContext } from './context.js'
 import { csvLines } from './csv.js'
+import { SignatureStates } from './signature-state.js'
 
 export const EXPORT_COLUMNS = [
   'first_name',
@@ -39,8 +40,7 @@ async function exportRows(db: Db): Promise<string[][]> {
       'email',
       'wants_updates',
     ])
-    .where('status', '=', 'confirmed')
-    .where('invalidated_at', 'is', null)
+    .where(SignatureStates.confirmed.where)
     .orderBy('confirmed_at')
     .orderBy('id')
     .execute()

@@ -8,6 +8,7 @@ import type { Db, SelectQueryBuilder, Tx } from '../db/database.js'
 import type { Database, FlagKind, Signature } from '../db/schema.js'
 import { searchKey } from './clean-text.js'
 import { isDisposableDomain } from './disposable-domains.js'
+import { SignatureStates } from './signature-state.js'
 
 export type { FlagKind }
 
@@ -58,7 +59,7 @@ export async function raiseFlags(
     const members = tx
       .selectFrom('signatures')
       .where('name_key', '=', s.name_key)
-      .where('invalidated_at', 'is', null)
+      .where(SignatureStates.live.where)
     groups.push({ kind: 'same_name', members, threshold: m.sameNameSignatures })
   }
   if (s.network_key) {

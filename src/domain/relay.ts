@@ -16,6 +16,7 @@ import { absoluteUrl } from './links.js'
 import { mailboxKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
 import { mayMail, recipientOf } from './mail-cap.js'
 import type { FieldErrorKey } from './sign-form.js'
+import { SignatureStates } from './signature-state.js'
 import { hashToken, looksLikeToken, newToken } from './tokens.js'
 
 const HOUR_MS = 3600_000
@@ -189,7 +190,8 @@ export async function sendRelay(
       .selectFrom('signatures')
       .select(['id', 'email', 'email_hash', 'first_name', 'locale'])
       .where('email_domain', '=', relay.domain)
-      .where('status', '=', 'confirmed')
+      // An invalidated signature (an attack's) is relayed nothing, as it is counted nowhere.
+      .where(SignatureStates.confirmed.where)
       .where('wants_debate', '=', 1)
       .where('email', 'is not', null)
       .execute()

@@ -8,6 +8,7 @@
 //   listed            shown publicly: confirmed, public by choice, approved, neither hidden nor invalidated
 //   counted           in the totals: confirmed, not invalidated, approved unless unapproved ones count too
 //   pending           not confirmed yet
+//   confirmed         confirmed and not invalidated: a signature that stands, approved or not
 //   awaitingApproval  confirmed, not approved yet, not invalidated
 //   hidden            hidden by a moderator, not invalidated
 //   invalidated       invalidated after an attack (out of every count and list)
@@ -50,6 +51,11 @@ const live: StateRule<Pick<SignatureState, 'invalidated_at'>> = {
 const pending: StateRule<Pick<SignatureState, 'status'>> = {
   row: (s) => s.status === 'pending',
   where: (eb) => eb('signatures.status', '=', 'pending'),
+}
+
+const confirmed: StateRule<Pick<SignatureState, 'status' | 'invalidated_at'>> = {
+  row: (s) => s.status === 'confirmed' && live.row(s),
+  where: (eb) => eb.and([eb('signatures.status', '=', 'confirmed'), live.where(eb)]),
 }
 
 const invalidated: StateRule<Pick<SignatureState, 'invalidated_at'>> = {
@@ -120,19 +126,18 @@ const listed: StateRule<SignatureState> = {
  */
 function counted(countBeforeApproval: boolean): StateRule<SignatureState> {
   return {
-    row: (s) => s.status === 'confirmed' && live.row(s) && (s.approved_at !== null || countBeforeApproval),
+    row: (s) => confirmed.row(s) && (s.approved_at !== null || countBeforeApproval),
     where: (eb) =>
-      eb.and([
-        eb('signatures.status', '=', 'confirmed'),
-        live.where(eb),
-        ...(countBeforeApproval ? [] : [eb('signatures.approved_at', 'is not', null)]),
-      ]),
+      countBeforeApproval
+        ? confirmed.where(eb)
+        : eb.and([confirmed.where(eb), eb('signatures.approved_at', 'is not', null)]),
   }
 }
 
 export const SignatureStates = {
   live,
   pending,
+  confirmed,
   invalidated,
   hidden,
   awaitingApproval,
