@@ -7,6 +7,7 @@ import { cleanLine, cleanParagraphs } from './clean-text.js'
 import { isDisposableDomain } from './disposable-domains.js'
 import { suggestDomain } from './email-suggestion.js'
 import { normalizeEmail, type NormalizedEmail } from './normalize-email.js'
+import { profileFromForm } from './profile.js'
 
 export const SIGN_FIELDS = [
   'first_name',
@@ -140,21 +141,7 @@ function collectErrors(error: z.ZodError): FieldErrors {
 export function parseProfile(site: SiteConfig, values: FormValues): ParseResult<ProfileFields> {
   const parsed = profileSchema(site).safeParse(values)
   if (!parsed.success) return { ok: false, errors: collectErrors(parsed.error) }
-  const p = parsed.data
-  return {
-    ok: true,
-    value: {
-      firstName: p.first_name,
-      lastName: p.last_name,
-      category: p.category,
-      institution: p.institution,
-      discipline: p.discipline,
-      comment: p.comment,
-      isPublic: p.public,
-      wantsUpdates: p.updates,
-      wantsDebate: p.debate,
-    },
-  }
+  return { ok: true, value: profileFromForm(parsed.data) }
 }
 
 /** A whole signature: the profile, a valid address and explicit consent. */

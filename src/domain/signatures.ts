@@ -13,6 +13,7 @@ import { AppError } from './errors.js'
 import { absoluteUrl } from './links.js'
 import { emailKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
 import { mailCapSince, mayMail, mayMailGiven, recipientOf, type Recipient } from './mail-cap.js'
+import { profileColumns } from './profile.js'
 import type { ProfileFields, SignSubmission } from './sign-form.js'
 import {
   decodeSubmission,
@@ -30,20 +31,9 @@ function searchTextOf(p: Pick<ProfileFields, 'firstName' | 'lastName' | 'institu
   return searchKey(`${p.firstName} ${p.lastName} ${p.institution}`)
 }
 
-function profileColumns(p: ProfileFields) {
-  return {
-    first_name: p.firstName,
-    last_name: p.lastName,
-    category: p.category,
-    institution: p.institution,
-    discipline: p.discipline,
-    comment: p.comment,
-    is_public: p.isPublic ? 1 : 0,
-    wants_updates: p.wantsUpdates ? 1 : 0,
-    wants_debate: p.wantsDebate ? 1 : 0,
-    search_text: searchTextOf(p),
-    name_key: nameKeyOf(p.firstName, p.lastName),
-  }
+/** What a signature's row keeps of a profile: its columns, and the keys derived from them. */
+function profileRow(p: ProfileFields) {
+  return { ...profileColumns(p), search_text: searchTextOf(p), name_key: nameKeyOf(p.firstName, p.lastName) }
 }
 
 /**
@@ -169,7 +159,7 @@ export async function requestSignature(
         const inserted = await tx
           .insertInto('signatures')
           .values({
-            ...profileColumns(submission),
+            ...profileRow(submission),
             email_hash: key,
             email: submitted.email,
             email_domain: submission.email.domain,
@@ -398,7 +388,7 @@ export async function confirmSignature(ctx: DomainContext, token: string): Promi
     const confirmed = await tx
       .updateTable('signatures')
       .set({
-        ...profileColumns(profile),
+        ...profileRow(profile),
         email: submission.email,
         locale: submission.locale,
         consent_version: submission.consentVersion,
@@ -457,7 +447,7 @@ export async function updateSignature(
     // An edited comment goes back to the moderators before it can be shown.
     const commentApprovedAt = profile.comment === signature.comment ? signature.comment_approved_at : null
     const changes = {
-      ...profileColumns(profile),
+      ...profileRow(profile),
       email,
       updated_at: now.toISOString(),
       comment_approved_at: commentApprovedAt,

@@ -5,6 +5,7 @@
 // shown in full on its page and recorded exactly as shown.
 import { z } from 'zod'
 import type { Signature } from '../db/schema.js'
+import { profileOf } from './profile.js'
 import type { ProfileFields } from './sign-form.js'
 
 export interface Submission {
@@ -48,34 +49,6 @@ export function encodeSubmission(s: Submission): string {
 export function decodeSubmission(stored: string | null): Submission | undefined {
   if (stored === null) return undefined
   return schema.parse(JSON.parse(stored))
-}
-
-/** The profile a stored signature holds, as a form would submit it. */
-export function profileOf(
-  s: Pick<
-    Signature,
-    | 'first_name'
-    | 'last_name'
-    | 'category'
-    | 'institution'
-    | 'discipline'
-    | 'comment'
-    | 'is_public'
-    | 'wants_updates'
-    | 'wants_debate'
-  >,
-): ProfileFields {
-  return {
-    firstName: s.first_name,
-    lastName: s.last_name,
-    category: s.category,
-    institution: s.institution,
-    discipline: s.discipline,
-    comment: s.comment,
-    isPublic: s.is_public === 1,
-    wantsUpdates: s.wants_updates === 1,
-    wantsDebate: s.wants_debate === 1,
-  }
 }
 
 /** A stored signature as a submission: what a link sent again for it confirms. */

@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono'
 import { AppError } from '../domain/errors.js'
 import { normalizeEmail } from '../domain/normalize-email.js'
-import { parseProfile, pickFormValues, type FormValues } from '../domain/sign-form.js'
+import { parseProfile, pickFormValues } from '../domain/sign-form.js'
 import {
   findManagedSignature,
   requestManageLink,
@@ -12,7 +12,7 @@ import {
 } from '../domain/signatures.js'
 import { flagsOf } from '../domain/flags.js'
 import { signatureData } from '../domain/my-data.js'
-import type { Signature } from '../db/schema.js'
+import { formValuesOf, profileOf } from '../domain/profile.js'
 import { checkCsrf, csrfFor } from '../domain/tokens.js'
 import { ManagePage, ManageRequestPage } from '../views/manage-pages.js'
 import { MessagePage, TokenInvalidPage } from '../views/pages.js'
@@ -60,20 +60,6 @@ manage.get('/withdrawn', (c) => {
   )
 })
 
-function valuesOf(s: Signature): FormValues {
-  return {
-    first_name: s.first_name,
-    last_name: s.last_name,
-    category: s.category,
-    institution: s.institution,
-    discipline: s.discipline,
-    comment: s.comment,
-    public: s.is_public ? '1' : '',
-    updates: s.wants_updates ? '1' : '',
-    debate: s.wants_debate ? '1' : '',
-  }
-}
-
 /** Runs a handler for a live manage link, or shows the "invalid link" page. */
 async function withLink(c: Context<AppEnv>, handle: () => Promise<Response>): Promise<Response> {
   c.header('Cache-Control', 'no-store')
@@ -95,7 +81,7 @@ manage.get('/:token', (c) =>
       c,
       <ManagePage
         p={page}
-        values={valuesOf(signature)}
+        values={formValuesOf(profileOf(signature))}
         action={page.href(`/manage/${token}`)}
         withdrawAction={page.href(`/manage/${token}/withdraw`)}
         dataHref={page.href(`/manage/${token}/data.json`)}
