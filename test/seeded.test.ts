@@ -110,7 +110,12 @@ describe.each(DATABASES)('searching a long list (%s)', (kind) => {
     const found: number[] = []
     let cursor: string | undefined
     for (let pages = 0; pages < 1000; pages++) {
-      const page = await listPublicSignatures(app.server.ctx.db, { query, cursor, limit: 20, ...ways })
+      const page = await listPublicSignatures(app.server.ctx.db, app.config.site, {
+        query,
+        cursor,
+        limit: 20,
+        ...ways,
+      })
       found.push(...page.items.map((s) => s.id))
       if (!page.next) return found
       cursor = page.next
@@ -182,12 +187,15 @@ describe.each(DATABASES)('searching a long list (%s)', (kind) => {
       expect(page.html, path).toContain(message)
       expect(page.html, path).not.toContain('<span class="name">')
     }
-    expect(await listPublicSignatures(app.server.ctx.db, { query: 'Lé', limit: 20 })).toEqual({
+    expect(
+      await listPublicSignatures(app.server.ctx.db, app.config.site, { query: 'Lé', limit: 20 }),
+    ).toEqual({
       items: [],
       termTooShort: true,
     })
     expect(
-      (await listPublicSignatures(app.server.ctx.db, { query: 'Léa', limit: 20 })).items.length,
+      (await listPublicSignatures(app.server.ctx.db, app.config.site, { query: 'Léa', limit: 20 })).items
+        .length,
     ).toBeGreaterThan(0)
   })
 

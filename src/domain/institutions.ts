@@ -117,6 +117,7 @@ export async function findInstitution(
 /** The public signatories of one institution, newest first, by keyset. */
 export async function listInstitutionSignatures(
   db: Db,
+  site: SiteConfig,
   domain: string,
   options: { cursor?: string; limit: number },
 ): Promise<SignatoryPage> {
@@ -140,5 +141,5 @@ export async function listInstitutionSignatures(
     options.cursor ? decodeCursor(options.cursor) : undefined,
     options.limit,
   )
-  return { items: page.rows.map(toPublicSignature), next: page.next }
+  return { items: page.rows.map((r) => toPublicSignature(site, r)), next: page.next }
 }

@@ -1,10 +1,12 @@
 // The public list of signatories: how a listed row is shown, and the list itself with
 // its search, newest first by keyset. What "listed" means is signature-state.ts's.
+import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { decodeCursor, encodeCursor, newestFirstPage, notOlderThan, positionFurther } from '../db/keyset.js'
 import { planSearch, TRIGRAM } from '../db/search.js'
 import type { Signature } from '../db/schema.js'
 import { searchKey } from './clean-text.js'
+import { verifiedInstitutionOf } from './institutional-domains.js'
 import { whereListed } from './signature-state.js'
 
 /** Cursors are read by the routes that take them from a query string. */
@@ -18,8 +20,17 @@ export interface PublicSignature {
   institution: string
   discipline: string
   confirmedAt: string
-  /** Domain of the confirmed address: views mark institutional ones as verified. */
-  emailDomain: string
+  /**
+   * What the confirmed address proves, shown with the verified mark: the institution's
+   * canonical name, else its domain; undefined for an address that proves no institution.
+   */
+  verifiedInstitution?: string
+  /**
+   * What the signatory typed as their institution, shown apart as their own precision
+   * beside a verified one («Harvard University, Prix Nobel» typed at univ-tlse3.fr is
+   * never shown as verified); empty when it only says the verified name again.
+   */
+  precision: string
 }
 
 export interface SignatoryPage {
@@ -39,8 +50,20 @@ export interface SignatoryPage {
  */
 export const SEARCH_MIN_CHARACTERS = TRIGRAM
 
-/** A row of the public list as pages and the API show it. */
+/** Whether what was typed only says again the verified name (no need to repeat it). */
+function repeats(typed: string, verified: string): boolean {
+  const key = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '')
+  return key(typed) === key(verified)
+}
+
+/** A row of the public list as pages show it. */
 export function toPublicSignature(
+  site: SiteConfig,
   r: Pick<
     Signature,
     | 'id'
@@ -53,6 +76,7 @@ export function toPublicSignature(
     | 'email_domain'
   >,
 ): PublicSignature {
+  const verified = verifiedInstitutionOf(site, r.email_domain)
   return {
     id: r.id,
     firstName: r.first_name,
@@ -61,7 +85,9 @@ export function toPublicSignature(
     institution: r.institution,
     discipline: r.discipline,
     confirmedAt: r.confirmed_at!,
-    emailDomain: r.email_domain,
+    verifiedInstitution: verified,
+    precision:
+      verified !== undefined && r.institution && !repeats(r.institution, verified) ? r.institution : '',
   }
 }
 
@@ -98,6 +124,7 @@ const LIST_COLUMNS = [
  */
 export async function listPublicSignatures(
   db: Db,
+  site: SiteConfig,
   options: {
     query?: string
     cursor?: string
@@ -112,8 +139,8 @@ export async function listPublicSignatures(
   const after = options.cursor ? decodeCursor(options.cursor) : undefined
   const listed = (o: { rowsById?: boolean } = {}) =>
     whereListed(db.selectFrom('signatures').select([...LIST_COLUMNS]), o)
-  const done = (page: { rows: Parameters<typeof toPublicSignature>[0][]; next?: string }): SignatoryPage => ({
-    items: page.rows.map(toPublicSignature),
+  const done = (page: { rows: Parameters<typeof toPublicSignature>[1][]; next?: string }): SignatoryPage => ({
+    items: page.rows.map((r) => toPublicSignature(site, r)),
     next: page.next,
   })
   if (term === '') return done(await newestFirstPage(listed(), after, options.limit))

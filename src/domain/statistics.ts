@@ -23,6 +23,8 @@ export interface Statistics {
   otherDisciplines?: GroupCount
   /** Confirmed signatures by day of confirmation (UTC), oldest first. */
   byDay: { day: string; count: number }[]
+  /** The same by period, with running totals, as the chart and its table show it (growth). */
+  growth: GrowthPoint[]
 }
 
 export async function readStatistics(db: Db, site: SiteConfig): Promise<Statistics> {
@@ -39,6 +41,10 @@ export async function readStatistics(db: Db, site: SiteConfig): Promise<Statisti
   )
   const others =
     [...disciplines].reduce((sum, [, n]) => sum + n, 0) - named.reduce((sum, [, n]) => sum + n, 0)
+  const byDay = [...days]
+    .filter(([, n]) => n > 0)
+    .map(([day, count]) => ({ day, count }))
+    .sort((a, b) => (a.day < b.day ? -1 : 1))
   return {
     confirmed: totals.confirmed!,
     public: totals.public!,
@@ -58,10 +64,8 @@ export async function readStatistics(db: Db, site: SiteConfig): Promise<Statisti
       .map(([name, count]) => ({ name, count }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr')),
     otherDisciplines: others > 0 ? publishedCount(site, others) : undefined,
-    byDay: [...days]
-      .filter(([, n]) => n > 0)
-      .map(([day, count]) => ({ day, count }))
-      .sort((a, b) => (a.day < b.day ? -1 : 1)),
+    byDay,
+    growth: growth(byDay),
   }
 }
 

@@ -24,7 +24,10 @@ institutions.get('/:domain', async (c, next) => {
   if (!institution) return next()
   const afterParam = c.req.query('after')
   const cursor = afterParam && decodeCursor(afterParam) ? afterParam : undefined
-  const list = await listInstitutionSignatures(ctx.db, institution.domain, { cursor, limit: PAGE_SIZE })
+  const list = await listInstitutionSignatures(ctx.db, ctx.config.site, institution.domain, {
+    cursor,
+    limit: PAGE_SIZE,
+  })
   return render(
     c,
     <InstitutionPage
@@ -49,7 +52,9 @@ institutions.post('/:domain/contact', rateLimit('relay'), async (c, next) => {
   const values: RelayValues = { name: field('name'), email: field('email'), message: field('message') }
   const parsed = parseRelayForm(ctx.config.site.debateMessageMax, values, institution.domain)
   if (!parsed.ok) {
-    const list = await listInstitutionSignatures(ctx.db, institution.domain, { limit: PAGE_SIZE })
+    const list = await listInstitutionSignatures(ctx.db, ctx.config.site, institution.domain, {
+      limit: PAGE_SIZE,
+    })
     return render(
       c,
       <InstitutionPage

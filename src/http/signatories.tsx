@@ -15,7 +15,7 @@ signatories.get('/', async (c) => {
   const afterParam = c.req.query('after')
   const cursor = afterParam && decodeCursor(afterParam) ? afterParam : undefined
   const [list, counts] = await Promise.all([
-    listPublicSignatures(ctx.db, { query, cursor, limit: PAGE_SIZE }),
+    listPublicSignatures(ctx.db, ctx.config.site, { query, cursor, limit: PAGE_SIZE }),
     ctx.numbers.counts.get(),
   ])
   return render(

@@ -1,7 +1,6 @@
 // Pieces several pages share: the label of a category, a table of counts, a list of
 // signatories.
 import type { PublicSignature } from '../domain/public-list.js'
-import { verifiedInstitutionOf } from '../domain/institutional-domains.js'
 import type { GroupCount } from '../domain/small-groups.js'
 import type { PageContext } from './page-context.js'
 
@@ -12,17 +11,6 @@ export function categoryLabel(p: PageContext, key: string): string {
 /** A group's size as published: the number, or «fewer than 5» for a group too small to show. */
 export function groupCount(p: PageContext, count: GroupCount): string {
   return count === null ? p.m.groups.fewerThan(p.site.minGroupSize) : p.m.number(count)
-}
-
-/** Whether what was typed only says again the verified name (no need to repeat it). */
-function repeats(typed: string, verified: string): boolean {
-  const key = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '')
-  return key(typed) === key(verified)
 }
 
 /** Two columns, what and how many; named by its caption or by a heading's id. */
@@ -58,20 +46,18 @@ export function CountTable(props: {
 }
 
 /**
- * Public signatures as the list shows them. With an institutional address, what the
- * address proves (the institution's canonical name, else its domain) carries the
- * verified mark, and what the signatory typed follows apart, as their own precision:
- * «Harvard University, Prix Nobel» typed at univ-tlse3.fr is never shown as verified.
- * On an institution's own page (`markVerified` false) its name is the page's title.
+ * Public signatures as the list shows them: what the address proves carries the
+ * verified mark, and what the signatory typed follows apart as their own precision
+ * (see PublicSignature). On an institution's own page (`markVerified` false) its name
+ * is the page's title.
  */
 export function SignatoryList(props: { p: PageContext; items: PublicSignature[]; markVerified: boolean }) {
   const { p } = props
   return (
     <ol class="signatories">
       {props.items.map((s) => {
-        const verified = verifiedInstitutionOf(p.site, s.emailDomain)
-        const precision =
-          verified !== undefined && s.institution && !repeats(s.institution, verified) ? s.institution : ''
+        const verified = s.verifiedInstitution
+        const precision = s.precision
         return (
           <li>
             <span class="name">

@@ -1,6 +1,6 @@
 // /stats: totals, categories, disciplines and growth, each as a table; the chart
 // repeats the growth table for sighted readers.
-import { growth, type Statistics } from '../domain/statistics.js'
+import type { Statistics } from '../domain/statistics.js'
 import { GrowthChart } from './growth-chart.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
@@ -16,7 +16,7 @@ function capitalise(s: string): string {
 export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
   const m = p.m.stats
   const n = p.m.number
-  const points = growth(stats.byDay)
+  const points = stats.growth
   const disciplines = stats.byDiscipline.slice(0, TOP_DISCIPLINES)
   const othersBeyondTop = stats.byDiscipline.slice(TOP_DISCIPLINES).reduce((sum, d) => sum + d.count, 0)
   return (
