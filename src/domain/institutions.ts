@@ -10,7 +10,7 @@ import type { Db } from '../db/database.js'
 import { readCounterGroup, readCounters } from './counters.js'
 import { verifiedInstitutionOf } from './institutional-domains.js'
 import { decodeCursor, newestFirstPage } from '../db/keyset.js'
-import { toPublicSignature, type SignatoryPage } from './public-list.js'
+import { PUBLIC_COLUMNS, toPublicSignature, type SignatoryPage } from './public-list.js'
 import { whereListed } from './signature-state.js'
 import { isLargeEnough, publishedCount, type GroupCount } from './small-groups.js'
 
@@ -124,16 +124,7 @@ export async function listInstitutionSignatures(
   const q = whereListed(
     db
       .selectFrom('signatures')
-      .select([
-        'id',
-        'first_name',
-        'last_name',
-        'category',
-        'institution',
-        'discipline',
-        'confirmed_at',
-        'email_domain',
-      ])
+      .select([...PUBLIC_COLUMNS])
       .where('email_domain', '=', domain),
   )
   const page = await newestFirstPage(

@@ -12,6 +12,8 @@ import { AppError } from './errors.js'
 import { flagsOf } from './flags.js'
 import { typedInstitutionMismatches } from './institutional-domains.js'
 import type { RuntimeSettings } from './settings.js'
+import { profileOf } from './profile.js'
+import type { ProfileFields } from './sign-form.js'
 import { applySignatureDelta } from './counters.js'
 import {
   allowedActions,
@@ -98,14 +100,12 @@ export const SIGNATURE_FILTERS = [
 export type SignatureFilter = (typeof SIGNATURE_FILTERS)[number]
 
 /** A signature as moderators see it: every field, its states and what they may do to it. */
-export interface ModeratedSignature {
+export interface ModeratedSignature
+  extends Pick<
+    ProfileFields,
+    'firstName' | 'lastName' | 'category' | 'institution' | 'discipline' | 'comment'
+  > {
   id: number
-  firstName: string
-  lastName: string
-  category: string
-  institution: string
-  discipline: string
-  comment: string
   emailDomain: string
   submittedAt: string
   confirmedAt: string | null
@@ -137,14 +137,15 @@ function moderated(
   flags: Map<number, FlagKind[]>,
   names: Map<string, string>,
 ): ModeratedSignature {
+  const { firstName, lastName, category, institution, discipline, comment } = profileOf(r)
   return {
     id: r.id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    category: r.category,
-    institution: r.institution,
-    discipline: r.discipline,
-    comment: r.comment,
+    firstName,
+    lastName,
+    category,
+    institution,
+    discipline,
+    comment,
     emailDomain: r.email_domain,
     submittedAt: r.submitted_at,
     confirmedAt: r.confirmed_at,

@@ -4,6 +4,7 @@ import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { verifiedInstitutionOf } from './institutional-domains.js'
 import { decodeCursor, newestFirstPage } from '../db/keyset.js'
+import { PUBLIC_COLUMNS } from './public-list.js'
 import { whereListed } from './signature-state.js'
 
 export interface OpenSignatory {
@@ -42,20 +43,7 @@ export async function listOpenSignatories(
   site: SiteConfig,
   options: { cursor?: string; limit: number },
 ): Promise<{ items: OpenSignatory[]; next?: string }> {
-  const q = whereListed(
-    db
-      .selectFrom('signatures')
-      .select([
-        'id',
-        'first_name',
-        'last_name',
-        'category',
-        'institution',
-        'discipline',
-        'email_domain',
-        'confirmed_at',
-      ]),
-  )
+  const q = whereListed(db.selectFrom('signatures').select([...PUBLIC_COLUMNS]))
   const page = await newestFirstPage(
     q,
     options.cursor ? decodeCursor(options.cursor) : undefined,

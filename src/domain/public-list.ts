@@ -100,7 +100,8 @@ export function toPublicSignature(
  */
 export const SEARCH_STRETCH = 5000
 
-const LIST_COLUMNS = [
+/** The columns of a listed signature that anything public shows (the list, open data, the API). */
+export const PUBLIC_COLUMNS = [
   'id',
   'first_name',
   'last_name',
@@ -138,7 +139,7 @@ export async function listPublicSignatures(
   const term = searchKey(options.query ?? '')
   const after = options.cursor ? decodeCursor(options.cursor) : undefined
   const listed = (o: { rowsById?: boolean } = {}) =>
-    whereListed(db.selectFrom('signatures').select([...LIST_COLUMNS]), o)
+    whereListed(db.selectFrom('signatures').select([...PUBLIC_COLUMNS]), o)
   const done = (page: { rows: Parameters<typeof toPublicSignature>[1][]; next?: string }): SignatoryPage => ({
     items: page.rows.map((r) => toPublicSignature(site, r)),
     next: page.next,
