@@ -1,10 +1,11 @@
 // npm run purge: applies the retention rules now, as the server does every hour.
 import { loadConfig } from '../config.js'
+import { prepareDataDir } from '../data-dir.js'
 import { migrateToLatest, openDatabase } from '../db/database.js'
 import { createTransactor } from '../db/transactor.js'
 import { purgeExpired } from '../domain/purge.js'
 
-const config = loadConfig()
+const config = prepareDataDir(loadConfig())
 const database = openDatabase(config)
 await migrateToLatest(database.db)
 const report = await purgeExpired({

@@ -2,7 +2,8 @@
 // (/kit/*.svg|png, the live counter /badge.svg, the social preview /og.png) at the
 // root, where any site may embed them.
 import { Hono, type Context } from 'hono'
-import { derivedOnce, type Config } from '../config.js'
+import type { Config } from '../config.js'
+import { derivedOnce } from '../derived-once.js'
 import { createKitRenderer, type KitFile, type KitRenderer } from '../kit/render.js'
 import { mastodonHost, mastodonShareUrl, shareLinks } from '../kit/share.js'
 import { buildSnippets } from '../kit/snippets.js'
