@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse as parseToml } from 'smol-toml'
 import { z } from 'zod'
-import { ConfigError, firstProblem } from './error.js'
+import { firstProblem } from './error.js'
+import { readToml } from './toml.js'
 
 const LOWER_CASE_DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/
 
@@ -10,15 +10,6 @@ const institutionListSchema = z.record(
   z.string().regex(LOWER_CASE_DOMAIN, 'must be a lower-case domain'),
   z.string().trim().min(1).max(200),
 )
-
-/** A TOML file of the content folder, parsed; a syntax error names the file and its first line. */
-export function readToml(file: string): unknown {
-  try {
-    return parseToml(readFileSync(file, 'utf8'))
-  } catch (err) {
-    throw new ConfigError(file, (err as Error).message.split('\n')[0]!)
-  }
-}
 
 /**
  * content/institutions.toml: the canonical name of each institution the collective

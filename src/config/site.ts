@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { camelCaseKeys } from './camel-case.js'
 import { ConfigError, firstProblem } from './error.js'
-import { loadInstitutionList, readToml } from './institutions.js'
+import { loadInstitutionList } from './institutions.js'
+import { readToml } from './toml.js'
 
 export type Locale = string
 

@@ -3,6 +3,7 @@
 // successful login sets one (login.tsx).
 import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
+import { categoryLabel } from '../../config.js'
 import { checkSessionCsrf, findSession, sessionCsrf } from '../../domain/admin-sessions.js'
 import { messagesFor, negotiateLocale } from '../../i18n/index.js'
 import type { AppContext } from '../../context.js'
@@ -34,7 +35,7 @@ export function adminPageContext(
     siteTitle: site.title[known] ?? site.title[site.defaultLocale]!,
     stylesheet: assets.stylesheet,
     icon: assets.icon,
-    categoryLabel: (key) => site.categories.find((c) => c.key === key)?.labels[known] ?? key,
+    categoryLabel: (key) => categoryLabel(site, key, known),
     ...extra,
   }
 }
