@@ -10,6 +10,7 @@ import type { AppContext } from '../../context.js'
 import type { AdminPageContext } from '../../views/admin/layout.js'
 import { AdminMessagePage } from '../../views/admin/pages.js'
 import type { Assets } from '../assets.js'
+import { formText } from '../form-body.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 
@@ -71,7 +72,7 @@ export function requireModerator(ctx: AppContext, assets: Assets): MiddlewareHan
     c.set('admin', a)
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const body = await c.req.parseBody()
-      if (!checkSessionCsrf(ctx.config.secret, session, body.csrf)) {
+      if (!checkSessionCsrf(ctx.config.secret, session, formText(body, 'csrf'))) {
         return render(
           c,
           <AdminMessagePage a={a} title={a.m.admin.forbiddenTitle} body={a.m.admin.forbidden} />,
