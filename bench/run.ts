@@ -262,11 +262,11 @@ async function prepareDatabase(kind: string, content: BenchContent): Promise<Pre
   const env: Record<string, string> = { DATA_DIR: dataDir, CONTENT_DIR: content.dir }
   if (kind === 'sqlite') {
     const file = join(dataDir, 'paraphe.sqlite')
-    const handle = openDatabase({ sqliteFile: file })
+    const handle = await openDatabase({ sqliteFile: file })
     await migrateToLatest(handle.db)
     await handle.close()
     seedSqlite(file, ROWS)
-    const again = openDatabase({ sqliteFile: file })
+    const again = await openDatabase({ sqliteFile: file })
     await rebuildCounters(createTransactor(again.db, again.dialect).transact, site, new Date())
     await again.close()
     return { env, dataDir, seedSeconds: (Date.now() - started) / 1000, async cleanup() {} }
@@ -279,11 +279,11 @@ async function prepareDatabase(kind: string, content: BenchContent): Promise<Pre
   const url = new URL(PG_ADMIN)
   url.pathname = `/${PG_DATABASE}`
   env.DATABASE_URL = url.toString()
-  const handle = openDatabase({ databaseUrl: url.toString(), sqliteFile: '' })
+  const handle = await openDatabase({ databaseUrl: url.toString(), sqliteFile: '' })
   await migrateToLatest(handle.db)
   await handle.close()
   await seedPostgres(url.toString(), ROWS)
-  const again = openDatabase({ databaseUrl: url.toString(), sqliteFile: '' })
+  const again = await openDatabase({ databaseUrl: url.toString(), sqliteFile: '' })
   await rebuildCounters(createTransactor(again.db, again.dialect).transact, site, new Date())
   await again.close()
   // The PostgreSQL server runs on this machine: the CPU its backends spend on the

@@ -80,7 +80,11 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     proxyExposureWarning(config.host, config.trustedProxyHops),
   ]
   for (const line of warnings) if (line) log(line)
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, warn: log })
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: config.sqliteFile,
+    warn: log,
+  })
   await migrateToLatest(database.db)
   const guard = options.guardWrites ? createWriteGuard() : undefined
   const db = guard ? database.db.withPlugin(guard.plugin) : database.db

@@ -10,7 +10,7 @@ const [command, address] = process.argv.slice(2)
 const usage = 'usage: npm run admin -- add <email> | remove <email> | list'
 
 const config = prepareDataDir(loadConfig())
-const database = openDatabase(config)
+const database = await openDatabase(config)
 let status = 0
 try {
   await migrateToLatest(database.db)

@@ -6,7 +6,7 @@ import { createTransactor } from '../db/transactor.js'
 import { purgeExpired } from '../domain/purge.js'
 
 const config = prepareDataDir(loadConfig())
-const database = openDatabase(config)
+const database = await openDatabase(config)
 await migrateToLatest(database.db)
 const report = await purgeExpired({
   transact: createTransactor(database.db, database.dialect).transact,

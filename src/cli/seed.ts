@@ -21,7 +21,7 @@ const { values } = parseArgs({
 })
 
 const config = prepareDataDir(loadConfig())
-const database = openDatabase(config)
+const database = await openDatabase(config)
 try {
   await migrateToLatest(database.db)
   if (values.recount) {

@@ -14,7 +14,7 @@ import type { AppEnv } from './env.js'
 import { render } from './render.js'
 
 // One renderer, and so one cache, per configuration: each running server has its own.
-const rendererFor = derivedOnce((config: Config): KitRenderer => createKitRenderer(config))
+const rendererFor = derivedOnce((config: Config): Promise<KitRenderer> => createKitRenderer(config))
 
 /** Sends a rendered file with its validator; the body is never computed here. */
 /**
@@ -48,7 +48,7 @@ function prefixedLocale(config: Config, prefix: string): string | undefined {
 export const kitFiles = new Hono<AppEnv>()
 
 kitFiles.get('/kit/:name{[a-z0-9-]+\\.(?:svg|png)}', async (c, next) => {
-  const file = await rendererFor(c.var.ctx.config).file(c.req.param('name'))
+  const file = await (await rendererFor(c.var.ctx.config)).file(c.req.param('name'))
   if (!file) return next()
   return send(c, file, 'public, max-age=86400')
 })
@@ -56,7 +56,8 @@ kitFiles.get('/kit/:name{[a-z0-9-]+\\.(?:svg|png)}', async (c, next) => {
 async function counterBadge(c: Context<AppEnv>, locale: string): Promise<Response> {
   const { ctx } = c.var
   const counts = await ctx.numbers.counts.get()
-  const file = rendererFor(ctx.config).counter(locale, messagesFor(locale).kit.counter(counts.confirmed))
+  const renderer = await rendererFor(ctx.config)
+  const file = renderer.counter(locale, messagesFor(locale).kit.counter(counts.confirmed))
   return send(c, file, 'public, max-age=60', false)
 }
 
@@ -64,7 +65,7 @@ async function preview(c: Context<AppEnv>, locale: string): Promise<Response> {
   const { ctx } = c.var
   const readLabel = async () =>
     messagesFor(locale).count.signatures((await ctx.numbers.counts.get()).confirmed)
-  const file = await rendererFor(ctx.config).preview(locale, readLabel, ctx.now().getTime())
+  const file = await (await rendererFor(ctx.config)).preview(locale, readLabel, ctx.now().getTime())
   return send(c, file, 'public, max-age=60')
 }
 
@@ -82,9 +83,9 @@ kitFiles.get('/:locale{[a-z]{2}}/og.png', (c, next) => {
 /** /kit and /en/kit, and the Mastodon step, mounted in each locale. */
 export const kit = new Hono<AppEnv>()
 
-kit.get('/', (c) => {
+kit.get('/', async (c) => {
   const { ctx, page, locale } = c.var
-  const badge = rendererFor(ctx.config).badgeSize(locale, 'colour')
+  const badge = (await rendererFor(ctx.config)).badgeSize(locale, 'colour')
   return render(
     c,
     <KitPage

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib'
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js'
+import type { Resvg as ResvgClass, ResvgRenderOptions } from '@resvg/resvg-js'
 import QRCode from 'qrcode'
 import type { Config, KitVariant } from '../config.js'
 import { absoluteUrl } from '../domain/links.js'
@@ -34,6 +34,8 @@ const FONT: ResvgRenderOptions['font'] = {
   defaultFontFamily: FONT_FAMILY,
 }
 
+type Resvg = typeof ResvgClass
+
 export interface KitFile {
   body: Buffer
   type: 'image/svg+xml' | 'image/png'
@@ -49,7 +51,7 @@ function etagOf(body: Buffer): string {
 }
 
 /** The width of one line of text in the shipped font. */
-export function measureText(text: string, fontSize: number): number {
+function measureText(Resvg: Resvg, text: string, fontSize: number): number {
   const probe = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="${fontSize * 2}"><text x="0" y="${fontSize * 1.5}" font-family="${FONT_FAMILY}" font-weight="700" font-size="${fontSize}">${escapeXml(text)}</text></svg>`
   const box = new Resvg(probe, { font: FONT }).innerBBox()
   return box ? box.x + box.width : 0
@@ -59,7 +61,7 @@ export function measureText(text: string, fontSize: number): number {
  * An SVG file with a <title> and an accessible name. Drawings with text go through
  * resvg first, which turns the text into paths; the QR code has none and stays as it is.
  */
-function svgFile(art: Artwork, flatten = true): KitFile {
+function svgFile(Resvg: Resvg, art: Artwork, flatten = true): KitFile {
   const source = flatten
     ? new Resvg(art.svg, { font: FONT })
         .toString()
@@ -85,7 +87,7 @@ function svgFile(art: Artwork, flatten = true): KitFile {
   }
 }
 
-function pngFile(art: Artwork, width: number): KitFile {
+function pngFile(Resvg: Resvg, art: Artwork, width: number): KitFile {
   const rendered = new Resvg(art.svg, { font: FONT, fitTo: { mode: 'width', value: width } }).render()
   const body = rendered.asPng()
   return { body, type: 'image/png', etag: etagOf(body), width: rendered.width, height: rendered.height }
@@ -104,7 +106,10 @@ export interface KitRenderer {
   preview(locale: string, readLabel: () => Promise<string>, now: number): Promise<KitFile>
 }
 
-export function createKitRenderer(config: Config): KitRenderer {
+export async function createKitRenderer(config: Config): Promise<KitRenderer> {
+  // The native renderer is loaded with the first kit file asked for, not at start-up:
+  // a server whose kit nobody opens never holds it in memory.
+  const { Resvg } = await import('@resvg/resvg-js')
   const kit = config.site.kit
   const locales = config.site.locales
   const files = new Map<string, Promise<KitFile | undefined>>()
@@ -118,7 +123,7 @@ export function createKitRenderer(config: Config): KitRenderer {
       const key = `${size}:${text}`
       let w = widths.get(key)
       if (w === undefined) {
-        w = measureText(text, size)
+        w = measureText(Resvg, text, size)
         widths.set(key, w)
       }
       return w
@@ -189,8 +194,8 @@ export function createKitRenderer(config: Config): KitRenderer {
     if (ext === 'png' && !sized && width !== undefined) return undefined
     const art = await artworkFor(kind, locale, variant)
     if (!art) return undefined
-    if (ext === 'svg') return svgFile(art, kind !== 'qr')
-    return pngFile(art, width ?? art.width)
+    if (ext === 'svg') return svgFile(Resvg, art, kind !== 'qr')
+    return pngFile(Resvg, art, width ?? art.width)
   }
 
   return {
@@ -214,7 +219,7 @@ export function createKitRenderer(config: Config): KitRenderer {
     counter(locale, label) {
       const cached = counters.get(locale)
       if (cached?.label === label) return cached.file
-      const file = svgFile(counterArtwork(kit, label, measure))
+      const file = svgFile(Resvg, counterArtwork(kit, label, measure))
       counters.set(locale, { label, file })
       return file
     },
@@ -231,7 +236,7 @@ export function createKitRenderer(config: Config): KitRenderer {
         { title: config.site.title[locale]!, count: label, host: new URL(config.baseUrl).host },
         measure,
       )
-      const file = pngFile(art, art.width)
+      const file = pngFile(Resvg, art, art.width)
       previews.set(locale, { at: now, label, file })
       return file
     },
