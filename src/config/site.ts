@@ -173,6 +173,28 @@ const closingDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
   return date
 })
 
+// An address a collective may not have yet: empty means «none», and the words that
+// would link to it stay plain text.
+const optionalUrl = z.union([
+  z.literal(''),
+  z.string().regex(/^https?:\/\/[^\s]+$/, 'an http(s) address or ""'),
+])
+
+/** Where and when the text first appeared: shown on the manifesto page. */
+const publicationSchema = z
+  .object({
+    date: z
+      .union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as 2025-12-09'), z.date()])
+      .optional()
+      // An unquoted TOML date arrives as a Date: the page shows the day, as written.
+      .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
+    venue: z.string().default(''),
+    title: z.string().default(''),
+    url: optionalUrl.default(''),
+  })
+  .prefault({})
+  .transform((p) => Object.freeze(p))
+
 const categorySchema = z
   .object({ key: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes') })
   .catchall(z.string())
@@ -182,6 +204,11 @@ const siteSchema = z
     title: z.string().min(1),
     titles: z.record(localeCode, z.string().min(1)).default({}),
     organisation: z.string().min(1),
+    /** The collective's own site, '' when it has none to give. */
+    organisation_url: optionalUrl.default(''),
+    /** Where the collective publishes its answers to common objections, '' if nowhere yet. */
+    companion_url: optionalUrl.default(''),
+    publication: publicationSchema,
     contact_email: z.email(),
     default_locale: localeCode,
     locales: z.array(localeCode).min(1),
@@ -210,53 +237,59 @@ const siteSchema = z
       })
       return z.NEVER
     }
+    // Every setting is read under its own name in camelCase (contact_email is
+    // contactEmail, [moderation] is moderation), but these: derived, or read flat.
+    const {
+      title: fallback,
+      titles,
+      form,
+      retention,
+      categories: given,
+      institutions,
+      kit,
+      privacy,
+      open_data,
+      milestones,
+      debate,
+      ...same
+    } = s
     const perLocale = (value: (locale: Locale) => string) =>
       Object.freeze(Object.fromEntries(s.locales.map((locale) => [locale, value(locale)])))
-    const title = perLocale((locale) => s.titles[locale] ?? s.title)
+    const title = perLocale((locale) => titles[locale] ?? fallback)
     const categories = []
-    for (const { key, ...labels } of s.categories) {
+    for (const { key, ...labels } of given) {
       const missing = s.locales.find((locale) => !labels[locale])
       if (missing !== undefined) {
         ctx.issues.push({
           code: 'custom',
           path: ['categories'],
           message: `"${key}" has no label for "${missing}"`,
-          input: s.categories,
+          input: given,
         })
         return z.NEVER
       }
       categories.push(Object.freeze({ key, labels: perLocale((locale) => labels[locale]!) }))
     }
-    // The few settings whose name in the code differs from site.toml's, or that are
-    // read flat rather than by section; every other setting keeps its section.
     return {
+      ...camelCaseKeys(same),
       title,
-      organisation: s.organisation,
-      contactEmail: s.contact_email,
-      defaultLocale: s.default_locale,
-      locales: Object.freeze(s.locales),
-      signingOpen: s.signing_open,
-      closesAt: s.closes_at,
-      consentVersion: s.consent_version,
-      requiredFields: new Set(s.form.required) as ReadonlySet<'institution' | 'discipline'>,
-      commentMaxLength: s.form.comment_max_length,
-      ...s.retention,
+      requiredFields: new Set(form.required) as ReadonlySet<'institution' | 'discipline'>,
+      commentMaxLength: form.comment_max_length,
+      ...retention,
       categories: Object.freeze(categories),
-      institutionDomainPatterns: Object.freeze(s.institutions.domain_patterns),
+      institutionDomainPatterns: Object.freeze(institutions.domain_patterns),
       /** site.toml's own names; loadSiteConfig puts content/institutions.toml under them. */
-      institutionNames: s.institutions.names as Readonly<Record<string, string>>,
+      institutionNames: institutions.names as Readonly<Record<string, string>>,
       // The badge reads the site's title in a language it has no words for.
-      kit: { ...s.kit, badge: perLocale((locale) => s.kit.badge[locale] ?? title[locale]!) },
-      ...s.privacy,
-      openDataLicence: s.open_data.licence,
-      openDataLicenceUrl: s.open_data.licence_url,
+      kit: { ...kit, badge: perLocale((locale) => kit.badge[locale] ?? title[locale]!) },
+      ...privacy,
+      openDataLicence: open_data.licence,
+      openDataLicenceUrl: open_data.licence_url,
       /** Counts of confirmed signatures announced in the Atom feed, ascending. */
-      milestones: s.milestones.thresholds,
-      debateMaxPerSender: s.debate.max_per_sender_per_day,
-      debateMaxPerInstitution: s.debate.max_per_institution_per_day,
-      debateMessageMax: s.debate.message_max_length,
-      moderation: s.moderation,
-      limits: s.limits,
+      milestones: milestones.thresholds,
+      debateMaxPerSender: debate.max_per_sender_per_day,
+      debateMaxPerInstitution: debate.max_per_institution_per_day,
+      debateMessageMax: debate.message_max_length,
     }
   })
 
