@@ -1,4 +1,4 @@
-// npm run bench: the server started exactly as `npm run start:prod` starts it, with
+// npm run bench: the server started exactly as `npm start` starts it, with
 // production's limits on (raised, never bypassed), on SQLite then PostgreSQL with a
 // million confirmed signatures, loaded by wrk from a separate process. Each scenario
 // reports req/s, p50/p99, errors and the server's CPU time per request; a bare
@@ -68,14 +68,14 @@ const KEEP = process.env.BENCH_KEEP === '1'
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits
 
-/** The command line of `npm run start:prod`, read from package.json so that the two never differ. */
+/** The command line of `npm start`, read from package.json so that the two never differ. */
 function productionCommand(): { command: string; args: string[]; line: string } {
   const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> })
     .scripts
-  const line = scripts['start:prod']!
+  const line = scripts.start!
   const [command, ...args] = line.trim().split(/\s+/)
   // Run node itself, not through npm, so that the pid measured is the server's.
-  if (command !== 'node') throw new Error(`start:prod does not start with node: ${line}`)
+  if (command !== 'node') throw new Error(`npm start does not start with node: ${line}`)
   return { command: process.execPath, args, line }
 }
 
@@ -262,11 +262,11 @@ async function prepareDatabase(kind: string, content: BenchContent): Promise<Pre
   const env: Record<string, string> = { DATA_DIR: dataDir, CONTENT_DIR: content.dir }
   if (kind === 'sqlite') {
     const file = join(dataDir, 'paraphe.sqlite')
-    const handle = openDatabase({ sqliteFile: file })
+    const handle = await openDatabase({ sqliteFile: file })
     await migrateToLatest(handle.db)
     await handle.close()
     seedSqlite(file, ROWS)
-    const again = openDatabase({ sqliteFile: file })
+    const again = await openDatabase({ sqliteFile: file })
     await rebuildCounters(createTransactor(again.db, again.dialect).transact, site, new Date())
     await again.close()
     return { env, dataDir, seedSeconds: (Date.now() - started) / 1000, async cleanup() {} }
@@ -279,11 +279,11 @@ async function prepareDatabase(kind: string, content: BenchContent): Promise<Pre
   const url = new URL(PG_ADMIN)
   url.pathname = `/${PG_DATABASE}`
   env.DATABASE_URL = url.toString()
-  const handle = openDatabase({ databaseUrl: url.toString(), sqliteFile: '' })
+  const handle = await openDatabase({ databaseUrl: url.toString(), sqliteFile: '' })
   await migrateToLatest(handle.db)
   await handle.close()
   await seedPostgres(url.toString(), ROWS)
-  const again = openDatabase({ databaseUrl: url.toString(), sqliteFile: '' })
+  const again = await openDatabase({ databaseUrl: url.toString(), sqliteFile: '' })
   await rebuildCounters(createTransactor(again.db, again.dialect).transact, site, new Date())
   await again.close()
   // The PostgreSQL server runs on this machine: the CPU its backends spend on the

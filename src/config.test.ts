@@ -1,8 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config.js'
+import { prepareDataDir } from './data-dir.js'
+import { isSigningOpen } from './domain/signing-open.js'
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'paraphe-config-'))
 
@@ -20,12 +22,30 @@ describe('settings', () => {
     expect(config.site.defaultLocale).toBe('fr')
   })
 
-  it('generate the secret once, readable by its owner only', () => {
-    const dir = dataDir()
-    const first = loadConfig({ DATA_DIR: dir }).secret
+  it('are read without writing anything: a command that only reads them leaves DATA_DIR as it was', () => {
+    const dir = join(dataDir(), 'not-yet')
+    const config = loadConfig({ DATA_DIR: dir })
+    expect(config.secret).toBeUndefined()
+    expect(existsSync(dir)).toBe(false)
+  })
+
+  it('generate the secret once at start-up, in a data folder and a file readable by their owner only', () => {
+    const dir = join(dataDir(), 'made-at-start-up')
+    const first = prepareDataDir(loadConfig({ DATA_DIR: dir })).secret
     expect(first.length).toBeGreaterThanOrEqual(32)
+    expect(statSync(dir).mode & 0o777).toBe(0o700)
     expect(statSync(join(dir, 'secret')).mode & 0o777).toBe(0o600)
-    expect(loadConfig({ DATA_DIR: dir }).secret).toBe(first)
+    expect(prepareDataDir(loadConfig({ DATA_DIR: dir })).secret).toBe(first)
+    const given = 'a-secret-of-at-least-thirty-two-characters'
+    expect(prepareDataDir(loadConfig({ DATA_DIR: dir, SECRET: given })).secret).toBe(given)
+  })
+
+  it('refuse a secret file too short to key the hashes, naming it', () => {
+    const dir = dataDir()
+    writeFileSync(join(dir, 'secret'), 'short\n')
+    expect(() => prepareDataDir(loadConfig({ DATA_DIR: dir }))).toThrowError(
+      /^SECRET: .*secret holds fewer than 32/,
+    )
   })
 
   it.each([
@@ -51,8 +71,7 @@ describe('moderation settings', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).adminEmails).toEqual([])
   })
 
-  it('default to publishing without pre-moderation, and let the admin override signing_open but not the closing date', async () => {
-    const { isSigningOpen } = await import('./config.js')
+  it('default to publishing without pre-moderation, and let the admin override signing_open but not the closing date', () => {
     const site = loadConfig({ DATA_DIR: dataDir() }).site
     expect(site.moderation).toMatchObject({
       preModeration: false,

@@ -3,7 +3,7 @@ import type { DomainContext } from './domain/context.js'
 import type { RuntimeSettings } from './domain/settings.js'
 import type { PublicNumbers } from './domain/snapshot.js'
 
-/** Everything a request handler may use; built once in main.ts (or by a test). */
+/** Everything a request handler may use; built once per running server by startServer (server.ts). */
 export interface AppContext extends DomainContext {
   content: Content
   /** When the mail worker last finished a pass over the outbox (for /healthz). */

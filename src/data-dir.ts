@@ -2,7 +2,19 @@
 // address hashes of every signatory), the secret that keys those hashes, and mails
 // whose links let their reader confirm, edit or withdraw a signature. Whatever
 // Paraphe creates there is readable by the server's user only, whatever the umask.
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { join } from 'node:path'
+import { type Config, ConfigError, type LoadedConfig } from './config.js'
 
 /** Permissions of a folder Paraphe creates or owns in DATA_DIR. */
 export const PRIVATE_DIR = 0o700
@@ -52,4 +64,28 @@ export function dataDirWarning(dataDir: string): string | undefined {
   const mode = statSync(dataDir).mode & 0o777
   if ((mode & 0o077) === 0) return undefined
   return `warning: DATA_DIR ${dataDir} is open to other users (mode ${mode.toString(8)}); it holds the database, the secret and mails with live links: chmod 700 it`
+}
+
+/**
+ * Start-up's first step, for the server and every command alike: DATA_DIR exists,
+ * readable by the server's user only, and the secret is known (SECRET, or the one
+ * generated there on the first start).
+ */
+export function prepareDataDir(loaded: LoadedConfig): Config {
+  mkdirSync(loaded.dataDir, { recursive: true, mode: PRIVATE_DIR })
+  return Object.freeze({ ...loaded, secret: loaded.secret ?? readOrCreateSecret(loaded.dataDir) })
+}
+
+/** The HMAC key for e-mail hashes and form signatures: generated once, readable by the owner only. */
+function readOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret')
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim()
+    if (secret.length < 32) throw new ConfigError('SECRET', `${file} holds fewer than 32 characters`)
+    return secret
+  }
+  const secret = randomBytes(32).toString('base64url')
+  writeFileSync(file, `${secret}\n`, { mode: PRIVATE_FILE, flag: 'wx' })
+  chmodSync(file, PRIVATE_FILE)
+  return secret
 }

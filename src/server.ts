@@ -1,10 +1,10 @@
-// Assembles a running Paraphe: database, content, mail worker, HTTP server and the
+// Assembles a running Paraphe: data folder, database, content, mail worker, HTTP server and the
 // retention schedule. main.ts calls it for real; tests call it with their settings.
 import { getRequestListener } from '@hono/node-server'
 import { createServer } from 'node:http'
 import { createApp, publicPageCache } from './app.js'
-import type { Config } from './config.js'
-import { dataDirWarning, PRIVATE_FILE, tighten } from './data-dir.js'
+import type { LoadedConfig } from './config.js'
+import { dataDirWarning, prepareDataDir, PRIVATE_FILE, tighten } from './data-dir.js'
 import { loadContent } from './content/load.js'
 import { proxyExposureWarning } from './http/client-address.js'
 import type { AppContext } from './context.js'
@@ -69,7 +69,8 @@ export async function reportRates(ctx: AppContext, log: (line: string) => void):
   await ctx.limiter.purge(ctx.now())
 }
 
-export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(loaded: LoadedConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const config = prepareDataDir(loaded)
   const log = options.log ?? ((line: string) => console.log(line))
   const now = options.now ?? (() => new Date())
   const content = loadContent(config)
@@ -79,7 +80,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     proxyExposureWarning(config.host, config.trustedProxyHops),
   ]
   for (const line of warnings) if (line) log(line)
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, warn: log })
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: config.sqliteFile,
+    warn: log,
+  })
   await migrateToLatest(database.db)
   const guard = options.guardWrites ? createWriteGuard() : undefined
   const db = guard ? database.db.withPlugin(guard.plugin) : database.db

@@ -1,6 +1,7 @@
 // npm run admin -- add someone@example.org | remove someone@example.org | list
 // Moderators of ADMIN_EMAILS come from the environment; these are kept in the database.
 import { loadConfig } from '../config.js'
+import { prepareDataDir } from '../data-dir.js'
 import { migrateToLatest, openDatabase } from '../db/database.js'
 import { createTransactor } from '../db/transactor.js'
 import { addModerator, listModerators, removeModerator } from '../domain/moderators.js'
@@ -8,8 +9,8 @@ import { addModerator, listModerators, removeModerator } from '../domain/moderat
 const [command, address] = process.argv.slice(2)
 const usage = 'usage: npm run admin -- add <email> | remove <email> | list'
 
-const config = loadConfig()
-const database = openDatabase(config)
+const config = prepareDataDir(loadConfig())
+const database = await openDatabase(config)
 let status = 0
 try {
   await migrateToLatest(database.db)

@@ -1,11 +1,12 @@
 // npm run purge: applies the retention rules now, as the server does every hour.
 import { loadConfig } from '../config.js'
+import { prepareDataDir } from '../data-dir.js'
 import { migrateToLatest, openDatabase } from '../db/database.js'
 import { createTransactor } from '../db/transactor.js'
 import { purgeExpired } from '../domain/purge.js'
 
-const config = loadConfig()
-const database = openDatabase(config)
+const config = prepareDataDir(loadConfig())
+const database = await openDatabase(config)
 await migrateToLatest(database.db)
 const report = await purgeExpired({
   transact: createTransactor(database.db, database.dialect).transact,

@@ -4,6 +4,7 @@
 // changing domain_patterns in site.toml, or upgrading a database that has signatures).
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.js'
+import { prepareDataDir } from '../data-dir.js'
 import { migrateToLatest, openDatabase } from '../db/database.js'
 import { createTransactor } from '../db/transactor.js'
 import { settleSearchIndex } from '../db/search.js'
@@ -19,8 +20,8 @@ const { values } = parseArgs({
   },
 })
 
-const config = loadConfig()
-const database = openDatabase(config)
+const config = prepareDataDir(loadConfig())
+const database = await openDatabase(config)
 try {
   await migrateToLatest(database.db)
   if (values.recount) {

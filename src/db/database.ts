@@ -1,8 +1,7 @@
 // Opens the database named by the config (SQLite file by default, PostgreSQL when
 // DATABASE_URL is set), applies pending migrations, and hands out one typed handle.
-import SQLite from 'better-sqlite3'
+import type SQLite from 'better-sqlite3'
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely'
-import pg from 'pg'
 import { PRIVATE_FILE, privateFile, tighten } from '../data-dir.js'
 import type { Database } from './schema.js'
 import { migrations } from './migrations/index.js'
@@ -25,13 +24,18 @@ export interface DatabaseOptions {
   warn?: (line: string) => void
 }
 
-// COUNT(*) and SUM() come back from PostgreSQL as int8, which pg gives as strings:
-// our counts stay far below 2^53, so read them as numbers on both databases.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10))
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
-
-export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+/**
+ * Each driver is loaded when its database is opened: a site on SQLite never loads
+ * pg, one on PostgreSQL never loads the SQLite binary (memory, start-up time, and
+ * no native module to build for a database nobody uses).
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
+    const { default: pg } = await import('pg')
+    // COUNT(*) and SUM() come back from PostgreSQL as int8, which pg gives as strings:
+    // our counts stay far below 2^53, so read them as numbers on both databases.
+    pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10))
+    pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
     // A database that does not answer must give visitors a 503 within seconds, not a hang.
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
@@ -58,7 +62,8 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       ]
     : []
   for (const line of files) if (line) warn(line)
-  const file = new SQLite(options.sqliteFile)
+  const { default: SQLiteDatabase } = await import('better-sqlite3')
+  const file = new SQLiteDatabase(options.sqliteFile)
   file.pragma('journal_mode = WAL')
   // A signature acknowledged to its signatory must survive a crash or a power cut:
   // with FULL, every commit is on disk before the HTTP answer goes out.

@@ -12,8 +12,8 @@ describe.each(DATABASES)('LIKE with typed text (%s)', (kind) => {
     if (kind === 'postgres') {
       const pg = await createPostgresDatabase()
       drop = pg.drop
-      handle = openDatabase({ databaseUrl: pg.url, sqliteFile: '' })
-    } else handle = openDatabase({ sqliteFile: ':memory:' })
+      handle = await openDatabase({ databaseUrl: pg.url, sqliteFile: '' })
+    } else handle = await openDatabase({ sqliteFile: ':memory:' })
   })
   afterAll(async () => {
     await handle?.close()

@@ -9,7 +9,7 @@ export interface SignatureTable {
   id: Generated<number>
   /** HMAC of the normalised address: the only way to find a signature by e-mail. */
   email_hash: string
-  /** The clear address, kept only for signatories who asked for news (wants_updates = 1). */
+  /** The clear address, kept only while a choice needs it: news (wants_updates) or the debate relay (wants_debate). */
   email: string | null
   /** Domain of the address, to group signatures by institution once confirmed. */
   email_domain: string

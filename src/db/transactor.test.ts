@@ -15,7 +15,7 @@ describe('group commit on SQLite', () => {
 
   async function open() {
     file = join(mkdtempSync(join(tmpdir(), 'paraphe-gc-')), 'db.sqlite')
-    handle = openDatabase({ sqliteFile: file })
+    handle = await openDatabase({ sqliteFile: file })
     await migrateToLatest(handle.db)
     let transactions = 0
     const start = handle.db.startTransaction.bind(handle.db)

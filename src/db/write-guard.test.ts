@@ -10,7 +10,7 @@ describe('the write guard', () => {
   })
 
   async function guarded() {
-    handle = openDatabase({ sqliteFile: ':memory:' })
+    handle = await openDatabase({ sqliteFile: ':memory:' })
     await migrateToLatest(handle.db)
     const guard = createWriteGuard()
     const db = handle.db.withPlugin(guard.plugin)

@@ -188,9 +188,9 @@ export function sessionCsrf(secret: string, session: Pick<AdminSession, 'hash'>)
 export function checkSessionCsrf(
   secret: string,
   session: Pick<AdminSession, 'hash'>,
-  value: unknown,
+  value: string | undefined,
 ): boolean {
-  if (typeof value !== 'string' || value === '') return false
+  if (!value) return false
   const expected = Buffer.from(sessionCsrf(secret, session))
   const given = Buffer.from(value)
   return expected.length === given.length && timingSafeEqual(expected, given)
@@ -201,8 +201,8 @@ export function loginCsrf(secret: string, tokenHash: string): string {
   return createHmac('sha256', secret).update(`admin-login:${tokenHash}`).digest('base64url')
 }
 
-export function checkLoginCsrf(secret: string, tokenHash: string, value: unknown): boolean {
-  if (typeof value !== 'string' || value === '') return false
+export function checkLoginCsrf(secret: string, tokenHash: string, value: string | undefined): boolean {
+  if (!value) return false
   const expected = Buffer.from(loginCsrf(secret, tokenHash))
   const given = Buffer.from(value)
   return expected.length === given.length && timingSafeEqual(expected, given)

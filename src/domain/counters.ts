@@ -128,7 +128,8 @@ export function signatureDelta(
  * Applies to every counter the change from `before` to `after` of one signature, in
  * the caller's transaction. Every change of a signature's state goes through here:
  * confirming (pending → confirmed), editing (confirmed → confirmed), withdrawing
- * (confirmed → null), and any moderation to come (confirmed → hidden…).
+ * (confirmed → null), moderation one by one or in bulk (approving, hiding,
+ * invalidating), and leaving the debate relay from a mailed link.
  */
 export async function applySignatureDelta(
   tx: Tx,

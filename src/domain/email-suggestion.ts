@@ -1,7 +1,7 @@
 // "Did you mean …?": a typed domain one or two keystrokes away from a common mail
 // provider or a known institutional domain is probably a typo. The signatory is
 // shown the suggestion and chooses; the address is never changed for them.
-import { derivedOnce } from '../config.js'
+import { derivedOnce } from '../derived-once.js'
 
 const COMMON_DOMAINS = [
   'gmail.com',

@@ -3,7 +3,8 @@
 // with their subdomains, and the patterns of the site config, where "*" stands for any
 // run of characters inside one label ("univ-*.fr" matches univ-tlse3.fr, not a.b.fr).
 // No downloaded list: the maintained ones are huge and miss cnrs.fr or inria.fr.
-import { derivedOnce, type SiteConfig } from '../config.js'
+import type { SiteConfig } from '../config.js'
+import { derivedOnce } from '../derived-once.js'
 
 const patternsOf = derivedOnce((site: SiteConfig): RegExp[] =>
   site.institutionDomainPatterns.map(

@@ -3,8 +3,9 @@ import { migrateToLatest, openDatabase } from '../db/database.js'
 import { createTransactor } from '../db/transactor.js'
 import { runtimeSettings } from './settings.js'
 
+const database = await openDatabase({ sqliteFile: ':memory:' })
+
 describe('runtime settings', () => {
-  const database = openDatabase({ sqliteFile: ':memory:' })
   afterAll(() => database.close())
 
   it('see a change made by another process within a few seconds, without reading the database on every page', async () => {

@@ -2,7 +2,8 @@
 // Parsing turns raw form values into a clean submission or a set of per-field errors
 // (message keys, localised by the view); the raw values are kept to refill the form.
 import { z } from 'zod'
-import { derivedOnce, type SiteConfig } from '../config.js'
+import type { SiteConfig } from '../config.js'
+import { derivedOnce } from '../derived-once.js'
 import { cleanLine, cleanParagraphs } from './clean-text.js'
 import { isDisposableDomain } from './disposable-domains.js'
 import { suggestDomain } from './email-suggestion.js'

@@ -9,6 +9,7 @@ import { checkCsrf, csrfFor } from '../domain/tokens.js'
 import { ConfirmedPage, ConfirmPage, TokenInvalidPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'
+import { formText } from './form-body.js'
 
 export const confirm = new Hono<AppEnv>()
 
@@ -45,9 +46,7 @@ confirm.post('/:token', async (c) => {
   const body = await c.req.parseBody()
   try {
     const target = await findConfirmation(ctx, token)
-    if (
-      !checkCsrf(ctx.config.secret, target.tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined)
-    ) {
+    if (!checkCsrf(ctx.config.secret, target.tokenHash, formText(body, 'csrf'))) {
       throw new AppError('bad_request', 'csrf')
     }
     const signature = await confirmSignature(ctx, token)

@@ -38,3 +38,13 @@ export function clientGone(c: Context): boolean {
     incoming !== undefined && !incoming.complete && (incoming.destroyed || c.req.raw.signal?.aborted === true)
   )
 }
+
+/**
+ * A text field of a parsed form body. A field absent, sent as a file, or repeated
+ * (name=a&name=b, which no form of ours sends) is undefined: a route never has to
+ * guess what a hand-made request meant.
+ */
+export function formText(body: Record<string, unknown>, name: string): string | undefined {
+  const value = body[name]
+  return typeof value === 'string' ? value : undefined
+}

@@ -8,6 +8,7 @@ import type { AppEnv } from './env.js'
 import { rateLimit } from './rate-limit.js'
 import { originOf } from './request-facts.js'
 import { render } from './render.js'
+import { formText } from './form-body.js'
 
 export const PAGE_SIZE = 50
 
@@ -46,7 +47,7 @@ institutions.post('/:domain/contact', rateLimit('relay'), async (c, next) => {
   const institution = await findInstitution(ctx.db, ctx.config.site, c.req.param('domain'))
   if (!institution?.hasWilling) return next()
   const body = await c.req.parseBody()
-  const field = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined)
+  const field = (k: string) => formText(body, k)
   // A bot filled the hidden field: answer as for anyone, relay nothing.
   if (field('website')) return c.redirect(page.href('/relay/sent'), 303)
   const values: RelayValues = { name: field('name'), email: field('email'), message: field('message') }

@@ -2,7 +2,8 @@
 // (/kit/*.svg|png, the live counter /badge.svg, the social preview /og.png) at the
 // root, where any site may embed them.
 import { Hono, type Context } from 'hono'
-import { derivedOnce, type Config } from '../config.js'
+import type { Config } from '../config.js'
+import { derivedOnce } from '../derived-once.js'
 import { createKitRenderer, type KitFile, type KitRenderer } from '../kit/render.js'
 import { mastodonHost, mastodonShareUrl, shareLinks } from '../kit/share.js'
 import { buildSnippets } from '../kit/snippets.js'
@@ -13,7 +14,7 @@ import type { AppEnv } from './env.js'
 import { render } from './render.js'
 
 // One renderer, and so one cache, per configuration: each running server has its own.
-const rendererFor = derivedOnce((config: Config): KitRenderer => createKitRenderer(config))
+const rendererFor = derivedOnce((config: Config): Promise<KitRenderer> => createKitRenderer(config))
 
 /** What every kit file carries: it is made to be embedded by other sites, including those that isolate themselves. */
 const EMBEDDABLE = { 'Cross-Origin-Resource-Policy': 'cross-origin', 'Access-Control-Allow-Origin': '*' }
@@ -41,7 +42,7 @@ function prefixedLocale(config: Config, prefix: string): string | undefined {
 export const kitFiles = new Hono<AppEnv>()
 
 kitFiles.get('/kit/:name{[a-z0-9-]+\\.(?:svg|png)}', async (c, next) => {
-  const file = await rendererFor(c.var.ctx.config).file(c.req.param('name'))
+  const file = await (await rendererFor(c.var.ctx.config)).file(c.req.param('name'))
   if (!file) return next()
   return send(c, file, 'public, max-age=86400')
 })
@@ -49,7 +50,8 @@ kitFiles.get('/kit/:name{[a-z0-9-]+\\.(?:svg|png)}', async (c, next) => {
 async function counterBadge(c: Context<AppEnv>, locale: string): Promise<Response> {
   const { ctx } = c.var
   const counts = await ctx.numbers.counts.get()
-  const file = rendererFor(ctx.config).counter(locale, messagesFor(locale).kit.counter(counts.confirmed))
+  const renderer = await rendererFor(ctx.config)
+  const file = renderer.counter(locale, messagesFor(locale).kit.counter(counts.confirmed))
   // Sent as it is, for the page cache (app.ts) or the compression middleware to tag
   // and compress as they do pages: the count changes often, so quickly rather than at best.
   return c.body(new Uint8Array(file.body), 200, {
@@ -63,7 +65,7 @@ async function preview(c: Context<AppEnv>, locale: string): Promise<Response> {
   const { ctx } = c.var
   const readLabel = async () =>
     messagesFor(locale).count.signatures((await ctx.numbers.counts.get()).confirmed)
-  const file = await rendererFor(ctx.config).preview(locale, readLabel, ctx.now().getTime())
+  const file = await (await rendererFor(ctx.config)).preview(locale, readLabel, ctx.now().getTime())
   return send(c, file, 'public, max-age=60')
 }
 
@@ -81,9 +83,9 @@ kitFiles.get('/:locale{[a-z]{2}}/og.png', (c, next) => {
 /** /kit and /en/kit, and the Mastodon step, mounted in each locale. */
 export const kit = new Hono<AppEnv>()
 
-kit.get('/', (c) => {
+kit.get('/', async (c) => {
   const { ctx, page, locale } = c.var
-  const badge = rendererFor(ctx.config).badgeSize(locale, 'colour')
+  const badge = (await rendererFor(ctx.config)).badgeSize(locale, 'colour')
   return render(
     c,
     <KitPage

@@ -2,7 +2,7 @@
 // explicit choice, Accept-Language decides; following a link within the site, or
 // ?lang=…, is an explicit choice. No cookie is needed for any of it.
 import type { MiddlewareHandler } from 'hono'
-import { isSigningOpen } from '../config.js'
+import { isSigningOpen } from '../domain/signing-open.js'
 import type { AppContext } from '../context.js'
 import { absoluteUrl, localePath } from '../domain/links.js'
 import { issueFormStamp } from '../domain/form-stamp.js'

@@ -20,6 +20,7 @@ import type { AppEnv } from './env.js'
 import { rateLimit } from './rate-limit.js'
 import { originOf } from './request-facts.js'
 import { render } from './render.js'
+import { formText } from './form-body.js'
 
 export const manage = new Hono<AppEnv>()
 
@@ -28,7 +29,7 @@ manage.get('/', (c) => render(c, <ManageRequestPage p={c.var.page} />))
 manage.post('/', rateLimit('manage'), async (c) => {
   const { ctx, page } = c.var
   const body = await c.req.parseBody()
-  const raw = typeof body.email === 'string' ? body.email : ''
+  const raw = formText(body, 'email') ?? ''
   const email = normalizeEmail(raw)
   if (!email)
     return render(
@@ -100,7 +101,7 @@ manage.post('/:token', (c) =>
     const token = c.req.param('token')
     const body = await c.req.parseBody()
     const { signature, tokenHash } = await findManagedSignature(ctx, token)
-    if (!checkCsrf(ctx.config.secret, tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined))
+    if (!checkCsrf(ctx.config.secret, tokenHash, formText(body, 'csrf')))
       throw new AppError('bad_request', 'csrf')
     const values = pickFormValues(body)
     const parsed = parseProfile(ctx.config.site, values)
@@ -142,7 +143,7 @@ manage.post('/:token/withdraw', (c) =>
     const token = c.req.param('token')
     const body = await c.req.parseBody()
     const { tokenHash } = await findManagedSignature(ctx, token)
-    if (!checkCsrf(ctx.config.secret, tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined))
+    if (!checkCsrf(ctx.config.secret, tokenHash, formText(body, 'csrf')))
       throw new AppError('bad_request', 'csrf')
     await withdrawSignature(ctx, token)
     return c.redirect(page.href('/manage/withdrawn'), 303)

@@ -10,6 +10,7 @@ import { ErrorPage } from '../views/pages.js'
 import { formStampOf, originOf } from './request-facts.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'
+import { formText } from './form-body.js'
 
 export type LimitedRoute = 'sign' | 'manage' | 'relay'
 
@@ -36,10 +37,11 @@ async function signCount(
   const { ctx } = c.var
   const limits = ctx.config.site.limits
   const body = await c.req.parseBody()
-  const email = typeof body.email === 'string' ? normalizeEmail(body.email) : undefined
+  const typed = formText(body, 'email')
+  const email = typed === undefined ? undefined : normalizeEmail(typed)
   const tallies = email ? [signDomainTally(email.domain)] : []
   if (email && limits.allowDomains.includes(email.domain)) return { weight: 0, stamped: false, tallies }
-  const value = typeof body.form_ts === 'string' ? body.form_ts : undefined
+  const value = formText(body, 'form_ts')
   if (formStampOf(c, value).kind !== 'valid')
     return { weight: limits.unstampedWeight, stamped: false, tallies }
   return { weight: 1, stamped: true, tallies: [...tallies, formStampTally(value!)] }

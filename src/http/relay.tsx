@@ -17,6 +17,7 @@ import {
 } from '../views/relay-pages.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'
+import { formText } from './form-body.js'
 
 export const relay = new Hono<AppEnv>()
 
@@ -64,9 +65,7 @@ relay.post('/:token', (c) =>
     const token = c.req.param('token')
     const body = await c.req.parseBody()
     const pending = await findPendingRelay(ctx, token)
-    if (
-      !checkCsrf(ctx.config.secret, pending.tokenHash, typeof body.csrf === 'string' ? body.csrf : undefined)
-    )
+    if (!checkCsrf(ctx.config.secret, pending.tokenHash, formText(body, 'csrf')))
       throw new AppError('bad_request', 'csrf')
     const institution = await findInstitution(ctx.db, ctx.config.site, pending.domain)
     const outcome = await sendRelay(ctx, token, institution?.name ?? pending.domain)

@@ -4,7 +4,7 @@
 // recomputed per request: logos are made on first demand and kept for the life of the
 // process; the counter when the count changes; the social preview at most once a minute.
 import { fileURLToPath } from 'node:url'
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js'
+import type { Resvg as ResvgClass, ResvgRenderOptions } from '@resvg/resvg-js'
 import QRCode from 'qrcode'
 import type { Config, KitVariant } from '../config.js'
 import { absoluteUrl } from '../domain/links.js'
@@ -32,6 +32,8 @@ const FONT: ResvgRenderOptions['font'] = {
   defaultFontFamily: FONT_FAMILY,
 }
 
+type Resvg = typeof ResvgClass
+
 export interface KitFile {
   body: Buffer
   type: 'image/svg+xml' | 'image/png'
@@ -40,7 +42,7 @@ export interface KitFile {
 }
 
 /** The width of one line of text in the shipped font. */
-export function measureText(text: string, fontSize: number): number {
+function measureText(Resvg: Resvg, text: string, fontSize: number): number {
   const probe = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="${fontSize * 2}"><text x="0" y="${fontSize * 1.5}" font-family="${FONT_FAMILY}" font-weight="700" font-size="${fontSize}">${escapeXml(text)}</text></svg>`
   const box = new Resvg(probe, { font: FONT }).innerBBox()
   return box ? box.x + box.width : 0
@@ -50,7 +52,7 @@ export function measureText(text: string, fontSize: number): number {
  * An SVG file with a <title> and an accessible name. Drawings with text go through
  * resvg first, which turns the text into paths; the QR code has none and stays as it is.
  */
-function svgFile(art: Artwork, flatten = true): KitFile {
+function svgFile(Resvg: Resvg, art: Artwork, flatten = true): KitFile {
   const source = flatten
     ? new Resvg(art.svg, { font: FONT })
         .toString()
@@ -67,7 +69,7 @@ function svgFile(art: Artwork, flatten = true): KitFile {
   return { body: Buffer.from(svg), type: 'image/svg+xml', width: art.width, height: art.height }
 }
 
-function pngFile(art: Artwork, width: number): KitFile {
+function pngFile(Resvg: Resvg, art: Artwork, width: number): KitFile {
   const rendered = new Resvg(art.svg, { font: FONT, fitTo: { mode: 'width', value: width } }).render()
   return { body: rendered.asPng(), type: 'image/png', width: rendered.width, height: rendered.height }
 }
@@ -85,7 +87,10 @@ export interface KitRenderer {
   preview(locale: string, readLabel: () => Promise<string>, now: number): Promise<KitFile>
 }
 
-export function createKitRenderer(config: Config): KitRenderer {
+export async function createKitRenderer(config: Config): Promise<KitRenderer> {
+  // The native renderer is loaded with the first kit file asked for, not at start-up:
+  // a server whose kit nobody opens never holds it in memory.
+  const { Resvg } = await import('@resvg/resvg-js')
   const kit = config.site.kit
   const locales = config.site.locales
   const files = new Map<string, Promise<KitFile | undefined>>()
@@ -99,7 +104,7 @@ export function createKitRenderer(config: Config): KitRenderer {
       const key = `${size}:${text}`
       let w = widths.get(key)
       if (w === undefined) {
-        w = measureText(text, size)
+        w = measureText(Resvg, text, size)
         widths.set(key, w)
       }
       return w
@@ -170,8 +175,8 @@ export function createKitRenderer(config: Config): KitRenderer {
     if (ext === 'png' && !sized && width !== undefined) return undefined
     const art = await artworkFor(kind, locale, variant)
     if (!art) return undefined
-    if (ext === 'svg') return svgFile(art, kind !== 'qr')
-    return pngFile(art, width ?? art.width)
+    if (ext === 'svg') return svgFile(Resvg, art, kind !== 'qr')
+    return pngFile(Resvg, art, width ?? art.width)
   }
 
   return {
@@ -195,7 +200,7 @@ export function createKitRenderer(config: Config): KitRenderer {
     counter(locale, label) {
       const cached = counters.get(locale)
       if (cached?.label === label) return cached.file
-      const file = svgFile(counterArtwork(kit, label, measure))
+      const file = svgFile(Resvg, counterArtwork(kit, label, measure))
       counters.set(locale, { label, file })
       return file
     },
@@ -212,7 +217,7 @@ export function createKitRenderer(config: Config): KitRenderer {
         { title: config.site.title[locale]!, count: label, host: new URL(config.baseUrl).host },
         measure,
       )
-      const file = pngFile(art, art.width)
+      const file = pngFile(Resvg, art, art.width)
       previews.set(locale, { at: now, label, file })
       return file
     },

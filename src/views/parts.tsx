@@ -1,11 +1,12 @@
 // Pieces several pages share: the label of a category, a table of counts, a list of
 // signatories.
+import { categoryLabel as labelOf } from '../config.js'
 import type { PublicSignature } from '../domain/public-list.js'
 import type { GroupCount } from '../domain/small-groups.js'
 import type { PageContext } from './page-context.js'
 
 export function categoryLabel(p: PageContext, key: string): string {
-  return p.site.categories.find((c) => c.key === key)?.labels[p.locale] ?? key
+  return labelOf(p.site, key, p.locale)
 }
 
 /** A group's size as published: the number, or «fewer than 5» for a group too small to show. */

@@ -18,7 +18,7 @@ export interface SignFormProps {
   manage?: {
     action: string
     csrf: string
-    /** The clear address is not kept: asking for news needs it typed again. */
+    /** The clear address is not kept (neither news nor the debate relay asked for it): asking for news needs it typed again. */
     askEmailForUpdates: boolean
   }
 }

@@ -94,7 +94,7 @@ export async function startTestApp(
     server,
     smtp,
     clock,
-    config,
+    config: server.ctx.config,
     url: server.url,
     dataDir,
     async close() {

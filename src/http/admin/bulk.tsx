@@ -10,6 +10,7 @@ import {
 import { BulkPage } from '../../views/admin/bulk.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
+import { formText } from '../form-body.js'
 
 export const bulk = new Hono<AdminEnv>()
 
@@ -22,8 +23,7 @@ function instant(raw: string): string | undefined {
 }
 
 function conditionsOf(body: Record<string, unknown>): BulkConditions {
-  const text = (name: string) =>
-    cleanLine(typeof body[name] === 'string' ? (body[name] as string) : '').slice(0, 200) || undefined
+  const text = (name: string) => cleanLine(formText(body, name) ?? '').slice(0, 200) || undefined
   return {
     network: text('network'),
     domain: text('domain'),

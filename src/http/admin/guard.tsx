@@ -3,6 +3,7 @@
 // successful login sets one (login.tsx).
 import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
+import { categoryLabel } from '../../config.js'
 import { checkSessionCsrf, findSession, sessionCsrf } from '../../domain/admin-sessions.js'
 import { messagesFor } from '../../i18n/index.js'
 import { negotiateLocale } from '../accept.js'
@@ -10,6 +11,7 @@ import type { AppContext } from '../../context.js'
 import type { AdminPageContext } from '../../views/admin/layout.js'
 import { AdminMessagePage } from '../../views/admin/parts.js'
 import type { Assets } from '../assets.js'
+import { formText } from '../form-body.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 
@@ -35,7 +37,7 @@ export function adminPageContext(
     siteTitle: site.title[known] ?? site.title[site.defaultLocale]!,
     stylesheet: assets.stylesheet,
     icon: assets.icon,
-    categoryLabel: (key) => site.categories.find((c) => c.key === key)?.labels[known] ?? key,
+    categoryLabel: (key) => categoryLabel(site, key, known),
     ...extra,
   }
 }
@@ -71,7 +73,7 @@ export function requireModerator(ctx: AppContext, assets: Assets): MiddlewareHan
     c.set('admin', a)
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const body = await c.req.parseBody()
-      if (!checkSessionCsrf(ctx.config.secret, session, body.csrf)) {
+      if (!checkSessionCsrf(ctx.config.secret, session, formText(body, 'csrf'))) {
         return render(
           c,
           <AdminMessagePage a={a} title={a.m.admin.forbiddenTitle} body={a.m.admin.forbidden} />,

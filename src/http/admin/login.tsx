@@ -20,6 +20,7 @@ import { originOf } from '../request-facts.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 import { SESSION_COOKIE } from './guard.js'
+import { formText } from '../form-body.js'
 
 export const login = new Hono<AdminEnv>()
 
@@ -28,11 +29,9 @@ login.get('/login', (c) => render(c, <LoginPage a={c.var.admin} />))
 login.post('/login', async (c) => {
   const { ctx, admin } = c.var
   const body = await c.req.parseBody()
-  const email = typeof body.email === 'string' ? body.email.slice(0, 254) : ''
-  const locale =
-    typeof body.locale === 'string' && ctx.config.site.locales.includes(body.locale)
-      ? body.locale
-      : admin.locale
+  const email = (formText(body, 'email') ?? '').slice(0, 254)
+  const asked = formText(body, 'locale')
+  const locale = asked !== undefined && ctx.config.site.locales.includes(asked) ? asked : admin.locale
   const outcome = await requestLoginLink(ctx, email, originOf(c), locale)
   if (!outcome.ok) {
     c.header('Retry-After', String(outcome.retryAfterSeconds))
@@ -71,7 +70,7 @@ login.post('/login/:token', async (c) => {
   const token = c.req.param('token')
   const link = await findLoginLink(ctx, token)
   const body = await c.req.parseBody()
-  if (!link || !checkLoginCsrf(ctx.config.secret, link.tokenHash, body.csrf)) return invalid(c)
+  if (!link || !checkLoginCsrf(ctx.config.secret, link.tokenHash, formText(body, 'csrf'))) return invalid(c)
   const session = await logIn(ctx, token)
   if (!session) return invalid(c)
   setCookie(c, SESSION_COOKIE, session.sessionId, {
@@ -93,8 +92,9 @@ login.post('/logout', async (c) => {
 login.post('/language', async (c) => {
   const { ctx } = c.var
   const body = await c.req.parseBody()
-  if (typeof body.locale === 'string' && ctx.config.site.locales.includes(body.locale))
-    await setSessionLocale(ctx, c.var.session, body.locale)
+  const locale = formText(body, 'locale')
+  if (locale !== undefined && ctx.config.site.locales.includes(locale))
+    await setSessionLocale(ctx, c.var.session, locale)
   return c.redirect('/admin', 303)
 })
 

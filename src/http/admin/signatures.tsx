@@ -11,6 +11,7 @@ import { AdminMessagePage } from '../../views/admin/parts.js'
 import { SignaturePage } from '../../views/admin/signatures.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
+import { formText } from '../form-body.js'
 
 export const signatures = new Hono<AdminEnv>()
 
@@ -39,7 +40,7 @@ signatures.post('/:id/:action', async (c) => {
   const action = ACTIONS[c.req.param('action')]
   if (!action) throw new AppError('not_found')
   const body = await c.req.parseBody()
-  const reason = cleanLine(typeof body.reason === 'string' ? body.reason : '').slice(0, 200)
+  const reason = cleanLine(formText(body, 'reason') ?? '').slice(0, 200)
   await moderateSignature(ctx, session.email, id, action, reason)
   if (action === 'delete')
     return render(c, <AdminMessagePage a={admin} title={admin.m.admin.done} body={admin.m.admin.deleted} />)

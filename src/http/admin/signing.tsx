@@ -1,6 +1,6 @@
 // Closing or reopening signing; the closing date of site.toml applies either way.
 import { Hono } from 'hono'
-import { isSigningOpen } from '../../config.js'
+import { isSigningOpen } from '../../domain/signing-open.js'
 import { setSigningOpen } from '../../domain/moderation.js'
 import { SigningPage } from '../../views/admin/signing.js'
 import { render } from '../render.js'

@@ -1,0 +1,85 @@
+// The environment: what differs from one deployment of the same site to another
+// (addresses, folders, the database, the mail server). Nothing else in the code
+// reads process.env.
+import { join, resolve } from 'node:path'
+import { z } from 'zod'
+import { ConfigError } from './error.js'
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    DATA_DIR: z
+      .string()
+      .min(1)
+      .default('./data')
+      .transform((dir) => resolve(dir)),
+    CONTENT_DIR: z
+      .string()
+      .min(1)
+      .default('./content')
+      .transform((dir) => resolve(dir)),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for SQLite)')
+      .optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    NODE_ENV: z.string().optional(),
+    ADMIN_EMAILS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((a) => a.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.email({ error: 'must be a comma-separated list of e-mail addresses' })))
+      .default([]),
+  })
+  .transform((e) => ({
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    dataDir: e.DATA_DIR,
+    contentDir: e.CONTENT_DIR,
+    /** A postgres:// URL, or undefined for the embedded SQLite file in dataDir. */
+    databaseUrl: e.DATABASE_URL,
+    sqliteFile: join(e.DATA_DIR, 'paraphe.sqlite'),
+    /** undefined: mails are written as .eml files to dataDir/mail. */
+    smtpUrl: e.SMTP_URL,
+    /** undefined: the organisation's name at no-reply@ the site's host (config.ts). */
+    mailFrom: e.MAIL_FROM,
+    /** undefined: the one generated into DATA_DIR/secret at start-up (data-dir.ts). */
+    secret: e.SECRET,
+    /**
+     * Reverse proxies in front of the server whose X-Forwarded-For can be trusted.
+     * 0: the client address is the socket's, and X-Forwarded-For is ignored.
+     */
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    /** Moderators named by the deployment (ADMIN_EMAILS), lower-case; more can be added with npm run admin. */
+    adminEmails: Object.freeze(e.ADMIN_EMAILS),
+    /** NODE_ENV=production: nothing meant for a developer at work (such as live links in the log) is shown. */
+    production: e.NODE_ENV === 'production',
+  }))
+
+export type EnvConfig = z.output<typeof envSchema>
+
+/** Reads and validates the environment; throws ConfigError naming the first wrong variable. */
+export function readEnv(env: Record<string, string | undefined>): EnvConfig {
+  // Empty variables are treated as unset, as shells and .env files often produce them.
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = envSchema.safeParse(set)
+  if (!parsed.success) {
+    // The variable alone names the setting (not the position of a wrong address in ADMIN_EMAILS).
+    const issue = parsed.error.issues[0]!
+    throw new ConfigError(String(issue.path[0]), issue.message)
+  }
+  return parsed.data
+}
