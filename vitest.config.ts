@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { configDefaults, defineConfig } from 'vitest/config'
 
 /** The tests that drive Chromium: the slowest part of a run, left out of the quick one. */
@@ -20,6 +21,10 @@ export default defineConfig(({ mode }) => {
       // run by the global setup, and databases migrated once: each app starts on a copy.
       globalSetup: ['test/helpers/global-setup.ts'],
       fileParallelism: true,
+      // An integration file spends much of its time waiting on sockets (PostgreSQL, SMTP,
+      // its own server, Chromium): one file per core keeps every core busy, where vitest's
+      // default (one core left free) runs the files one after another on a 2-core machine.
+      maxWorkers: Math.max(2, availableParallelism()),
     },
   }
 })
