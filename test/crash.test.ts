@@ -97,7 +97,9 @@ describe('a server killed without warning', () => {
     } finally {
       file.close()
     }
-  })
+    // Three starts of a server process, each compiling the sources: more than the default
+    // 30 s on a busy 2-core machine.
+  }, 120_000)
 })
 
 /** Sends a request's headers and half its body, and the rest when told to. */
@@ -161,5 +163,5 @@ describe('a server asked to stop (SIGTERM)', () => {
     } finally {
       file.close()
     }
-  })
+  }, 60_000)
 })
