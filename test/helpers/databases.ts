@@ -14,12 +14,18 @@ export const DATABASES: DatabaseKind[] = databasesToTest(process.env.TEST_DATABA
 /** Whether this run tests PostgreSQL: the tests that only make sense on it run then. */
 export const ON_POSTGRES = DATABASES.includes('postgres')
 
-/** A new database on the shared server, migrated already (a copy of the run's template). */
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A new database on the shared server, migrated already (a copy of the run's template),
+ * or empty for a test of what happens to an empty database (`{ empty: true }`).
+ */
+export async function createPostgresDatabase(
+  options: { empty?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = inject('postgresUrl')
   if (!adminUrl) throw new Error('this run tests no PostgreSQL (TEST_DATABASES): no database to create')
   const name = `paraphe_test_${randomBytes(6).toString('hex')}`
-  await onServer(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`)
+  const template = options.empty ? '' : ` TEMPLATE ${inject('postgresTemplate')}`
+  await onServer(adminUrl, `CREATE DATABASE ${name}${template}`)
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   return {
