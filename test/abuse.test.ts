@@ -1,11 +1,10 @@
 // Abuse without collateral damage: per-network rate limits that a university can live
 // with, a signed form timestamp, disposable addresses refused, typos pointed out.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../src/config.js'
-import { startServer, reportRates } from '../src/server.js'
-import { startTestApp, type TestApp } from './helpers/app.js'
+import { reportRates } from '../src/server.js'
+import { startAnotherInstance, startTestApp, type TestApp } from './helpers/app.js'
 import { contentWith } from './helpers/content.js'
-import { DATABASES } from './helpers/databases.js'
+import { DATABASES, ON_POSTGRES } from './helpers/databases.js'
 import { get, hiddenValue, postForm, validSignature } from './helpers/http.js'
 
 const signatureCount = async (app: TestApp) =>
@@ -108,40 +107,21 @@ describe.each(DATABASES)('rate limits per client network (%s)', (kind) => {
   })
 })
 
-describe('rate limits shared by every instance on one PostgreSQL database', () => {
+describe.runIf(ON_POSTGRES)('rate limits shared by every instance on one PostgreSQL database', () => {
   it('counts requests to two instances against one budget', async () => {
     const first = await startTestApp('postgres', { CONTENT_DIR: contentWith({ manage_per_minute: '3' }) })
-    const second = await startServer(loadConfig({ ...process.env, ...envOf(first) }), {
-      log: () => {},
-      now: first.clock.now,
-      purgeEveryMs: 0,
-      guardWrites: true,
-    })
+    const second = await startAnotherInstance(first)
     try {
       const statuses = []
       for (const url of [first.url, second.url, first.url, second.url])
         statuses.push((await postForm(url, '/manage', { email: 'y@cnrs.fr' })).status)
       expect(statuses).toEqual([303, 303, 303, 429])
     } finally {
-      await second.stop()
+      await second.close()
       await first.close()
     }
   })
 })
-
-function envOf(app: TestApp): Record<string, string> {
-  const c = app.config
-  return {
-    DATA_DIR: c.dataDir,
-    CONTENT_DIR: c.contentDir,
-    DATABASE_URL: c.databaseUrl!,
-    SMTP_URL: c.smtpUrl!,
-    SECRET: c.secret,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    BASE_URL: c.baseUrl,
-  }
-}
 
 describe('the sign form against bots and typos', () => {
   let app: TestApp

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { contentWith } from './helpers/content.js'
 import { validSignature } from './helpers/http.js'
 import { freePort, spawnServer } from './helpers/process.js'
+import { waitFor } from './helpers/wait.js'
 
 const dirs: string[] = []
 afterAll(() => {
@@ -96,12 +97,16 @@ describe('a server killed without warning', () => {
     } finally {
       file.close()
     }
-  })
+    // Three starts of a server process, each compiling the sources: more than the default
+    // 30 s on a busy 2-core machine.
+  }, 120_000)
 })
 
 /** Sends a request's headers and half its body, and the rest when told to. */
 function slowPost(url: string, body: string) {
   let finish!: () => void
+  let sent!: () => void
+  const headSent = new Promise<void>((resolve) => (sent = resolve))
   const response = new Promise<number>((resolve, reject) => {
     const req = request(`${url}/sign`, {
       method: 'POST',
@@ -115,10 +120,10 @@ function slowPost(url: string, body: string) {
       res.on('end', () => resolve(res.statusCode ?? 0))
     })
     req.on('error', reject)
-    req.write(body.slice(0, 10))
+    req.write(body.slice(0, 10), () => sent())
     finish = () => req.end(body.slice(10))
   })
-  return { response, finish: () => finish() }
+  return { response, headSent, finish: () => finish() }
 }
 
 describe('a server asked to stop (SIGTERM)', () => {
@@ -132,12 +137,18 @@ describe('a server asked to stop (SIGTERM)', () => {
         new URLSearchParams(validSignature({ first_name: `Stop${n}`, email: `stop${n}@cnrs.fr` })).toString(),
       ),
     )
-    // The server has the requests (their headers arrived) before it is told to stop: half a
-    // second is ample for a loopback connection, even on a busy machine.
-    await new Promise((r) => setTimeout(r, 500))
+    // The server must have read the requests' heads before it is told to stop. Once their
+    // bytes are on the wire, a request on a newer connection that gets its answer shows it:
+    // the server takes connections, and reads what they carry, in the order they came.
+    await Promise.all(inFlight.map((r) => r.headSent))
+    expect((await fetch(`${server.url}/api/v1/stats`)).status).toBe(200)
     server.child.kill('SIGTERM')
-    await new Promise((r) => setTimeout(r, 200))
-    await expect(fetch(`${server.url}/api/v1/stats`)).rejects.toThrow()
+    await waitFor('the stopping server to refuse new connections', () =>
+      fetch(`${server.url}/api/v1/stats`).then(
+        () => false,
+        () => true,
+      ),
+    )
     for (const r of inFlight) r.finish()
     expect(await Promise.all(inFlight.map((r) => r.response))).toEqual([303, 303, 303])
     expect(await server.exited).toBe(0)
@@ -152,5 +163,5 @@ describe('a server asked to stop (SIGTERM)', () => {
     } finally {
       file.close()
     }
-  })
+  }, 60_000)
 })

@@ -6,7 +6,7 @@ import { createTransactor } from '../src/db/transactor.js'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { contentWith } from './helpers/content.js'
-import { DATABASES } from './helpers/databases.js'
+import { DATABASES, ON_POSTGRES } from './helpers/databases.js'
 import { get, hiddenValue, postForm, validSignature } from './helpers/http.js'
 import { loginLinkIn } from './helpers/admin.js'
 import { signAndConfirm } from './helpers/signing.js'
@@ -225,7 +225,7 @@ describe.each(DATABASES)('floods and lock-outs (%s)', (kind) => {
   })
 })
 
-describe('windows shared on PostgreSQL', () => {
+describe.runIf(ON_POSTGRES)('windows shared on PostgreSQL', () => {
   it('grants a budget exactly once to concurrent requests on two instances, each counted in batches', async () => {
     const app = await startTestApp('postgres')
     try {

@@ -105,16 +105,6 @@ describe.each(DATABASES)('mail delivery (%s)', (kind) => {
     expect(app.smtp.messages).toHaveLength(5)
   })
 
-  it('makes one signature of many identical submissions sent at once', async () => {
-    app = await startTestApp(kind)
-    const pages = await Promise.all(
-      Array.from({ length: 25 }, () => postForm(app!.url, '/sign', validSignature())),
-    )
-    expect(pages.every((p) => p.status === 303)).toBe(true)
-    const rows = await app.server.ctx.db.selectFrom('signatures').selectAll().execute()
-    expect(rows).toHaveLength(1)
-  })
-
   it('purges unconfirmed signatures and expired links after the configured delay, and nothing else', async () => {
     app = await startTestApp(kind)
     await postForm(app.url, '/sign', validSignature({ email: 'early@cnrs.fr' }))

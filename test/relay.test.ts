@@ -1,13 +1,12 @@
 // The debate relay, end to end through a real SMTP server: a sender confirms their
 // own address, the message reaches each willing signatory of the institution alone,
 // nobody's address is revealed, limits hold, and one click stops the messages.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readAllCounters, recountAll } from '../src/domain/counters.js'
 import { DATABASES } from './helpers/databases.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
+import { contentWith } from './helpers/content.js'
 import { get, hiddenValue, linkIn, postForm } from './helpers/http.js'
 import { nextMail, signAndConfirm } from './helpers/signing.js'
 
@@ -25,17 +24,12 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
   let app: TestApp
   let contentDir = ''
   beforeAll(async () => {
-    contentDir = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
-    cpSync('content', contentDir, { recursive: true })
-    const toml = join(contentDir, 'site.toml')
-    writeFileSync(
-      toml,
-      readFileSync(toml, 'utf8')
-        .replace('max_per_sender_per_day = 2', 'max_per_sender_per_day = 1')
-        .replace('max_per_institution_per_day = 5', 'max_per_institution_per_day = 2')
-        // A few signatures, counted exactly: the threshold of small groups is aggregates.test.ts's subject.
-        .replace('min_group_size = 5', 'min_group_size = 1'),
-    )
+    contentDir = contentWith({
+      max_per_sender_per_day: '1',
+      max_per_institution_per_day: '2',
+      // A few signatures, counted exactly: the threshold of small groups is aggregates.test.ts's subject.
+      min_group_size: '1',
+    })
     app = await startTestApp(kind, { CONTENT_DIR: contentDir })
     await signAndConfirm(app, {
       email: 'willing.one@cnrs.fr',

@@ -1,57 +1,29 @@
 // Several server processes may share one PostgreSQL database behind a proxy. Every
 // signature must then be counted once, and every mail sent once.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../src/config.js'
 import { recount, readCounts } from '../src/domain/counters.js'
-import { startServer, type RunningServer } from '../src/server.js'
-import { contentWith } from './helpers/content.js'
-import { createPostgresDatabase } from './helpers/databases.js'
+import { startAnotherInstance, startTestApp, type TestApp } from './helpers/app.js'
+import { ON_POSTGRES } from './helpers/databases.js'
 import { hiddenValue, get, linkIn, postForm, validSignature } from './helpers/http.js'
-import { startSmtp, type TestSmtp } from './helpers/smtp.js'
+import { waitFor } from './helpers/wait.js'
 
-// The test clients all sign from loopback, far above a network's normal budget.
-const loopbackContent = contentWith({ allow_networks: '["127.0.0.0/8", "::1/128"]' })
-
-describe('two servers on one PostgreSQL database', () => {
-  let servers: RunningServer[] = []
-  let smtp: TestSmtp
-  let database: Awaited<ReturnType<typeof createPostgresDatabase>>
-  const dirs: string[] = []
+describe.runIf(ON_POSTGRES)('two servers on one PostgreSQL database', () => {
+  let apps: TestApp[] = []
 
   beforeAll(async () => {
-    smtp = await startSmtp()
-    database = await createPostgresDatabase()
-    for (let i = 0; i < 2; i++) {
-      const dataDir = mkdtempSync(join(tmpdir(), 'paraphe-scale-'))
-      dirs.push(dataDir)
-      const config = loadConfig({
-        DATA_DIR: dataDir,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        BASE_URL: 'http://paraphe.test',
-        DATABASE_URL: database.url,
-        SMTP_URL: smtp.url,
-        SECRET: 'one-secret-shared-by-every-instance-of-the-site',
-        CONTENT_DIR: loopbackContent,
-      })
-      // Sequentially: the first applies the migrations, the second finds them done.
-      servers.push(
-        await startServer(config, { log: () => {}, mailPollMs: 50, purgeEveryMs: 0, guardWrites: true }),
-      )
-    }
+    // Sequentially: the first applies the migrations, the second finds them done.
+    const first = await startTestApp('postgres')
+    apps = [first, await startAnotherInstance(first)]
   })
   afterAll(async () => {
-    for (const s of servers) await s.stop()
-    await smtp?.close()
-    await database?.drop()
-    for (const d of dirs) rmSync(d, { recursive: true, force: true })
-    servers = []
+    // The other instance first: the first one drops the database.
+    for (const app of apps.reverse()) await app.close()
+    apps = []
   })
 
   it('counts every signature once and sends every mail once', async () => {
+    const servers = apps.map((a) => a.server)
+    const smtp = apps[0]!.smtp
     const people = Array.from({ length: 60 }, (_, i) => `person${i}@univ-lille.fr`)
     // Everyone signs twice, once on each server, at the same time.
     const answers = await Promise.all(
@@ -66,13 +38,15 @@ describe('two servers on one PostgreSQL database', () => {
 
     // Both workers poll the same outbox: each mail goes out once. A drain returns when
     // its own worker has nothing left; the other may still be sending what it claimed.
-    let outbox = await servers[0]!.ctx.db.selectFrom('outbox').select(['status']).execute()
-    for (let i = 0; i < 300 && outbox.some((r) => r.status !== 'sent'); i++) {
-      await Promise.all(servers.map((s) => s.worker.drain()))
-      await new Promise((r) => setTimeout(r, 100))
-      outbox = await servers[0]!.ctx.db.selectFrom('outbox').select(['status']).execute()
-    }
-    expect(outbox.every((r) => r.status === 'sent')).toBe(true)
+    const outbox = await waitFor(
+      'every mail of the outbox sent',
+      async () => {
+        await Promise.all(servers.map((s) => s.worker.drain()))
+        const rows = await servers[0]!.ctx.db.selectFrom('outbox').select(['status']).execute()
+        return rows.every((r) => r.status === 'sent') && rows
+      },
+      { timeoutMs: 30_000, everyMs: 100 },
+    )
     await smtp.waitForMessages(outbox.length)
     const recipients = smtp.messages.map((m) => (m.to as { text: string }).text)
     expect(recipients).toHaveLength(outbox.length)
@@ -105,21 +79,8 @@ describe('two servers on one PostgreSQL database', () => {
 
 describe('a burst of confirmation mails', () => {
   it('reaches the SMTP server whole, with bounded concurrency, over a few long-lived connections', async () => {
-    const smtp = await startSmtp()
-    const dataDir = mkdtempSync(join(tmpdir(), 'paraphe-burst-'))
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SMTP_URL: smtp.url,
-      CONTENT_DIR: loopbackContent,
-    })
-    const server = await startServer(config, {
-      log: () => {},
-      mailPollMs: 50,
-      purgeEveryMs: 0,
-      guardWrites: true,
-    })
+    const app = await startTestApp('sqlite')
+    const { server, smtp } = app
     try {
       const count = 200
       for (let from = 0; from < count; from += 50) {
@@ -142,9 +103,7 @@ describe('a burst of confirmation mails', () => {
         .execute()
       expect(left).toHaveLength(0)
     } finally {
-      await server.stop()
-      await smtp.close()
-      rmSync(dataDir, { recursive: true, force: true })
+      await app.close()
     }
   }, 180_000)
 })

@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadConfig, type Config } from '../../src/config.js'
+import { loadConfig, type Config, type LoadedConfig } from '../../src/config.js'
 import { startServer, type RunningServer } from '../../src/server.js'
-import { createPostgresDatabase, type DatabaseKind } from './databases.js'
+import { copyMigratedSqlite, createPostgresDatabase, type DatabaseKind } from './databases.js'
 import { contentWith } from './content.js'
 import { startSmtp, type TestSmtp } from './smtp.js'
 
@@ -31,6 +31,8 @@ export interface TestApp {
   smtp: TestSmtp
   clock: TestClock
   config: Config
+  /** The environment its config was read from. */
+  env: Record<string, string | undefined>
   url: string
   dataDir: string
   close(): Promise<void>
@@ -64,9 +66,14 @@ export async function startTestApp(
   options: TestAppOptions = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'paraphe-test-'))
+  // A data folder the test brings is used as it is: it may hold a database to restore, or
+  // not exist yet. Otherwise the server starts on a database already migrated.
+  if (kind === 'sqlite' && !env.DATA_DIR && !env.DATABASE_URL)
+    copyMigratedSqlite(join(dataDir, 'paraphe.sqlite'))
   const smtp = await startSmtp()
-  const database = kind === 'postgres' ? await createPostgresDatabase() : undefined
-  const config = loadConfig({
+  // A test that brings its own PostgreSQL database (behind a proxy it cuts) names it in DATABASE_URL.
+  const database = kind === 'postgres' && !env.DATABASE_URL ? await createPostgresDatabase() : undefined
+  const settings = {
     // Every test client signs from loopback: unless a test sets its own content, the
     // network limits and the minimum fill time (tested in abuse.test.ts) stay out of the
     // way, and a handful of signatures shows in every breakdown (min_group_size = 1; the
@@ -80,21 +87,16 @@ export async function startTestApp(
     MAIL_FROM: 'Paraphe <no-reply@paraphe.test>',
     DATABASE_URL: database?.url,
     ...env,
-  })
+  }
+  const config = loadConfig(settings)
   const clock = testClock()
-  const server = await startServer(config, {
-    now: clock.now,
-    log: options.log ?? (process.env.TEST_LOG ? (l) => console.error(l) : () => {}),
-    mailPollMs: 100,
-    purgeEveryMs: 0,
-    guardWrites: true,
-    pageCacheMs: options.pageCacheMs ?? 0,
-  })
+  const server = await startTestServer(config, clock, options)
   return {
     server,
     smtp,
     clock,
     config: server.ctx.config,
+    env: settings,
     url: server.url,
     dataDir,
     async close() {
@@ -104,4 +106,45 @@ export async function startTestApp(
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * Another instance of the same site, as several processes behind a proxy run it: the
+ * same database, secret, content, SMTP server and clock, and its own data folder,
+ * caches, limiter and mail worker. Closing it stops this instance only.
+ */
+export async function startAnotherInstance(first: TestApp, options: TestAppOptions = {}): Promise<TestApp> {
+  if (!first.config.databaseUrl) throw new Error('instances share a site on PostgreSQL only')
+  const dataDir = mkdtempSync(join(tmpdir(), 'paraphe-test-'))
+  const env = { ...first.env, DATA_DIR: dataDir, SECRET: first.config.secret }
+  const config = loadConfig(env)
+  const server = await startTestServer(config, first.clock, options)
+  return {
+    server,
+    smtp: first.smtp,
+    clock: first.clock,
+    config: server.ctx.config,
+    env,
+    url: server.url,
+    dataDir,
+    async close() {
+      await server.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+function startTestServer(
+  config: LoadedConfig,
+  clock: TestClock,
+  options: TestAppOptions,
+): Promise<RunningServer> {
+  return startServer(config, {
+    now: clock.now,
+    log: options.log ?? (process.env.TEST_LOG ? (l) => console.error(l) : () => {}),
+    mailPollMs: 100,
+    purgeEveryMs: 0,
+    guardWrites: true,
+    pageCacheMs: options.pageCacheMs ?? 0,
+  })
 }

@@ -1,30 +1,42 @@
 // Integration tests run once per database: a fresh SQLite file, and a fresh
-// PostgreSQL database on the server the run shares (created here, dropped afterwards).
-// Which server that is, the global setup decides: see postgres-server.ts.
+// PostgreSQL database on the server the run shares (created here, dropped afterwards),
+// each a copy of a database migrated once for the run. Which server that is, and the
+// migrated copies, the global setup decides: see global-setup.ts.
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
+import { chmodSync, copyFileSync } from 'node:fs'
 import { inject } from 'vitest'
+import { type DatabaseKind, databasesToTest } from './database-kinds.js'
+import { onServer } from './migrated-templates.js'
 
-export type DatabaseKind = 'sqlite' | 'postgres'
-export const DATABASES: DatabaseKind[] = ['sqlite', 'postgres']
+export type { DatabaseKind } from './database-kinds.js'
 
-const ADMIN_URL = inject('postgresUrl')
+export const DATABASES: DatabaseKind[] = databasesToTest(process.env.TEST_DATABASES)
+/** Whether this run tests PostgreSQL: the tests that only make sense on it run then. */
+export const ON_POSTGRES = DATABASES.includes('postgres')
 
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A new database on the shared server, migrated already (a copy of the run's template),
+ * or empty for a test of what happens to an empty database (`{ empty: true }`).
+ */
+export async function createPostgresDatabase(
+  options: { empty?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = inject('postgresUrl')
+  if (!adminUrl) throw new Error('this run tests no PostgreSQL (TEST_DATABASES): no database to create')
   const name = `paraphe_test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: ADMIN_URL })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(ADMIN_URL)
+  const template = options.empty ? '' : ` TEMPLATE ${inject('postgresTemplate')}`
+  await onServer(adminUrl, `CREATE DATABASE ${name}${template}`)
+  const url = new URL(adminUrl)
   url.pathname = `/${name}`
   return {
     url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: ADMIN_URL })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await c.end()
-    },
+    drop: () => onServer(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   }
+}
+
+/** Puts a migrated SQLite database where the server at `sqliteFile` will open it. */
+export function copyMigratedSqlite(sqliteFile: string): void {
+  copyFileSync(inject('sqliteTemplate'), sqliteFile)
+  // As private as the server makes the file it creates itself.
+  chmodSync(sqliteFile, 0o600)
 }

@@ -2,6 +2,7 @@
 // that kill it, stop it or cut it off from its database.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
+import { waitFor } from './wait.js'
 
 export interface ServerProcess {
   child: ChildProcess
@@ -39,16 +40,19 @@ export async function spawnServer(env: Record<string, string>, port: number): Pr
   const url = `http://127.0.0.1:${port}`
   let gone = false
   void exited.then(() => (gone = true))
-  for (;;) {
-    if (gone) throw new Error(`server exited at start:\n${output}`)
-    try {
-      const res = await fetch(`${url}/api/v1/stats`)
-      await res.arrayBuffer()
-      if (res.ok) break
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 50))
-  }
+  await waitFor(
+    () => `the server to answer at ${url}:\n${output}`,
+    async () => {
+      if (gone) throw new Error(`server exited at start:\n${output}`)
+      try {
+        const res = await fetch(`${url}/api/v1/stats`)
+        await res.arrayBuffer()
+        return res.ok
+      } catch {
+        return false // Not listening yet.
+      }
+    },
+    { timeoutMs: 30_000, everyMs: 50 },
+  )
   return { child, url, exited, output: () => output }
 }

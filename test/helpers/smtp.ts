@@ -2,6 +2,7 @@
 // told to refuse mail temporarily (4xx) or for good (5xx) to test the outbox.
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
+import { waitFor } from './wait.js'
 
 export interface TestSmtp {
   url: string
@@ -68,14 +69,12 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     refuseWith(code) {
       refusal = code
     },
-    async waitForMessages(count, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs
-      while (messages.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} mail(s), got ${messages.length}`)
-        await new Promise((r) => setTimeout(r, 20))
-      }
-      return messages
-    },
+    waitForMessages: (count, timeoutMs = 10_000) =>
+      waitFor(
+        () => `${count} mail(s), got ${messages.length}`,
+        () => messages.length >= count && messages,
+        { timeoutMs },
+      ),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }
