@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url'
 import { parse as parseToml } from 'smol-toml'
 import { z } from 'zod'
 import { PRIVATE_DIR, PRIVATE_FILE } from './data-dir.js'
+import { formatSender, parseSender } from './mail/sender.js'
+import { typeset } from './mail/typeset.js'
 
 /** A setting that stops start-up: the message names the setting and what is wrong. */
 export class ConfigError extends Error {
@@ -330,7 +332,11 @@ const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
-  MAIL_FROM: z.string().min(3).optional(),
+  MAIL_FROM: z
+    .string()
+    .refine((v) => parseSender(v) !== undefined, 'must be an address, or "Name <address>"')
+    .transform((v) => parseSender(v)!)
+    .optional(),
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.string().optional(),
@@ -374,7 +380,8 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteFile: join(dataDir, 'paraphe.sqlite'),
     smtpUrl: e.SMTP_URL,
     mailFrom:
-      e.MAIL_FROM ?? `${site.organisation.replace(/["<>]/g, '')} <no-reply@${new URL(baseUrl).hostname}>`,
+      e.MAIL_FROM ??
+      formatSender(typeset(site.organisation, site.defaultLocale), `no-reply@${new URL(baseUrl).hostname}`),
     secret: e.SECRET ?? readOrCreateSecret(dataDir),
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     adminEmails: Object.freeze([...e.ADMIN_EMAILS]),
