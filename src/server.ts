@@ -94,6 +94,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     transact: transactor.transact,
     transport,
     from: config.mailFrom,
+    replyTo: config.site.contactEmail,
     now,
     log,
     pollMs: options.mailPollMs,

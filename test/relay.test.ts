@@ -106,7 +106,7 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
       expect(page.location).toBe('/relay/sent')
     })
     expect(mail.to).toBe('alice@cnrs.fr')
-    expect(mail.subject).toContain('Confirmez l’envoi de votre message')
+    expect(mail.subject).toContain('confirmez l’envoi de votre message')
     confirmPath = linkIn(mail.text, 'relay')
     await app.server.worker.drain()
     expect(relayed()).toHaveLength(0)

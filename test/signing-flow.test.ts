@@ -67,7 +67,7 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
     expect(sent.html).toContain('Vérifiez votre messagerie')
     const [mail] = await app.smtp.waitForMessages(1)
     expect(mail!.to).toMatchObject({ text: 'camille.durand@univ-tlse3.fr' })
-    expect(mail!.subject).toContain('Confirmez votre signature')
+    expect(mail!.subject).toContain('confirmez votre signature')
     expect(mail!.text).toContain('Bonjour Camille,')
     expect(mail!.html).toContain('/confirm/')
     confirmPath = linkIn(mail!.text!, 'confirm')
@@ -148,7 +148,7 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
     expect(page.location).toBe('/sign/sent')
     const mails = await app.smtp.waitForMessages(2)
     const mail = mails[1]!
-    expect(mail.subject).toContain('Vous avez déjà signé')
+    expect(mail.subject).toContain('vous avez déjà signé')
     expect(mail.text).toContain('Bonjour Camille,')
     managePath = linkIn(mail.text!, 'manage')
     const count = await app.server.ctx.db
@@ -166,7 +166,7 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
     expect(unknown.status).toBe(303)
     expect(known.location).toBe(unknown.location)
     const mails = await app.smtp.waitForMessages(3)
-    expect(mails[2]!.subject).toContain('Gérer votre signature')
+    expect(mails[2]!.subject).toContain('votre lien pour gérer votre signature')
     expect(mails[2]!.to).toMatchObject({ text: 'camille.durand@univ-tlse3.fr' })
     const invalid = await postForm(app.url, '/manage', { email: 'nope' })
     expect(invalid.status).toBe(422)
@@ -266,7 +266,7 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
     expect(page.location).toBe('/en/sign/sent')
     const mails = await app.smtp.waitForMessages(before + 1)
     const mail = mails[before]!
-    expect(mail.subject).toContain('Confirm your signature')
+    expect(mail.subject).toContain('confirm your signature')
     const path = linkIn(mail.text!, 'confirm')
     expect(path).toMatch(/^\/en\/confirm\//)
     const form = await get(app.url, path)
