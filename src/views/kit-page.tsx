@@ -14,6 +14,8 @@ export interface KitPageProps {
   share: ShareLinks
   /** Natural size of the worded badge (the same in every variant). */
   badge: { width: number; height: number }
+  /** Natural size of the live counter as the count stands. */
+  counter: { width: number; height: number }
 }
 
 function Snippet(props: {
@@ -107,7 +109,7 @@ export function MastodonForm({ p, value = '', error }: { p: PageContext; value?:
   )
 }
 
-export function KitPage({ p, snippets, share, badge }: KitPageProps) {
+export function KitPage({ p, snippets, share, badge, counter }: KitPageProps) {
   const m = p.m.kit
   const title = p.site.title[p.locale]!
   const words = p.site.kit.badge[p.locale]!
@@ -182,7 +184,8 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           <div class="email-preview">
             <a href={snippets.manifestoUrl}>
               <img
-                src={`/kit/badge-${p.locale}-colour-512.png`}
+                src={`/kit/badge-${p.locale}-colour-256.png`}
+                srcset={`/kit/badge-${p.locale}-colour-512.png 2x`}
                 width={shown.width}
                 height={shown.height}
                 alt={words}
@@ -260,7 +263,13 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           <h2 id="counter-title">{m.counterTitle}</h2>
           <p>{m.counterBody}</p>
           <p>
-            <img src={p.href('/badge.svg')} height={40} alt={m.counterAlt(title)} loading="lazy" />
+            <img
+              src={p.href('/badge.svg')}
+              width={Math.round((40 * counter.width) / counter.height)}
+              height={40}
+              alt={m.counterAlt(title)}
+              loading="lazy"
+            />
           </p>
           <Snippet p={p} id="snippet-counter" label={m.counterHtml} value={snippets.counterHtml} />
           <Snippet p={p} id="snippet-counter-md" label={m.counterMarkdown} value={snippets.counterMarkdown} />
