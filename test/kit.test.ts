@@ -171,10 +171,13 @@ describe('signatory kit', () => {
         expect(Math.abs(Number(w) - (40 * Number(svg.attrs.width)) / Number(svg.attrs.height))).toBeLessThan(
           1,
         )
-        // The e-mail preview is 256 px wide: the 256 px file, the 512 px one for dense screens.
+        // The e-mail preview is 256 px wide: the 256 px file, the 512 px one for dense screens
+        // (and as its src, for the signature it is copied into).
         const locale = path === '/kit' ? 'fr' : 'en'
         const preview = images.find((i) => i.includes(`badge-${locale}-colour-256.png`))!
-        expect(preview).toContain(`srcset="/kit/badge-${locale}-colour-512.png 2x"`)
+        expect(preview).toContain(
+          `srcset="/kit/badge-${locale}-colour-256.png 1x, /kit/badge-${locale}-colour-512.png 2x"`,
+        )
         expect(preview).toContain('width="256"')
       }
     } finally {

@@ -183,9 +183,11 @@ export function KitPage({ p, snippets, share, badge, counter }: KitPageProps) {
           <h3>{m.emailPreview}</h3>
           <div class="email-preview">
             <a href={snippets.manifestoUrl}>
+              {/* Copied and pasted into a mail signature, the image keeps its src: the sharp
+                  512 px file, as in the snippet. A screen at 1x only loads the 256 px one. */}
               <img
-                src={`/kit/badge-${p.locale}-colour-256.png`}
-                srcset={`/kit/badge-${p.locale}-colour-512.png 2x`}
+                src={`/kit/badge-${p.locale}-colour-512.png`}
+                srcset={`/kit/badge-${p.locale}-colour-256.png 1x, /kit/badge-${p.locale}-colour-512.png 2x`}
                 width={shown.width}
                 height={shown.height}
                 alt={words}
