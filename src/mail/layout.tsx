@@ -53,6 +53,11 @@ export interface MailDocument {
   preheader: string
   greeting: string
   blocks: MailBlock[]
+  /**
+   * false when a reply goes to someone other than the collective's contact (a relayed
+   * message answers its sender): the footer then does not promise that the site reads it.
+   */
+  replyReachesContact?: boolean
 }
 
 // The site's palette (src/assets/style.css), checked for 4.5:1 by test/e2e/mails.test.ts.
@@ -147,7 +152,8 @@ function Block(props: { block: MailBlock; fallback: string }) {
 
 function footerOf(doc: MailDocument): string[] {
   const m = messagesFor(doc.site.locale).mail
-  return [m.sentBy(doc.site.domain, doc.site.title, doc.site.at), m.replyNote]
+  const sentBy = m.sentBy(doc.site.domain, doc.site.title, doc.site.at)
+  return doc.replyReachesContact === false ? [sentBy] : [sentBy, m.replyNote]
 }
 
 function MailHtml(props: { doc: MailDocument }) {

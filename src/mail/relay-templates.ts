@@ -45,5 +45,6 @@ export function renderRelayed(input: {
       { paragraph: m.debate.relayStop },
       { link: input.stopLink },
     ],
+    replyReachesContact: false,
   })
 }
