@@ -1,4 +1,7 @@
-// The route table: every URL the site answers, read at a glance.
+// The route table: every area of the site and the prefix it answers under, in the order
+// they are tried, with the middlewares around them. The paths of an area are in its own
+// file under src/http/, next to their handlers; an area mounted at the root names its
+// paths in its first lines.
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
@@ -10,7 +13,7 @@ import { loadAssets } from './http/assets.js'
 import { confirm, confirmed } from './http/confirm.js'
 import { contentPages } from './http/content-pages.js'
 import type { AppEnv } from './http/env.js'
-import { compression, weakEtag } from './http/compression.js'
+import { compression, contentEtag } from './http/compression.js'
 import { errorHandler, notFoundHandler } from './http/errors.js'
 import { kit, kitFiles } from './http/kit.js'
 import { feed } from './http/feed.js'
@@ -48,7 +51,7 @@ export function publicPageCache(ctx: AppContext, ttlMs: number): PageCache {
     ttlMs,
     outerHeaders: (headers) => applySecurityHeaders(ctx.config, headers),
     divert: (path, header) => languageRedirect(ctx, path, header) !== undefined,
-    etagOf: (body) => weakEtag(stampFreeContent(decoder.decode(body), ctx.now())),
+    etagOf: (body) => contentEtag(stampFreeContent(decoder.decode(body), ctx.now())),
   })
 }
 

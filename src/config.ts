@@ -52,10 +52,27 @@ const kitSchema = z.object({
   mono: palette.default({ accent: '#000000', ink: '#000000', paper: '#ffffff' }),
 })
 
+// An address a collective may not have yet: empty means «none», and the words that
+// would link to it stay plain text.
+const optionalUrl = z.union([
+  z.literal(''),
+  z.string().regex(/^https?:\/\/[^\s]+$/, 'an http(s) address or ""'),
+])
+
 const siteSchema = z.object({
   title: z.string().min(1),
   titles: z.record(localeCode, z.string().min(1)).default({}),
   organisation: z.string().min(1),
+  organisation_url: optionalUrl.default(''),
+  companion_url: optionalUrl.default(''),
+  publication: z
+    .object({
+      date: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as 2025-12-09'), z.date()]).optional(),
+      venue: z.string().default(''),
+      title: z.string().default(''),
+      url: optionalUrl.default(''),
+    })
+    .default({ venue: '', title: '', url: '' }),
   contact_email: z.string().email(),
   default_locale: localeCode,
   locales: z.array(localeCode).min(1),
@@ -225,6 +242,12 @@ export interface ModerationConfig {
 export interface SiteConfig {
   title: Record<Locale, string>
   organisation: string
+  /** The collective's own site, '' when it has none to give. */
+  organisationUrl: string
+  /** Where the collective publishes its answers to common objections, '' if nowhere yet. */
+  companionUrl: string
+  /** Where and when the text first appeared: shown on the manifesto page. */
+  publication: { date?: string; venue: string; title: string; url: string }
   contactEmail: string
   defaultLocale: Locale
   locales: readonly Locale[]
@@ -442,6 +465,15 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
   return Object.freeze({
     title,
     organisation: s.organisation,
+    organisationUrl: s.organisation_url,
+    companionUrl: s.companion_url,
+    publication: Object.freeze({
+      ...s.publication,
+      date:
+        s.publication.date instanceof Date
+          ? s.publication.date.toISOString().slice(0, 10)
+          : s.publication.date,
+    }),
     contactEmail: s.contact_email,
     defaultLocale: s.default_locale,
     locales: Object.freeze([...s.locales]),

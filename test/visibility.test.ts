@@ -177,12 +177,20 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     expect(JSON.stringify(data)).not.toContain('@gmail')
   })
 
-  it('answers the API from any origin with ETags and 304', async () => {
-    const res = await fetch(`${app.url}/api/v1/stats`, { headers: { Origin: 'https://elsewhere.example' } })
+  it('answers the API from any origin with ETags and 304, compressed when asked', async () => {
+    const res = await fetch(`${app.url}/api/v1/stats`, {
+      headers: { Origin: 'https://elsewhere.example', 'Accept-Encoding': 'br' },
+    })
     expect(res.status).toBe(200)
     expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    // A page of signatories is large enough to be worth compressing; so is the JSON API's.
+    const list = await fetch(`${app.url}/api/v1/signatories`, { headers: { 'Accept-Encoding': 'br' } })
+    expect(list.headers.get('content-encoding')).toBe('br')
+    expect(list.headers.get('vary')).toContain('Accept-Encoding')
+    expect(list.headers.get('etag')).toMatch(/^W\/"[A-Za-z0-9_-]+"$/)
+    expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(5)
     const etag = res.headers.get('etag')
-    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/)
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/)
     const stats = (await res.json()) as Record<string, any>
     expect(stats).toMatchObject({ confirmed: 6, public: 5, verified: 5, willing_to_debate: 1 })
     expect(stats.by_category).toMatchObject({ researcher: 2, student: 1, staff: 1 })

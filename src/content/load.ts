@@ -15,8 +15,16 @@ export interface ContentDoc {
   title: string
   description: string
   authors?: string
+  /** The collective's own introduction (a chapô), shown before the text. */
+  lead?: string
   /** HTML rendered by us from the content folder (raw HTML in Markdown is escaped). */
   html: string
+  /**
+   * For a page also shown at the end of the manifesto (`appendix = true`, as the
+   * bibliography that the text announces «en fin de document»): the same HTML with
+   * its headings one level down, under the section heading the manifesto gives it.
+   */
+  appendixHtml?: string
 }
 
 export interface Content {
@@ -33,6 +41,8 @@ const frontMatterSchema = z.object({
     .optional(),
   description: z.string().default(''),
   authors: z.string().optional(),
+  lead: z.string().optional(),
+  appendix: z.boolean().default(false),
 })
 
 // Slugs the application itself serves: a page may not shadow them.
@@ -60,7 +70,37 @@ const RESERVED_SLUGS = new Set([
 function markdown() {
   // html: false escapes any raw HTML a content author writes; links are validated
   // by markdown-it (no javascript: URLs).
-  return new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote)
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote)
+  // A link whose address is an empty setting (`[« Oui mais l’IAg... »]({{companion_url}})`
+  // while site.toml gives no address yet) keeps its words and loses the link, so that
+  // the text reads as its authors wrote it instead of pointing nowhere.
+  md.core.ruler.push('optional_links', (state) => {
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue
+      const dropped: boolean[] = []
+      block.children = block.children.filter((token) => {
+        if (token.type === 'link_open') {
+          const empty = (token.attrGet('href') ?? '') === ''
+          dropped.push(empty)
+          return !empty
+        }
+        return !(token.type === 'link_close' && dropped.pop())
+      })
+    }
+  })
+  return md
+}
+
+/** The same Markdown rendered with every heading one level down (## becomes <h3>). */
+function renderOneLevelDown(md: ReturnType<typeof markdown>, body: string): string {
+  const env = {}
+  const tokens = md.parse(body, env)
+  for (const token of tokens)
+    if (token.type === 'heading_open' || token.type === 'heading_close') {
+      const level = Math.min(6, Number(token.tag.slice(1)) + 1)
+      token.tag = `h${level}`
+    }
+  return md.renderer.render(tokens, md.options, env)
 }
 
 function parseDoc(
@@ -91,7 +131,9 @@ function parseDoc(
     title: front.title,
     description: front.description,
     authors: front.authors,
+    lead: front.lead,
     html: md.render(body),
+    appendixHtml: front.appendix ? renderOneLevelDown(md, body) : undefined,
   }
 }
 
@@ -99,6 +141,9 @@ export function loadContent(config: Config): Content {
   const md = markdown()
   const substitutions = {
     organisation: config.site.organisation,
+    organisation_url: config.site.organisationUrl,
+    companion_url: config.site.companionUrl,
+    publication_url: config.site.publication.url,
     contact_email: config.site.contactEmail,
     base_url: config.baseUrl,
   }

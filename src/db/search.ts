@@ -6,6 +6,7 @@
 import type { RawBuilder } from 'kysely'
 import { sql, type Db } from './database.js'
 import { isPostgres } from './dialect.js'
+import { containsText } from './like.js'
 
 /** The fewest characters a term needs for the index to find it without reading every row. */
 export const TRIGRAM = 3
@@ -39,10 +40,9 @@ export type SearchPlan =
  */
 export async function planSearch(db: Db, term: string, readByIdMax = READ_BY_ID_MAX): Promise<SearchPlan> {
   if (isPostgres(db)) {
-    // pg_trgm's GIN index answers LIKE; backslash is PostgreSQL's default escape. The
-    // planner knows from its statistics whether to read matches or walk the list.
-    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    return { kind: 'match', condition: sql<boolean>`signatures.search_text like ${pattern}`, byId: false }
+    // pg_trgm's GIN index answers LIKE. The planner knows from its statistics whether
+    // to read matches or walk the list.
+    return { kind: 'match', condition: containsText('signatures.search_text', term), byId: false }
   }
   // A phrase of consecutive trigrams is the term itself; " is doubled inside a phrase.
   const phrase = `"${term.replaceAll('"', '""')}"`

@@ -3,8 +3,9 @@
 // then invalidates them. Invalidated signatures leave the counts at once and are
 // deleted after a while. Both steps are audited.
 import { isIP } from 'node:net'
-import { sql, type Db, type Tx } from '../db/database.js'
+import type { Db, Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
+import { escapeLike, like } from '../db/like.js'
 import type { Signature } from '../db/schema.js'
 import { recordAudit } from './audit.js'
 import { searchKey } from './clean-text.js'
@@ -39,10 +40,8 @@ function matching(db: Db | Tx, secret: string, c: BulkConditions) {
   if (c.network) q = q.where('network_key', '=', isIP(c.network) ? networkKey(secret, c.network) : c.network)
   if (c.domain) q = q.where('email_domain', '=', c.domain.trim().toLowerCase())
   if (c.namePattern) {
-    const pattern = searchKey(c.namePattern)
-      .replace(/[\\%_]/g, (ch) => `\\${ch}`)
-      .replace(/\*/g, '%')
-    q = q.where(sql<boolean>`search_text like ${`%${pattern}%`} escape '\\'`)
+    // The moderator's * is the one wildcard: % and _ in the pattern are literal.
+    q = q.where(like('search_text', `%${escapeLike(searchKey(c.namePattern)).replace(/\*/g, '%')}%`))
   }
   if (c.from) q = q.where('submitted_at', '>=', c.from)
   if (c.to) q = q.where('submitted_at', '<=', c.to)

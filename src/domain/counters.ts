@@ -19,6 +19,7 @@
 import type { SiteConfig } from '../config.js'
 import { sql, type Db, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
+import { startsWithText } from '../db/like.js'
 import type { Transact } from '../db/transactor.js'
 import { isCounted, isListed, type SignatureState } from './signature-state.js'
 import { isInstitutionalDomain } from './institutional-domains.js'
@@ -186,7 +187,7 @@ export async function readCounters(db: Db | Tx, names: string[]): Promise<Record
  */
 export async function readCounterGroup(db: Db | Tx, prefix: string): Promise<Map<string, number>> {
   const match = isPostgres(db)
-    ? sql<boolean>`name like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`
+    ? startsWithText('name', prefix)
     : sql<boolean>`name glob ${`${prefix.replace(/[*?[\]]/g, (c) => `[${c}]`)}*`}`
   const rows = await db
     .selectFrom('counters')

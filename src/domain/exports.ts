@@ -1,17 +1,9 @@
 // The collective's export: confirmed signatures as CSV. The address appears only for
 // signatories who asked for news; every export is recorded in the audit log.
-import { stringify } from 'csv-stringify/sync'
 import type { Db } from '../db/database.js'
 import { recordAudit } from './audit.js'
 import type { DomainContext } from './context.js'
-
-/**
- * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return
- * that hides one) as a formula: such cells are prefixed with an apostrophe.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-}
+import { csvLines } from './csv.js'
 
 export const EXPORT_COLUMNS = [
   'first_name',
@@ -73,7 +65,7 @@ export async function exportSignaturesCsv(
   actor: string,
 ): Promise<{ csv: string; rows: number }> {
   const rows = await exportRows(ctx.db)
-  const csv = stringify([[...EXPORT_COLUMNS], ...rows.map((r) => r.map(neutraliseFormula))])
+  const csv = csvLines([[...EXPORT_COLUMNS], ...rows])
   await ctx.transact((tx) =>
     recordAudit(tx, { actor, action: 'export.csv', detail: `${rows.length} rows` }, ctx.now()),
   )

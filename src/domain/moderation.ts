@@ -1,8 +1,9 @@
 // What moderators do to signatures, domains and the signing switch. Each action
 // runs in one transaction with its audit entry and its effect on the counts.
 import type { SiteConfig } from '../config.js'
-import { sql, type Db, type SelectQueryBuilder, type Tx } from '../db/database.js'
+import type { Db, SelectQueryBuilder, Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
+import { containsText } from '../db/like.js'
 import type { Database, DomainRow, FlagKind, Signature } from '../db/schema.js'
 import { recordAudit } from './audit.js'
 import { searchKey } from './clean-text.js'
@@ -121,13 +122,7 @@ export async function listSignaturesForModeration(
   let q = db.selectFrom('signatures').selectAll()
   const term = searchKey(options.query ?? '')
   if (term !== '') {
-    const escaped = term.replace(/[\\%_]/g, (c) => `\\${c}`)
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql`search_text`, 'like', sql`${`%${escaped}%`} escape '\\'`),
-        eb('email_domain', '=', term),
-      ]),
-    )
+    q = q.where((eb) => eb.or([containsText('search_text', term), eb('email_domain', '=', term)]))
   }
   switch (options.filter ?? 'all') {
     case 'pending':

@@ -92,12 +92,3 @@ export async function* allOpenSignatories(
     cursor = page.next
   } while (cursor)
 }
-
-/**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return
- * before them) as a formula: such cells get a leading apostrophe, which spreadsheets
- * show as text. csv-stringify does not do this.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-}

@@ -16,7 +16,6 @@
 //   never grant one budget twice. The table is UNLOGGED (migration 006): its writes
 //   skip the write-ahead log and their commits wait for no disk flush. A crash of
 //   PostgreSQL empties it, which again only opens each budget once more.
-import { isIP } from 'node:net'
 import type { QueryResult } from 'kysely'
 import { sql, type Db } from '../db/database.js'
 import type { Transact } from '../db/transactor.js'
@@ -393,45 +392,6 @@ export function sharedWindows(db: Db, transact: Transact): WindowStore {
       while (running || scheduled) await (running ?? new Promise((r) => setImmediate(r)))
     },
   }
-}
-
-/** True when the address lies in one of the CIDR networks ("192.0.2.0/24", "2001:db8::/32"). */
-export function inNetworks(address: string, networks: readonly string[]): boolean {
-  const ip = address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address
-  const bits = toBits(ip)
-  if (!bits) return false
-  return networks.some((cidr) => {
-    const [base = '', size = ''] = cidr.split('/')
-    const baseBits = toBits(base)
-    const prefix = Number(size)
-    return (
-      baseBits !== undefined &&
-      baseBits.length === bits.length &&
-      bits.slice(0, prefix) === baseBits.slice(0, prefix)
-    )
-  })
-}
-
-function toBits(ip: string): string | undefined {
-  const kind = isIP(ip)
-  if (kind === 4)
-    return ip
-      .split('.')
-      .map((o) => Number(o).toString(2).padStart(8, '0'))
-      .join('')
-  if (kind !== 6) return undefined
-  const [head = '', tail = ''] = ip.split('::')
-  const h = head ? head.split(':') : []
-  const t = tail ? tail.split(':') : []
-  const groups = ip.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h
-  if (groups.length !== 8 || groups.some((g) => g.includes('.'))) return undefined
-  return groups
-    .map((g) =>
-      Number.parseInt(g || '0', 16)
-        .toString(2)
-        .padStart(16, '0'),
-    )
-    .join('')
 }
 
 export interface OutlierLine {

@@ -1,20 +1,12 @@
-// Static assets are read and compressed once at start-up and served under a name
-// that carries their content hash, so browsers may keep them for a year.
+// Static assets are read once at start-up and served under a name that carries their
+// content hash, so browsers may keep them for a year. Each is compressed at the best
+// quality once, when first asked for in that encoding (compression.ts).
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib'
 import { Hono } from 'hono'
-import { matchesEtag, negotiateEncoding } from './compression.js'
+import { answer, encodeBody, prepareAnswers, type PreparedAnswers } from './compression.js'
 import type { AppEnv } from './env.js'
-
-interface Asset {
-  body: Buffer
-  gzip: Buffer
-  brotli: Buffer
-  type: string
-  etag: string
-}
 
 export interface Assets {
   /** Public path of each asset by source name: stylesheet → /assets/style.3f2a….css */
@@ -31,48 +23,34 @@ const SOURCES: { name: string; file: string; type: string }[] = [
   { name: 'kitScript', file: 'kit.js', type: 'text/javascript; charset=utf-8' },
 ]
 
-function load(file: string, type: string): Asset {
-  const body = readFileSync(fileURLToPath(new URL(`../assets/${file}`, import.meta.url)))
-  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 12)
-  return {
-    body,
-    gzip: gzipSync(body, { level: 9 }),
-    brotli: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
-    type,
-    etag: `"${hash}"`,
-  }
-}
+const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 export function loadAssets(): Assets {
   const routes = new Hono<AppEnv>()
   const paths: Record<string, string> = {}
-  const byPath = new Map<string, Asset>()
+  const byPath = new Map<string, PreparedAnswers>()
+  let favicon: PreparedAnswers | undefined
   for (const source of SOURCES) {
-    const asset = load(source.file, source.type)
+    const bytes = readFileSync(fileURLToPath(new URL(`../assets/${source.file}`, import.meta.url)))
+    // The name changes with the content; 12 characters of the hash keep names short.
+    const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 12)
     const [base, ext] = source.file.split('.')
-    const path = `/assets/${base}.${asset.etag.slice(1, -1)}.${ext}`
+    const path = `/assets/${base}.${hash}.${ext}`
+    const body = encodeBody(bytes, { effort: 'best' })
     paths[source.name] = path
-    byPath.set(path, asset)
-  }
-  const serve = (asset: Asset, acceptEncoding: string | undefined, immutable: boolean) => {
-    const encoding = negotiateEncoding(acceptEncoding)
-    const body = encoding === 'br' ? asset.brotli : encoding === 'gzip' ? asset.gzip : asset.body
-    const headers: Record<string, string> = {
-      'Content-Type': asset.type,
-      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=86400',
-      ETag: asset.etag,
-      Vary: 'Accept-Encoding',
-    }
-    if (encoding) headers['Content-Encoding'] = encoding
-    return new Response(new Uint8Array(body), { headers })
+    byPath.set(path, prepareAnswers(body, 200, { 'Content-Type': source.type, 'Cache-Control': IMMUTABLE }))
+    // Under a name without its hash, the icon may change: browsers keep it a day.
+    if (source.name === 'icon')
+      favicon = prepareAnswers(body, 200, {
+        'Content-Type': source.type,
+        'Cache-Control': 'public, max-age=86400',
+      })
   }
   routes.get('/assets/:file', (c) => {
     const asset = byPath.get(c.req.path)
-    if (!asset) return c.notFound()
-    if (matchesEtag(c.req.header('If-None-Match'), asset.etag)) return c.body(null, 304)
-    return serve(asset, c.req.header('Accept-Encoding'), true)
+    return asset ? answer(c, asset) : c.notFound()
   })
   // Browsers ask for /favicon.ico on their own: answer with the icon rather than a 404.
-  routes.get('/favicon.ico', (c) => serve(byPath.get(paths.icon!)!, c.req.header('Accept-Encoding'), false))
+  routes.get('/favicon.ico', (c) => answer(c, favicon!))
   return { stylesheet: paths.style!, icon: paths.icon!, kitScript: paths.kitScript!, routes }
 }

@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { compression, encodeBody, matchesEtag, negotiateEncoding, prepareAnswers } from './compression.js'
+import { answer, compression, encodeBody, matchesEtag, prepareAnswers } from './compression.js'
 
 const page = `<!DOCTYPE html><p>${'Face à l’IA générative, l’objection de conscience. '.repeat(60)}</p>`
 
@@ -117,38 +117,27 @@ describe('encoded bodies', () => {
       200,
       new Headers({ 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'no-cache' }),
     )
-    const br = answers.forGet({ acceptEncoding: 'gzip, br' })
-    expect(answers.forGet({ acceptEncoding: 'br' })).toBe(br)
-    expect(br.headers).toMatchObject({
+    const get = (headers: { ifNoneMatch?: string; acceptEncoding?: string }) =>
+      answers.for({ method: 'GET', ...headers })
+    const br = get({ acceptEncoding: 'gzip, br' })
+    expect(get({ acceptEncoding: 'br' })).toBe(br)
+    expect(Object.fromEntries(br.headers)).toMatchObject({
       'content-encoding': 'br',
       etag: 'W/"content"',
       vary: 'Accept-Encoding',
       'cache-control': 'no-cache',
     })
-    expect(br.headers['content-length']).toBe(String(br.bytes!.byteLength))
+    expect(Object.fromEntries(br.headers)['content-length']).toBe(String(br.bytes!.byteLength))
     expect(brotliDecompressSync(br.bytes!).toString()).toBe(page)
-    const gzip = answers.forGet({ acceptEncoding: 'br;q=0, gzip' })
-    expect(gzip.headers['content-encoding']).toBe('gzip')
-    const plain = answers.forGet({})
-    expect(plain.headers['content-encoding']).toBeUndefined()
-    expect(plain.headers.vary).toBe('Accept-Encoding')
-    const unchanged = answers.forGet({ ifNoneMatch: 'W/"content"', acceptEncoding: 'br' })
+    const gzip = get({ acceptEncoding: 'br;q=0, gzip' })
+    expect(Object.fromEntries(gzip.headers)['content-encoding']).toBe('gzip')
+    const plain = Object.fromEntries(get({}).headers)
+    expect(plain['content-encoding']).toBeUndefined()
+    expect(plain.vary).toBe('Accept-Encoding')
+    const unchanged = get({ ifNoneMatch: 'W/"content"', acceptEncoding: 'br' })
     expect(unchanged.status).toBe(304)
     expect(unchanged.bytes).toBeUndefined()
-    expect(unchanged.headers.etag).toBe('W/"content"')
-  })
-
-  it('negotiate the encoding from Accept-Encoding', () => {
-    expect(negotiateEncoding('gzip, deflate, br, zstd')).toBe('br')
-    expect(negotiateEncoding('gzip;q=1.0, br;q=0')).toBe('gzip')
-    expect(negotiateEncoding('br;q=0, gzip')).toBe('gzip')
-    expect(negotiateEncoding('BR ; Q = 0, gzip')).toBe('gzip')
-    expect(negotiateEncoding('br;q=0.0, gzip;q=0.5')).toBe('gzip')
-    expect(negotiateEncoding('br;q=0.001')).toBe('br')
-    expect(negotiateEncoding('*')).toBe('br')
-    expect(negotiateEncoding('*, br;q=0')).toBe('gzip')
-    expect(negotiateEncoding('deflate')).toBeUndefined()
-    expect(negotiateEncoding(undefined)).toBeUndefined()
+    expect(Object.fromEntries(unchanged.headers).etag).toBe('W/"content"')
   })
 
   it('match If-None-Match lists, weak or strong, and *', () => {
@@ -157,5 +146,55 @@ describe('encoded bodies', () => {
     expect(matchesEtag('*', 'W/"b"')).toBe(true)
     expect(matchesEtag('W/"c"', 'W/"b"')).toBe(false)
     expect(matchesEtag(undefined, 'W/"b"')).toBe(false)
+  })
+})
+
+describe('a route answering with a prepared body', () => {
+  const css = `body{margin:0}${'p{color:#222}'.repeat(200)}`
+  const icon = '<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>'
+  function routes() {
+    const app = new Hono()
+    app.use('*', compression())
+    const style = prepareAnswers(encodeBody(new TextEncoder().encode(css), { effort: 'best' }), 200, {
+      'Content-Type': 'text/css; charset=utf-8',
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    })
+    const small = prepareAnswers(encodeBody(new TextEncoder().encode(icon), { effort: 'best' }), 200, {
+      'Content-Type': 'image/svg+xml',
+    })
+    app.get('/style.css', (c) => answer(c, style))
+    app.get('/icon.svg', (c) => answer(c, small))
+    return app
+  }
+
+  it('answers 304 with the validator, the cache policy and Vary, but no body', async () => {
+    const app = routes()
+    const first = await app.request('/style.css', { headers: { 'Accept-Encoding': 'br' } })
+    const again = await app.request('/style.css', {
+      headers: { 'Accept-Encoding': 'br', 'If-None-Match': `"x", ${first.headers.get('etag')}` },
+    })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'))
+    expect(again.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(again.headers.get('vary')).toBe('Accept-Encoding')
+    expect(again.headers.get('content-encoding')).toBeNull()
+  })
+
+  it('answers HEAD with the headers of the GET, the length of the encoding chosen, and no body', async () => {
+    const app = routes()
+    const get = await app.request('/style.css', { headers: { 'Accept-Encoding': 'gzip' } })
+    const head = await app.request('/style.css', { method: 'HEAD', headers: { 'Accept-Encoding': 'gzip' } })
+    expect(head.status).toBe(200)
+    expect(await head.text()).toBe('')
+    for (const name of ['content-encoding', 'content-length', 'etag', 'vary', 'cache-control'])
+      expect(head.headers.get(name), name).toBe(get.headers.get(name))
+    expect(gunzipSync(Buffer.from(await get.arrayBuffer())).toString()).toBe(css)
+  })
+
+  it('compresses a body made once however small, since it costs nothing per request', async () => {
+    const res = await routes().request('/icon.svg', { headers: { 'Accept-Encoding': 'br' } })
+    expect(res.headers.get('content-encoding')).toBe('br')
+    expect(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(icon)
   })
 })

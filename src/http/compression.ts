@@ -1,13 +1,20 @@
-// Compression and validation for text answers: gzip or brotli when the client accepts
-// it, a weak ETag (hash of the body, unless the caller names the content otherwise)
-// that turns a repeated request into a 304.
-// An encoded body keeps each compressed form once computed, so a page cached in
-// memory can be kept as an EncodedBody and served without compressing again.
+// Encoded answers: how every body this site sends is compressed, tagged and answered,
+// written once. A body is an EncodedBody: its bytes, the one ETag that names its
+// content, and each compressed form once computed. Its PreparedAnswers are every
+// answer it gives (the 304, the body in each encoding), each built on first use with
+// its full headers and kept, so that answering is a lookup and a write.
+// Three kinds of answer go through it: bodies made once (assets, kit files) are
+// prepared by their route, which answers with `answer`; kept pages are prepared once
+// per render by the page cache; any other text answer is prepared on its way out by
+// the `compression` middleware.
 import { createHash } from 'node:crypto'
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib'
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
+import { negotiateEncoding, type Encoding } from './accept.js'
 
-/** Below this many bytes, compression saves less than it costs. */
+export type { Encoding }
+
+/** Below this many bytes, compressing while serving saves less than it costs. */
 export const COMPRESS_MIN_BYTES = 1024
 
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg\+xml)/
@@ -19,71 +26,57 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg
  * bytes less, 11 takes 20–30 ms for 8–18 % less. A kept page is compressed again each
  * time it is rendered (at most once a second per page), on the event loop: at 11 that
  * stalled every other request ~20 ms a second for `/` and again for `/en/`. 5 keeps
- * it under a millisecond and still beats gzip by about 5 %. Files compressed once at
- * start-up (assets, kit artwork) keep 11.
+ * it under a millisecond and still beats gzip by about 5 %. Files compressed once for
+ * the life of the process (assets, kit artwork: `effort: 'best'`) keep 11.
  */
 export const BROTLI_QUALITY = 5
 const GZIP_LEVEL = 6
 
-export type Encoding = 'br' | 'gzip'
-
 export interface EncodedBody {
   identity: Uint8Array
   etag: string
+  /** 'best': compressed once and served for long, so compressed however small. */
+  effort: 'serving' | 'best'
   /** The body in this encoding, compressed on first use and kept. */
   encoded(encoding: Encoding): Uint8Array
 }
 
-/** A weak validator naming some content: the same content always gives the same tag. */
-export function weakEtag(content: Uint8Array | string): string {
+/**
+ * The validator of some content: the same content always gives the same tag. Weak,
+ * since one tag names the content in every encoding it is sent in.
+ */
+export function contentEtag(content: Uint8Array | string): string {
   return `W/"${createHash('sha256').update(content).digest('base64url').slice(0, 22)}"`
 }
 
 export interface EncodeOptions {
   /** The body's validator when it is not the hash of its bytes (a kept page, see page-cache.ts). */
   etag?: string
+  /** 'best' for bodies made once and kept (assets, kit artwork): brotli 11, gzip 9. */
+  effort?: 'serving' | 'best'
 }
 
 export function encodeBody(body: Uint8Array, options: EncodeOptions = {}): EncodedBody {
+  const effort = options.effort ?? 'serving'
+  const brotliQuality = effort === 'best' ? zlib.BROTLI_MAX_QUALITY : BROTLI_QUALITY
   const kept: Partial<Record<Encoding, Uint8Array>> = {}
   return {
     identity: body,
-    etag: options.etag ?? weakEtag(body),
+    etag: options.etag ?? contentEtag(body),
+    effort,
     encoded(encoding) {
       kept[encoding] ??=
         encoding === 'br'
           ? brotliCompressSync(body, {
               params: {
-                [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+                [zlib.BROTLI_PARAM_QUALITY]: brotliQuality,
                 [zlib.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
               },
             })
-          : gzipSync(body, { level: GZIP_LEVEL })
+          : gzipSync(body, { level: effort === 'best' ? 9 : GZIP_LEVEL })
       return kept[encoding]!
     },
   }
-}
-
-/**
- * The best encoding the client accepts (brotli first), or undefined for the plain body.
- * A coding is accepted when listed with a q above 0, or covered by `*` with one;
- * `br;q=0` refuses brotli even when `*` is accepted. Names and parameters are read
- * without regard to case or spaces (`BR ; Q=0`).
- */
-export function negotiateEncoding(acceptEncoding: string | undefined): Encoding | undefined {
-  const q = new Map<string, number>()
-  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
-    const [rawName, ...params] = part.split(';')
-    const name = rawName!.trim()
-    if (!name) continue
-    const qParam = params.map((p) => p.replace(/\s+/g, '')).find((p) => p.startsWith('q='))
-    const value = qParam ? Number(qParam.slice(2)) : 1
-    q.set(name, Number.isFinite(value) ? value : 0)
-  }
-  const accepts = (name: string) => (q.get(name) ?? q.get('*') ?? 0) > 0
-  if (accepts('br')) return 'br'
-  if (accepts('gzip')) return 'gzip'
-  return undefined
 }
 
 /** Whether an If-None-Match header matches this ETag (weak comparison, as for GET). */
@@ -113,128 +106,99 @@ export interface EncodingRequest {
   acceptEncoding?: string
 }
 
-export interface EncodedAnswer {
+/** An answer ready to write, to node:http or as a fetch Response. */
+export interface PreparedAnswer {
   status: number
-  headers: Headers
+  /** Name and value pairs, which writeHead and Response both take (a Set-Cookie each its own). */
+  headers: [string, string][]
   /** Absent for a 304. */
   bytes?: Uint8Array
 }
 
-/** Which of its answers a body gives to a request: 304, or 200 in one encoding. */
-type Variant = 'not-modified' | Encoding | 'identity'
-
-/** A validator is only given for what a GET or HEAD may reuse. */
-function isCacheable(method: string, status: number): boolean {
-  return status === 200 && (method === 'GET' || method === 'HEAD')
-}
-
-function variantFor(request: EncodingRequest, body: EncodedBody, status: number): Variant {
-  if (isCacheable(request.method, status) && matchesEtag(request.ifNoneMatch, body.etag))
-    return 'not-modified'
-  if (body.identity.byteLength < COMPRESS_MIN_BYTES) return 'identity'
-  return negotiateEncoding(request.acceptEncoding) ?? 'identity'
-}
-
-function buildAnswer(
-  variant: Variant,
-  body: EncodedBody,
-  status: number,
-  headers: Headers,
-  cacheable: boolean,
-): EncodedAnswer {
-  const out = new Headers(headers)
-  if (cacheable) out.set('ETag', body.etag)
-  // Every answer of a compressible body depends on Accept-Encoding, the plain one too.
-  if (body.identity.byteLength >= COMPRESS_MIN_BYTES) addVary(out, 'Accept-Encoding')
-  if (variant === 'not-modified') {
-    out.delete('Content-Length')
-    out.delete('Content-Type')
-    return { status: 304, headers: out }
-  }
-  const bytes = variant === 'identity' ? body.identity : body.encoded(variant)
-  if (variant === 'identity') out.delete('Content-Encoding')
-  else out.set('Content-Encoding', variant)
-  out.set('Content-Length', String(bytes.byteLength))
-  return { status, headers: out, bytes }
-}
-
-/**
- * The answer for an encoded body: 304 when the client already has it, otherwise the
- * smallest encoding it accepts. `headers` are those of the answer (type, cache, security…).
- */
-export function encodedAnswer(
-  request: EncodingRequest,
-  body: EncodedBody,
-  status: number,
-  headers: Headers,
-): EncodedAnswer {
-  return buildAnswer(
-    variantFor(request, body, status),
-    body,
-    status,
-    headers,
-    isCacheable(request.method, status),
-  )
-}
-
-/** An answer ready to write: status, headers as node:http takes them, and the bytes (none for a 304). */
-export interface PreparedAnswer {
-  status: number
-  headers: Record<string, string>
-  bytes?: Uint8Array
-}
-
-/**
- * Every answer a kept body gives to a GET (the 304, and the body in each encoding),
- * each built once, on first use, and kept with its full headers: answering a request
- * is then a lookup and a write.
- */
+/** Every answer a body gives, each built once, on first use, and handed out again. */
 export interface PreparedAnswers {
   body: EncodedBody
   status: number
-  /** The answer for a GET with these headers. */
-  forGet(request: Omit<EncodingRequest, 'method'>): PreparedAnswer
+  /** The answer for a request with these headers. */
+  for(request: EncodingRequest): PreparedAnswer
 }
 
-export function prepareAnswers(body: EncodedBody, status: number, headers: Headers): PreparedAnswers {
-  const kept = new Map<Variant, PreparedAnswer>()
+/** Which of its answers a body gives to a request: 304, or `status` in one encoding. */
+type Variant = 'not-modified' | Encoding | 'identity'
+
+/**
+ * The answers of a body sent with `status` and `headers` (type, cache, security…,
+ * everything but what the encoding decides): 304 to a GET or HEAD that names its ETag,
+ * otherwise the smallest encoding the client accepts, with ETag, Vary, Content-Encoding
+ * and Content-Length set here and nowhere else.
+ */
+export function prepareAnswers(body: EncodedBody, status: number, headers: HeadersInit): PreparedAnswers {
+  const base = new Headers(headers)
+  base.delete('Content-Encoding')
+  const compressible =
+    COMPRESSIBLE.test(base.get('Content-Type') ?? '') &&
+    (body.effort === 'best' || body.identity.byteLength >= COMPRESS_MIN_BYTES)
+  // Every answer of a compressible body depends on Accept-Encoding, the plain one too.
+  if (compressible) addVary(base, 'Accept-Encoding')
+  const kept = new Map<string, PreparedAnswer>()
+
+  function build(variant: Variant, cacheable: boolean): PreparedAnswer {
+    const out = new Headers(base)
+    if (cacheable) out.set('ETag', body.etag)
+    if (variant === 'not-modified') {
+      out.delete('Content-Length')
+      out.delete('Content-Type')
+      return { status: 304, headers: [...out] }
+    }
+    const bytes = variant === 'identity' ? body.identity : body.encoded(variant)
+    if (variant !== 'identity') out.set('Content-Encoding', variant)
+    out.set('Content-Length', String(bytes.byteLength))
+    return { status, headers: [...out], bytes }
+  }
+
   return {
     body,
     status,
-    forGet(request) {
-      const variant = variantFor({ method: 'GET', ...request }, body, status)
-      let answer = kept.get(variant)
+    for(request) {
+      // A validator is only given, and a 304 only answered, for what a GET or HEAD may reuse.
+      const cacheable = status === 200 && (request.method === 'GET' || request.method === 'HEAD')
+      const variant: Variant =
+        cacheable && matchesEtag(request.ifNoneMatch, body.etag)
+          ? 'not-modified'
+          : (compressible && negotiateEncoding(request.acceptEncoding)) || 'identity'
+      const key = cacheable ? variant : `${variant}, untagged`
+      let answer = kept.get(key)
       if (!answer) {
-        const built = buildAnswer(variant, body, status, headers, isCacheable('GET', status))
-        answer = { status: built.status, headers: Object.fromEntries(built.headers), bytes: built.bytes }
-        kept.set(variant, answer)
+        answer = build(variant, cacheable)
+        kept.set(key, answer)
       }
       return answer
     },
   }
 }
 
-/** The same, as a fetch Response. */
-export function sendEncoded(req: Request, body: EncodedBody, status: number, headers: Headers): Response {
-  const answer = encodedAnswer(
-    {
-      method: req.method,
-      ifNoneMatch: req.headers.get('If-None-Match') ?? undefined,
-      acceptEncoding: req.headers.get('Accept-Encoding') ?? undefined,
-    },
-    body,
-    status,
-    headers,
-  )
+/** The answer to a fetch Request. */
+export function answerRequest(req: Request, answers: PreparedAnswers): Response {
+  const answer = answers.for({
+    method: req.method,
+    ifNoneMatch: req.headers.get('If-None-Match') ?? undefined,
+    acceptEncoding: req.headers.get('Accept-Encoding') ?? undefined,
+  })
   return new Response((answer.bytes ?? null) as Uint8Array<ArrayBuffer> | null, {
     status: answer.status,
     headers: answer.headers,
   })
 }
 
+/** The answer of a route whose body is prepared. */
+export function answer(c: Context, answers: PreparedAnswers): Response {
+  return answerRequest(c.req.raw, answers)
+}
+
 /**
- * Compresses and tags text answers that are not already encoded. Answers that carry
- * their own Content-Encoding or ETag (static assets, cached pages) pass unchanged.
+ * Compresses and tags text answers on their way out. Answers that carry their own
+ * Content-Encoding or ETag were prepared already (assets, kit files, kept pages) and
+ * pass unchanged.
  */
 export function compression(): MiddlewareHandler {
   return async function compressAnswer(c, next) {
@@ -245,6 +209,6 @@ export function compression(): MiddlewareHandler {
     if (!COMPRESSIBLE.test(res.headers.get('Content-Type') ?? '')) return
     const body = new Uint8Array(await res.arrayBuffer())
     c.res = undefined as unknown as Response
-    c.res = sendEncoded(c.req.raw, encodeBody(body), res.status, res.headers)
+    c.res = answerRequest(c.req.raw, prepareAnswers(encodeBody(body), res.status, res.headers))
   }
 }

@@ -15,6 +15,7 @@ contentPages.get('/', async (c) => {
     <HomePage
       p={page}
       manifesto={ctx.content.manifesto[locale]!}
+      appendices={[...(ctx.content.pages[locale]?.values() ?? [])].filter((doc) => doc.appendixHtml)}
       count={counts.confirmed}
       url={absoluteUrl(ctx.config, locale, '/')}
     />,

@@ -1,4 +1,4 @@
-// What search engines are told: robots.txt and sitemap.xml. The manifesto and its pages
+// What search engines are told: /robots.txt and /sitemap.xml. The manifesto and its pages
 // are meant to be found; the signatory lists, institution pages and exports are not,
 // unless the collective says so ([privacy] index_signatories): people agreed to be
 // listed on this site, not to have their name tied to the text by a search engine.

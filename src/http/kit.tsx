@@ -8,35 +8,29 @@ import { mastodonHost, mastodonShareUrl, shareLinks } from '../kit/share.js'
 import { buildSnippets } from '../kit/snippets.js'
 import { messagesFor } from '../i18n/index.js'
 import { KitPage, MastodonPage } from '../views/kit-page.js'
-import { matchesEtag, negotiateEncoding } from './compression.js'
+import { answer, encodeBody, prepareAnswers, type PreparedAnswers } from './compression.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'
 
 // One renderer, and so one cache, per configuration: each running server has its own.
 const rendererFor = derivedOnce((config: Config): KitRenderer => createKitRenderer(config))
 
-/** Sends a rendered file with its validator; the body is never computed here. */
-/**
- * Sends a kit file, compressed as the client accepts unless `encode` is false: the
- * live counter is sent plain, for the page cache that keeps it (app.ts) to compress
- * once per change of the count.
- */
-function send(c: Context<AppEnv>, file: KitFile, cacheControl: string, encode = true): Response {
-  const headers: Record<string, string> = {
-    'Content-Type': file.type,
-    'Cache-Control': cacheControl,
-    ETag: file.etag,
-    // Made to be embedded by other sites, including those that isolate themselves.
-    'Cross-Origin-Resource-Policy': 'cross-origin',
-    'Access-Control-Allow-Origin': '*',
+/** What every kit file carries: it is made to be embedded by other sites, including those that isolate themselves. */
+const EMBEDDABLE = { 'Cross-Origin-Resource-Policy': 'cross-origin', 'Access-Control-Allow-Origin': '*' }
+
+// The answers of each rendered file, prepared on its first request and kept as long
+// as the renderer keeps the file (for good, or until the count or preview changes).
+const prepared = new WeakMap<KitFile, PreparedAnswers>()
+
+/** Sends a kit file compressed as the client accepts, with its validator. */
+function send(c: Context<AppEnv>, file: KitFile, cacheControl: string): Response {
+  let answers = prepared.get(file)
+  if (!answers) {
+    const headers = { 'Content-Type': file.type, 'Cache-Control': cacheControl, ...EMBEDDABLE }
+    answers = prepareAnswers(encodeBody(file.body, { effort: 'best' }), 200, headers)
+    prepared.set(file, answers)
   }
-  if (file.brotli) headers.Vary = 'Accept-Encoding'
-  if (matchesEtag(c.req.header('If-None-Match'), file.etag))
-    return new Response(null, { status: 304, headers })
-  const encoding = encode && file.brotli ? negotiateEncoding(c.req.header('Accept-Encoding')) : undefined
-  const body = encoding === 'br' ? file.brotli! : encoding === 'gzip' ? file.gzip! : file.body
-  if (encoding) headers['Content-Encoding'] = encoding
-  return new Response(new Uint8Array(body), { headers })
+  return answer(c, answers)
 }
 
 /** The locale of a prefixed image path (/en/badge.svg), or undefined for an unknown prefix. */
@@ -58,7 +52,13 @@ async function counterBadge(c: Context<AppEnv>, locale: string): Promise<Respons
   const { ctx } = c.var
   const counts = await ctx.numbers.counts.get()
   const file = rendererFor(ctx.config).counter(locale, messagesFor(locale).kit.counter(counts.confirmed))
-  return send(c, file, 'public, max-age=60', false)
+  // Sent as it is, for the page cache (app.ts) or the compression middleware to tag
+  // and compress as they do pages: the count changes often, so quickly rather than at best.
+  return c.body(new Uint8Array(file.body), 200, {
+    'Content-Type': file.type,
+    'Cache-Control': 'public, max-age=60',
+    ...EMBEDDABLE,
+  })
 }
 
 async function preview(c: Context<AppEnv>, locale: string): Promise<Response> {

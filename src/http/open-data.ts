@@ -1,13 +1,8 @@
 // /open-data/signatories.csv and .json: public signatures only, under the licence
 // of the config, streamed a batch at a time so memory stays flat at any size.
 import { Hono, type Context } from 'hono'
-import { stringify } from 'csv-stringify/sync'
-import {
-  allOpenSignatories,
-  neutraliseFormula,
-  OPEN_COLUMNS,
-  type OpenSignatory,
-} from '../domain/open-data.js'
+import { csvLines } from '../domain/csv.js'
+import { allOpenSignatories, OPEN_COLUMNS, type OpenSignatory } from '../domain/open-data.js'
 import type { AppEnv } from './env.js'
 
 export const openData = new Hono<AppEnv>()
@@ -36,16 +31,14 @@ function streamed(c: Context<AppEnv>, type: string, chunks: AsyncGenerator<strin
 }
 
 function csvRow(s: OpenSignatory): string[] {
-  return OPEN_COLUMNS.map((k) =>
-    k === 'verified' ? (s.verified ? '1' : '0') : neutraliseFormula(String(s[k])),
-  )
+  return OPEN_COLUMNS.map((k) => (k === 'verified' ? (s.verified ? '1' : '0') : String(s[k])))
 }
 
 openData.get('/signatories.csv', (c) => {
   const { ctx } = c.var
   async function* lines(): AsyncGenerator<string> {
-    yield stringify([[...OPEN_COLUMNS]])
-    for await (const batch of allOpenSignatories(ctx.db, ctx.config.site)) yield stringify(batch.map(csvRow))
+    yield csvLines([[...OPEN_COLUMNS]])
+    for await (const batch of allOpenSignatories(ctx.db, ctx.config.site)) yield csvLines(batch.map(csvRow))
   }
   return streamed(c, 'text/csv; charset=utf-8; header=present', lines())
 })

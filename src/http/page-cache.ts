@@ -13,7 +13,7 @@
 // compressed once per render, on first request, with its headers, and then only written.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { MiddlewareHandler } from 'hono'
-import { encodeBody, prepareAnswers, type PreparedAnswer, type PreparedAnswers } from './compression.js'
+import { answerRequest, encodeBody, prepareAnswers, type PreparedAnswers } from './compression.js'
 
 interface Entry {
   answers: PreparedAnswers
@@ -69,7 +69,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     const key = url.pathname
     const hit = fresh(key)
     if (hit) {
-      c.res = toResponse(hit.answers.forGet(requestHeaders((name) => c.req.header(name))))
+      c.res = answerRequest(c.req.raw, hit.answers)
       return
     }
     await next()
@@ -92,7 +92,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     if (entries.size >= maxEntries && !entries.has(key)) entries.delete(entries.keys().next().value!)
     entries.set(key, { answers, renderedAt: now() })
     c.res = undefined as unknown as Response
-    c.res = toResponse(answers.forGet(requestHeaders((name) => c.req.header(name))))
+    c.res = answerRequest(c.req.raw, answers)
   }
 
   function answerEarly(req: IncomingMessage, res: ServerResponse): boolean {
@@ -107,22 +107,15 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
       return Array.isArray(value) ? value.join(', ') : value
     }
     if (options.divert?.(path, header)) return false
-    const answer = hit.answers.forGet(requestHeaders(header))
+    const answer = hit.answers.for({
+      method: 'GET',
+      ifNoneMatch: header('If-None-Match'),
+      acceptEncoding: header('Accept-Encoding'),
+    })
     res.writeHead(answer.status, answer.headers)
     res.end(answer.bytes)
     return true
   }
 
   return { middleware, answerEarly }
-}
-
-function requestHeaders(header: (name: string) => string | undefined) {
-  return { ifNoneMatch: header('If-None-Match'), acceptEncoding: header('Accept-Encoding') }
-}
-
-function toResponse(answer: PreparedAnswer): Response {
-  return new Response((answer.bytes ?? null) as Uint8Array<ArrayBuffer> | null, {
-    status: answer.status,
-    headers: answer.headers,
-  })
 }

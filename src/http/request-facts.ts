@@ -2,8 +2,8 @@
 // domain): computed once, by whichever asks first, and kept on the request.
 import type { Context } from 'hono'
 import { readFormStamp, type StampReading } from '../domain/form-stamp.js'
-import { networkKey } from '../domain/network.js'
-import { inNetworks, type Origin } from '../domain/rate-limits.js'
+import { inNetworks, networkKey } from '../domain/network.js'
+import type { Origin } from '../domain/rate-limits.js'
 import { clientAddress } from './client-address.js'
 import type { AppEnv } from './env.js'
 

@@ -31,6 +31,11 @@ const en: Messages = {
   number: num,
   date: (iso: string) => dateFormat.format(new Date(iso)),
   count: { signatures },
+  provenance: {
+    firstPublished: (date: string | undefined) =>
+      date ? `First published, in French, on ${en.date(date)} on ` : 'First published, in French, on ',
+    underTitle: (title: string) => (title ? `, under the title “${title}”.` : '.'),
+  },
   groups: {
     fewerThan: (k: number) => `fewer than ${num(k)}`,
     note: (k: number) =>

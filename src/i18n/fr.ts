@@ -30,9 +30,16 @@ const fr = {
     poweredBy: 'Site sobre, sans traceur ni cookie, propulsé par Paraphe, logiciel libre.',
   },
   number: num,
-  date: (iso: string) => dateFormat.format(new Date(iso)),
+  // «1er décembre», not «1 décembre»: Intl leaves the ordinal to us.
+  date: (iso: string) => dateFormat.format(new Date(iso)).replace(/^1 /, '1er '),
   count: {
     signatures,
+  },
+  // Where and when the text first appeared ([publication] in site.toml).
+  provenance: {
+    firstPublished: (date: string | undefined) =>
+      date ? `Publié pour la première fois le ${fr.date(date)} sur ` : 'Publié pour la première fois sur ',
+    underTitle: (title: string) => (title ? `, sous le titre «\u00a0${title}\u00a0».` : '.'),
   },
   // Groups smaller than [privacy] min_group_size (k): never their exact size.
   groups: {

@@ -1,11 +1,9 @@
 // Renders the kit's artwork once and keeps it: SVG with its text turned into paths
-// (so no visitor's fonts are involved), PNG at the published widths, compressed
-// copies of the SVG. Nothing here is recomputed per request: logos are made on first
-// demand and kept for the life of the process; the counter when the count changes;
-// the social preview at most once a minute.
-import { createHash } from 'node:crypto'
+// (so no visitor's fonts are involved), PNG at the published widths; how a file is
+// compressed and tagged is the server's business (src/http/kit.tsx). Nothing here is
+// recomputed per request: logos are made on first demand and kept for the life of the
+// process; the counter when the count changes; the social preview at most once a minute.
 import { fileURLToPath } from 'node:url'
-import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib'
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js'
 import QRCode from 'qrcode'
 import type { Config, KitVariant } from '../config.js'
@@ -37,15 +35,8 @@ const FONT: ResvgRenderOptions['font'] = {
 export interface KitFile {
   body: Buffer
   type: 'image/svg+xml' | 'image/png'
-  etag: string
   width: number
   height: number
-  gzip?: Buffer
-  brotli?: Buffer
-}
-
-function etagOf(body: Buffer): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`
 }
 
 /** The width of one line of text in the shipped font. */
@@ -73,22 +64,12 @@ function svgFile(art: Artwork, flatten = true): KitFile {
     /^<svg\b([^>]*)>/,
     (_, attrs: string) => `<svg${attrs} role="img" aria-label="${label}"><title>${label}</title>`,
   )
-  const body = Buffer.from(svg)
-  return {
-    body,
-    type: 'image/svg+xml',
-    etag: etagOf(body),
-    width: art.width,
-    height: art.height,
-    gzip: gzipSync(body, { level: 9 }),
-    brotli: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
-  }
+  return { body: Buffer.from(svg), type: 'image/svg+xml', width: art.width, height: art.height }
 }
 
 function pngFile(art: Artwork, width: number): KitFile {
   const rendered = new Resvg(art.svg, { font: FONT, fitTo: { mode: 'width', value: width } }).render()
-  const body = rendered.asPng()
-  return { body, type: 'image/png', etag: etagOf(body), width: rendered.width, height: rendered.height }
+  return { body: rendered.asPng(), type: 'image/png', width: rendered.width, height: rendered.height }
 }
 
 const NAME = /^(mark|badge|qr|banner)(?:-([a-z]{2}))?(?:-(colour|dark|mono))?(?:-(\d+))?\.(svg|png)$/

@@ -92,21 +92,25 @@ export async function claimDueMails(
     .execute()
 }
 
+/**
+ * What a mail that left the queue, sent or given up, no longer holds: the address, and
+ * the subject, bodies and headers that carry a live link or a name. Only the hashes,
+ * the kind and the dates remain, for the caps on mail and for moderators.
+ */
+const ERASED_ONCE_DONE = {
+  recipient: null,
+  subject: null,
+  text_body: null,
+  html_body: null,
+  headers: null,
+  locked_until: null,
+} as const
+
 /** Sent: the recipient and the bodies (which hold a live link) are erased at once. */
 export async function markSent(db: Tx, id: number, now: Date): Promise<void> {
   await db
     .updateTable('outbox')
-    .set({
-      status: 'sent',
-      sent_at: now.toISOString(),
-      recipient: null,
-      subject: null,
-      text_body: null,
-      html_body: null,
-      headers: null,
-      locked_until: null,
-      last_error: null,
-    })
+    .set({ ...ERASED_ONCE_DONE, status: 'sent', sent_at: now.toISOString(), last_error: null })
     .where('id', '=', id)
     .execute()
 }
@@ -116,7 +120,7 @@ export async function markRetry(db: Tx, row: OutboxRow, code: string, now: Date)
   const attempts = row.attempts + 1
   const delay = RETRY_DELAYS_MS[attempts - 1]
   if (delay === undefined) {
-    await markDead(db, row.id, code, now)
+    await markDead(db, row.id, code)
     return 'dead'
   }
   await db
@@ -133,19 +137,10 @@ export async function markRetry(db: Tx, row: OutboxRow, code: string, now: Date)
 }
 
 /** Given up: the row stays (for moderators to see) but loses everything personal. */
-export async function markDead(db: Tx, id: number, code: string, _now: Date): Promise<void> {
+export async function markDead(db: Tx, id: number, code: string): Promise<void> {
   await db
     .updateTable('outbox')
-    .set({
-      status: 'dead',
-      recipient: null,
-      subject: null,
-      text_body: null,
-      html_body: null,
-      headers: null,
-      locked_until: null,
-      last_error: code,
-    })
+    .set({ ...ERASED_ONCE_DONE, status: 'dead', last_error: code })
     .where('id', '=', id)
     .execute()
 }

@@ -63,7 +63,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     } catch (err) {
       if (err instanceof DeliveryError && err.permanent) {
         await write(async (tx) => {
-          await markDead(tx, row.id, err.code, now())
+          await markDead(tx, row.id, err.code)
           await suppressAddress(tx, row.recipient_hash, `smtp ${err.code}`, now())
         })
         log(`mail ${row.id} refused for good (${err.code}); address suppressed`)

@@ -19,13 +19,35 @@ function CountLine({ p, count }: { p: PageContext; count: number }) {
   )
 }
 
-export function HomePage(props: { p: PageContext; manifesto: ContentDoc; count: number; url?: string }) {
+/** Where and when the text first appeared, as site.toml's [publication] says; nothing if it says nothing. */
+function Provenance({ p }: { p: PageContext }) {
+  const { date, venue, title, url } = p.site.publication
+  if (!venue) return null
+  return (
+    <p class="provenance">
+      {p.m.provenance.firstPublished(date)}
+      {url ? <a href={url}>{venue}</a> : venue}
+      {p.m.provenance.underTitle(title)}
+    </p>
+  )
+}
+
+export function HomePage(props: {
+  p: PageContext
+  manifesto: ContentDoc
+  /** Pages shown at the end of the text too (the bibliography it announces «en fin de document»). */
+  appendices: ContentDoc[]
+  count: number
+  url?: string
+}) {
   const { p, manifesto } = props
   return (
     <Layout p={p} description={manifesto.description}>
       <article class="manifesto">
         <h1>{manifesto.title}</h1>
         {manifesto.authors ? <p class="authors">{manifesto.authors}</p> : null}
+        <Provenance p={p} />
+        {manifesto.lead ? <p class="lead">{manifesto.lead}</p> : null}
         <div class="count-box">
           <CountLine p={p} count={props.count} />
           <p>
@@ -45,6 +67,12 @@ export function HomePage(props: { p: PageContext; manifesto: ContentDoc; count: 
           ) : null}
         </div>
         {raw(manifesto.html)}
+        {props.appendices.map((doc) => (
+          <section class="appendix" aria-labelledby={doc.slug}>
+            <h2 id={doc.slug}>{doc.title}</h2>
+            {raw(doc.appendixHtml ?? '')}
+          </section>
+        ))}
       </article>
       {p.signingOpen ? <SignForm p={p} /> : <SigningClosed p={p} />}
     </Layout>
