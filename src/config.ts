@@ -2,6 +2,8 @@
 // what differs between deployments) and content/site.toml (config/site.ts, what is
 // specific to one collective and its text). Reading them changes nothing on disk:
 // the data folder and its secret are made at start-up (data-dir.ts).
+import { formatSender } from './mail/sender.js'
+import { typeset } from './mail/typeset.js'
 import { readEnv, type EnvConfig } from './config/env.js'
 import { loadSiteConfig, type SiteConfig } from './config/site.js'
 
@@ -32,7 +34,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return Object.freeze({
     ...e,
     mailFrom:
-      e.mailFrom ?? `${site.organisation.replace(/["<>]/g, '')} <no-reply@${new URL(e.baseUrl).hostname}>`,
+      e.mailFrom ??
+      formatSender(typeset(site.organisation, site.defaultLocale), `no-reply@${new URL(e.baseUrl).hostname}`),
     site,
   })
 }

@@ -99,6 +99,7 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     transact: transactor.transact,
     transport,
     from: config.mailFrom,
+    replyTo: config.site.contactEmail,
     now,
     log,
     pollMs: options.mailPollMs,

@@ -143,6 +143,48 @@ describe('signatory kit', () => {
     expect(again.status).toBe(304)
   })
 
+  it('keep the kit files a week in caches, then revalidate them by their validator', async () => {
+    for (const path of ['/kit/mark-colour.svg', '/kit/badge-fr-colour-512.png', '/kit/qr-fr.svg']) {
+      const { res } = await fetchFile(app, path)
+      const maxAge = Number(/max-age=(\d+)/.exec(res.headers.get('cache-control') ?? '')?.[1])
+      expect(maxAge, path).toBeGreaterThanOrEqual(7 * 24 * 3600)
+      const again = await fetch(app.url + path, { headers: { 'If-None-Match': res.headers.get('etag')! } })
+      expect(again.status, path).toBe(304)
+    }
+  })
+
+  it('give every image of /kit the size it is shown at, so that nothing moves as they load', async () => {
+    await app.server.ctx.transact((tx) => adjustCounters(tx, { confirmed: 1234 }, new Date()))
+    try {
+      for (const [path, counter] of [
+        ['/kit', '/badge.svg'],
+        ['/en/kit', '/en/badge.svg'],
+      ]) {
+        const html = (await get(app.url, path!)).html
+        const images = [...html.matchAll(/<img [^>]*>/g)].map((m) => m[0])
+        for (const img of images) expect(img, path).toMatch(/ width="\d+" height="\d+"/)
+        // The counter's width follows its count: the page gives the one it has now.
+        const svg = checkSvg(counter!, (await fetchFile(app, counter!)).body)
+        const shown = images.find((i) => i.includes(`src="${counter}"`))!
+        const [, w, h] = / width="(\d+)" height="(\d+)"/.exec(shown)!
+        expect(Number(h)).toBe(40)
+        expect(Math.abs(Number(w) - (40 * Number(svg.attrs.width)) / Number(svg.attrs.height))).toBeLessThan(
+          1,
+        )
+        // The e-mail preview is 256 px wide: the 256 px file, the 512 px one for dense screens
+        // (and as its src, for the signature it is copied into).
+        const locale = path === '/kit' ? 'fr' : 'en'
+        const preview = images.find((i) => i.includes(`badge-${locale}-colour-256.png`))!
+        expect(preview).toContain(
+          `srcset="/kit/badge-${locale}-colour-256.png 1x, /kit/badge-${locale}-colour-512.png 2x"`,
+        )
+        expect(preview).toContain('width="256"')
+      }
+    } finally {
+      await app.server.ctx.transact((tx) => adjustCounters(tx, { confirmed: -1234 }, new Date()))
+    }
+  })
+
   it('show the live count on /badge.svg, localised, with an ETag and a short cache', async () => {
     const zero = await fetchFile(app, '/badge.svg')
     expect(zero.res.status).toBe(200)

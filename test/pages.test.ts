@@ -6,6 +6,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { get, postForm, validSignature } from './helpers/http.js'
 
+/** The pages the site makes itself, in every language (content pages are added from the content folder). */
+const SITE_PAGES = [
+  ...['/', '/sign', '/signatories', '/institutions', '/stats', '/kit', '/manage', '/confidentialite'],
+  ...[
+    '/en/',
+    '/en/sign',
+    '/en/signatories',
+    '/en/institutions',
+    '/en/stats',
+    '/en/kit',
+    '/en/manage',
+    '/en/privacy',
+  ],
+]
+
 describe('public pages', () => {
   let app: TestApp
   beforeAll(async () => {
@@ -42,17 +57,7 @@ describe('public pages', () => {
 
   it('never sends a visitor to a page that does not exist, whatever their language: a shared link leads to its twin', async () => {
     const { content } = app.server.ctx
-    const paths = [
-      '/',
-      '/sign',
-      '/signatories',
-      '/institutions',
-      '/stats',
-      '/kit',
-      '/manage',
-      '/confidentialite',
-      '/en/privacy',
-    ]
+    const paths = [...SITE_PAGES]
     for (const [locale, pages] of Object.entries(content.pages)) {
       for (const doc of pages.values()) paths.push(`${locale === 'fr' ? '' : `/${locale}`}/${doc.slug}`)
     }
@@ -90,21 +95,11 @@ describe('public pages', () => {
       ['en', 'http://paraphe.test/en/signatories'],
       ['x-default', 'http://paraphe.test/signatories'],
     ])
-    for (const path of [
-      '/',
-      '/sign',
-      '/signatories',
-      '/institutions',
-      '/stats',
-      '/confidentialite',
-      '/kit',
-      '/en/',
-      '/en/sign',
-      '/en/signatories',
-      '/en/institutions',
-      '/en/stats',
-      '/en/privacy',
-    ]) {
+    const paths = [...SITE_PAGES]
+    for (const [locale, pages] of Object.entries(app.server.ctx.content.pages)) {
+      for (const doc of pages.values()) paths.push(`${locale === 'fr' ? '' : `/${locale}`}/${doc.slug}`)
+    }
+    for (const path of paths) {
       const description = /<meta name="description" content="([^"]*)"/.exec(
         (await get(app.url, path)).html,
       )?.[1]

@@ -100,7 +100,7 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
       expect(page.location).toBe('/relay/sent')
     })
     expect(mail.to).toBe('alice@cnrs.fr')
-    expect(mail.subject).toContain('Confirmez l’envoi de votre message')
+    expect(mail.subject).toContain('confirmez l’envoi de votre message')
     confirmPath = linkIn(mail.text, 'relay')
     await app.server.worker.drain()
     expect(relayed()).toHaveLength(0)
@@ -128,6 +128,8 @@ describe.each(DATABASES)('the debate relay (%s)', (kind) => {
       expect(mail.text).toContain('Organisons un débat sur l’IA générative au laboratoire.')
       expect(mail.text).toContain('alice@cnrs.fr')
       expect(mail.text).toMatch(/\/debate\/stop\/\d+\/[A-Za-z0-9_-]{43}/)
+      // A reply reaches the sender, not the site: the footer does not say the site reads it.
+      expect(mail.text).not.toContain('Répondez à ce message')
       expect(mail.cc).toBeUndefined()
       // One-click unsubscribe in mail clients (RFC 8058), and answers go to the sender.
       const lines = mail.headerLines.map((h) => h.line.replace(/\r?\n[ \t]+/g, ' ')).join('\n')

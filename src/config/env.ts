@@ -1,6 +1,7 @@
 // The environment: what differs from one deployment of the same site to another
 // (addresses, folders, the database, the mail server). Nothing else in the code
 // reads process.env.
+import { parseSender } from '../mail/sender.js'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { ConfigError } from './error.js'
@@ -28,7 +29,11 @@ const envSchema = z
       .string()
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
       .optional(),
-    MAIL_FROM: z.string().min(3).optional(),
+    MAIL_FROM: z
+      .string()
+      .refine((v) => parseSender(v) !== undefined, 'must be an address, or "Name <address>"')
+      .transform((v) => parseSender(v)!)
+      .optional(),
     SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     NODE_ENV: z.string().optional(),

@@ -6,6 +6,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { AdminSession } from '../db/schema.js'
 import { enqueueMail } from '../mail/outbox.js'
 import { renderAdminLoginMail } from '../mail/admin-login-mail.js'
+import { mailSite } from '../mail/layout.js'
 import { recordAudit } from './audit.js'
 import type { DomainContext } from './context.js'
 import { emailKey, mailboxKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
@@ -68,10 +69,9 @@ async function mailLoginLink(
       })
       .execute()
     const mail = renderAdminLoginMail({
-      locale,
+      site: mailSite(ctx.config, locale, now),
       link: `${ctx.config.baseUrl}/admin/login/${token}`,
       minutes,
-      organisation: ctx.config.site.organisation,
     })
     const recipientHash = emailKey(ctx.config.secret, email)
     await enqueueMail(

@@ -7,6 +7,7 @@ import { sql, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
 import type { RelayMessage } from '../db/schema.js'
 import { enqueueMail, isSuppressed } from '../mail/outbox.js'
+import { mailSite } from '../mail/layout.js'
 import { renderRelayConfirm, renderRelayed } from '../mail/relay-templates.js'
 import { cleanLine, cleanParagraphs } from './clean-text.js'
 import type { DomainContext } from './context.js'
@@ -96,12 +97,10 @@ export async function requestRelay(
       })
       .execute()
     const mail = renderRelayConfirm({
-      locale: args.locale,
+      site: mailSite(ctx.config, args.locale, now),
       name: args.form.name,
       institution: args.institution,
       link: absoluteUrl(ctx.config, args.locale, `/relay/${token}`),
-      siteTitle: site.title[args.locale] ?? site.title[site.defaultLocale]!,
-      organisation: site.organisation,
       hours: site.manageLinkHours,
     })
     await enqueueMail(
@@ -203,14 +202,13 @@ export async function sendRelay(
         `/debate/stop/${r.id}/${stopKey(ctx.config.secret, r.id)}`,
       )
       const mail = renderRelayed({
-        locale: r.locale,
+        site: mailSite(ctx.config, r.locale, now),
         firstName: r.first_name,
         senderName: relay.sender_name!,
         senderEmail: relay.sender_email!,
         institution,
         message: relay.body!,
         stopLink,
-        organisation: site.organisation,
       })
       // Mail clients offer their own "unsubscribe" (RFC 8058: a POST to the stop link),
       // and answering goes straight to the sender, who agreed to be known to them.

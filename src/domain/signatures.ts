@@ -4,6 +4,7 @@ import { isUniqueViolation, type Db, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
 import type { Signature } from '../db/schema.js'
 import { enqueueMail } from '../mail/outbox.js'
+import { mailSite } from '../mail/layout.js'
 import { renderMail, type MailKind } from '../mail/templates.js'
 import { searchKey } from './clean-text.js'
 import type { DomainContext } from './context.js'
@@ -71,11 +72,9 @@ async function mailLink(
   const locale = args.submission?.locale ?? signature.locale
   const rendered = renderMail({
     kind,
-    locale,
+    site: mailSite(ctx.config, locale, now),
     firstName: args.submission?.profile.firstName ?? signature.first_name,
     link: absoluteUrl(ctx.config, locale, `/${purpose}/${token}`),
-    siteTitle: site.title[locale] ?? site.title[site.defaultLocale]!,
-    organisation: site.organisation,
     validity: purpose === 'confirm' ? site.unconfirmedDays : site.manageLinkHours,
   })
   await enqueueMail(

@@ -44,7 +44,9 @@ export const kitFiles = new Hono<AppEnv>()
 kitFiles.get('/kit/:name{[a-z0-9-]+\\.(?:svg|png)}', async (c, next) => {
   const file = await (await rendererFor(c.var.ctx.config)).file(c.req.param('name'))
   if (!file) return next()
-  return send(c, file, 'public, max-age=86400')
+  // Their names carry no hash, yet they change only when the content folder does: a
+  // week in caches spares the sites that embed them, and the ETag makes the check after it cheap.
+  return send(c, file, 'public, max-age=604800')
 })
 
 async function counterBadge(c: Context<AppEnv>, locale: string): Promise<Response> {
@@ -85,7 +87,12 @@ export const kit = new Hono<AppEnv>()
 
 kit.get('/', async (c) => {
   const { ctx, page, locale } = c.var
-  const badge = (await rendererFor(ctx.config)).badgeSize(locale, 'colour')
+  const renderer = await rendererFor(ctx.config)
+  const badge = renderer.badgeSize(locale, 'colour')
+  // The counter is as wide as its count: the page reserves the width it has now, and
+  // the image, a minute fresh at most, differs from it by a digit at worst.
+  const label = messagesFor(locale).kit.counter((await ctx.numbers.counts.get()).confirmed)
+  const { width, height } = renderer.counter(locale, label)
   return render(
     c,
     <KitPage
@@ -93,6 +100,7 @@ kit.get('/', async (c) => {
       snippets={buildSnippets(ctx.config, locale, badge)}
       share={shareLinks(ctx.config, locale)}
       badge={badge}
+      counter={{ width, height }}
     />,
   )
 })

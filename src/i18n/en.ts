@@ -355,12 +355,15 @@ const en: Messages = {
     stoppedTitle: 'Done',
     stoppedBody:
       'You will no longer receive relayed messages. You can offer again from the “Edit my signature” page.',
-    confirmSubject: (title: string) => `Confirm sending your message: ${title}`,
+    confirmSubject: (title: string) => `${title} — confirm sending your message`,
+    confirmPreheader: 'One click for your message to be forwarded',
     confirmMailBody: (institution: string) =>
-      `You wrote to the people willing to organise a debate at ${institution}. For your message to be forwarded to them, open this link and press the button:`,
+      `You wrote to the people willing to organise a debate at ${institution}. For your message to be forwarded to them, open the link below, then press the “I confirm: send the message” button on the page that opens.`,
+    confirmMailButton: 'Review and send my message',
     confirmExpiry: (hours: number) =>
       `This link is valid for ${hours} hours. If you did not write this message, ignore this e-mail: nothing will be sent.`,
     relaySubject: (institution: string) => `Organising a debate at ${institution}`,
+    relayPreheader: (name: string) => `A message from ${name}, forwarded by the site`,
     relayIntro: (name: string, email: string, institution: string) =>
       `${name} (${email}) is writing to you because you said you were willing to help organise a debate at ${institution}. To answer, write to that address; yours was not given to them.`,
     relayStop: 'To stop receiving these messages, open this link:',
@@ -418,8 +421,11 @@ const en: Messages = {
     loginConfirmButton: 'Log me in',
     loginInvalidTitle: 'Invalid or expired login link',
     loginInvalid: 'This link was already used, has expired or is incomplete. Ask for a new one.',
-    loginMailSubject: (org: string) => `Moderation login: ${org}`,
-    loginMailBody: 'Here is your moderation login link. Open it, then press the “Log me in” button:',
+    loginMailSubject: (title: string) => `${title} — moderation login`,
+    loginMailPreheader: (minutes: number) => `Your login link — valid for ${minutes} minutes`,
+    loginMailBody:
+      'Here is your moderation login link. Open it, then press the “Log me in” button on the page that opens.',
+    loginMailButton: 'Open the login page',
     loginMailExpiry: (minutes: number) =>
       `This link is valid for ${minutes} minutes and works once. Do not forward it.`,
     loginMailIgnore: 'If you did not ask to log in, ignore this message.',
@@ -631,21 +637,33 @@ const en: Messages = {
   },
   mail: {
     greeting: (name: string) => `Hello ${name},`,
-    signoff: (org: string) => `— ${org}`,
+    hello: 'Hello,',
+    linkFallback: 'If the button does not work, copy this address into your browser:',
+    sentBy: (domain: string, title: string, at: Date) =>
+      `Sent automatically by ${domain}, the site where “${title}” is signed, following a request made on ${dateFormat.format(at)} at ${String(at.getUTCHours()).padStart(2, '0')}:${String(at.getUTCMinutes()).padStart(2, '0')} UTC.`,
+    replyNote: 'A question? Reply to this message: a person will read it.',
     ignore:
       'If you did not make this request, ignore this message: without confirmation nothing is published and your data will be erased.',
-    confirmSubject: (title: string) => `Confirm your signature: ${title}`,
+    ignoreUnchanged: 'If you did not ask for this, ignore this message; nothing will change.',
+    confirmSubject: (title: string) => `${title} — confirm your signature`,
+    confirmPreheader: (days: number) =>
+      `One click to confirm — valid for ${days} ${plural(days, 'day', 'days')}`,
     confirmBody: (title: string) =>
-      `Thank you for signing “${title}”. For your signature to count, confirm your address by opening this link, then pressing the confirmation button:`,
-    confirmExpiry: (days: number) => `This link is valid for ${days} days.`,
-    alreadySubject: (title: string) => `You have already signed: ${title}`,
+      `Thank you for signing “${title}”. For your signature to count, open the link below, then press the “I confirm my signature” button on the page that opens.`,
+    confirmButton: 'Confirm my signature',
+    confirmExpiry: (days: number) => `This link is valid for ${days} ${plural(days, 'day', 'days')}.`,
+    alreadySubject: (title: string) => `${title} — you have already signed`,
+    alreadyPreheader: 'Nothing to do again: your signature is already counted',
     alreadyBody: (title: string) =>
-      `Someone (you, most likely) sent the signature form of “${title}” again with this address. Your signature is already recorded and counted; there is nothing more to do. To edit, hide or withdraw it, use this personal link:`,
-    manageSubject: (title: string) => `Manage your signature: ${title}`,
+      `Someone (you, most likely) sent the signature form of “${title}” again with this address. Your signature is already recorded and counted; there is nothing more to do. To edit, hide or withdraw it, open your personal link below.`,
+    manageButton: 'Manage my signature',
+    manageSubject: (title: string) => `${title} — your link to manage your signature`,
+    managePreheader: (hours: number) =>
+      `Your personal link — valid for ${hours} ${plural(hours, 'hour', 'hours')}`,
     manageBody: (title: string) =>
-      `Here is your personal link to edit, hide or withdraw your signature of “${title}”:`,
+      `Here is, as requested, your personal link to edit, hide or withdraw your signature of “${title}”.`,
     manageExpiry: (hours: number) =>
-      `This link is valid for ${hours} hours. Do not forward it: it gives access to your signature.`,
+      `This link is valid for ${hours} ${plural(hours, 'hour', 'hours')}. Do not forward it: it gives access to your signature.`,
   },
 }
 

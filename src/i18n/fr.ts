@@ -369,15 +369,18 @@ const fr = {
     stoppedTitle: 'C’est noté',
     stoppedBody:
       'Vous ne recevrez plus de messages relayés. Vous pouvez vous proposer à nouveau depuis la page « Modifier ma signature ».',
-    confirmSubject: (title: string) => `Confirmez l’envoi de votre message : ${title}`,
+    confirmSubject: (title: string) => `${title} — confirmez l’envoi de votre message`,
+    confirmPreheader: 'Un clic pour que votre message soit transmis',
     confirmMailBody: (institution: string) =>
-      `Vous avez écrit aux personnes prêtes à organiser un débat à ${institution}. Pour que votre message leur soit transmis, ouvrez ce lien puis cliquez sur le bouton :`,
+      `Vous avez écrit aux personnes prêtes à organiser un débat à ${institution}. Pour que votre message leur soit transmis, ouvrez le lien ci-dessous, puis appuyez sur le bouton « Je confirme et j’envoie le message » de la page qui s’ouvre.`,
+    confirmMailButton: 'Relire et envoyer mon message',
     confirmExpiry: (hours: number) =>
-      `Ce lien est valable ${hours} heures. Si vous n’êtes pas à l’origine de ce message, ignorez ce courriel : rien ne sera envoyé.`,
+      `Ce lien est valable ${hours} ${plural(hours, 'heure', 'heures')}. Si vous n’êtes pas à l’origine de ce message, ignorez ce courriel : rien ne sera envoyé.`,
     relaySubject: (institution: string) => `Organiser un débat à ${institution}`,
+    relayPreheader: (name: string) => `Un message de ${name}, transmis par le site`,
     relayIntro: (name: string, email: string, institution: string) =>
-      `${name} (${email}) vous écrit parce que vous vous êtes dit·e prêt·e à aider à organiser un débat à ${institution}. Pour lui répondre, écrivez à cette adresse ; la vôtre ne lui a pas été communiquée.`,
-    relayStop: 'Pour ne plus recevoir ces messages, ouvrez ce lien :',
+      `${name} (${email}) vous écrit parce que vous vous êtes dit·e prêt·e à aider à organiser un débat à ${institution}. Pour lui répondre, écrivez à cette adresse ; la vôtre ne lui a pas été communiquée.`,
+    relayStop: 'Pour ne plus recevoir ces messages, ouvrez ce lien :',
     manageEmailNote:
       'Elle est aussi nécessaire pour recevoir les messages de collègues si vous vous proposez pour organiser un débat.',
     privacyTitle: 'Débats locaux et données ouvertes',
@@ -434,11 +437,13 @@ const fr = {
     loginConfirmButton: 'Me connecter',
     loginInvalidTitle: 'Lien de connexion invalide ou expiré',
     loginInvalid: 'Ce lien a déjà servi, a expiré ou est incomplet. Demandez-en un nouveau.',
-    loginMailSubject: (org: string) => `Connexion à la modération : ${org}`,
+    loginMailSubject: (title: string) => `${title} — connexion à la modération`,
+    loginMailPreheader: (minutes: number) => `Votre lien de connexion — valable ${minutes} minutes`,
     loginMailBody:
-      'Voici votre lien de connexion à la modération. Ouvrez-le, puis appuyez sur le bouton « Me connecter » :',
+      'Voici votre lien de connexion à la modération. Ouvrez-le, puis appuyez sur le bouton « Me connecter » de la page qui s’ouvre.',
+    loginMailButton: 'Ouvrir la page de connexion',
     loginMailExpiry: (minutes: number) =>
-      `Ce lien est valable ${minutes} minutes et ne sert qu’une fois. Ne le transférez pas.`,
+      `Ce lien est valable ${minutes} ${plural(minutes, 'minute', 'minutes')} et ne sert qu’une fois. Ne le transférez pas.`,
     loginMailIgnore: 'Si vous n’avez pas demandé à vous connecter, ignorez ce message.',
     forbiddenTitle: 'Action refusée',
     forbidden: 'Ce formulaire a expiré ou ne vient pas de la modération. Rechargez la page et recommencez.',
@@ -648,22 +653,39 @@ const fr = {
       'Ce site ne dépose aucun cookie chez ses visiteurs, ne mesure pas l’audience et ne charge aucune ressource d’un autre site.',
   },
   mail: {
+    // Every mail speaks as the site, never as the collective: it says which site sent it
+    // and why, and a reply reaches a person (Reply-To is the contact address).
     greeting: (name: string) => `Bonjour ${name},`,
-    signoff: (org: string) => `— ${org}`,
+    hello: 'Bonjour,',
+    linkFallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :',
+    sentBy: (domain: string, title: string, at: Date) =>
+      `Message envoyé automatiquement par le site ${domain}, où se signe « ${title} », à la suite d’une demande faite le ${dateFormat.format(at)} à ${at.getUTCHours()} h ${String(at.getUTCMinutes()).padStart(2, '0')} (heure UTC).`,
+    replyNote: 'Une question ? Répondez à ce message : une personne vous lira.',
     ignore:
-      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : sans confirmation, rien ne sera publié et vos données seront effacées.',
-    confirmSubject: (title: string) => `Confirmez votre signature : ${title}`,
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : sans confirmation, rien ne sera publié et vos données seront effacées.',
+    ignoreUnchanged:
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne changera.',
+    // The subject names the text before the verb: «Confirmez votre signature» alone reads
+    // like the phishing of electronic-signature services.
+    confirmSubject: (title: string) => `${title} — confirmez votre signature`,
+    confirmPreheader: (days: number) =>
+      `Un clic pour confirmer — valable ${days} ${plural(days, 'jour', 'jours')}`,
     confirmBody: (title: string) =>
-      `Merci de signer « ${title} ». Pour que votre signature soit comptée, confirmez votre adresse en ouvrant ce lien, puis en cliquant sur le bouton de confirmation :`,
-    confirmExpiry: (days: number) => `Ce lien est valable ${days} jours.`,
-    alreadySubject: (title: string) => `Vous avez déjà signé : ${title}`,
+      `Merci d’avoir signé « ${title} ». Pour que votre signature soit comptée, ouvrez le lien ci-dessous, puis appuyez sur le bouton « Je confirme ma signature » de la page qui s’ouvre.`,
+    confirmButton: 'Confirmer ma signature',
+    confirmExpiry: (days: number) => `Ce lien est valable ${days} ${plural(days, 'jour', 'jours')}.`,
+    alreadySubject: (title: string) => `${title} — vous avez déjà signé`,
+    alreadyPreheader: 'Rien à refaire : votre signature est déjà comptée',
     alreadyBody: (title: string) =>
-      `Quelqu’un (vous, sans doute) a de nouveau envoyé le formulaire de signature de « ${title} » avec cette adresse. Votre signature est déjà enregistrée et comptée ; il n’y a rien à refaire. Pour la modifier, la masquer ou la retirer, utilisez ce lien personnel :`,
-    manageSubject: (title: string) => `Gérer votre signature : ${title}`,
+      `Quelqu’un (vous, sans doute) a de nouveau envoyé le formulaire de signature de « ${title} » avec cette adresse. Votre signature est déjà enregistrée et comptée ; il n’y a rien à refaire. Pour la modifier, la masquer ou la retirer, ouvrez votre lien personnel ci-dessous.`,
+    manageButton: 'Gérer ma signature',
+    manageSubject: (title: string) => `${title} — votre lien pour gérer votre signature`,
+    managePreheader: (hours: number) =>
+      `Votre lien personnel — valable ${hours} ${plural(hours, 'heure', 'heures')}`,
     manageBody: (title: string) =>
-      `Voici le lien personnel pour modifier, masquer ou retirer votre signature de « ${title} » :`,
+      `Voici, comme demandé, votre lien personnel pour modifier, masquer ou retirer votre signature de « ${title} ».`,
     manageExpiry: (hours: number) =>
-      `Ce lien est valable ${hours} heures. Ne le transférez pas : il donne accès à votre signature.`,
+      `Ce lien est valable ${hours} ${plural(hours, 'heure', 'heures')}. Ne le transférez pas : il donne accès à votre signature.`,
   },
 }
 

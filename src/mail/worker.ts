@@ -10,6 +10,11 @@ export interface OutboxWorkerOptions {
   transact: Transact
   transport: MailTransport
   from: string
+  /**
+   * Where a reply to any mail goes unless the mail names its own (a relayed message
+   * answers its sender): the collective's contact, since the sender is a no-reply address.
+   */
+  replyTo?: string
   now?: () => Date
   /** Mails in flight at once: bounded so a burst does not overwhelm the SMTP server. */
   concurrency?: number
@@ -49,7 +54,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         subject: row.subject!,
         text: row.text_body!,
         html: row.html_body!,
-        headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : undefined,
+        headers: {
+          ...(options.replyTo ? { 'Reply-To': options.replyTo } : {}),
+          ...(row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {}),
+        },
       })
       await write((tx) => markSent(tx, row.id, now()))
     } catch (err) {

@@ -14,6 +14,8 @@ export interface KitPageProps {
   share: ShareLinks
   /** Natural size of the worded badge (the same in every variant). */
   badge: { width: number; height: number }
+  /** Natural size of the live counter as the count stands. */
+  counter: { width: number; height: number }
 }
 
 function Snippet(props: {
@@ -107,7 +109,7 @@ export function MastodonForm({ p, value = '', error }: { p: PageContext; value?:
   )
 }
 
-export function KitPage({ p, snippets, share, badge }: KitPageProps) {
+export function KitPage({ p, snippets, share, badge, counter }: KitPageProps) {
   const m = p.m.kit
   const title = p.site.title[p.locale]!
   const words = p.site.kit.badge[p.locale]!
@@ -181,8 +183,11 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           <h3>{m.emailPreview}</h3>
           <div class="email-preview">
             <a href={snippets.manifestoUrl}>
+              {/* Copied and pasted into a mail signature, the image keeps its src: the sharp
+                  512 px file, as in the snippet. A screen at 1x only loads the 256 px one. */}
               <img
                 src={`/kit/badge-${p.locale}-colour-512.png`}
+                srcset={`/kit/badge-${p.locale}-colour-256.png 1x, /kit/badge-${p.locale}-colour-512.png 2x`}
                 width={shown.width}
                 height={shown.height}
                 alt={words}
@@ -260,7 +265,13 @@ export function KitPage({ p, snippets, share, badge }: KitPageProps) {
           <h2 id="counter-title">{m.counterTitle}</h2>
           <p>{m.counterBody}</p>
           <p>
-            <img src={p.href('/badge.svg')} height={40} alt={m.counterAlt(title)} loading="lazy" />
+            <img
+              src={p.href('/badge.svg')}
+              width={Math.round((40 * counter.width) / counter.height)}
+              height={40}
+              alt={m.counterAlt(title)}
+              loading="lazy"
+            />
           </p>
           <Snippet p={p} id="snippet-counter" label={m.counterHtml} value={snippets.counterHtml} />
           <Snippet p={p} id="snippet-counter-md" label={m.counterMarkdown} value={snippets.counterMarkdown} />
