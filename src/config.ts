@@ -101,6 +101,14 @@ const siteSchema = z.object({
       index_signatories: z.boolean().default(false),
     })
     .default({ min_group_size: 5, index_signatories: false }),
+  transparency: z
+    .object({
+      // How often, at most, the public log's checkpoint is signed when the log grew:
+      // often enough that a receipt's proof comes soon, rarely enough that the list of
+      // checkpoints stays short (a few seconds is for tests).
+      checkpoint_seconds: z.number().int().min(1).max(86_400).default(300),
+    })
+    .default({ checkpoint_seconds: 300 }),
   open_data: z
     .object({
       licence: z.string().min(1).default('ODbL-1.0'),
@@ -246,6 +254,8 @@ export interface SiteConfig {
   minGroupSize: number
   /** Search engines may index the signatory lists, institution pages and exports ([privacy] index_signatories). */
   indexSignatories: boolean
+  /** At most this often, a signed checkpoint of the public log when it grew ([transparency] checkpoint_seconds). */
+  checkpointSeconds: number
   openDataLicence: string
   openDataLicenceUrl: string
   /** Counts of confirmed signatures announced in the Atom feed, ascending. */
@@ -452,6 +462,7 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
     institutionNames: Object.freeze({ ...loadInstitutionList(contentDir), ...s.institutions.names }),
     minGroupSize: s.privacy.min_group_size,
     indexSignatories: s.privacy.index_signatories,
+    checkpointSeconds: s.transparency.checkpoint_seconds,
     openDataLicence: s.open_data.licence,
     openDataLicenceUrl: s.open_data.licence_url,
     milestones: Object.freeze([...new Set(s.milestones.thresholds)].sort((a, b) => a - b)),

@@ -22,6 +22,7 @@ import { isPostgres } from '../db/dialect.js'
 import type { Transact } from '../db/transactor.js'
 import { isCounted, isListed, type SignatureState } from './signature-state.js'
 import { isInstitutionalDomain } from './institutional-domains.js'
+import { logCountChange, type LoggedSignature } from './transparency/log.js'
 
 export type CounterName = string
 /** Tallies kept beside the counts: confirmed signatures withdrawn by their signatories. */
@@ -127,16 +128,26 @@ export function signatureDelta(
  * Applies to every counter the change from `before` to `after` of one signature, in
  * the caller's transaction. Every change of a signature's state goes through here:
  * confirming (pending → confirmed), editing (confirmed → confirmed), withdrawing
- * (confirmed → null), and any moderation to come (confirmed → hidden…).
+ * (confirmed → null), and any moderation to come (confirmed → hidden…). When the
+ * signature starts or stops being counted, the public log records it first (its lock
+ * comes before the counters' rows: see transparency/log.ts).
  */
 export async function applySignatureDelta(
   tx: Tx,
   site: SiteConfig,
-  before: CountedSignature | null | undefined,
-  after: CountedSignature | null | undefined,
+  before: (CountedSignature & LoggedSignature) | null | undefined,
+  after: (CountedSignature & LoggedSignature) | null | undefined,
   now: Date,
 ): Promise<void> {
-  await adjustCounters(tx, signatureDelta(site, before, after), now)
+  const delta = signatureDelta(site, before, after)
+  if (delta.confirmed)
+    await logCountChange(
+      tx,
+      delta.confirmed > 0 ? 'add' : 'cancel',
+      (delta.confirmed > 0 ? after : before)!,
+      now,
+    )
+  await adjustCounters(tx, delta, now)
 }
 
 export interface Counts {
