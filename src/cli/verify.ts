@@ -12,7 +12,9 @@ import { parseReceipt, verifyLog } from '../domain/transparency/verify.js'
 
 function usage(line: string): never {
   console.error(line)
-  console.error('usage: npm run verify -- <https://site | saved folder> [--save folder] [--receipt p:id:minute:salt] [--previous folder]')
+  console.error(
+    'usage: npm run verify -- <https://site | saved folder> [--save folder] [--receipt p:id:minute:salt] [--previous folder]',
+  )
   process.exit(2)
 }
 
@@ -24,7 +26,11 @@ const option = (name: string) => {
   return i >= 0 ? (args[i + 1] ?? usage(`verify: ${name} needs a value`)) : undefined
 }
 const receiptText = option('--receipt')
-const receipt = receiptText === undefined ? undefined : (parseReceipt(receiptText) ?? usage('verify: --receipt is position:signature:minute:salt, as the receipt shows it'))
+const receipt =
+  receiptText === undefined
+    ? undefined
+    : (parseReceipt(receiptText) ??
+      usage('verify: --receipt is position:signature:minute:salt, as the receipt shows it'))
 
 let log: LoadedLog
 try {
@@ -40,7 +46,8 @@ if (save) {
 }
 const previousDir = option('--previous')
 const known = previousDir
-  ? (JSON.parse(readFileSync(join(previousDir, 'checkpoints.json'), 'utf8')) as { checkpoints: [] }).checkpoints
+  ? (JSON.parse(readFileSync(join(previousDir, 'checkpoints.json'), 'utf8')) as { checkpoints: [] })
+      .checkpoints
   : undefined
 
 const verdict = await verifyLog(log.log, {
@@ -49,7 +56,9 @@ const verdict = await verifyLog(log.log, {
   known,
 })
 if (verdict.ok) {
-  console.log(`OK: ${verdict.summary}; every signature, root and count verifies${receipt ? ', and so does the receipt' : ''}.`)
+  console.log(
+    `OK: ${verdict.summary}; every signature, root and count verifies${receipt ? ', and so does the receipt' : ''}.`,
+  )
 } else {
   console.log(`FAILED: ${verdict.summary}`)
   for (const p of verdict.problems) console.log(`  - ${p}`)

@@ -88,7 +88,9 @@ async function receiptOfLink(ctx: AppContext, token: string | undefined): Promis
   if (!token) return undefined
   try {
     const target = await findConfirmation(ctx, token)
-    return target.signature.status === 'confirmed' ? await findReceipt(ctx.db, target.signature.id) : undefined
+    return target.signature.status === 'confirmed'
+      ? await findReceipt(ctx.db, target.signature.id)
+      : undefined
   } catch (err) {
     if (err instanceof AppError && err.code === 'token_invalid') return undefined
     throw err

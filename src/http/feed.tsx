@@ -34,7 +34,11 @@ feed.get('/', async (c) => {
         <entry>
           <title>{page.m.transparency.feedTitle(checkpoint.count)}</title>
           <id>{`tag:${host},${checkpoint.at.slice(0, 10)}:checkpoint/${checkpoint.size}`}</id>
-          <link rel="alternate" type="text/html" href={ctx.config.baseUrl + localePath(site, locale, '/transparency')} />
+          <link
+            rel="alternate"
+            type="text/html"
+            href={ctx.config.baseUrl + localePath(site, locale, '/transparency')}
+          />
           <updated>{checkpoint.at}</updated>
           <summary>
             {page.m.transparency.feedBody(

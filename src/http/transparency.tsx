@@ -4,7 +4,12 @@
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import { latestCheckpoint, listCheckpoints } from '../domain/transparency/checkpoints.js'
-import { listEntries, readConsistencyProof, readHead, readInclusionProof } from '../domain/transparency/log.js'
+import {
+  listEntries,
+  readConsistencyProof,
+  readHead,
+  readInclusionProof,
+} from '../domain/transparency/log.js'
 import { TransparencyPage } from '../views/transparency-page.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'

@@ -301,7 +301,7 @@ const en: Messages = {
     title: (site: string) => `${site}: milestones`,
     milestone: (n: number) => `${signatures(n)}!`,
     milestoneBody: (n: number, date: string) => `The manifesto passed ${signatures(n)} on ${date}.`,
-  },  // The public log of the count (/transparency) and the receipt of a signatory.
+  }, // The public log of the count (/transparency) and the receipt of a signatory.
   transparency: {
     navLabel: 'Check the count',
     title: 'A count anyone can check',
@@ -327,7 +327,8 @@ const en: Messages = {
     verifyTitle: 'Checking',
     verifyBody:
       'With Paraphe (free software), one command downloads the checkpoints and the log, recomputes the tree, checks every signature and every number, and says plainly what is wrong if anything is:',
-    verifyOwn: 'You can also write your own checker: the data are public, and their format is described in the API documentation.',
+    verifyOwn:
+      'You can also write your own checker: the data are public, and their format is described in the API documentation.',
     dataTitle: 'The data',
     key: 'Public key (Ed25519) of the checkpoints',
     checkpoints: 'Checkpoints (JSON)',

@@ -313,7 +313,7 @@ const fr = {
     milestone: (n: number) => `${signatures(n)} !`,
     milestoneBody: (n: number, date: string) =>
       `Le manifeste a franchi le cap des ${signatures(n)} le ${date}.`,
-  },  // The public log of the count (/transparency) and the receipt of a signatory.
+  }, // The public log of the count (/transparency) and the receipt of a signatory.
   transparency: {
     navLabel: 'Vérifier le décompte',
     title: 'Un décompte que chacun peut vérifier',

@@ -88,7 +88,9 @@ export function ReceiptBox({ p, receipt, siteUrl }: { p: PageContext; receipt: R
       </dl>
       {receipt.checkpointSize ? (
         <p>
-          <a href={`/transparency/proof/inclusion?position=${receipt.position}&size=${receipt.checkpointSize}`}>
+          <a
+            href={`/transparency/proof/inclusion?position=${receipt.position}&size=${receipt.checkpointSize}`}
+          >
             {m.receiptProof}
           </a>
         </p>

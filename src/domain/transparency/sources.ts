@@ -41,12 +41,17 @@ export async function loadLog(source: string): Promise<LoadedLog> {
   if (!existsSync(join(source, 'checkpoints.json'))) throw new Error('no checkpoints.json in this folder')
   const { origin, checkpoints } = JSON.parse(readFileSync(join(source, 'checkpoints.json'), 'utf8'))
   const { entries } = JSON.parse(readFileSync(join(source, 'entries.json'), 'utf8'))
-  return { log: { origin, checkpoints, entries, publicKeyPem: readFileSync(join(source, 'key.pem'), 'utf8') } }
+  return {
+    log: { origin, checkpoints, entries, publicKeyPem: readFileSync(join(source, 'key.pem'), 'utf8') },
+  }
 }
 
 export function saveLog(dir: string, log: PublishedLog): void {
   writeFileSync(join(dir, 'key.pem'), log.publicKeyPem)
-  writeFileSync(join(dir, 'checkpoints.json'), `${JSON.stringify({ origin: log.origin, checkpoints: log.checkpoints }, null, 1)}\n`)
+  writeFileSync(
+    join(dir, 'checkpoints.json'),
+    `${JSON.stringify({ origin: log.origin, checkpoints: log.checkpoints }, null, 1)}\n`,
+  )
   writeFileSync(join(dir, 'entries.json'), `${JSON.stringify({ entries: log.entries })}\n`)
 }
 
@@ -54,11 +59,15 @@ export function serverProofs(base: string): ServerProofs {
   const hashes = (list: string[]): Hash[] => list.map((h) => Buffer.from(h, 'hex'))
   return {
     async consistency(first, second) {
-      const r = await fetchJson<{ proof: string[] }>(`${base}/transparency/proof/consistency?first=${first}&second=${second}`)
+      const r = await fetchJson<{ proof: string[] }>(
+        `${base}/transparency/proof/consistency?first=${first}&second=${second}`,
+      )
       return hashes(r.proof)
     },
     async inclusion(position, size) {
-      const r = await fetchJson<{ path: string[] }>(`${base}/transparency/proof/inclusion?position=${position}&size=${size}`)
+      const r = await fetchJson<{ path: string[] }>(
+        `${base}/transparency/proof/inclusion?position=${position}&size=${size}`,
+      )
       return hashes(r.path)
     },
   }

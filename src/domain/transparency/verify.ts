@@ -87,11 +87,23 @@ export async function verifyLog(
   for (const c of checkpoints) {
     const sound = check(c, 'checkpoint')
     if (sound && countAt.get(c.size) !== c.count)
-      problems.push(`checkpoint at size ${c.size}: it says ${c.count} signatures, its entries give ${countAt.get(c.size)}`)
+      problems.push(
+        `checkpoint at size ${c.size}: it says ${c.count} signatures, its entries give ${countAt.get(c.size)}`,
+      )
     if (previous && options.proofs && sound) {
       const proof = await options.proofs.consistency(previous.size, c.size)
-      if (!verifyConsistency(previous.size, c.size, Buffer.from(previous.root, 'hex'), Buffer.from(c.root, 'hex'), proof))
-        problems.push(`the server's consistency proof from size ${previous.size} to ${c.size} does not verify`)
+      if (
+        !verifyConsistency(
+          previous.size,
+          c.size,
+          Buffer.from(previous.root, 'hex'),
+          Buffer.from(c.root, 'hex'),
+          proof,
+        )
+      )
+        problems.push(
+          `the server's consistency proof from size ${previous.size} to ${c.size} does not verify`,
+        )
     }
     if (sound) previous = c
   }
@@ -112,7 +124,9 @@ export async function verifyLog(
       problems.push(`receipt: no checkpoint includes position ${r.position} yet`)
     else if (options.proofs) {
       const path = await options.proofs.inclusion(r.position, latest.size)
-      if (!verifyInclusion(leaves[r.position]!, r.position, latest.size, path, Buffer.from(latest.root, 'hex')))
+      if (
+        !verifyInclusion(leaves[r.position]!, r.position, latest.size, path, Buffer.from(latest.root, 'hex'))
+      )
         problems.push(`receipt: the server's inclusion proof for position ${r.position} does not verify`)
     }
   }
