@@ -48,6 +48,7 @@ describe('public pages', () => {
       '/signatories',
       '/institutions',
       '/stats',
+      '/transparency',
       '/kit',
       '/manage',
       '/confidentialite',
@@ -96,6 +97,7 @@ describe('public pages', () => {
       '/signatories',
       '/institutions',
       '/stats',
+      '/transparency',
       '/confidentialite',
       '/kit',
       '/en/',
@@ -103,6 +105,7 @@ describe('public pages', () => {
       '/en/signatories',
       '/en/institutions',
       '/en/stats',
+      '/en/transparency',
       '/en/privacy',
     ]) {
       const description = /<meta name="description" content="([^"]*)"/.exec(

@@ -221,6 +221,37 @@ describe.each(DATABASES)('the public log of the count (%s)', (kind) => {
     )
   }, 120_000)
 
+  it('gives concurrent confirmations dense positions, each once, in one order', async () => {
+    const ctx = app.server.ctx
+    const ids: number[] = []
+    for (let i = 0; i < 24; i++) {
+      await postForm(
+        app.url,
+        '/sign',
+        validSignature({ email: `ensemble-${i}@cnrs.fr`, last_name: `Ensemble${i}` }),
+      )
+      const { id } = await ctx.db
+        .selectFrom('signatures')
+        .select('id')
+        .where('last_name', '=', `Ensemble${i}`)
+        .executeTakeFirstOrThrow()
+      ids.push(id)
+    }
+    const before = (await readHead(ctx.db)).size
+    const tokens = await Promise.all(ids.map((id) => linkFor(app, id, 'confirm')))
+    await Promise.all(tokens.map((t) => confirmSignature(ctx, t)))
+    const head = await readHead(ctx.db)
+    expect(head.size).toBe(before + ids.length)
+    const positions = await ctx.db
+      .selectFrom('signatures')
+      .select('log_position')
+      .where('id', 'in', ids)
+      .execute()
+    expect(new Set(positions.map((p) => p.log_position)).size).toBe(ids.length)
+    await checkpoint(app)
+    expect((await verifyLog((await loadLog(app.url)).log)).problems).toEqual([])
+  })
+
   it('publishes the key, the checkpoints, the page in both languages and the latest checkpoint in the feed', async () => {
     await checkpoint(app)
     const key = await get(app.url, '/transparency/key')
