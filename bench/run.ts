@@ -16,10 +16,11 @@ import { Agent, get as httpGet, type IncomingHttpHeaders } from 'node:http'
 import { cpus, totalmem, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { loadSiteConfig } from '../src/config.js'
-import { migrateToLatest, openDatabase } from '../src/db/database.js'
+import { loadSiteConfig, type SiteConfig } from '../src/config.js'
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/db/database.js'
 import { createTransactor } from '../src/db/transactor.js'
 import { rebuildCounters } from '../src/domain/counters.js'
+import { logUnloggedSignatures } from '../src/domain/transparency/log.js'
 import { encodeCursor } from '../src/db/keyset.js'
 import { writeBenchContent, type BenchContent } from './bench-content.js'
 import { cpuSeconds, peakRssMb, sampleRss } from './process-stats.js'
@@ -254,6 +255,13 @@ interface Prepared {
   cleanup(): Promise<void>
 }
 
+/** The seeded signatures into the public log, in bulk, as the application's seeder does. */
+async function logSeeded(handle: DatabaseHandle, site: SiteConfig): Promise<void> {
+  await createTransactor(handle.db, handle.dialect).transact((tx) =>
+    logUnloggedSignatures(tx, site, new Date()),
+  )
+}
+
 async function prepareDatabase(kind: string, content: BenchContent): Promise<Prepared> {
   const dataDir = join(WORK, kind)
   mkdirSync(dataDir, { recursive: true })
@@ -268,6 +276,7 @@ async function prepareDatabase(kind: string, content: BenchContent): Promise<Pre
     seedSqlite(file, ROWS)
     const again = await openDatabase({ sqliteFile: file })
     await rebuildCounters(createTransactor(again.db, again.dialect).transact, site, new Date())
+    await logSeeded(again, site)
     await again.close()
     return { env, dataDir, seedSeconds: (Date.now() - started) / 1000, async cleanup() {} }
   }
@@ -285,6 +294,7 @@ async function prepareDatabase(kind: string, content: BenchContent): Promise<Pre
   await seedPostgres(url.toString(), ROWS)
   const again = await openDatabase({ databaseUrl: url.toString(), sqliteFile: '' })
   await rebuildCounters(createTransactor(again.db, again.dialect).transact, site, new Date())
+  await logSeeded(again, site)
   await again.close()
   // The PostgreSQL server runs on this machine: the CPU its backends spend on the
   // bench database is part of each request's cost.

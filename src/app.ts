@@ -29,6 +29,7 @@ import { openData } from './http/open-data.js'
 import { signatories } from './http/signatories.js'
 import { stats } from './http/stats.js'
 import { sign } from './http/sign.js'
+import { transparencyData, transparencyPage } from './http/transparency.js'
 import { applySecurityHeaders, securityHeaders } from './http/security-headers.js'
 
 /** Forms are small: anything larger than this is refused before it is read. */
@@ -93,6 +94,7 @@ export function createApp(
   app.route('/api', api)
   app.route('/', kitFiles)
   app.route('/open-data', openData)
+  app.route('/transparency', transparencyData)
   app.route('/admin', adminRoutes(ctx, assets))
 
   // The same pages in every locale; the default one at the root, the others under /xx.
@@ -109,6 +111,7 @@ export function createApp(
     pages.route('/kit', kit)
     pages.route('/institutions', institutions)
     pages.route('/stats', stats)
+    pages.route('/transparency', transparencyPage)
     pages.route('/feed.atom', feed)
     pages.route('/relay', relay)
     pages.route('/debate/stop', debateStop)

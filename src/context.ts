@@ -2,6 +2,7 @@ import type { Content } from './content/load.js'
 import type { DomainContext } from './domain/context.js'
 import type { RuntimeSettings } from './domain/settings.js'
 import type { PublicNumbers } from './domain/snapshot.js'
+import type { LogKey } from './domain/transparency/checkpoints.js'
 
 /** Everything a request handler may use; built once per running server by startServer (server.ts). */
 export interface AppContext extends DomainContext {
@@ -12,4 +13,6 @@ export interface AppContext extends DomainContext {
   settings: RuntimeSettings
   /** Counts and statistics as public pages, the badge and the API show them, read at most once a second. */
   numbers: PublicNumbers
+  /** The key that signs the public log's checkpoints (its public half is published). */
+  logKey: LogKey
 }

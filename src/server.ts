@@ -17,6 +17,8 @@ import { runtimeSettings } from './domain/settings.js'
 import { createRateLimiter } from './domain/rate-limits.js'
 import { createAfterAnswer, type AfterAnswer } from './after-answer.js'
 import { publicNumbers } from './domain/snapshot.js'
+import { loadOrCreateLogKey, writeCheckpoint } from './domain/transparency/checkpoints.js'
+import { logUnloggedSignatures } from './domain/transparency/log.js'
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
 import { join } from 'node:path'
@@ -79,6 +81,8 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     tighten(join(config.dataDir, 'secret'), PRIVATE_FILE),
     proxyExposureWarning(config.host, config.trustedProxyHops),
   ]
+  const logKey = loadOrCreateLogKey(config.dataDir)
+  warnings.push(logKey.warning)
   for (const line of warnings) if (line) log(line)
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -119,7 +123,12 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     limiter,
     afterAnswer: (work) => afterAnswer.run(work),
     numbers: publicNumbers(db, config.site, pageCacheMs),
+    logKey: logKey.key,
   }
+  // Signatures counted before the public log existed (or written by a seeder) join it
+  // now, so that the log's count is the public count from the first checkpoint on.
+  const unlogged = await ctx.transact((tx) => logUnloggedSignatures(tx, config.site, now()))
+  if (unlogged > 0) log(`public log: ${unlogged} counted signatures added`)
   await ctx.settings.refresh()
   const pageCache = pageCacheMs > 0 ? publicPageCache(ctx, pageCacheMs) : undefined
   const app = createApp(ctx, log, { pageCache })
@@ -152,6 +161,13 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
         }, reconcileEveryMs).unref()
       : undefined
 
+  // A checkpoint when the log grew, at most every [transparency] checkpoint_seconds.
+  const checkpointTimer = setInterval(() => {
+    writeCheckpoint(ctx.transact, config.baseUrl, ctx.logKey, ctx.now()).catch((err: Error) =>
+      log(`checkpoint failed: ${err.message.split('\n')[0]}`),
+    )
+  }, config.site.checkpointSeconds * 1000).unref()
+
   // A page kept in memory is answered before the framework sees the request.
   const listener = getRequestListener(app.fetch, { hostname: config.host })
   const server = createServer(
@@ -173,6 +189,7 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
       stopping ??= (async () => {
         clearInterval(purgeTimer)
         clearInterval(reconcileTimer)
+        clearInterval(checkpointTimer)
         await new Promise<void>((resolve) => {
           // Idle keep-alive sockets would hold close() open until they time out; busy ones
           // finish their request and are closed as soon as they fall idle.

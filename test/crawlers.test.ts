@@ -51,6 +51,7 @@ describe('search engines', () => {
       'http://paraphe.test/en/yes-but-genai',
       'http://paraphe.test/confidentialite',
       'http://paraphe.test/en/privacy',
+      'http://paraphe.test/en/transparency',
     ]) {
       expect(locs).toContain(url)
     }

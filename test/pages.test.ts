@@ -8,13 +8,15 @@ import { get, postForm, validSignature } from './helpers/http.js'
 
 /** The pages the site makes itself, in every language (content pages are added from the content folder). */
 const SITE_PAGES = [
-  ...['/', '/sign', '/signatories', '/institutions', '/stats', '/kit', '/manage', '/confidentialite'],
+  ...['/', '/sign', '/signatories', '/institutions', '/stats', '/transparency', '/kit', '/manage'],
+  '/confidentialite',
   ...[
     '/en/',
     '/en/sign',
     '/en/signatories',
     '/en/institutions',
     '/en/stats',
+    '/en/transparency',
     '/en/kit',
     '/en/manage',
     '/en/privacy',

@@ -154,7 +154,8 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
     const form = await get(app.url, confirmPath)
     const page = await postForm(app.url, confirmPath, { csrf: hiddenValue(form.html, 'csrf') })
     expect(page.status).toBe(303)
-    expect(page.location).toBe('/confirmed?listed=1')
+    // The confirmation link rides along: it is what shows its owner their receipt.
+    expect(page.location).toBe(`/confirmed?listed=1&receipt=${confirmPath.slice('/confirm/'.length)}`)
     const thanks = await get(app.url, page.location!)
     expect(thanks.html).toContain('Merci, votre signature est comptée')
     expect(thanks.html).toContain('http://paraphe.test/')
@@ -338,7 +339,7 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
     const form = await get(app.url, path)
     expect(form.html).toContain('I confirm my signature')
     const done = await postForm(app.url, path, { csrf: hiddenValue(form.html, 'csrf') })
-    expect(done.location).toBe('/en/confirmed?listed=1')
+    expect(done.location).toBe(`/en/confirmed?listed=1&receipt=${path.slice('/en/confirm/'.length)}`)
     const list = await get(app.url, '/en/signatories')
     expect(list.html).toContain('Alex Smith')
     const { confirmed } = await stats(app)

@@ -72,6 +72,16 @@ const privacySchema = z
   .prefault({})
   .transform(camelCaseKeys)
 
+const transparencySchema = z
+  .object({
+    // How often, at most, the public log's checkpoint is signed when the log grew:
+    // often enough that a receipt's proof comes soon, rarely enough that the list of
+    // checkpoints stays short (a few seconds is for tests).
+    checkpoint_seconds: z.number().int().min(1).max(86_400).default(300),
+  })
+  .prefault({})
+  .transform(camelCaseKeys)
+
 const openDataSchema = z
   .object({
     licence: z.string().min(1).default('ODbL-1.0'),
@@ -221,6 +231,7 @@ const siteSchema = z
     kit: kitSchema,
     institutions: institutionsSchema,
     privacy: privacySchema,
+    transparency: transparencySchema,
     open_data: openDataSchema,
     milestones: milestonesSchema,
     debate: debateSchema,
@@ -248,6 +259,7 @@ const siteSchema = z
       institutions,
       kit,
       privacy,
+      transparency,
       open_data,
       milestones,
       debate,
@@ -283,6 +295,8 @@ const siteSchema = z
       // The badge reads the site's title in a language it has no words for.
       kit: { ...kit, badge: perLocale((locale) => kit.badge[locale] ?? title[locale]!) },
       ...privacy,
+      /** At most this often, a signed checkpoint of the public log when it grew. */
+      ...transparency,
       openDataLicence: open_data.licence,
       openDataLicenceUrl: open_data.licence_url,
       /** Counts of confirmed signatures announced in the Atom feed, ascending. */

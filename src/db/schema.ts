@@ -47,6 +47,10 @@ export interface SignatureTable {
   network_key: Generated<string | null>
   /** searchKey("first last"): the same name signed many times. */
   name_key: Generated<string | null>
+  /** Random salt of the signature's commitment in the public log: shown to its signatory only. */
+  log_salt: Generated<string | null>
+  /** Position of the log entry that counts it; null while it is not counted. */
+  log_position: Generated<number | null>
 }
 
 export type TokenPurpose = 'confirm' | 'manage'
@@ -201,6 +205,47 @@ export interface RateLimitTable {
   hits: number
 }
 
+/** The public log's one head row: size, frontier of the Merkle tree, running totals. */
+export interface TransparencyHeadTable {
+  id: number
+  size: number
+  additions: number
+  cancellations: number
+  /** Hex hashes of the complete subtrees, largest first, comma-separated. */
+  frontier: string
+}
+
+export type TransparencyEntryKind = 'add' | 'cancel'
+
+/** One entry of the public log: never changed, never deleted. */
+export interface TransparencyEntryTable {
+  position: number
+  /** To the minute: "2026-11-28T10:00Z". */
+  at: string
+  kind: TransparencyEntryKind
+  /** For an addition: HMAC-SHA-256(salt, "<signature id> <confirmation minute>"), hex. */
+  commitment: string | null
+  /** For a cancellation: the position of the addition it cancels. */
+  cancels: number | null
+}
+
+/** A complete subtree of the log's Merkle tree: 2^level leaves from idx·2^level. */
+export interface TransparencyNodeTable {
+  level: number
+  idx: number
+  hash: Buffer
+}
+
+/** A signed checkpoint: the tree's size and root and the count, at a time. */
+export interface TransparencyCheckpointTable {
+  size: number
+  root: string
+  count: number
+  at: string
+  /** Ed25519, base64, over checkpointText(). */
+  signature: string
+}
+
 export interface Database {
   signature_flags: SignatureFlagTable
   moderators: ModeratorTable
@@ -216,6 +261,10 @@ export interface Database {
   counters: CounterTable
   relay_messages: RelayMessageTable
   rate_limits: RateLimitTable
+  transparency_head: TransparencyHeadTable
+  transparency_entries: TransparencyEntryTable
+  transparency_nodes: TransparencyNodeTable
+  transparency_checkpoints: TransparencyCheckpointTable
 }
 
 export type Signature = Selectable<SignatureTable>

@@ -23,6 +23,7 @@ import { startsWithText } from '../db/like.js'
 import type { Transact } from '../db/transactor.js'
 import { isCounted, isListed, SignatureStates, type SignatureState } from './signature-state.js'
 import { isInstitutionalDomain } from './institutional-domains.js'
+import { logCountChange, type LoggedSignature } from './transparency/log.js'
 
 export type CounterName = string
 /** Tallies kept beside the counts: confirmed signatures withdrawn by their signatories. */
@@ -129,16 +130,26 @@ export function signatureDelta(
  * the caller's transaction. Every change of a signature's state goes through here:
  * confirming (pending → confirmed), editing (confirmed → confirmed), withdrawing
  * (confirmed → null), moderation one by one or in bulk (approving, hiding,
- * invalidating), and leaving the debate relay from a mailed link.
+ * invalidating), and leaving the debate relay from a mailed link. When the signature
+ * starts or stops being counted, the public log records it first (its lock comes
+ * before the counters' rows: see transparency/log.ts).
  */
 export async function applySignatureDelta(
   tx: Tx,
   site: SiteConfig,
-  before: CountedSignature | null | undefined,
-  after: CountedSignature | null | undefined,
+  before: (CountedSignature & LoggedSignature) | null | undefined,
+  after: (CountedSignature & LoggedSignature) | null | undefined,
   now: Date,
 ): Promise<void> {
-  await adjustCounters(tx, signatureDelta(site, before, after), now)
+  const delta = signatureDelta(site, before, after)
+  if (delta.confirmed)
+    await logCountChange(
+      tx,
+      delta.confirmed > 0 ? 'add' : 'cancel',
+      (delta.confirmed > 0 ? after : before)!,
+      now,
+    )
+  await adjustCounters(tx, delta, now)
 }
 
 export interface Counts {

@@ -1,12 +1,13 @@
 // Demonstration and load data: varied confirmed signatures (categories, disciplines,
 // institutional and webmail domains, public and private, spread over weeks), inserted
 // in batches inside one transaction, with the counters moved by the same rules as a
-// real confirmation so they stay exact.
+// real confirmation so they stay exact, and each counted signature in the public log.
 import type { Config } from '../config.js'
 import type { Transact } from '../db/transactor.js'
 import { searchKey } from './clean-text.js'
 import { adjustCounters, signatureDelta } from './counters.js'
 import { emailKey, normalizeEmail } from './normalize-email.js'
+import { logUnloggedSignatures } from './transparency/log.js'
 
 const FIRST = [
   'Camille',
@@ -180,6 +181,8 @@ export async function seedSignatures(
         for (const [k, v] of Object.entries(signatureDelta(site, null, row))) deltas[k] = (deltas[k] ?? 0) + v
     }
     await adjustCounters(tx, deltas, options.now)
+    // The public log too, in bulk, so that a seeded database verifies like a real one.
+    await logUnloggedSignatures(tx, site, options.now)
   })
   return options.count
 }

@@ -1,10 +1,12 @@
 // The mailed confirmation link. GET only shows a button: mail scanners open links,
 // and must not confirm anyone. The POST confirms, once.
 import { Hono } from 'hono'
+import type { AppContext } from '../context.js'
 import { AppError } from '../domain/errors.js'
 import { verifiedInstitutionOf } from '../domain/institutional-domains.js'
 import { absoluteUrl } from '../domain/links.js'
 import { confirmSignature, findConfirmation } from '../domain/signatures.js'
+import { findReceipt, type Receipt } from '../domain/transparency/receipt.js'
 import { checkCsrf, csrfFor } from '../domain/tokens.js'
 import { ConfirmedPage, ConfirmPage, TokenInvalidPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
@@ -50,7 +52,8 @@ confirm.post('/:token', async (c) => {
       throw new AppError('bad_request', 'csrf')
     }
     const signature = await confirmSignature(ctx, token)
-    return c.redirect(page.href(`/confirmed?listed=${signature.is_public}`), 303)
+    // The link, still valid for a while, is what shows its owner their receipt.
+    return c.redirect(page.href(`/confirmed?listed=${signature.is_public}&receipt=${token}`), 303)
   } catch (err) {
     if (err instanceof AppError && err.code === 'token_invalid')
       return render(c, <TokenInvalidPage p={page} purpose="confirm" />, 404)
@@ -64,6 +67,9 @@ export const confirmed = new Hono<AppEnv>()
 confirmed.get('/', async (c) => {
   const { ctx, page, locale } = c.var
   const counts = await ctx.numbers.counts.get()
+  const receipt = await receiptOfLink(c.var.ctx, c.req.query('receipt'))
+  // A receipt holds the signatory's salt: no cache anywhere keeps it.
+  if (receipt) c.header('Cache-Control', 'no-store')
   return render(
     c,
     <ConfirmedPage
@@ -71,6 +77,21 @@ confirmed.get('/', async (c) => {
       listed={c.req.query('listed') === '1'}
       count={counts.confirmed}
       manifestoUrl={absoluteUrl(ctx.config, locale, '/')}
+      receipt={receipt && { receipt, siteUrl: ctx.config.baseUrl }}
     />,
   )
 })
+
+/** The receipt of the signature a confirmation link confirmed; nothing for any other link. */
+async function receiptOfLink(ctx: AppContext, token: string | undefined): Promise<Receipt | undefined> {
+  if (!token) return undefined
+  try {
+    const target = await findConfirmation(ctx, token)
+    return target.signature.status === 'confirmed'
+      ? await findReceipt(ctx.db, target.signature.id)
+      : undefined
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'token_invalid') return undefined
+    throw err
+  }
+}

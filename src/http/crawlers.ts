@@ -45,6 +45,7 @@ crawlers.get('/sitemap.xml', (c) => {
     '/sign',
     '/kit',
     '/stats',
+    '/transparency',
     `/${messagesFor(d).privacy.slug}`,
     ...[...(ctx.content.pages[d]?.values() ?? [])].map((doc) => `/${doc.slug}`),
   ]

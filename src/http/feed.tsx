@@ -3,6 +3,7 @@
 import { Hono } from 'hono'
 import { localePath } from '../domain/links.js'
 import { readMilestones } from '../domain/milestones.js'
+import { latestCheckpoint } from '../domain/transparency/checkpoints.js'
 import type { AppEnv } from './env.js'
 
 export const feed = new Hono<AppEnv>()
@@ -14,7 +15,11 @@ feed.get('/', async (c) => {
   const home = ctx.config.baseUrl + localePath(site, locale, '/')
   const self = ctx.config.baseUrl + localePath(site, locale, '/feed.atom')
   const host = new URL(ctx.config.baseUrl).hostname
-  const updated = milestones[0] ? `${milestones[0].day}T00:00:00Z` : ctx.now().toISOString()
+  // The latest checkpoint of the public log: every reader and archive of the feed keeps a
+  // copy the site cannot take back (see domain/transparency/checkpoints.ts).
+  const checkpoint = await latestCheckpoint(ctx.db)
+  const latest = [milestones[0] && `${milestones[0].day}T00:00:00Z`, checkpoint?.at].filter(Boolean).sort()
+  const updated = latest.at(-1) ?? ctx.now().toISOString()
   const xml = (
     <feed xmlns="http://www.w3.org/2005/Atom" xml:lang={locale}>
       <title>{page.m.feed.title(site.title[locale]!)}</title>
@@ -25,6 +30,27 @@ feed.get('/', async (c) => {
       <author>
         <name>{site.organisation}</name>
       </author>
+      {checkpoint ? (
+        <entry>
+          <title>{page.m.transparency.feedTitle(checkpoint.count)}</title>
+          <id>{`tag:${host},${checkpoint.at.slice(0, 10)}:checkpoint/${checkpoint.size}`}</id>
+          <link
+            rel="alternate"
+            type="text/html"
+            href={ctx.config.baseUrl + localePath(site, locale, '/transparency')}
+          />
+          <updated>{checkpoint.at}</updated>
+          <summary>
+            {page.m.transparency.feedBody(
+              checkpoint.size,
+              checkpoint.root,
+              checkpoint.count,
+              checkpoint.at,
+              checkpoint.signature,
+            )}
+          </summary>
+        </entry>
+      ) : null}
       {milestones.map((ms) => (
         <entry>
           <title>{page.m.feed.milestone(ms.threshold)}</title>

@@ -11,6 +11,7 @@ import {
   withdrawSignature,
 } from '../domain/signatures.js'
 import { flagsOf } from '../domain/flags.js'
+import { findReceipt } from '../domain/transparency/receipt.js'
 import { signatureData } from '../domain/my-data.js'
 import { formValuesOf, profileOf } from '../domain/profile.js'
 import { checkCsrf, csrfFor } from '../domain/tokens.js'
@@ -78,6 +79,7 @@ manage.get('/:token', (c) =>
     const { ctx, page } = c.var
     const token = c.req.param('token')
     const { signature, tokenHash } = await findManagedSignature(ctx, token)
+    const receipt = await findReceipt(ctx.db, signature.id)
     return render(
       c,
       <ManagePage
@@ -90,6 +92,7 @@ manage.get('/:token', (c) =>
         askEmailForUpdates={signature.email === null}
         pending={signature.status === 'pending'}
         saved={c.req.query('saved') === '1'}
+        receipt={receipt && { receipt, siteUrl: ctx.config.baseUrl }}
       />,
     )
   }),

@@ -306,7 +306,55 @@ const en: Messages = {
     title: (site: string) => `${site}: milestones`,
     milestone: (n: number) => `${signatures(n)}!`,
     milestoneBody: (n: number, date: string) => `The manifesto passed ${signatures(n)} on ${date}.`,
+  }, // The public log of the count (/transparency) and the receipt of a signatory.
+  transparency: {
+    navLabel: 'Check the count',
+    title: 'A count anyone can check',
+    intro:
+      'Every petition asks to be believed about its count. Here, every change of the number of signatures is written to a public log that can only be added to, never rewritten, and that anyone can copy and check.',
+    howTitle: 'How it works',
+    how: [
+      'Each confirmed signature adds a line to the log: its position, the time (to the minute) and a fingerprint of the signature, computed with a random salt that only its signatory is given. The log holds no name, no address, no institution.',
+      'A withdrawal, or a signature invalidated by the moderators, adds a cancelling line naming the position it cancels. The number shown is the additions minus the cancellations.',
+      'The lines form a Merkle tree (RFC 9162, the one of Certificate Transparency). Every few minutes the site signs a checkpoint: the size of the log, the fingerprint of the tree, the number of signatures and the date.',
+    ],
+    guaranteeTitle: 'What is guaranteed',
+    guarantee:
+      'Anyone who kept a checkpoint can check that today’s log extends it: no earlier line was changed, removed or reordered, and the number announced at each checkpoint is the one its lines give. Each signatory can check that their own line is there.',
+    limitsTitle: 'What is not',
+    limits:
+      'The log proves that the count was not rewritten after the fact, not that each signature comes from a real person who is who they say. That is what the e-mail confirmation (one signature per address) and verified institutional addresses are for. Once a signature is withdrawn its salt is erased: its line can no longer be tied to anyone.',
+    latestTitle: 'Latest checkpoint',
+    latest: (size: number, count: number, date: string) =>
+      `${plural(size, `${num(size)} line`, `${num(size)} lines`)} in the log, ${signatures(count)}, signed on ${date}.`,
+    noCheckpoint: 'No checkpoint has been signed yet.',
+    root: 'Fingerprint of the tree',
+    verifyTitle: 'Checking',
+    verifyBody:
+      'With Paraphe (free software), one command downloads the checkpoints and the log, recomputes the tree, checks every signature and every number, and says plainly what is wrong if anything is:',
+    verifyOwn:
+      'You can also write your own checker: the data are public, and their format is described in the API documentation.',
+    dataTitle: 'The data',
+    key: 'Public key (Ed25519) of the checkpoints',
+    checkpoints: 'Checkpoints (JSON)',
+    entries: 'Lines of the log (JSON)',
+    feed: 'Atom feed, carrying the latest checkpoint',
+    receiptTitle: 'Your receipt',
+    receiptBody:
+      'Your signature is in the public log. Keep these values: with them you, and only you, can find your line and check that it stays there.',
+    receiptPosition: 'Position',
+    receiptSignature: 'Signature number',
+    receiptMinute: 'Confirmed at',
+    receiptSalt: 'Salt (secret)',
+    receiptCommitment: 'Fingerprint',
+    receiptProof: 'Proof of inclusion in the latest checkpoint',
+    receiptPending: 'Your line will be in the next checkpoint, within a few minutes.',
+    receiptHow: 'How to check',
+    feedTitle: (count: number) => `Checkpoint of the public log: ${signatures(count)}`,
+    feedBody: (size: number, root: string, count: number, at: string, signature: string) =>
+      `Size: ${size}. Root: ${root}. Count: ${count}. Time: ${at}. Ed25519 signature: ${signature}`,
   },
+
   debate: {
     optIn: 'I am willing to help organise a debate in my institution',
     optInHint:

@@ -320,7 +320,55 @@ const fr = {
     milestone: (n: number) => `${signatures(n)} !`,
     milestoneBody: (n: number, date: string) =>
       `Le manifeste a franchi le cap des ${signatures(n)} le ${date}.`,
+  }, // The public log of the count (/transparency) and the receipt of a signatory.
+  transparency: {
+    navLabel: 'Vérifier le décompte',
+    title: 'Un décompte que chacun peut vérifier',
+    intro:
+      'Toute pétition demande qu’on croie son compteur sur parole. Ici, chaque changement du nombre de signatures est inscrit dans un journal public où l’on peut seulement ajouter, jamais réécrire, et que n’importe qui peut recopier et vérifier.',
+    howTitle: 'Comment ça marche',
+    how: [
+      'Chaque signature confirmée ajoute une ligne au journal : sa position, l’heure (à la minute près) et une empreinte de la signature, calculée avec un sel aléatoire que seul le ou la signataire reçoit. Le journal ne contient ni nom, ni adresse, ni établissement.',
+      'Un retrait, ou l’invalidation d’une signature par la modération, ajoute une ligne d’annulation qui désigne la position annulée. Le nombre affiché est le nombre d’ajouts moins le nombre d’annulations.',
+      'Les lignes forment un arbre de Merkle (RFC 9162, celui de la transparence des certificats). Toutes les quelques minutes, le site signe un point de contrôle : taille du journal, empreinte de l’arbre, nombre de signatures et date.',
+    ],
+    guaranteeTitle: 'Ce qui est garanti',
+    guarantee:
+      'Quiconque a gardé un point de contrôle peut vérifier que le journal d’aujourd’hui le prolonge : aucune ligne ancienne n’a été modifiée, retirée ni réordonnée, et le nombre annoncé à chaque point de contrôle est bien celui des lignes. Chaque signataire peut vérifier que sa propre ligne y figure.',
+    limitsTitle: 'Ce qui ne l’est pas',
+    limits:
+      'Le journal prouve que le décompte n’a pas été réécrit après coup, pas que chaque signature vient d’une personne réelle qui est bien celle qu’elle dit être. Cela, c’est le rôle de la confirmation par courriel (une signature par adresse) et des adresses d’établissement vérifiées. Une fois une signature retirée, son sel est effacé : sa ligne ne peut plus être reliée à personne.',
+    latestTitle: 'Dernier point de contrôle',
+    latest: (size: number, count: number, date: string) =>
+      `${plural(size, `${num(size)} ligne`, `${num(size)} lignes`)} au journal, ${signatures(count)}, signé le ${date}.`,
+    noCheckpoint: 'Aucun point de contrôle n’a encore été signé.',
+    root: 'Empreinte de l’arbre',
+    verifyTitle: 'Vérifier',
+    verifyBody:
+      'Avec Paraphe (logiciel libre), une commande télécharge les points de contrôle et le journal, recalcule l’arbre, vérifie chaque signature et chaque nombre, et dit clairement ce qui ne va pas s’il y a lieu :',
+    verifyOwn:
+      'On peut aussi écrire son propre vérificateur : les données sont publiques, et leur format est décrit dans la documentation de l’API.',
+    dataTitle: 'Les données',
+    key: 'Clé publique (Ed25519) des points de contrôle',
+    checkpoints: 'Points de contrôle (JSON)',
+    entries: 'Lignes du journal (JSON)',
+    feed: 'Fil Atom, qui porte le dernier point de contrôle',
+    receiptTitle: 'Votre reçu',
+    receiptBody:
+      'Votre signature est inscrite au journal public. Gardez ces valeurs : elles permettent, à vous seul·e, de retrouver votre ligne et de vérifier qu’elle y reste.',
+    receiptPosition: 'Position',
+    receiptSignature: 'Numéro de signature',
+    receiptMinute: 'Confirmée à',
+    receiptSalt: 'Sel (secret)',
+    receiptCommitment: 'Empreinte',
+    receiptProof: 'Preuve d’inclusion dans le dernier point de contrôle',
+    receiptPending: 'Votre ligne figurera dans le prochain point de contrôle, d’ici quelques minutes.',
+    receiptHow: 'Comment vérifier',
+    feedTitle: (count: number) => `Point de contrôle du journal public : ${signatures(count)}`,
+    feedBody: (size: number, root: string, count: number, at: string, signature: string) =>
+      `Taille : ${size}. Racine : ${root}. Nombre : ${count}. Date : ${at}. Signature Ed25519 : ${signature}`,
   },
+
   debate: {
     optIn: 'Je suis prêt·e à aider à organiser un débat dans mon établissement',
     optInHint:

@@ -104,6 +104,9 @@ function Footer({ p }: { p: PageContext }) {
           <a href={p.href('/kit')}>{p.m.kit.navLabel}</a>
         </li>
         <li>
+          <a href={p.href('/transparency')}>{p.m.transparency.navLabel}</a>
+        </li>
+        <li>
           <a href={p.href(`/${p.m.privacy.slug}`)}>{p.m.footer.privacy}</a>
         </li>
         <li>

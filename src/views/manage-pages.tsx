@@ -3,6 +3,8 @@ import { MessagePage } from './pages.js'
 import type { PageContext } from './page-context.js'
 import { SignForm } from './sign-form.js'
 import { Layout } from './layout.js'
+import type { Receipt } from '../domain/transparency/receipt.js'
+import { ReceiptBox } from './transparency-page.js'
 
 export function ManageRequestPage(props: {
   p: PageContext
@@ -53,6 +55,8 @@ export function ManagePage(props: {
   askEmailForUpdates: boolean
   pending: boolean
   saved: boolean
+  /** The signature's entry in the public log, while it is counted. */
+  receipt?: { receipt: Receipt; siteUrl: string }
 }) {
   const { p } = props
   const m = p.m.manage
@@ -80,6 +84,7 @@ export function ManagePage(props: {
           </a>
         </p>
       </section>
+      {props.receipt ? <ReceiptBox p={p} {...props.receipt} /> : null}
       <section class="withdraw" aria-labelledby="withdraw-title">
         <h2 id="withdraw-title">{m.withdrawTitle}</h2>
         <p>{m.withdrawBody}</p>

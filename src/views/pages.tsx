@@ -6,10 +6,12 @@ import type { ContentDoc } from '../content/load.js'
 import { SEARCH_MIN_CHARACTERS, type PublicSignature } from '../domain/public-list.js'
 import type { FieldErrors, FormValues } from '../domain/sign-form.js'
 import type { Submission } from '../domain/submission.js'
+import type { Receipt } from '../domain/transparency/receipt.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
 import { categoryLabel, SignatoryList } from './parts.js'
 import { SignForm } from './sign-form.js'
+import { ReceiptBox } from './transparency-page.js'
 
 function CountLine({ p, count }: { p: PageContext; count: number }) {
   return (
@@ -202,6 +204,8 @@ export function ConfirmedPage(props: {
   listed: boolean
   count: number
   manifestoUrl: string
+  /** The signature's entry in the public log, when the page is reached from its confirmation link. */
+  receipt?: { receipt: Receipt; siteUrl: string }
 }) {
   const { p } = props
   return (
@@ -209,6 +213,7 @@ export function ConfirmedPage(props: {
       <p>{p.m.confirm.doneBody}</p>
       <CountLine p={p} count={props.count} />
       <p>{props.listed ? p.m.confirm.donePublic : p.m.confirm.donePrivate}</p>
+      {props.receipt ? <ReceiptBox p={p} {...props.receipt} /> : null}
       <h2>{p.m.confirm.shareTitle}</h2>
       <p>{p.m.confirm.shareBody}</p>
       <p class="share-link">

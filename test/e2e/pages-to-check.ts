@@ -69,6 +69,8 @@ export const PAGES_TO_CHECK: PageToCheck[] = [
   { name: 'institution', path: '/institutions/univ-tlse3.fr', locale: 'fr' },
   { name: 'stats', path: '/stats', locale: 'fr' },
   { name: 'stats-en', path: '/en/stats', locale: 'en' },
+  { name: 'transparency', path: '/transparency', locale: 'fr' },
+  { name: 'transparency-en', path: '/en/transparency', locale: 'en' },
   { name: 'kit', path: '/kit', locale: 'fr', overBudget: KIT_BUDGET },
   { name: 'kit-en', path: '/en/kit', locale: 'en', overBudget: KIT_BUDGET },
   { name: 'not-found', path: '/nulle-part', locale: 'fr', status: 404 },

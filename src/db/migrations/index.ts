@@ -10,6 +10,7 @@ import * as m006 from './006_one_rate_limiter.js'
 import * as m007 from './007_listed_labels.js'
 import * as m008 from './008_search_index.js'
 import * as m009 from './009_name_skeletons.js'
+import * as m010 from './010_transparency_log.js'
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '007_listed_labels': m007,
   '008_search_index': m008,
   '009_name_skeletons': m009,
+  '010_transparency_log': m010,
 }

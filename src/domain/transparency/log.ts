@@ -1,0 +1,251 @@
+// The public, append-only log of every change of the public count (see entries.ts for
+// what an entry says and merkle.ts for the tree). Appends happen inside the
+// transaction that changes the count: on SQLite that is the group commit, so the log
+// costs no disk flush of its own; a rolled-back change leaves no entry behind.
+//
+// On PostgreSQL concurrent transactions would otherwise take the same position: each
+// append locks the single head row until it commits, so positions stay dense and in
+// commit order. That lock is taken before the counters' rows (applySignatureDelta
+// calls us first), so that no two transactions can wait on each other.
+import type { SiteConfig } from '../../config.js'
+import { sql, type Db, type Tx } from '../../db/database.js'
+import { isPostgres } from '../../db/dialect.js'
+import { isCounted } from '../signature-state.js'
+import { commitmentOf, leafData, minuteOf, newSalt, type LogEntry } from './entries.js'
+import {
+  appendToFrontier,
+  consistencyProof,
+  inclusionProof,
+  leafHash,
+  nodesNeeded,
+  rootFromFrontier,
+  type Hash,
+  type NodeKey,
+  type NodeReader,
+} from './merkle.js'
+
+/** What of a signature the log needs: its id, when it was confirmed, its salt and position if logged. */
+export interface LoggedSignature {
+  id?: number
+  confirmed_at: string | null
+  log_salt?: string | null
+  log_position?: number | null
+}
+
+export interface LogHead {
+  size: number
+  additions: number
+  cancellations: number
+  frontier: Hash[]
+}
+
+function parseFrontier(text: string): Hash[] {
+  return text ? text.split(',').map((h) => Buffer.from(h, 'hex')) : []
+}
+
+export async function readHead(db: Db | Tx, lock = false): Promise<LogHead> {
+  let q = db.selectFrom('transparency_head').selectAll().where('id', '=', 1)
+  if (lock && isPostgres(db)) q = q.forUpdate()
+  const row = await q.executeTakeFirstOrThrow()
+  return {
+    size: Number(row.size),
+    additions: Number(row.additions),
+    cancellations: Number(row.cancellations),
+    frontier: parseFrontier(row.frontier),
+  }
+}
+
+/** The count the log says: additions minus cancellations. */
+export function countOf(head: LogHead): number {
+  return head.additions - head.cancellations
+}
+
+export function rootOfHead(head: LogHead): Hash {
+  return rootFromFrontier(head.frontier)
+}
+
+type NewEntry = Omit<LogEntry, 'position' | 'at'>
+
+/** Appends entries at the end of the log; returns the position of the first. */
+async function append(tx: Tx, entries: NewEntry[], now: Date): Promise<number> {
+  const head = await readHead(tx, true)
+  const at = minuteOf(now.toISOString())
+  let frontier = head.frontier
+  let size = head.size
+  const rows: LogEntry[] = []
+  const nodes: { level: number; idx: number; hash: Buffer }[] = []
+  let additions = 0
+  for (const e of entries) {
+    const entry = { ...e, position: size, at }
+    const step = appendToFrontier(frontier, size, leafHash(leafData(entry)))
+    frontier = step.frontier
+    for (const n of step.completed) nodes.push({ level: n.level, idx: n.index, hash: n.hash })
+    rows.push(entry)
+    if (e.kind === 'add') additions += 1
+    size += 1
+  }
+  // Bounded batches keep each statement well under the drivers' parameter limits.
+  for (let i = 0; i < rows.length; i += 1000)
+    await tx
+      .insertInto('transparency_entries')
+      .values(rows.slice(i, i + 1000))
+      .execute()
+  for (let i = 0; i < nodes.length; i += 1000)
+    await tx
+      .insertInto('transparency_nodes')
+      .values(nodes.slice(i, i + 1000))
+      .execute()
+  await tx
+    .updateTable('transparency_head')
+    .set({
+      size,
+      additions: head.additions + additions,
+      cancellations: head.cancellations + (entries.length - additions),
+      frontier: frontier.map((h) => h.toString('hex')).join(','),
+    })
+    .where('id', '=', 1)
+    .execute()
+  return head.size
+}
+
+/**
+ * Records that a signature starts (`add`) or stops (`cancel`) being counted, in the
+ * caller's transaction: the one call applySignatureDelta makes. An addition commits
+ * to the signature with its salt (kept if it had one: counted again after being
+ * invalidated, it is the same signature); a cancellation points to that addition.
+ */
+export async function logCountChange(
+  tx: Tx,
+  change: 'add' | 'cancel',
+  signature: LoggedSignature,
+  now: Date,
+): Promise<void> {
+  if (signature.id === undefined) throw new Error('a signature is logged by its id')
+  if (change === 'add') {
+    if (!signature.confirmed_at) throw new Error('only a confirmed signature is counted')
+    const salt = signature.log_salt ?? newSalt()
+    const position = await append(
+      tx,
+      [{ kind: 'add', commitment: commitmentOf(salt, signature.id, signature.confirmed_at), cancels: null }],
+      now,
+    )
+    await tx
+      .updateTable('signatures')
+      .set({ log_salt: salt, log_position: position })
+      .where('id', '=', signature.id)
+      .execute()
+    return
+  }
+  const cancels = signature.log_position
+  // Counted but never logged would mean a write path around applySignatureDelta:
+  // better to refuse the change than to let the log and the count part ways.
+  if (cancels === null || cancels === undefined)
+    throw new Error(`signature ${signature.id} is counted but not in the log`)
+  await append(tx, [{ kind: 'cancel', commitment: null, cancels }], now)
+  // Withdrawn or deleted, the row is gone already; invalidated, it is kept for a while.
+  await tx.updateTable('signatures').set({ log_position: null }).where('id', '=', signature.id).execute()
+}
+
+/**
+ * Logs every counted signature that is not in the log yet, in id order and in bulk:
+ * what the seeders write, and what was counted before the log existed (migration
+ * 010). Normally finds nothing, through an index holding nothing.
+ */
+export async function logUnloggedSignatures(tx: Tx, site: SiteConfig, now: Date): Promise<number> {
+  let logged = 0
+  let after = 0
+  for (;;) {
+    const rows = await tx
+      .selectFrom('signatures')
+      .select([
+        'id',
+        'status',
+        'is_public',
+        'hidden_at',
+        'approved_at',
+        'invalidated_at',
+        'confirmed_at',
+        'log_salt',
+      ])
+      .where('status', '=', 'confirmed')
+      .where('log_position', 'is', null)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(5000)
+      .execute()
+    if (rows.length === 0) return logged
+    after = rows.at(-1)!.id
+    const counted = rows
+      .filter((r) => isCounted(r, site) && r.confirmed_at)
+      .map((r) => ({ id: r.id, confirmedAt: r.confirmed_at!, salt: r.log_salt ?? newSalt() }))
+    if (counted.length === 0) continue
+    const first = await append(
+      tx,
+      counted.map((s) => ({
+        kind: 'add',
+        commitment: commitmentOf(s.salt, s.id, s.confirmedAt),
+        cancels: null,
+      })),
+      now,
+    )
+    // One statement per thousand rows; "column1…" are the names both databases give
+    // to the columns of a VALUES list.
+    for (let i = 0; i < counted.length; i += 1000) {
+      const values = counted
+        .slice(i, i + 1000)
+        .map((s, j) => sql`(cast(${s.id} as integer), ${s.salt}, cast(${first + i + j} as integer))`)
+      await sql`update signatures set log_salt = v.column2, log_position = v.column3
+        from (values ${sql.join(values)}) as v where signatures.id = v.column1`.execute(tx)
+    }
+    logged += counted.length
+  }
+}
+
+/** Reads the stored nodes a computation needs, in one query, and runs it. */
+async function withNodes<T>(db: Db | Tx, compute: (read: NodeReader) => T): Promise<T> {
+  const keys = nodesNeeded(compute)
+  const found = new Map<string, Hash>()
+  for (let i = 0; i < keys.length; i += 200) {
+    const batch = keys.slice(i, i + 200)
+    const rows = await db
+      .selectFrom('transparency_nodes')
+      .select(['level', 'idx', 'hash'])
+      .where((eb) => eb.or(batch.map((k) => eb.and([eb('level', '=', k.level), eb('idx', '=', k.index)]))))
+      .execute()
+    for (const r of rows) found.set(`${r.level}:${r.idx}`, Buffer.from(r.hash))
+  }
+  return compute((key: NodeKey) => {
+    const hash = found.get(`${key.level}:${key.index}`)
+    if (!hash) throw new Error(`the log lacks its node ${key.level}:${key.index}`)
+    return hash
+  })
+}
+
+export async function readInclusionProof(db: Db | Tx, position: number, size: number) {
+  const proof = await withNodes(db, (read) => ({
+    leaf: read({ level: 0, index: position }),
+    path: inclusionProof(read, position, size),
+  }))
+  return proof
+}
+
+export async function readConsistencyProof(db: Db | Tx, first: number, second: number): Promise<Hash[]> {
+  return withNodes(db, (read) => consistencyProof(read, first, second))
+}
+
+export async function listEntries(db: Db | Tx, from: number, to: number): Promise<LogEntry[]> {
+  const rows = await db
+    .selectFrom('transparency_entries')
+    .selectAll()
+    .where('position', '>=', from)
+    .where('position', '<', to)
+    .orderBy('position')
+    .execute()
+  return rows.map((r) => ({
+    position: Number(r.position),
+    at: r.at,
+    kind: r.kind,
+    commitment: r.commitment,
+    cancels: r.cancels === null ? null : Number(r.cancels),
+  }))
+}

@@ -1,0 +1,37 @@
+// A signatory's receipt: what they need to find their own entry in the public log and
+// check it is there, salt included. Shown only behind their own links (the thanks
+// page after confirming, the manage page), never anywhere public.
+import type { Db } from '../../db/database.js'
+import { latestCheckpoint } from './checkpoints.js'
+import { commitmentOf, minuteOf } from './entries.js'
+
+export interface Receipt {
+  position: number
+  signatureId: number
+  /** The confirmation minute the commitment covers. */
+  confirmedMinute: string
+  salt: string
+  commitment: string
+  /** The size of the latest checkpoint when it includes this entry (its inclusion proof is served). */
+  checkpointSize?: number
+}
+
+/** The receipt of a signature, if it is counted (in the log) now. */
+export async function findReceipt(db: Db, signatureId: number): Promise<Receipt | undefined> {
+  const row = await db
+    .selectFrom('signatures')
+    .select(['id', 'log_salt', 'log_position', 'confirmed_at'])
+    .where('id', '=', signatureId)
+    .executeTakeFirst()
+  if (!row?.log_salt || row.log_position === null || !row.confirmed_at) return undefined
+  const checkpoint = await latestCheckpoint(db)
+  const position = Number(row.log_position)
+  return {
+    position,
+    signatureId: row.id,
+    confirmedMinute: minuteOf(row.confirmed_at),
+    salt: row.log_salt,
+    commitment: commitmentOf(row.log_salt, row.id, row.confirmed_at),
+    checkpointSize: checkpoint && checkpoint.size > position ? checkpoint.size : undefined,
+  }
+}
