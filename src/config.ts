@@ -118,6 +118,16 @@ const siteSchema = z.object({
       index_signatories: z.boolean().default(false),
     })
     .default({ min_group_size: 5, index_signatories: false }),
+  reliability: z
+    .object({
+      // A write that fails because the database is away for a moment (restart, failover,
+      // a dropped connection) is tried again for this long while the visitor waits.
+      write_retry_seconds: z.number().min(0).max(60).default(10),
+      // Writes are refused (503, the form kept) while the disk holding DATA_DIR has less
+      // free space than this, so that a full disk never reaches the database (SQLite).
+      disk_headroom_mb: z.number().min(0).max(100_000).default(64),
+    })
+    .default({ write_retry_seconds: 10, disk_headroom_mb: 64 }),
   open_data: z
     .object({
       licence: z.string().min(1).default('ODbL-1.0'),
@@ -267,6 +277,7 @@ export interface SiteConfig {
   institutionNames: Readonly<Record<string, string>>
   /** Public breakdowns show a group only from this many signatures ([privacy] min_group_size). */
   minGroupSize: number
+  reliability: { writeRetrySeconds: number; diskHeadroomMb: number }
   /** Search engines may index the signatory lists, institution pages and exports ([privacy] index_signatories). */
   indexSignatories: boolean
   openDataLicence: string
@@ -483,6 +494,10 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
     kit: loadKitConfig(contentDir, file, s.kit, s.locales, title),
     institutionNames: Object.freeze({ ...loadInstitutionList(contentDir), ...s.institutions.names }),
     minGroupSize: s.privacy.min_group_size,
+    reliability: Object.freeze({
+      writeRetrySeconds: s.reliability.write_retry_seconds,
+      diskHeadroomMb: s.reliability.disk_headroom_mb,
+    }),
     indexSignatories: s.privacy.index_signatories,
     openDataLicence: s.open_data.licence,
     openDataLicenceUrl: s.open_data.licence_url,

@@ -8,11 +8,18 @@ export function ManageRequestPage(props: {
   p: PageContext
   email?: string
   error?: 'required' | 'email_invalid'
+  /** Why the form is shown again (nothing saved: storage failed). */
+  notice?: string
 }) {
   const { p } = props
   const m = p.m.manage
   return (
     <MessagePage p={p} title={m.requestTitle}>
+      {props.notice ? (
+        <p class="error-summary" role="alert">
+          {props.notice}
+        </p>
+      ) : null}
       <p>{m.requestIntro}</p>
       <form method="post" action={p.href('/manage')} novalidate>
         <div class={`field${props.error ? ' has-error' : ''}`}>
@@ -53,6 +60,7 @@ export function ManagePage(props: {
   askEmailForUpdates: boolean
   pending: boolean
   saved: boolean
+  notice?: string
 }) {
   const { p } = props
   const m = p.m.manage
@@ -68,6 +76,7 @@ export function ManagePage(props: {
         p={p}
         values={props.values}
         errors={props.errors}
+        notice={props.notice}
         headingLevel={1}
         manage={{ action: props.action, csrf: props.csrf, askEmailForUpdates: props.askEmailForUpdates }}
       />
