@@ -9,6 +9,8 @@ export interface AppContext extends DomainContext {
   content: Content
   /** When the mail worker last finished a pass over the outbox (for /healthz). */
   mailWorkerLastPass(): Date | undefined
+  /** The error that refuses writes for want of disk space now, if any (SQLite; storage-gauge.ts). */
+  storageRefusal(): Error | undefined
   /** Settings moderators change at run time, cached in memory. */
   settings: RuntimeSettings
   /** Counts and statistics as public pages, the badge and the API show them, read at most once a second. */

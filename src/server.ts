@@ -9,6 +9,7 @@ import { loadContent } from './content/load.js'
 import { proxyExposureWarning } from './http/client-address.js'
 import type { AppContext } from './context.js'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js'
+import { storageGauge } from './db/storage-gauge.js'
 import { createTransactor } from './db/transactor.js'
 import { createWriteGuard } from './db/write-guard.js'
 import { purgeExpired } from './domain/purge.js'
@@ -98,7 +99,15 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     (config.smtpUrl
       ? smtpTransport(config.smtpUrl)
       : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production }))
-  const transactor = createTransactor(db, database.dialect, guard)
+  const gauge =
+    database.dialect === 'sqlite'
+      ? storageGauge(config.dataDir, config.site.reliability.diskHeadroomMb * 1024 * 1024)
+      : undefined
+  const transactor = createTransactor(db, database.dialect, {
+    guard,
+    gauge,
+    retryForMs: config.site.reliability.writeRetrySeconds * 1000,
+  })
   const worker = startOutboxWorker({
     transact: transactor.transact,
     transport,
@@ -119,6 +128,7 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     now,
     mailQueued: () => worker.wake(),
     mailWorkerLastPass: () => worker.lastPassAt(),
+    storageRefusal: () => gauge?.refusal(),
     settings: runtimeSettings(db, transactor.transact),
     limiter,
     afterAnswer: (work) => afterAnswer.run(work),

@@ -82,6 +82,18 @@ const transparencySchema = z
   .prefault({})
   .transform(camelCaseKeys)
 
+const reliabilitySchema = z
+  .object({
+    // A write that fails because the database is away for a moment (restart, failover,
+    // a dropped connection) is tried again for this long while the visitor waits.
+    write_retry_seconds: z.number().min(0).max(60).default(10),
+    // Writes are refused (503, the form kept) while the disk holding DATA_DIR has less
+    // free space than this, so that a full disk never reaches the database (SQLite).
+    disk_headroom_mb: z.number().min(0).max(100_000).default(64),
+  })
+  .prefault({})
+  .transform(camelCaseKeys)
+
 const openDataSchema = z
   .object({
     licence: z.string().min(1).default('ODbL-1.0'),
@@ -232,6 +244,7 @@ const siteSchema = z
     institutions: institutionsSchema,
     privacy: privacySchema,
     transparency: transparencySchema,
+    reliability: reliabilitySchema,
     open_data: openDataSchema,
     milestones: milestonesSchema,
     debate: debateSchema,

@@ -117,6 +117,18 @@ export function isUniqueViolation(err: unknown): boolean {
 }
 
 /** True when the database cannot be reached (server down, connection lost). */
+/**
+ * Whether a failure is the storage's, not the request's: the database cannot be reached
+ * or is busy (worth trying again), or the disk is full (not worth it, but the form is
+ * shown again all the same).
+ */
+export function storageFailure(err: unknown): 'unavailable' | 'full' | undefined {
+  if (isUnavailable(err)) return 'unavailable'
+  const code = (err as { code?: string } | null)?.code ?? ''
+  if (['STORAGE_FULL', 'SQLITE_FULL', 'ENOSPC', '53100'].includes(code)) return 'full'
+  return undefined
+}
+
 export function isUnavailable(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code ?? ''
   return (

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './database.js'
+import { StorageFull, storageGauge } from './storage-gauge.js'
 import { createTransactor } from './transactor.js'
 
 describe('group commit on SQLite', () => {
@@ -80,5 +81,92 @@ describe('group commit on SQLite', () => {
       .orderBy('email_hash')
       .execute()
     expect(rows.map((r) => r.email_hash)).toEqual(['h1', 'h3'])
+  })
+})
+
+describe('storage that fails for a moment', () => {
+  let handle: DatabaseHandle
+  afterEach(async () => {
+    await handle?.close()
+  })
+  const openDb = async () => {
+    handle = await openDatabase({
+      sqliteFile: join(mkdtempSync(join(tmpdir(), 'paraphe-retry-')), 'db.sqlite'),
+    })
+    await migrateToLatest(handle.db)
+    return handle
+  }
+  const lostConnection = () =>
+    Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' })
+  const pauses: number[] = []
+  const sleep = async (ms: number) => {
+    pauses.push(ms)
+  }
+
+  it.each(['sqlite', 'postgres'] as const)(
+    'tries a write again, with growing pauses, until it passes (%s code path)',
+    async (dialect) => {
+      const { db } = await openDb()
+      pauses.length = 0
+      // The PostgreSQL path runs db.transaction(): SQLite answers it the same way here.
+      const { transact } = createTransactor(db, dialect, { retryForMs: 10_000, sleep })
+      let attempts = 0
+      const value = await transact(async () => {
+        attempts++
+        if (attempts < 4) throw lostConnection()
+        return 'written'
+      })
+      expect(value).toBe('written')
+      expect(attempts).toBe(4)
+      expect(pauses).toEqual([50, 100, 200])
+    },
+  )
+
+  it('gives up when the time is up, with the storage error', async () => {
+    const { db } = await openDb()
+    const { transact } = createTransactor(db, 'sqlite', { retryForMs: 0, sleep })
+    await expect(
+      transact(async () => {
+        throw lostConnection()
+      }),
+    ).rejects.toMatchObject({ code: 'ECONNRESET' })
+  })
+
+  it('never runs again a write that failed for its own reasons', async () => {
+    const { db } = await openDb()
+    const { transact } = createTransactor(db, 'sqlite', { retryForMs: 10_000, sleep })
+    let attempts = 0
+    await expect(
+      transact(async () => {
+        attempts++
+        throw new Error('a bug, not an outage')
+      }),
+    ).rejects.toThrow('a bug')
+    expect(attempts).toBe(1)
+  })
+
+  it('refuses writes at once while the disk is nearly full, and takes them again when space returns', async () => {
+    const { db } = await openDb()
+    let free = 10 * 1024 * 1024
+    let now = 0
+    const gauge = storageGauge(
+      '/unused',
+      64 * 1024 * 1024,
+      () => now,
+      () => free,
+    )
+    const { transact } = createTransactor(db, 'sqlite', { retryForMs: 10_000, sleep, gauge })
+    let ran = 0
+    const write = () =>
+      transact(async () => {
+        ran++
+      })
+    await expect(write()).rejects.toBeInstanceOf(StorageFull)
+    expect(ran).toBe(0)
+    free = 100 * 1024 * 1024
+    await expect(write()).rejects.toBeInstanceOf(StorageFull) // read at most once a second
+    now += 1000
+    await write()
+    expect(ran).toBe(1)
   })
 })

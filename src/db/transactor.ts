@@ -12,7 +12,17 @@
 // the next turn would each get a commit of their own. So a batch starts only after
 // the current turn of the event loop (setImmediate), and holds every write that
 // the requests of that turn asked for.
-import { sql, type Db, type Tx } from './database.js'
+//
+// Storage that fails for a moment (PostgreSQL restarting or failing over, a dropped
+// connection, another process holding SQLite's write lock) must not cost anyone what
+// they typed: a write that failed that way is run again, with growing pauses, for up to
+// `retryForMs`, and the request waits meanwhile. Running it again is safe: a failed
+// transaction left nothing behind, and every write finds what it needs in the database
+// (the address hash and the token rules make a second attempt the same signature).
+// A disk too full to take the write is not retried: the answer comes at once (503,
+// the form kept), and writes resume by themselves when space comes back.
+import { isUnavailable, sql, type Db, type Tx } from './database.js'
+import type { StorageGauge } from './storage-gauge.js'
 import type { WriteGuard } from './write-guard.js'
 
 /** Runs a write transaction: the one way the application writes (see write-guard.ts). */
@@ -31,16 +41,56 @@ interface Job {
   reject: (err: unknown) => void
 }
 
-export function createTransactor(db: Db, dialect: 'sqlite' | 'postgres', guard?: WriteGuard): Transactor {
+export interface TransactorOptions {
+  guard?: WriteGuard
+  /** How long a write is tried again after a transient failure; 0 never retries. */
+  retryForMs?: number
+  /** Refuses writes while the disk holding the database is nearly full (SQLite). */
+  gauge?: StorageGauge
+  sleep?: (ms: number) => Promise<void>
+}
+
+const FIRST_PAUSE_MS = 50
+const LONGEST_PAUSE_MS = 1000
+
+export function createTransactor(
+  db: Db,
+  dialect: 'sqlite' | 'postgres',
+  options: TransactorOptions = {},
+): Transactor {
+  const { guard, retryForMs = 0, gauge } = options
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   const asTransactorWork = guard ? guard.run : <T>(work: () => T) => work()
+
+  /** Runs `attempt` again after transient failures, until it succeeds or the time is up. */
+  async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
+    const deadline = performance.now() + retryForMs
+    let pause = FIRST_PAUSE_MS
+    for (;;) {
+      try {
+        return await attempt()
+      } catch (err) {
+        const left = deadline - performance.now()
+        if (!isUnavailable(err) || left <= 0) throw err
+        await sleep(Math.min(pause, left))
+        pause = Math.min(pause * 2, LONGEST_PAUSE_MS)
+      }
+    }
+  }
+
   if (dialect === 'postgres')
-    return { transact: (work) => asTransactorWork(() => db.transaction().execute(work)) }
+    return { transact: (work) => retrying(() => asTransactorWork(() => db.transaction().execute(work))) }
 
   const queue: Job[] = []
   let draining = false
   let scheduled = false
 
   async function runBatch(batch: Job[]): Promise<void> {
+    const full = gauge?.refusal()
+    if (full) {
+      for (const job of batch) job.reject(full)
+      return
+    }
     const outcomes: ({ ok: true; value: unknown } | { ok: false; err: unknown })[] = []
     const trx = await db.startTransaction().execute()
     try {
@@ -83,15 +133,15 @@ export function createTransactor(db: Db, dialect: 'sqlite' | 'postgres', guard?:
     }
   }
 
-  return {
-    transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
-        if (!draining && !scheduled) {
-          scheduled = true
-          setImmediate(() => void asTransactorWork(drain))
-        }
-      })
-    },
+  function enqueue<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
+      if (!draining && !scheduled) {
+        scheduled = true
+        setImmediate(() => void asTransactorWork(drain))
+      }
+    })
   }
+
+  return { transact: (work) => retrying(() => enqueue(work)) }
 }

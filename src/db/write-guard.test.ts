@@ -14,7 +14,7 @@ describe('the write guard', () => {
     await migrateToLatest(handle.db)
     const guard = createWriteGuard()
     const db = handle.db.withPlugin(guard.plugin)
-    return { db, transact: createTransactor(db, 'sqlite', guard).transact }
+    return { db, transact: createTransactor(db, 'sqlite', { guard }).transact }
   }
 
   const row = { email_hash: 'h', reason: 'test', created_at: '2026-11-30T00:00:00.000Z' }

@@ -53,4 +53,27 @@ describe('a snapshot of numbers', () => {
     fail = false
     expect(await numbers.get()).toBe(7)
   })
+
+  it('shows the last numbers read while its source fails, and reads again at each request meanwhile', async () => {
+    let clock = 0
+    let fail = false
+    let value = 3
+    const numbers = snapshot(
+      async () => {
+        if (fail) throw new Error('database unreachable')
+        return value
+      },
+      1000,
+      () => clock,
+    )
+    expect(await numbers.get()).toBe(3)
+    fail = true
+    clock = 5000
+    expect(await numbers.get()).toBe(3)
+    expect(await numbers.get()).toBe(3)
+    expect(numbers.reads()).toBe(3)
+    fail = false
+    value = 4
+    expect(await numbers.get()).toBe(4)
+  })
 })

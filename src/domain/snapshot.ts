@@ -31,6 +31,8 @@ export function snapshot<T>(
     const startedAt = clock()
     reads++
     // A failed read (database unreachable) is not kept: the next request tries again.
+    // Meanwhile the last numbers read are shown, a little old, rather than an error:
+    // the home page and the badges other sites embed stay up through an outage.
     const current = read().then(
       (value) => {
         kept = { value, at: startedAt }
@@ -39,6 +41,7 @@ export function snapshot<T>(
       },
       (err: unknown) => {
         if (reading === current) reading = undefined
+        if (kept) return kept.value
         throw err
       },
     )

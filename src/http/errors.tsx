@@ -3,7 +3,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppContext } from '../context.js'
-import { isUnavailable } from '../db/database.js'
+import { storageFailure } from '../db/database.js'
 import { AppError } from '../domain/errors.js'
 import { ErrorPage } from '../views/pages.js'
 import type { Assets } from './assets.js'
@@ -25,12 +25,17 @@ export function notFoundHandler(ctx: AppContext, assets: Assets): NotFoundHandle
   }
 }
 
+/** A full disk lasts: said in the log once a minute, not once per refused request. */
+const FULL_DISK_LOG_EVERY_MS = 60_000
+
 export function errorHandler(
   ctx: AppContext,
   assets: Assets,
   log: (line: string) => void,
 ): ErrorHandler<AppEnv> {
-  return (err, c) => {
+  let fullDiskLoggedAt = Number.NEGATIVE_INFINITY
+  let refusedSinceLogged = 0
+  return async (err, c) => {
     // Not an outage, not a bug: a client that left mid-request is not logged, and the
     // answer, which nobody will read, is kept short.
     if (clientGone(c)) return c.body(null, 400)
@@ -52,9 +57,29 @@ export function errorHandler(
     if (err instanceof AppError && err.code === 'not_found') {
       return render(c, <ErrorPage p={p} title={p.m.error.notFoundTitle} body={p.m.error.notFoundBody} />, 404)
     }
-    if ((err instanceof AppError && err.code === 'unavailable') || isUnavailable(err)) {
+    const failure =
+      err instanceof AppError && err.code === 'unavailable' ? 'unavailable' : storageFailure(err)
+    if (failure) {
       c.header('Retry-After', '30')
-      log(`503 ${c.req.method} ${c.req.routePath}: database unavailable`)
+      if (failure === 'unavailable') log(`503 ${c.req.method} ${c.req.routePath}: database unavailable`)
+      else {
+        refusedSinceLogged++
+        if (performance.now() - fullDiskLoggedAt >= FULL_DISK_LOG_EVERY_MS) {
+          log(
+            `503: disk full, writes refused until space returns (${refusedSinceLogged} request(s) since the last line): ${err.message.split('\n')[0]}`,
+          )
+          fullDiskLoggedAt = performance.now()
+          refusedSinceLogged = 0
+        }
+      }
+      const formAgain = c.req.method === 'POST' ? c.var.formAgain : undefined
+      if (formAgain) {
+        try {
+          return render(c, await formAgain(c, p.m.error.notSaved), 503)
+        } catch {
+          // The form itself needs the database (a manage link read): the page below says it all.
+        }
+      }
       return render(
         c,
         <ErrorPage p={p} title={p.m.error.unavailableTitle} body={p.m.error.unavailableBody} />,

@@ -20,12 +20,15 @@ health.get('/healthz', async (c) => {
   } catch {
     return c.json({ status: 'unavailable', database: 'unavailable' }, 503)
   }
+  // Reads still work on a full disk; writes do not, so the site cannot take signatures.
+  if (ctx.storageRefusal()) return c.json({ status: 'unavailable', database: 'ok', storage: 'full' }, 503)
   const outbox = await outboxHealth(ctx.db, now)
   const lastPass = ctx.mailWorkerLastPass()
   const workerAlive = lastPass !== undefined && now.getTime() - lastPass.getTime() < WORKER_STALE_MS
   return c.json({
     status: workerAlive ? 'ok' : 'degraded',
     database: 'ok',
+    storage: 'ok',
     mail_worker: { alive: workerAlive, last_pass_at: lastPass?.toISOString() ?? null },
     outbox: {
       waiting: outbox.waiting,

@@ -5,6 +5,7 @@ import { parseRelayForm, requestRelay } from '../domain/relay.js'
 import { decodeCursor } from '../domain/public-list.js'
 import { InstitutionPage, InstitutionsPage, type RelayValues } from '../views/institution-pages.js'
 import type { AppEnv } from './env.js'
+import { keepsForm } from './form-again.js'
 import { rateLimit } from './rate-limit.js'
 import { originOf } from './request-facts.js'
 import { render } from './render.js'
@@ -41,16 +42,43 @@ institutions.get('/:domain', async (c, next) => {
   )
 })
 
+const relayValuesOf = (body: Record<string, unknown>): RelayValues => ({
+  name: formText(body, 'name'),
+  email: formText(body, 'email'),
+  message: formText(body, 'message'),
+})
+
+// Needs the institution's page from the database: on a full disk (reads still work) the
+// message comes back in its form; with the database unreachable, the error page says so.
+const relayFormAgain = keepsForm(async (c, notice) => {
+  const { ctx, page } = c.var
+  const institution = await findInstitution(ctx.db, ctx.config.site, c.req.param('domain') ?? '')
+  if (!institution) throw new Error('institution gone')
+  const list = await listInstitutionSignatures(ctx.db, ctx.config.site, institution.domain, {
+    limit: PAGE_SIZE,
+  })
+  return (
+    <InstitutionPage
+      p={page}
+      institution={institution}
+      items={list.items}
+      next={list.next}
+      isFirstPage
+      values={relayValuesOf(await c.req.parseBody())}
+      notice={notice}
+    />
+  )
+})
+
 /** The contact form of the debate relay: the message waits for its sender to confirm their address. */
-institutions.post('/:domain/contact', rateLimit('relay'), async (c, next) => {
+institutions.post('/:domain/contact', relayFormAgain, rateLimit('relay'), async (c, next) => {
   const { ctx, page, locale } = c.var
   const institution = await findInstitution(ctx.db, ctx.config.site, c.req.param('domain'))
   if (!institution?.hasWilling) return next()
   const body = await c.req.parseBody()
-  const field = (k: string) => formText(body, k)
   // A bot filled the hidden field: answer as for anyone, relay nothing.
-  if (field('website')) return c.redirect(page.href('/relay/sent'), 303)
-  const values: RelayValues = { name: field('name'), email: field('email'), message: field('message') }
+  if (formText(body, 'website')) return c.redirect(page.href('/relay/sent'), 303)
+  const values = relayValuesOf(body)
   const parsed = parseRelayForm(ctx.config.site.debateMessageMax, values, institution.domain)
   if (!parsed.ok) {
     const list = await listInstitutionSignatures(ctx.db, ctx.config.site, institution.domain, {

@@ -14,12 +14,13 @@ import { flagsOf } from '../domain/flags.js'
 import { findReceipt } from '../domain/transparency/receipt.js'
 import { signatureData } from '../domain/my-data.js'
 import { formValuesOf, profileOf } from '../domain/profile.js'
-import { checkCsrf, csrfFor } from '../domain/tokens.js'
+import { checkCsrf, csrfFor, hashToken } from '../domain/tokens.js'
 import { ManagePage, ManageRequestPage } from '../views/manage-pages.js'
 import { MessagePage, TokenInvalidPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
 import { rateLimit } from './rate-limit.js'
 import { originOf } from './request-facts.js'
+import { keepsForm } from './form-again.js'
 import { render } from './render.js'
 import { formText } from './form-body.js'
 
@@ -27,7 +28,18 @@ export const manage = new Hono<AppEnv>()
 
 manage.get('/', (c) => render(c, <ManageRequestPage p={c.var.page} />))
 
-manage.post('/', rateLimit('manage'), async (c) => {
+const requestFormAgain = keepsForm(async (c, notice) => {
+  const body = await c.req.parseBody()
+  return (
+    <ManageRequestPage
+      p={c.var.page}
+      email={typeof body.email === 'string' ? body.email : ''}
+      notice={notice}
+    />
+  )
+})
+
+manage.post('/', requestFormAgain, rateLimit('manage'), async (c) => {
   const { ctx, page } = c.var
   const body = await c.req.parseBody()
   const raw = formText(body, 'email') ?? ''
@@ -38,6 +50,10 @@ manage.post('/', rateLimit('manage'), async (c) => {
       <ManageRequestPage p={page} email={raw} error={raw.trim() ? 'email_invalid' : 'required'} />,
       422,
     )
+  // The link is sent after the answer (the same answer whether or not the address
+  // signed), too late to tell anyone it could not be: a full disk is said now.
+  const full = ctx.storageRefusal()
+  if (full) throw full
   await requestManageLink(ctx, email, originOf(c).network)
   return c.redirect(page.href('/manage/sent'), 303)
 })
@@ -98,7 +114,30 @@ manage.get('/:token', (c) =>
   }),
 )
 
-manage.post('/:token', (c) =>
+// Shown again from what was sent alone, since the database may be what failed: the
+// link's CSRF value is derived from the link itself, and the address field is there
+// only if the form asked for it.
+const editFormAgain = keepsForm(async (c, notice) => {
+  const { ctx, page } = c.var
+  const token = c.req.param('token') ?? ''
+  const body = await c.req.parseBody()
+  return (
+    <ManagePage
+      p={page}
+      values={pickFormValues(body)}
+      notice={notice}
+      action={page.href(`/manage/${token}`)}
+      withdrawAction={page.href(`/manage/${token}/withdraw`)}
+      dataHref={page.href(`/manage/${token}/data.json`)}
+      csrf={csrfFor(ctx.config.secret, hashToken(token))}
+      askEmailForUpdates={'email' in body}
+      pending={false}
+      saved={false}
+    />
+  )
+})
+
+manage.post('/:token', editFormAgain, (c) =>
   withLink(c, async () => {
     const { ctx, page } = c.var
     const token = c.req.param('token')

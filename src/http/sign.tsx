@@ -1,11 +1,12 @@
 // The sign form: GET shows it, POST records a request and sends the confirmation
 // mail. POST /sign takes posts from forms embedded on other sites, so it has no
 // CSRF token: the mailed confirmation protects it instead.
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { isHoneypotFilled, parseSignForm, pickFormValues } from '../domain/sign-form.js'
 import { requestSignature } from '../domain/signatures.js'
 import { SentPage, SignPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
+import { keepsForm } from './form-again.js'
 import { rateLimit } from './rate-limit.js'
 import { render } from './render.js'
 import { formStampOf, originOf } from './request-facts.js'
@@ -17,7 +18,21 @@ sign.get('/', async (c) => {
   return render(c, <SignPage p={c.var.page} count={counts.confirmed} />)
 })
 
-sign.post('/', rateLimit('sign'), async (c) => {
+/** The count shown beside a form shown again during an outage: the last one known, or none. */
+async function lastKnownCount(c: Context<AppEnv>): Promise<number> {
+  return (await c.var.ctx.numbers.counts.get().catch(() => undefined))?.confirmed ?? 0
+}
+
+const signFormAgain = keepsForm(async (c, notice) => (
+  <SignPage
+    p={c.var.page}
+    values={pickFormValues(await c.req.parseBody())}
+    notice={notice}
+    count={await lastKnownCount(c)}
+  />
+))
+
+sign.post('/', signFormAgain, rateLimit('sign'), async (c) => {
   const { ctx, page } = c.var
   const values = pickFormValues(await c.req.parseBody())
   if (!page.signingOpen) {

@@ -638,6 +638,8 @@ const en: Messages = {
     unavailableTitle: 'Service temporarily unavailable',
     unavailableBody:
       'The site cannot reach its database. Try again in a few moments: no signature has been lost.',
+    notSaved:
+      'Nothing was saved: our database is temporarily unavailable. What you typed is kept below; send the form again in a moment.',
     badRequestTitle: 'Bad request',
     badRequestBody: 'This request is incomplete or malformed.',
     backHome: 'Back to the manifesto',

@@ -653,6 +653,9 @@ const fr = {
     unavailableTitle: 'Service momentanément indisponible',
     unavailableBody:
       'Le site ne peut pas joindre sa base de données. Réessayez dans quelques instants : aucune signature n’a été perdue.',
+    // Above a form shown again because the database could not take it (503).
+    notSaved:
+      'Rien n’a été enregistré\u00a0: notre base de données est momentanément indisponible. Ce que vous avez saisi est conservé ci-dessous\u00a0; renvoyez le formulaire dans un instant.',
     badRequestTitle: 'Requête invalide',
     badRequestBody: 'Cette requête est incomplète ou mal formée.',
     backHome: 'Retour au manifeste',

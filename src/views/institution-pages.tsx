@@ -75,6 +75,8 @@ export function InstitutionPage(props: {
   isFirstPage: boolean
   values?: RelayValues
   errors?: RelayErrors
+  /** Why the contact form is shown again (nothing saved: storage failed). */
+  notice?: string
 }) {
   const { p, institution: inst, items } = props
   const m = p.m.institutions
@@ -124,7 +126,13 @@ export function InstitutionPage(props: {
           {props.next ? <a href={`${base}?after=${encodeURIComponent(props.next)}`}>{m.next}</a> : null}
         </nav>
       ) : null}
-      <DebateSection p={p} institution={inst} values={props.values} errors={props.errors} />
+      <DebateSection
+        p={p}
+        institution={inst}
+        values={props.values}
+        errors={props.errors}
+        notice={props.notice}
+      />
     </Layout>
   )
 }
@@ -140,6 +148,7 @@ function DebateSection(props: {
   institution: InstitutionDetail
   values?: RelayValues
   errors?: RelayErrors
+  notice?: string
 }) {
   const { p, institution: inst, values = {}, errors = {} } = props
   const m = p.m.debate
@@ -170,6 +179,11 @@ function DebateSection(props: {
   return (
     <section class="debate" id="debate" aria-labelledby="debate-title">
       <h2 id="debate-title">{m.title}</h2>
+      {props.notice ? (
+        <p class="error-summary" role="alert">
+          {props.notice}
+        </p>
+      ) : null}
       <p>{willingText(p, inst)}</p>
       {inst.hasWilling ? (
         <>

@@ -10,11 +10,18 @@ export function ManageRequestPage(props: {
   p: PageContext
   email?: string
   error?: 'required' | 'email_invalid'
+  /** Why the form is shown again (nothing saved: storage failed). */
+  notice?: string
 }) {
   const { p } = props
   const m = p.m.manage
   return (
     <MessagePage p={p} title={m.requestTitle}>
+      {props.notice ? (
+        <p class="error-summary" role="alert">
+          {props.notice}
+        </p>
+      ) : null}
       <p>{m.requestIntro}</p>
       <form method="post" action={p.href('/manage')} novalidate>
         <div class={`field${props.error ? ' has-error' : ''}`}>
@@ -57,6 +64,7 @@ export function ManagePage(props: {
   saved: boolean
   /** The signature's entry in the public log, while it is counted. */
   receipt?: { receipt: Receipt; siteUrl: string }
+  notice?: string
 }) {
   const { p } = props
   const m = p.m.manage
@@ -72,6 +80,7 @@ export function ManagePage(props: {
         p={p}
         values={props.values}
         errors={props.errors}
+        notice={props.notice}
         headingLevel={1}
         manage={{ action: props.action, csrf: props.csrf, askEmailForUpdates: props.askEmailForUpdates }}
       />

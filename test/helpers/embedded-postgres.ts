@@ -15,6 +15,8 @@ export interface EmbeddedPostgres {
   /** The server's own version, e.g. "17.10". */
   version: string
   stop(): Promise<void>
+  /** Shuts the server down (fast) and starts it again after `downMs`, keeping its data. */
+  restart(downMs: number): Promise<void>
 }
 
 /** Whether something accepts TCP connections there (the local server, usually). */
@@ -70,7 +72,8 @@ export async function startEmbeddedPostgres(options: { throwaway: boolean }): Pr
     user: 'postgres',
     password,
     authMethod: 'scram-sha-256',
-    persistent: false,
+    // Our stop() removes the directory; restart() must find the data where it left it.
+    persistent: true,
     createPostgresUser: true,
     postgresFlags: flags,
     onLog: (line) => log.push(line),
@@ -95,5 +98,10 @@ export async function startEmbeddedPostgres(options: { throwaway: boolean }): Pr
   const version =
     (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?'
   await client.end()
-  return { url, port, version, stop }
+  const restart = async (downMs: number) => {
+    await server.stop()
+    await new Promise((resolve) => setTimeout(resolve, downMs))
+    await server.start()
+  }
+  return { url, port, version, stop, restart }
 }
