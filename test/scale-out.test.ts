@@ -74,7 +74,7 @@ describe.runIf(ON_POSTGRES)('two servers on one PostgreSQL database', () => {
       expect(counts.public).toBe(people.length)
     }
     expect(await recount(servers[0]!.ctx.db)).toEqual({ confirmed: people.length, public: people.length })
-  })
+  }, 120_000)
 })
 
 describe('a burst of confirmation mails', () => {
