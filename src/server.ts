@@ -10,6 +10,7 @@ import { proxyExposureWarning } from './http/client-address.js'
 import type { AppContext } from './context.js'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js'
 import { createTransactor } from './db/transactor.js'
+import { backupBeforeUpgrade } from './db/upgrade-backup.js'
 import { createWriteGuard } from './db/write-guard.js'
 import { purgeExpired } from './domain/purge.js'
 import { reconcileCounters } from './domain/reconcile.js'
@@ -80,6 +81,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   ]
   for (const line of warnings) if (line) log(line)
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, warn: log })
+  if (database.dialect === 'sqlite') {
+    const saved = await backupBeforeUpgrade(database.db, config.sqliteFile, config.dataDir, now())
+    if (saved) log(saved)
+  }
   await migrateToLatest(database.db)
   const guard = options.guardWrites ? createWriteGuard() : undefined
   const db = guard ? database.db.withPlugin(guard.plugin) : database.db
