@@ -92,7 +92,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const transport =
     options.transport ??
     (config.smtpUrl
-      ? smtpTransport(config.smtpUrl)
+      ? smtpTransport(config.smtpUrl, { greetingName: new URL(config.baseUrl).hostname })
       : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production }))
   const transactor = createTransactor(db, database.dialect, guard)
   const worker = startOutboxWorker({
