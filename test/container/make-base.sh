@@ -26,13 +26,20 @@ done >"$work/files"
 echo usr/lib/node_modules/npm >>"$work/files"
 tar -C / -cf - -T "$work/files" | tar -C "$root" -xf -
 chroot "$root" apt-get install -y -qq --no-install-recommends ca-certificates >/dev/null
+# The authorities this machine adds to Debian's (a proxy between it and the npm registry
+# may present its own): the build stage's npm ci must trust what this machine trusts.
+if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates >/dev/null
+fi
 chroot "$root" apt-get clean
 rm -rf "$root"/var/lib/apt/lists/*
 tar -C "$root" -cf "$work/root.tar" .
 container=$(buildah "${storage[@]}" from scratch)
 buildah "${storage[@]}" add "$container" "$work/root.tar" /
+# Node.js carries its own list of authorities: it is told to trust the system's as well.
 buildah "${storage[@]}" config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-  --cmd /bin/bash "$container"
+  --env NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt --cmd /bin/bash "$container"
 buildah "${storage[@]}" commit --quiet "$container" "$name" >/dev/null
 buildah "${storage[@]}" rm "$container" >/dev/null
 echo "base image $name: made"
