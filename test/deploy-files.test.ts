@@ -41,7 +41,7 @@ describe('the deployment files', () => {
     expect(spawnSync('sh', ['-n', 'deploy/paraphe-cli']).status).toBe(0)
     const usage = spawnSync('sh', ['deploy/paraphe-cli'], { encoding: 'utf8' })
     expect(usage.status).toBe(2)
-    expect(usage.stderr).toContain('usage: paraphe backup')
+    expect(usage.stderr).toContain('usage: paraphe doctor|backup')
   })
 
   it.skipIf(!has('systemd-analyze', '--version'))('give systemd a unit it accepts without a warning', () => {
