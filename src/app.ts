@@ -23,6 +23,7 @@ import { languageRedirect, withLocale } from './http/locale.js'
 import { createPageCache, type PageCache } from './http/page-cache.js'
 import { crawlers, noindexUnlessAllowed } from './http/crawlers.js'
 import { health } from './http/health.js'
+import { securityTxt } from './http/security-txt.js'
 import { manage } from './http/manage.js'
 import { debateStop, relay } from './http/relay.js'
 import { openData } from './http/open-data.js'
@@ -88,6 +89,7 @@ export function createApp(
       app.use(path, options.pageCache.middleware)
   }
   app.route('/', crawlers)
+  app.route('/', securityTxt)
   app.route('/', health)
   app.use('/open-data/*', noindexUnlessAllowed())
   app.use('/api/v1/signatories', noindexUnlessAllowed())

@@ -11,6 +11,7 @@ import type { AppContext } from './context.js'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js'
 import { storageGauge } from './db/storage-gauge.js'
 import { createTransactor } from './db/transactor.js'
+import { backupBeforeUpgrade } from './db/upgrade-backup.js'
 import { createWriteGuard } from './db/write-guard.js'
 import { purgeExpired } from './domain/purge.js'
 import { reconcileCounters } from './domain/reconcile.js'
@@ -90,6 +91,10 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     sqliteFile: config.sqliteFile,
     warn: log,
   })
+  if (database.dialect === 'sqlite') {
+    const saved = await backupBeforeUpgrade(database.db, config.sqliteFile, config.dataDir, now())
+    if (saved) log(saved)
+  }
   await migrateToLatest(database.db)
   const guard = options.guardWrites ? createWriteGuard() : undefined
   const db = guard ? database.db.withPlugin(guard.plugin) : database.db
@@ -97,7 +102,7 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
   const transport =
     options.transport ??
     (config.smtpUrl
-      ? smtpTransport(config.smtpUrl)
+      ? smtpTransport(config.smtpUrl, { greetingName: new URL(config.baseUrl).hostname })
       : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production }))
   const gauge =
     database.dialect === 'sqlite'

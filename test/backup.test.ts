@@ -1,6 +1,6 @@
 // npm run backup: a copy taken while people sign, restored into a fresh server, holds
 // every signature acknowledged before it was taken.
-import { copyFileSync, mkdtempSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
 import { execFile } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -77,6 +77,13 @@ describe('backup and restore (SQLite)', () => {
           .execute()
       ).length,
     ).toBe(1)
+  })
+
+  it('leaves the copy alone in its folder, readable by its owner only: no -wal or -shm beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paraphe-backup-'))
+    await backupSqlite(app.config.sqliteFile, join(dir, 'alone.sqlite'))
+    expect(readdirSync(dir)).toEqual(['alone.sqlite'])
+    expect(statSync(join(dir, 'alone.sqlite')).mode & 0o777).toBe(0o600)
   })
 
   it('is what npm run backup does, and it refuses PostgreSQL with a pointer to pg_dump', async () => {

@@ -25,8 +25,12 @@ export async function backupSqlite(sqliteFile: string, destination: string): Pro
   try {
     source.pragma('busy_timeout = 5000')
     const progress = await source.backup(destination)
-    const copy = new SQLite(destination, { readonly: true })
+    // The copy inherits the live database's WAL mode, in which merely opening it leaves
+    // -wal and -shm files beside it: a copy meant to be moved as one file is turned
+    // back to a plain rollback journal (the server sets WAL again when it opens a restore).
+    const copy = new SQLite(destination)
     try {
+      copy.pragma('journal_mode = DELETE')
       const check = copy.pragma('integrity_check', { simple: true })
       if (check !== 'ok') throw new Error(`the copy failed its integrity check: ${String(check)}`)
     } finally {

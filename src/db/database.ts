@@ -94,16 +94,23 @@ function withStatementCache(file: SQLite.Database, size = 256) {
   }
 }
 
+// Numbers are reserved by work landing in parallel (005–007 may land after 008 has run
+// somewhere): a migration is applied when missing, whatever ran after it in name order.
+const migratorOf = (db: Db) =>
+  new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true })
+
+/** Which migrations the database has had, and which it still needs. */
+export async function migrationState(db: Db): Promise<{ applied: string[]; pending: string[] }> {
+  const all = await migratorOf(db).getMigrations()
+  return {
+    applied: all.filter((m) => m.executedAt !== undefined).map((m) => m.name),
+    pending: all.filter((m) => m.executedAt === undefined).map((m) => m.name),
+  }
+}
+
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  // Numbers are reserved by work landing in parallel (005–007 may land after 008 has run
-  // somewhere): a migration is applied when missing, whatever ran after it in name order.
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    allowUnorderedMigrations: true,
-  })
-  const { error, results } = await migrator.migrateToLatest()
+  const { error, results } = await migratorOf(db).migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message}`)

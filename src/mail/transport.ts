@@ -31,9 +31,27 @@ export interface MailTransport {
   close(): void
 }
 
+/**
+ * What every mail says about itself: sent by a program (RFC 3834), so that vacation
+ * notices and other auto-responders do not answer a confirmation link. A mail's own
+ * headers come after and may say otherwise.
+ */
+function withStandardHeaders(mail: OutgoingMail): OutgoingMail {
+  return { ...mail, headers: { 'Auto-Submitted': 'auto-generated', ...mail.headers } }
+}
+
 export function smtpTransport(
   url: string,
-  options: { timeoutMs?: number; maxConnections?: number } = {},
+  options: {
+    timeoutMs?: number
+    maxConnections?: number
+    /**
+     * The name to greet the SMTP server with (EHLO), the site's host: providers check it,
+     * and the machine's own name is often a bare address or a local name. A `name` in
+     * the URL's query (smtp://…?name=mail.example.org) wins over it.
+     */
+    greetingName?: string
+  } = {},
 ): MailTransport {
   const timeout = options.timeoutMs ?? 30_000
   // A few long-lived connections, each carrying many mails: a burst of confirmations
@@ -42,6 +60,7 @@ export function smtpTransport(
   // defaults for each message, and every mail would open its own connection.
   const transporter = nodemailer.createTransport({
     url,
+    name: options.greetingName,
     pool: true,
     maxConnections: options.maxConnections ?? 4,
     maxMessages: 500,
@@ -52,7 +71,7 @@ export function smtpTransport(
   return {
     async send(mail) {
       try {
-        await transporter.sendMail(mail)
+        await transporter.sendMail(withStandardHeaders(mail))
       } catch (err) {
         const e = err as { responseCode?: number; code?: string }
         const status = e.responseCode
@@ -90,7 +109,7 @@ export function fileTransport(
   let sequence = 0
   return {
     async send(mail) {
-      const info = await transporter.sendMail(mail)
+      const info = await transporter.sendMail(withStandardHeaders(mail))
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++sequence}.eml`
       const tmp = join(dir, `.${name}.tmp`)
       // Written then renamed, so a reader never sees half a mail.

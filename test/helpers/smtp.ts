@@ -8,6 +8,8 @@ export interface TestSmtp {
   url: string
   port: number
   messages: ParsedMail[]
+  /** The name each sending client greeted with (EHLO/HELO), one per mail. */
+  greetings: string[]
   /** Most SMTP sessions open at the same time so far. */
   peakSessions(): number
   /** SMTP sessions opened so far: a sender that keeps its connections opens few. */
@@ -20,6 +22,7 @@ export interface TestSmtp {
 
 export async function startSmtp(port = 0): Promise<TestSmtp> {
   const messages: ParsedMail[] = []
+  const greetings: string[] = []
   let refusal: number | undefined
   let sessions = 0
   let peak = 0
@@ -36,6 +39,10 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     },
     onClose() {
       sessions--
+    },
+    onMailFrom(_address, session, callback) {
+      greetings.push(session.hostNameAppearsAs)
+      callback()
     },
     onRcptTo(_address, _session, callback) {
       if (refusal === undefined) return callback()
@@ -64,6 +71,7 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     url: `smtp://127.0.0.1:${actualPort}`,
     port: actualPort,
     messages,
+    greetings,
     peakSessions: () => peak,
     totalSessions: () => total,
     refuseWith(code) {
