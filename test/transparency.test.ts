@@ -13,6 +13,7 @@ import { readCounter } from '../src/domain/counters.js'
 import { seedSignatures } from '../src/domain/seed.js'
 import { invalidateMatching } from '../src/domain/bulk.js'
 import { moderateSignature } from '../src/domain/moderation.js'
+import { allowedActions } from '../src/domain/signature-state.js'
 import { confirmSignature, withdrawSignature } from '../src/domain/signatures.js'
 import { newToken } from '../src/domain/tokens.js'
 import { checkpointText, keyFrom, writeCheckpoint } from '../src/domain/transparency/checkpoints.js'
@@ -178,6 +179,15 @@ describe.each(DATABASES)('the public log of the count (%s)', (kind) => {
               .where('id', '=', id)
               .executeTakeFirstOrThrow()
             await invalidateMatching(ctx, 'moderator@paraphe.test', { domain: email_domain })
+          } else if (a.kind === 'hide') {
+            // Hiding a hidden signature is refused: the moderator's move is then to restore it.
+            const row = await ctx.db
+              .selectFrom('signatures')
+              .selectAll()
+              .where('id', '=', id)
+              .executeTakeFirstOrThrow()
+            const move = allowedActions(row).includes('hide') ? 'hide' : 'restore'
+            await moderateSignature(ctx, 'moderator@paraphe.test', id, move)
           } else await moderateSignature(ctx, 'moderator@paraphe.test', id, a.kind)
         }
         await checkpoint(app)

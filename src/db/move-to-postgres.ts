@@ -69,6 +69,9 @@ export async function moveToPostgres(
         if (missing.length > 0)
           throw new MoveError(`table ${table}: the SQLite file has no column ${missing.join(', ')}`)
         const list = columns.map((c) => `"${c}"`).join(', ')
+        // The database was empty: any row here was put by a migration (the public log's
+        // head, say), and the SQLite file holds its current value.
+        await sql`delete from ${sql.table(table)}`.execute(tx)
         const batch = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / columns.length)))
         let rows: Record<string, unknown>[] = []
         const write = (values: Record<string, unknown>[]) =>
