@@ -289,6 +289,21 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       expect(stats.by_category).toMatchObject({ researcher: 8, staff: 5, student: null })
     })
 
+    it('draw a single day of signatures as one bar at its date, with the daily table folded under the chart', async () => {
+      const html = (await get(app.url, '/stats')).html
+      const chart = html.slice(html.indexOf('<svg class="chart"'), html.indexOf('</svg>'))
+      expect(chart).toContain('class="bar"')
+      // A line needs two dates: with one, the old chart drew a diagonal between two copies of it.
+      expect(chart).not.toContain('<polyline')
+      const details = html.slice(html.indexOf('<details class="day-table">'), html.indexOf('</details>'))
+      const day = /<time datetime="[^"]+">([^<]+)<\/time>/.exec(details)?.[1]
+      expect(day).toBeDefined()
+      expect(chart.split(`>${day}</text>`).length - 1, 'the date is written once under the bar').toBe(1)
+      expect(details).toMatch(/<summary id="day-table">Signatures confirmées par jour<\/summary>/)
+      expect(details).toContain('<table class="data" aria-labelledby="day-table">')
+      expect(details).toMatch(/<td class="num">14<\/td><\/tr><\/tbody>/)
+    })
+
     it('are explained, with the minimum size, in the privacy notice', async () => {
       const fr = (await get(app.url, '/confidentialite')).html
       expect(fr).toContain('Un groupe de moins de 5 signatures')

@@ -5,7 +5,7 @@ import type { PublicSignature } from '../domain/public-list.js'
 import type { FieldErrorKey } from '../domain/sign-form.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
-import { categoryLabel, CountTable, groupCount, SignatoryList } from './parts.js'
+import { categoryLabel, CountTable, Domain, groupCount, SignatoryList } from './parts.js'
 
 export function InstitutionsPage({ p, ranking }: { p: PageContext; ranking: InstitutionRanking }) {
   const m = p.m.institutions
@@ -40,7 +40,9 @@ export function InstitutionsPage({ p, ranking }: { p: PageContext; ranking: Inst
                 <tr>
                   <th scope="row">
                     <a href={p.href(`/institutions/${i.domain}`)}>{i.name}</a>{' '}
-                    <span class="domain">@{i.domain}</span>
+                    <span class="domain">
+                      @<Domain name={i.domain} />
+                    </span>
                   </th>
                   <td class="num">{p.m.number(i.total)}</td>
                   <td class="num">{p.m.number(i.listed)}</td>
