@@ -254,7 +254,7 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       expect(html).toContain('href="/institutions/univ-hidden.fr"')
       for (const small of ['cnrs.fr', 'ut-capitole.fr', 'univ-pattern.fr']) expect(html).not.toContain(small)
       expect(html).toMatch(
-        /Autres établissements \(3, moins de 5 signatures chacun\)<\/th><td class="num">moins de 5<\/td>/,
+        /Autres établissements \(3, moins de 5 signatures chacun\)<\/th><td role="cell" class="num" data-label="Signatures">moins de 5<\/td>/,
       )
       const institutions = (await (await fetch(`${app.url}/api/v1/institutions`)).json()) as Record<
         string,
