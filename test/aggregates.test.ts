@@ -254,7 +254,7 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       expect(html).toContain('href="/institutions/univ-hidden.fr"')
       for (const small of ['cnrs.fr', 'ut-capitole.fr', 'univ-pattern.fr']) expect(html).not.toContain(small)
       expect(html).toMatch(
-        /Autres établissements \(3, moins de 5 signatures chacun\)<\/th><td class="num">moins de 5<\/td>/,
+        /Autres établissements \(3, moins de 5 signatures chacun\)<\/th><td role="cell" class="num" data-label="Signatures">moins de 5<\/td>/,
       )
       const institutions = (await (await fetch(`${app.url}/api/v1/institutions`)).json()) as Record<
         string,
@@ -287,6 +287,21 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       const stats = (await (await fetch(`${app.url}/api/v1/stats`)).json()) as Record<string, any>
       expect(stats).toMatchObject({ confirmed: 14, public: 7, min_group_size: 5 })
       expect(stats.by_category).toMatchObject({ researcher: 8, staff: 5, student: null })
+    })
+
+    it('draw a single day of signatures as one bar at its date, with the daily table folded under the chart', async () => {
+      const html = (await get(app.url, '/stats')).html
+      const chart = html.slice(html.indexOf('<svg class="chart"'), html.indexOf('</svg>'))
+      expect(chart).toContain('class="bar"')
+      // A line needs two dates: with one, the old chart drew a diagonal between two copies of it.
+      expect(chart).not.toContain('<polyline')
+      const details = html.slice(html.indexOf('<details class="day-table">'), html.indexOf('</details>'))
+      const day = /<time datetime="[^"]+">([^<]+)<\/time>/.exec(details)?.[1]
+      expect(day).toBeDefined()
+      expect(chart.split(`>${day}</text>`).length - 1, 'the date is written once under the bar').toBe(1)
+      expect(details).toMatch(/<summary id="day-table">Signatures confirmées par jour<\/summary>/)
+      expect(details).toContain('<table class="data" aria-labelledby="day-table">')
+      expect(details).toMatch(/<td class="num">14<\/td><\/tr><\/tbody>/)
     })
 
     it('are explained, with the minimum size, in the privacy notice', async () => {

@@ -23,6 +23,11 @@ const SITE_PAGES = [
   ],
 ]
 
+/** The page's own content, without the header and footer every page shares. */
+function mainOf(html: string): string {
+  return html.slice(html.indexOf('<main'), html.indexOf('</main>'))
+}
+
 describe('public pages', () => {
   let app: TestApp
   beforeAll(async () => {
@@ -159,6 +164,57 @@ describe('public pages', () => {
     expect(fr.html).toContain('href="/en/privacy"')
     const en = await get(app.url, '/en/privacy')
     expect(en.html).toContain('Article 9(2)(a)')
+  })
+
+  it('link the privacy notice’s contact address and the page that edits a signature, in both languages', async () => {
+    for (const [path, manage] of [
+      ['/confidentialite', '/manage'],
+      ['/en/privacy', '/en/manage'],
+    ] as const) {
+      const main = mainOf((await get(app.url, path)).html)
+      expect(main, path).toContain(`<a href="mailto:${app.config.site.contactEmail}">`)
+      expect(main, path).toContain(`<a href="${manage}">`)
+    }
+  })
+
+  it('keep the header to the title and three entries, the current one marked, the other pages in the footer', async () => {
+    const page = (await get(app.url, '/signatories')).html
+    const header = page.slice(page.indexOf('<header'), page.indexOf('</header>'))
+    const footer = page.slice(page.indexOf('<footer'))
+    expect(header).toContain('class="brand"')
+    expect(header).toContain('<a href="/signatories" aria-current="page">Signataires</a>')
+    expect(header.match(/aria-current/g)).toHaveLength(1)
+    for (const path of ['/institutions', '/stats', '/manage']) {
+      expect(header, path).not.toContain(`href="${path}"`)
+      expect(footer, path).toContain(`href="${path}"`)
+    }
+    const stats = (await get(app.url, '/en/stats')).html
+    expect(stats.slice(stats.indexOf('<footer'))).toContain('<a href="/en/stats" aria-current="page">')
+  })
+
+  it('say the title once on the home page and give the way to sign before the lead', async () => {
+    for (const path of ['/', '/en/']) {
+      const home = (await get(app.url, path)).html
+      // The manifesto's heading is the title: the header does not repeat the site's just above it.
+      expect(home.slice(home.indexOf('<header'), home.indexOf('</header>')), path).not.toContain(
+        'class="brand"',
+      )
+      expect(home, path).toContain('<body class="wide">')
+      const button = home.indexOf('<a class="button to-sign" href="#sign">')
+      expect(button, path).toBeGreaterThan(home.indexOf('<h1>'))
+      expect(button, path).toBeLessThan(home.indexOf('class="lead"'))
+      expect(home, path).toContain('<section class="sign" id="sign"')
+    }
+  })
+
+  it('lead from the thank-you page to sharing, the kit and editing one’s signature, each a link', async () => {
+    const main = mainOf((await get(app.url, '/confirmed?listed=1')).html)
+    expect(main).toContain('<a class="button" href="/kit">')
+    expect(main).toMatch(/<a href="http[^"]+">http/)
+    expect(main).toContain('<a href="/manage">Modifier ma signature</a>')
+    expect(mainOf((await get(app.url, '/en/confirmed?listed=1')).html)).toContain(
+      '<a href="/en/manage">Edit my signature</a>',
+    )
   })
 
   it('answer an unknown page with a localised 404', async () => {

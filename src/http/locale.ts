@@ -35,6 +35,7 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
     locale,
     m: messagesFor(locale),
     site,
+    path,
     href: (p) => localePath(site, locale, p),
     get twins() {
       return versionsOf(ctx, locale, path)

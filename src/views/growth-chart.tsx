@@ -16,15 +16,16 @@ export function GrowthChart({ p, points }: { p: PageContext; points: GrowthPoint
   const max = Math.max(points.at(-1)!.cumulative, 1)
   const x = (start: string) => PAD.left + ((Date.parse(start) - t0) / span) * (W - PAD.left - PAD.right)
   const y = (v: number) => H - PAD.bottom - (v / max) * (H - PAD.top - PAD.bottom)
-  const coords =
-    points.length === 1
-      ? [`${PAD.left},${y(0)}`, `${W - PAD.right},${y(points[0]!.cumulative)}`]
-      : points.map((pt) => `${x(pt.start).toFixed(1)},${y(pt.cumulative).toFixed(1)}`)
+  // A single day has no trend: one bar at its date, not a line between two identical dates.
+  const single = points.length === 1
+  const coords = points.map((pt) => `${x(pt.start).toFixed(1)},${y(pt.cumulative).toFixed(1)}`)
   const first = coords[0]!.split(',')[0]
   const lastX = coords.at(-1)!.split(',')[0]
   const area = `M${first},${y(0)} L${coords.join(' L')} L${lastX},${y(0)} Z`
   const firstLabel = p.m.date(points[0]!.start)
   const lastLabel = p.m.date(points.at(-1)!.start)
+  const mid = (PAD.left + W - PAD.right) / 2
+  const barWidth = 24
   return (
     <svg
       class="chart"
@@ -44,20 +45,40 @@ export function GrowthChart({ p, points }: { p: PageContext; points: GrowthPoint
         stroke="currentColor"
       />
       <line class="axis" x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={H - PAD.bottom} stroke="currentColor" />
-      <path class="area" d={area} />
-      <polyline class="line" points={coords.join(' ')} fill="none" stroke="currentColor" />
+      {single ? (
+        <rect
+          class="bar"
+          x={mid - barWidth / 2}
+          y={y(points[0]!.cumulative)}
+          width={barWidth}
+          height={y(0) - y(points[0]!.cumulative)}
+        />
+      ) : (
+        <>
+          <path class="area" d={area} />
+          <polyline class="line" points={coords.join(' ')} fill="none" stroke="currentColor" />
+        </>
+      )}
       <text x={PAD.left - 6} y={PAD.top + 4} text-anchor="end" aria-hidden="true">
         {p.m.number(max)}
       </text>
       <text x={PAD.left - 6} y={H - PAD.bottom} text-anchor="end" aria-hidden="true">
         0
       </text>
-      <text x={PAD.left} y={H - 8} aria-hidden="true">
-        {firstLabel}
-      </text>
-      <text x={W - PAD.right} y={H - 8} text-anchor="end" aria-hidden="true">
-        {lastLabel}
-      </text>
+      {single ? (
+        <text x={mid} y={H - 8} text-anchor="middle" aria-hidden="true">
+          {firstLabel}
+        </text>
+      ) : (
+        <>
+          <text x={PAD.left} y={H - 8} aria-hidden="true">
+            {firstLabel}
+          </text>
+          <text x={W - PAD.right} y={H - 8} text-anchor="end" aria-hidden="true">
+            {lastLabel}
+          </text>
+        </>
+      )}
     </svg>
   )
 }

@@ -5,7 +5,7 @@ import type { PublicSignature } from '../domain/public-list.js'
 import type { FieldErrorKey } from '../domain/sign-form.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
-import { categoryLabel, CountTable, groupCount, SignatoryList } from './parts.js'
+import { categoryLabel, CountTable, Domain, groupCount, SignatoryList } from './parts.js'
 
 export function InstitutionsPage({ p, ranking }: { p: PageContext; ranking: InstitutionRanking }) {
   const m = p.m.institutions
@@ -19,40 +19,60 @@ export function InstitutionsPage({ p, ranking }: { p: PageContext; ranking: Inst
         <p>{m.empty}</p>
       ) : (
         <div class="table-wrap">
-          <table class="data">
+          {/* Stacked on a phone (style.css): each number then says what it counts. The roles
+              keep it a table for screen readers, which lose it when its display changes. */}
+          <table class="data stack" role="table">
             <caption>{m.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.name}</th>
-                <th scope="col" class="num">
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  {m.name}
+                </th>
+                <th scope="col" role="columnheader" class="num">
                   {m.total}
                 </th>
-                <th scope="col" class="num">
+                <th scope="col" role="columnheader" class="num">
                   {m.listed}
                 </th>
-                <th scope="col" class="num">
+                <th scope="col" role="columnheader" class="num">
                   {m.willing}
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {items.map((i) => (
-                <tr>
-                  <th scope="row">
+                <tr role="row">
+                  <th scope="row" role="rowheader">
                     <a href={p.href(`/institutions/${i.domain}`)}>{i.name}</a>{' '}
-                    <span class="domain">@{i.domain}</span>
+                    <span class="domain">
+                      @<Domain name={i.domain} />
+                    </span>
                   </th>
-                  <td class="num">{p.m.number(i.total)}</td>
-                  <td class="num">{p.m.number(i.listed)}</td>
-                  <td class="num">{groupCount(p, i.willing)}</td>
+                  <td role="cell" class="num" data-label={m.total}>
+                    {p.m.number(i.total)}
+                  </td>
+                  <td role="cell" class="num" data-label={m.listed}>
+                    {p.m.number(i.listed)}
+                  </td>
+                  <td role="cell" class="num" data-label={m.willing}>
+                    {groupCount(p, i.willing)}
+                  </td>
                 </tr>
               ))}
               {other.institutions > 0 ? (
-                <tr>
-                  <th scope="row">{m.otherInstitutions(other.institutions, p.site.minGroupSize)}</th>
-                  <td class="num">{groupCount(p, other.total)}</td>
-                  <td class="num">—</td>
-                  <td class="num">—</td>
+                <tr role="row">
+                  <th scope="row" role="rowheader">
+                    {m.otherInstitutions(other.institutions, p.site.minGroupSize)}
+                  </th>
+                  <td role="cell" class="num" data-label={m.total}>
+                    {groupCount(p, other.total)}
+                  </td>
+                  <td role="cell" class="num" data-label={m.listed}>
+                    —
+                  </td>
+                  <td role="cell" class="num" data-label={m.willing}>
+                    —
+                  </td>
                 </tr>
               ) : null}
             </tbody>

@@ -7,6 +7,8 @@ export function Layout(props: {
   description?: string
   /** Asks search engines not to index the page (the lists that name signatories, see crawlers.ts). */
   noindex?: boolean
+  /** A wider page: the home page, where the sign form stands beside the text on large screens. */
+  wide?: boolean
   children?: Child
 }) {
   const { p } = props
@@ -42,36 +44,23 @@ export function Layout(props: {
           <link rel="alternate" hreflang={a.hreflang} href={a.href} />
         ))}
       </head>
-      <body>
+      <body class={props.wide ? 'wide' : undefined}>
         <a class="skip" href="#main">
           {p.m.skipToContent}
         </a>
         <header class="site-header">
-          <a class="brand" href={p.href('/')}>
-            {siteTitle}
-          </a>
+          {/* On the home page the manifesto's own heading follows at once: the site's title is not said twice. */}
+          {p.path === '/' ? null : (
+            <a class="brand" href={p.href('/')}>
+              {siteTitle}
+            </a>
+          )}
+          {/* Few entries, so that the bar stays on one or two lines on a phone; the rest is in the footer. */}
           <nav aria-label={p.m.nav.label}>
             <ul>
-              <li>
-                <a href={p.href('/')}>{p.m.nav.manifesto}</a>
-              </li>
-              {p.signingOpen ? (
-                <li>
-                  <a href={p.href('/sign')}>{p.m.nav.sign}</a>
-                </li>
-              ) : null}
-              <li>
-                <a href={p.href('/signatories')}>{p.m.nav.signatories}</a>
-              </li>
-              <li>
-                <a href={p.href('/institutions')}>{p.m.institutions.title}</a>
-              </li>
-              <li>
-                <a href={p.href('/stats')}>{p.m.stats.title}</a>
-              </li>
-              <li>
-                <a href={p.href('/manage')}>{p.m.nav.manage}</a>
-              </li>
+              <NavItem p={p} path="/" label={p.m.nav.manifesto} />
+              {p.signingOpen ? <NavItem p={p} path="/sign" label={p.m.nav.sign} /> : null}
+              <NavItem p={p} path="/signatories" label={p.m.nav.signatories} />
               {p.twins.map((t) => (
                 <li>
                   <a href={t.href} hreflang={t.locale} lang={t.locale}>
@@ -91,24 +80,32 @@ export function Layout(props: {
   )
 }
 
+/** A link of a navigation, marked as the current page when it is the one shown. */
+function NavItem({ p, path, label }: { p: PageContext; path: string; label: string }) {
+  return (
+    <li>
+      <a href={p.href(path)} aria-current={p.path === path ? 'page' : undefined}>
+        {label}
+      </a>
+    </li>
+  )
+}
+
 function Footer({ p }: { p: PageContext }) {
   return (
     <footer class="site-footer">
       <ul class="footer-links">
+        <NavItem p={p} path="/institutions" label={p.m.institutions.title} />
+        <NavItem p={p} path="/stats" label={p.m.stats.title} />
+        <NavItem p={p} path="/manage" label={p.m.nav.manage} />
         {p.pages.map((page) => (
           <li>
             <a href={page.href}>{page.title}</a>
           </li>
         ))}
-        <li>
-          <a href={p.href('/kit')}>{p.m.kit.navLabel}</a>
-        </li>
-        <li>
-          <a href={p.href('/transparency')}>{p.m.transparency.navLabel}</a>
-        </li>
-        <li>
-          <a href={p.href(`/${p.m.privacy.slug}`)}>{p.m.footer.privacy}</a>
-        </li>
+        <NavItem p={p} path="/kit" label={p.m.kit.navLabel} />
+        <NavItem p={p} path="/transparency" label={p.m.transparency.navLabel} />
+        <NavItem p={p} path={`/${p.m.privacy.slug}`} label={p.m.footer.privacy} />
         <li>
           <a href={`mailto:${p.site.contactEmail}`}>{p.m.footer.contact}</a>
         </li>

@@ -6,6 +6,8 @@ export interface PageContext {
   locale: string
   m: Messages
   site: SiteConfig
+  /** This page's path without the locale prefix ('/signatories'), to mark it in the navigation. */
+  path: string
   /** The site path in this locale: href('/signatories') is '/en/signatories' in English. */
   href(path: string): string
   /** The same page in each other locale, for the language switch. */

@@ -9,7 +9,7 @@ import type { Submission } from '../domain/submission.js'
 import type { Receipt } from '../domain/transparency/receipt.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
-import { categoryLabel, SignatoryList } from './parts.js'
+import { categoryLabel, LinkWithin, SignatoryList } from './parts.js'
 import { SignForm } from './sign-form.js'
 import { ReceiptBox } from './transparency-page.js'
 
@@ -44,17 +44,19 @@ export function HomePage(props: {
 }) {
   const { p, manifesto } = props
   return (
-    <Layout p={p} description={manifesto.description}>
+    <Layout p={p} description={manifesto.description} wide>
       <article class="manifesto">
         <h1>{manifesto.title}</h1>
         {manifesto.authors ? <p class="authors">{manifesto.authors}</p> : null}
-        <Provenance p={p} />
-        {manifesto.lead ? <p class="lead">{manifesto.lead}</p> : null}
+        {/* The count and the way to sign come before the lead, within a phone's first screen. */}
         <div class="count-box">
           <CountLine p={p} count={props.count} />
-          <p>
-            {p.signingOpen ? <a href="#sign">{p.m.sign.title}</a> : null}
-            {p.signingOpen ? ' · ' : null}
+          <p class="count-actions">
+            {p.signingOpen ? (
+              <a class="button to-sign" href="#sign">
+                {p.m.sign.title}
+              </a>
+            ) : null}
             <a href={p.href('/signatories')}>{p.m.nav.signatories}</a>
           </p>
           {props.url ? (
@@ -68,6 +70,8 @@ export function HomePage(props: {
             </figure>
           ) : null}
         </div>
+        <Provenance p={p} />
+        {manifesto.lead ? <p class="lead">{manifesto.lead}</p> : null}
         {raw(manifesto.html)}
         {props.appendices.map((doc) => (
           <section class="appendix" aria-labelledby={doc.slug}>
@@ -214,18 +218,23 @@ export function ConfirmedPage(props: {
       <CountLine p={p} count={props.count} />
       <p>{props.listed ? p.m.confirm.donePublic : p.m.confirm.donePrivate}</p>
       {props.receipt ? <ReceiptBox p={p} {...props.receipt} /> : null}
+      {/* Three ways on, each a link: share the text, take the kit, edit the signature later. */}
       <h2>{p.m.confirm.shareTitle}</h2>
       <p>{p.m.confirm.shareBody}</p>
       <p class="share-link">
         <a href={props.manifestoUrl}>{props.manifestoUrl}</a>
       </p>
       <p class="kit-link">
-        <a href={p.href('/kit')}>{p.m.kit.fromConfirmation}</a>
+        <a class="button" href={p.href('/kit')}>
+          {p.m.kit.fromConfirmation}
+        </a>
       </p>
       <p>
         <a href={p.href('/signatories')}>{p.m.nav.signatories}</a>
       </p>
-      <p class="hint">{p.m.confirm.manageHint}</p>
+      <p>
+        <LinkWithin text={p.m.confirm.manageHint} phrase={p.m.nav.manage} href={p.href('/manage')} />
+      </p>
     </MessagePage>
   )
 }
@@ -327,6 +336,11 @@ export function SignatoriesPage(props: {
 
 export function PrivacyPage({ p }: { p: PageContext }) {
   const m = p.m.privacy
+  // The contact address and the page that edits a signature are links in their sentences.
+  const linked: Record<string, { phrase: string; href: string }> = {
+    [m.controllerTitle]: { phrase: p.site.contactEmail, href: `mailto:${p.site.contactEmail}` },
+    [m.rightsTitle]: { phrase: p.m.nav.manage, href: p.href('/manage') },
+  }
   const sections: [string, string][] = [
     [m.controllerTitle, m.controller(p.site.organisation, p.site.contactEmail)],
     [m.purposeTitle, m.purpose],
@@ -355,7 +369,7 @@ export function PrivacyPage({ p }: { p: PageContext }) {
         {sections.map(([title, body]) => (
           <section>
             <h2>{title}</h2>
-            <p>{body}</p>
+            <p>{linked[title] ? <LinkWithin text={body} {...linked[title]} /> : body}</p>
           </section>
         ))}
       </article>

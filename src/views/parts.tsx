@@ -14,6 +14,44 @@ export function groupCount(p: PageContext, count: GroupCount): string {
   return count === null ? p.m.groups.fewerThan(p.site.minGroupSize) : p.m.number(count)
 }
 
+/**
+ * A catalogue sentence with one of its phrases made a link (the page it names, the
+ * address it gives), so that the wording stays whole in the catalogue. Without the
+ * phrase in it, the sentence is shown as it is.
+ */
+export function LinkWithin({ text, phrase, href }: { text: string; phrase: string; href: string }) {
+  const at = text.indexOf(phrase)
+  if (at < 0) return <>{text}</>
+  return (
+    <>
+      {text.slice(0, at)}
+      <a href={href}>{phrase}</a>
+      {text.slice(at + phrase.length)}
+    </>
+  )
+}
+
+/**
+ * A domain name that may break on a phone, before each dot (where a reader expects a
+ * break in an address), instead of overflowing its column or breaking mid-word.
+ */
+export function Domain({ name }: { name: string }) {
+  const parts = name.split('.')
+  return (
+    <>
+      {parts.map((part, i) =>
+        i === 0 ? (
+          part
+        ) : (
+          <>
+            <wbr />.{part}
+          </>
+        ),
+      )}
+    </>
+  )
+}
+
 /** Two columns, what and how many; named by its caption or by a heading's id. */
 export function CountTable(props: {
   p: PageContext

@@ -84,33 +84,36 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
       ) : (
         <>
           <GrowthChart p={p} points={points} />
-          <div class="table-wrap">
-            <table class="data">
-              <caption>{m.dayTable}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.day}</th>
-                  <th scope="col" class="num">
-                    {m.onDay}
-                  </th>
-                  <th scope="col" class="num">
-                    {m.cumulative}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {points.map((pt) => (
+          {/* Folded: one row a day grows long; the chart says the trend, the numbers are one click away. */}
+          <details class="day-table">
+            <summary id="day-table">{m.dayTable}</summary>
+            <div class="table-wrap">
+              <table class="data" aria-labelledby="day-table">
+                <thead>
                   <tr>
-                    <th scope="row">
-                      <time datetime={pt.start}>{p.m.date(pt.start)}</time>
+                    <th scope="col">{m.day}</th>
+                    <th scope="col" class="num">
+                      {m.onDay}
                     </th>
-                    <td class="num">{n(pt.count)}</td>
-                    <td class="num">{n(pt.cumulative)}</td>
+                    <th scope="col" class="num">
+                      {m.cumulative}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {points.map((pt) => (
+                    <tr>
+                      <th scope="row">
+                        <time datetime={pt.start}>{p.m.date(pt.start)}</time>
+                      </th>
+                      <td class="num">{n(pt.count)}</td>
+                      <td class="num">{n(pt.cumulative)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
         </>
       )}
       <h2>{m.openData}</h2>

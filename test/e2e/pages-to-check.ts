@@ -14,6 +14,8 @@ export interface PageToCheck {
   submitEmpty?: boolean
   /** Checked before any signature exists (the empty states). */
   emptySite?: boolean
+  /** The sign form, or a link to it, must be within the first screen at every width. */
+  signInFirstScreen?: boolean
   /** The URL holds a secret token: the page must not be stored by caches. */
   secret?: boolean
   /**
@@ -38,12 +40,12 @@ const KIT_BUDGET: PageToCheck['overBudget'] = {
 }
 
 export const PAGES_TO_CHECK: PageToCheck[] = [
-  { name: 'home-empty', path: '/', locale: 'fr', emptySite: true },
+  { name: 'home-empty', path: '/', locale: 'fr', emptySite: true, signInFirstScreen: true },
   { name: 'signatories-empty', path: '/signatories', locale: 'fr', emptySite: true },
-  { name: 'home', path: '/', locale: 'fr' },
-  { name: 'home-en', path: '/en/', locale: 'en' },
-  { name: 'sign', path: '/sign', locale: 'fr' },
-  { name: 'sign-en', path: '/en/sign', locale: 'en' },
+  { name: 'home', path: '/', locale: 'fr', signInFirstScreen: true },
+  { name: 'home-en', path: '/en/', locale: 'en', signInFirstScreen: true },
+  { name: 'sign', path: '/sign', locale: 'fr', signInFirstScreen: true },
+  { name: 'sign-en', path: '/en/sign', locale: 'en', signInFirstScreen: true },
   { name: 'sign-errors', path: '/sign', locale: 'fr', submitEmpty: true, status: 422 },
   { name: 'sign-errors-en', path: '/en/sign', locale: 'en', submitEmpty: true, status: 422 },
   { name: 'sign-sent', path: '/sign/sent', locale: 'fr' },

@@ -1,9 +1,10 @@
 // Every page of PAGES_TO_CHECK in Chromium: WCAG 2.1 A/AA with
 // axe-core, languages, the page budget and EcoIndex measured by the browser, no
-// cookie, strict headers, no horizontal scroll at 320 px, and screenshots at two
+// cookie, strict headers, no horizontal scroll at 320 and 375 px, the way to sign
+// within the first screen where a page offers it, and screenshots at two
 // widths in both colour schemes for a person to look at.
 import { mkdirSync, writeFileSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import {
@@ -22,6 +23,26 @@ import { PAGES_TO_CHECK, type PageToCheck } from './pages-to-check.js'
 const SCREENSHOTS = 'test-results/screenshots'
 const WIDTHS = [375, 1280]
 const SCHEMES = ['light', 'dark'] as const
+/** The narrowest phones in use, and the most common. */
+const OVERFLOW_WIDTHS = [320, 375]
+/** A first screen's height at each width: a small phone's, a laptop's. */
+const FIRST_SCREEN: Record<number, number> = { 375: 667, 1280: 800 }
+
+/**
+ * Whether, at the top of the page, the sign form's heading or a visible link to it
+ * lies wholly inside the window: a reader convinced by the text need not hunt for it.
+ */
+function signWithinFirstScreen(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    window.scrollTo(0, 0)
+    const candidates = [...document.querySelectorAll<HTMLElement>('#sign-title, main a[href$="#sign"]')]
+    return candidates.some((el) => {
+      const box = el.getBoundingClientRect()
+      const visible = box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden'
+      return visible && box.top >= 0 && box.bottom <= window.innerHeight
+    })
+  })
+}
 
 describe('every page, in Chromium', () => {
   let app: TestApp
@@ -104,14 +125,25 @@ describe('every page, in Chromium', () => {
 
       expect.soft(await context.cookies(), 'cookies').toEqual([])
 
-      // Layout: no horizontal scroll on the narrowest phones, and pictures for people.
-      await page.setViewportSize({ width: 320, height: 640 })
-      const overflow = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-      }))
-      expect.soft(overflow.scroll, 'no horizontal scroll at 320 px').toBeLessThanOrEqual(overflow.client)
+      // Layout: no horizontal scroll on phones, the way to sign within the first
+      // screen where the page offers it, and pictures for people.
+      for (const width of OVERFLOW_WIDTHS) {
+        await page.setViewportSize({ width, height: 640 })
+        const overflow = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }))
+        expect
+          .soft(overflow.scroll, `no horizontal scroll at ${width} px`)
+          .toBeLessThanOrEqual(overflow.client)
+      }
       for (const width of WIDTHS) {
+        if (entry.signInFirstScreen) {
+          await page.setViewportSize({ width, height: FIRST_SCREEN[width]! })
+          expect
+            .soft(await signWithinFirstScreen(page), `the way to sign within the first screen at ${width} px`)
+            .toBe(true)
+        }
         await page.setViewportSize({ width, height: 800 })
         for (const colorScheme of SCHEMES) {
           await page.emulateMedia({ colorScheme })
