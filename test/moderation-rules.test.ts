@@ -168,7 +168,7 @@ describe.each(DATABASES)('pre-moderation, not counted before approval (%s)', (ki
     const page = await get(app.url, '/admin/audit', { Cookie: cookie })
     const csrf = /name="csrf" value="([^"]+)"/.exec(page.html)![1]!
     const check = await postForm(app.url, '/admin/reconcile', { csrf }, { Cookie: cookie })
-    expect(check.html).toContain('Écart constaté : décomptes tenus 6/1, recomptés 1/1')
+    expect(check.html).toContain('Écart constaté\u00a0: décomptes tenus 6/1, recomptés 1/1')
     expect(check.html).toContain('<td>reconcile.drift</td>')
     expect((await get(app.url, '/admin', { Cookie: cookie })).html).toContain('Écart constaté')
   })
