@@ -117,14 +117,14 @@ describe.each(DATABASES)('flags raised automatically (%s)', (kind) => {
     const from = new Date(app.clock.now().getTime() - 3600_000).toISOString().slice(0, 16)
     const conditions = { csrf, network: '203.0.113.254', from }
     const preview = await postForm(app.url, '/admin/bulk/preview', conditions, { Cookie: cookie })
-    expect(preview.html).toContain('3 signatures correspondent')
+    expect(preview.html).toContain('3\u00a0signatures correspondent')
     const none = await postForm(
       app.url,
       '/admin/bulk/preview',
       { ...conditions, to: '2000-01-01T00:00' },
       { Cookie: cookie },
     )
-    expect(none.html).toContain('0 signature correspond')
+    expect(none.html).toContain('0\u00a0signature correspond')
     await postForm(app.url, '/admin/bulk/invalidate', conditions, { Cookie: cookie })
     const invalidated = await app.server.ctx.db
       .selectFrom('signatures')

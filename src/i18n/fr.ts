@@ -12,11 +12,15 @@ const dateFormat = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'UTC',
 })
 const num = (n: number) => numberFormat.format(n)
-const signatures = (n: number) => (n <= 1 ? `${num(n)} signature vérifiée` : `${num(n)} signatures vérifiées`)
+// «1er décembre», not «1 décembre»: Intl leaves the ordinal to us.
+const formatDate = (d: Date) => dateFormat.format(d).replace(/^1 /, '1er ')
+// A number and its word are not split at the end of a line: a non-breaking space joins them.
+const signatures = (n: number) =>
+  n <= 1 ? `${num(n)}\u00a0signature vérifiée` : `${num(n)}\u00a0signatures vérifiées`
 const pluralRules = new Intl.PluralRules('fr-FR')
 const plural = (n: number, one: string, other: string) => (pluralRules.select(n) === 'one' ? one : other)
 // A number and the word it counts, agreed: «1 seconde», «2 secondes», «1 000 caractères».
-const amount = (n: number, one: string, other: string) => `${num(n)} ${plural(n, one, other)}`
+const amount = (n: number, one: string, other: string) => `${num(n)}\u00a0${plural(n, one, other)}`
 
 const fr = {
   langName: 'Français',
@@ -35,8 +39,7 @@ const fr = {
     poweredBy: 'Site sobre, sans traceur ni cookie, propulsé par Paraphe, logiciel libre.',
   },
   number: num,
-  // «1er décembre», not «1 décembre»: Intl leaves the ordinal to us.
-  date: (iso: string) => dateFormat.format(new Date(iso)).replace(/^1 /, '1er '),
+  date: (iso: string) => formatDate(new Date(iso)),
   count: {
     signatures,
   },
@@ -719,7 +722,7 @@ const fr = {
     hello: 'Bonjour,',
     linkFallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :',
     sentBy: (domain: string, title: string, at: Date) =>
-      `Message envoyé automatiquement par le site ${domain}, où se signe « ${title} », à la suite d’une demande faite le ${dateFormat.format(at)} à ${at.getUTCHours()} h ${String(at.getUTCMinutes()).padStart(2, '0')} (heure UTC).`,
+      `Message envoyé automatiquement par le site ${domain}, où se signe « ${title} », à la suite d’une demande faite le ${formatDate(at)} à ${at.getUTCHours()}\u00a0h\u00a0${String(at.getUTCMinutes()).padStart(2, '0')} (heure UTC).`,
     replyNote: 'Une question ? Répondez à ce message : une personne vous lira.',
     ignore:
       'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : sans confirmation, rien ne sera publié et vos données seront effacées.',

@@ -238,6 +238,8 @@ describe('French typography in every message', () => {
   it('writes the first of the month as an ordinal («1er novembre»)', () => {
     expect(fr.date('2026-11-01')).toBe('1er novembre 2026')
     expect(fr.date('2026-11-21')).toBe('21 novembre 2026')
+    const months = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre'
+    expect(offences(french, new RegExp(`(?<![\\d\\p{L}])1[ \u00a0\u202f](?:${months})`, 'u'))).toEqual([])
   })
 })
 
@@ -261,7 +263,7 @@ describe('English typography in every message', () => {
 
 describe('the same duration, said the same way on the page and in the mail', () => {
   it.each([
-    ['fr', fr, '48 heures'],
+    ['fr', fr, '48\u00a0heures'],
     ['en', en, '48 hours'],
   ] as const)('%s: the manage link’s validity', (_, m, said) => {
     expect(m.mail.manageExpiry(48)).toContain(said)
