@@ -3,7 +3,7 @@
 // specific to one collective and its text). Reading them changes nothing on disk:
 // the data folder and its secret are made at start-up (data-dir.ts).
 import { formatSender } from './mail/sender.js'
-import { typeset } from './mail/typeset.js'
+import { typeset } from './i18n/typeset.js'
 import { readEnv, type EnvConfig } from './config/env.js'
 import { loadSiteConfig, type SiteConfig } from './config/site.js'
 

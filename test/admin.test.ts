@@ -311,7 +311,7 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
       const missing = await postForm(app.url, '/admin/bulk/preview', { csrf }, as())
       expect(missing.status).toBe(422)
       const preview = await postForm(app.url, '/admin/bulk/preview', { csrf, namePattern: 'form*' }, as())
-      expect(preview.html).toContain('1 signature correspond')
+      expect(preview.html).toContain('1\u00a0signature correspond')
       expect(preview.html).toContain('Zoé Formule')
       const done = await postForm(app.url, '/admin/bulk/invalidate', { csrf, namePattern: 'form*' }, as())
       expect(done.status).toBe(303)

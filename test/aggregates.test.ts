@@ -241,7 +241,7 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
     it('show the categories of an institution from 5 signatures, the smaller ones together', async () => {
       const page = await get(app.url, '/institutions/univ-tlse3.fr')
       expect(page.html).toContain(
-        '6 signatures vérifiées avec une adresse de cet établissement, dont 5 rendues publiques',
+        '6\u00a0signatures vérifiées avec une adresse de cet établissement, dont 5 rendues publiques',
       )
       expect(page.html).toMatch(/Chercheur·e<\/th><td class="num">5<\/td>/)
       expect(page.html).not.toContain('Étudiant·e')
@@ -254,7 +254,7 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       expect(html).toContain('href="/institutions/univ-hidden.fr"')
       for (const small of ['cnrs.fr', 'ut-capitole.fr', 'univ-pattern.fr']) expect(html).not.toContain(small)
       expect(html).toMatch(
-        /Autres établissements \(3, moins de 5 signatures chacun\)<\/th><td role="cell" class="num" data-label="Signatures">moins de 5<\/td>/,
+        /Autres établissements \(3, moins de 5\u00a0signatures chacun\)<\/th><td role="cell" class="num" data-label="Signatures">moins de 5<\/td>/,
       )
       const institutions = (await (await fetch(`${app.url}/api/v1/institutions`)).json()) as Record<
         string,
@@ -306,7 +306,7 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
 
     it('are explained, with the minimum size, in the privacy notice', async () => {
       const fr = (await get(app.url, '/confidentialite')).html
-      expect(fr).toContain('Un groupe de moins de 5 signatures')
+      expect(fr).toContain('Un groupe de moins de 5\u00a0signatures')
       const en = (await get(app.url, '/en/privacy')).html
       expect(en).toContain('fewer than 5 signatures')
     })

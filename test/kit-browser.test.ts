@@ -92,7 +92,7 @@ describe('signatory kit in a browser', () => {
       },
     ])
     expect(pasted.links.map((l) => l.href)).toEqual([`${BASE}/`, `${BASE}/`])
-    expect(pasted.links[1]!.text).toBe("Face à l'IA générative, l'objection de conscience")
+    expect(pasted.links[1]!.text).toBe('Face à l’IA générative, l’objection de conscience')
     await context.close()
   })
 

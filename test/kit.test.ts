@@ -284,7 +284,7 @@ describe('signatory kit', () => {
     )
     expect(s['snippet-email']).toMatch(/alt="Objection de conscience · IA générative" style="[^"]+"/)
     expect(s['snippet-email']).toContain(
-      `<a href="${BASE}/" style="color:#a4161a;">Face à l&#39;IA générative, l&#39;objection de conscience</a>`,
+      `<a href="${BASE}/" style="color:#a4161a;">Face à l’IA générative, l’objection de conscience</a>`,
     )
     expect(s['snippet-text']).toContain(`${BASE}/`)
     expect(s['snippet-counter']).toContain(`src="${BASE}/badge.svg"`)

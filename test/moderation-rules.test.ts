@@ -117,14 +117,14 @@ describe.each(DATABASES)('flags raised automatically (%s)', (kind) => {
     const from = new Date(app.clock.now().getTime() - 3600_000).toISOString().slice(0, 16)
     const conditions = { csrf, network: '203.0.113.254', from }
     const preview = await postForm(app.url, '/admin/bulk/preview', conditions, { Cookie: cookie })
-    expect(preview.html).toContain('3 signatures correspondent')
+    expect(preview.html).toContain('3\u00a0signatures correspondent')
     const none = await postForm(
       app.url,
       '/admin/bulk/preview',
       { ...conditions, to: '2000-01-01T00:00' },
       { Cookie: cookie },
     )
-    expect(none.html).toContain('0 signature correspond')
+    expect(none.html).toContain('0\u00a0signature correspond')
     await postForm(app.url, '/admin/bulk/invalidate', conditions, { Cookie: cookie })
     const invalidated = await app.server.ctx.db
       .selectFrom('signatures')
@@ -168,7 +168,7 @@ describe.each(DATABASES)('pre-moderation, not counted before approval (%s)', (ki
     const page = await get(app.url, '/admin/audit', { Cookie: cookie })
     const csrf = /name="csrf" value="([^"]+)"/.exec(page.html)![1]!
     const check = await postForm(app.url, '/admin/reconcile', { csrf }, { Cookie: cookie })
-    expect(check.html).toContain('Écart constaté : décomptes tenus 6/1, recomptés 1/1')
+    expect(check.html).toContain('Écart constaté\u00a0: décomptes tenus 6/1, recomptés 1/1')
     expect(check.html).toContain('<td>reconcile.drift</td>')
     expect((await get(app.url, '/admin', { Cookie: cookie })).html).toContain('Écart constaté')
   })

@@ -159,7 +159,7 @@ describe('public pages', () => {
     const fr = await get(app.url, '/confidentialite')
     expect(fr.status).toBe(200)
     expect(fr.html).toContain('article 9, paragraphe 2, point a')
-    expect(fr.html).toContain(`au bout de ${app.config.site.unconfirmedDays} jours`)
+    expect(fr.html).toContain(`au bout de ${app.config.site.unconfirmedDays}\u00a0jours`)
     expect(fr.html).toContain(app.config.site.contactEmail)
     expect(fr.html).toContain('href="/en/privacy"')
     const en = await get(app.url, '/en/privacy')

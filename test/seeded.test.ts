@@ -179,8 +179,8 @@ describe.each(DATABASES)('searching a long list (%s)', (kind) => {
 
   it('asks for at least three characters rather than list everyone or read every row', async () => {
     for (const [path, message] of [
-      ['/signatories?q=li', 'Tapez au moins 3 caractères'],
-      ['/signatories?q=%C3%89%20', 'Tapez au moins 3 caractères'],
+      ['/signatories?q=li', 'Tapez au moins 3\u00a0caractères'],
+      ['/signatories?q=%C3%89%20', 'Tapez au moins 3\u00a0caractères'],
       ['/en/signatories?q=ng', 'Type at least 3 characters'],
     ] as const) {
       const page = await get(app.url, path)

@@ -44,7 +44,7 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
     expect(page.html).toContain('<html lang="fr">')
     expect(page.html).toContain('Nous, membres de l’enseignement supérieur')
     const { confirmed } = await stats(app)
-    expect(page.html).toContain(`${confirmed} signature${confirmed > 1 ? 's' : ''} vérifiée`)
+    expect(page.html).toContain(`${confirmed}\u00a0signature${confirmed > 1 ? 's' : ''} vérifiée`)
     expect(page.html).toContain('action="/sign"')
     expect(page.html).toMatch(/href="\/en\/"[^>]*hreflang="en"/)
   })
@@ -65,7 +65,7 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
     expect(page.html).toContain('value="  Zoé  "')
     expect(page.html).toContain('value="not-an-address"')
     expect(page.html).toContain('Mon &lt;b&gt;avis&lt;/b&gt;')
-    expect(page.html).toContain('Le formulaire contient 2 erreurs')
+    expect(page.html).toContain('Le formulaire contient 2\u00a0erreurs')
     expect(page.html).toContain('id="error-email"')
     expect(page.html).toMatch(
       /id="field-email"[^>]*aria-invalid="true"[^>]*aria-describedby="hint-email error-email"/,
@@ -163,7 +163,7 @@ describe.each(DATABASES)('signing the manifesto (%s)', (kind) => {
     expect(s).toMatchObject({ confirmed: before.confirmed + 1, public: before.public + 1 })
     expect(s.updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T/)
     const home = await get(app.url, '/')
-    expect(home.html).toContain(`${s.confirmed} signature${s.confirmed > 1 ? 's' : ''} vérifiée`)
+    expect(home.html).toContain(`${s.confirmed}\u00a0signature${s.confirmed > 1 ? 's' : ''} vérifiée`)
     const list = await get(app.url, '/signatories')
     expect(list.html).toContain('Nina Compte')
     expect(list.html).toContain('Université Toulouse III')

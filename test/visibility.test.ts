@@ -99,7 +99,7 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     expect(page.html).toContain('Ana Public')
     expect(page.html).not.toContain('Secret')
     expect(page.html).toContain(
-      '2 signatures vérifiées avec une adresse de cet établissement, dont 1 rendue publique',
+      '2\u00a0signatures vérifiées avec une adresse de cet établissement, dont 1 rendue publique',
     )
     expect(page.html).toMatch(/Étudiant·e<\/th><td class="num">1<\/td>/)
     expect(page.html).toContain('Personne ne s’est encore proposé')
@@ -245,9 +245,10 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     const xml = await res.text()
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true)
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"')
-    expect(xml).toContain('<title>5 signatures vérifiées !</title>')
-    expect(xml).toContain('<title>2 signatures vérifiées !</title>')
-    expect(xml).not.toContain('1 000')
+    // French joins a number to its word, and sets a thin non-breaking space before «!».
+    expect(xml).toContain('<title>5\u00a0signatures vérifiées\u202f!</title>')
+    expect(xml).toContain('<title>2\u00a0signatures vérifiées\u202f!</title>')
+    expect(xml).not.toContain('milestone/1000')
     expect(xml.indexOf('milestone/5')).toBeLessThan(xml.indexOf('milestone/2<'))
     const en = await (await fetch(`${app.url}/en/feed.atom`)).text()
     expect(en).toContain('<title>5 verified signatures!</title>')

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { typeset } from '../i18n/typeset.js'
 import { camelCaseKeys } from './camel-case.js'
 import { ConfigError, firstProblem } from './error.js'
 import { loadInstitutionList } from './institutions.js'
@@ -280,7 +281,9 @@ const siteSchema = z
     } = s
     const perLocale = (value: (locale: Locale) => string) =>
       Object.freeze(Object.fromEntries(s.locales.map((locale) => [locale, value(locale)])))
-    const title = perLocale((locale) => titles[locale] ?? fallback)
+    // The title is typed with a keyboard's straight apostrophes; every page, tag, mail
+    // and kit image shows it typeset, without the collective editing its file for it.
+    const title = perLocale((locale) => typeset(titles[locale] ?? fallback, locale))
     const categories = []
     for (const { key, ...labels } of given) {
       const missing = s.locales.find((locale) => !labels[locale])

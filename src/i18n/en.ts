@@ -1,4 +1,5 @@
 import type { Messages } from './fr.js'
+import { typesetCatalogue } from './typeset.js'
 
 const numberFormat = new Intl.NumberFormat('en-GB')
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
@@ -11,6 +12,8 @@ const num = (n: number) => numberFormat.format(n)
 const signatures = (n: number) => (n === 1 ? '1 verified signature' : `${num(n)} verified signatures`)
 const pluralRules = new Intl.PluralRules('en-GB')
 const plural = (n: number, one: string, other: string) => (pluralRules.select(n) === 'one' ? one : other)
+// A number and the word it counts, agreed: «1 second», «2 seconds», «1,000 characters».
+const amount = (n: number, one: string, other: string) => `${num(n)} ${plural(n, one, other)}`
 
 const en: Messages = {
   langName: 'English',
@@ -39,7 +42,7 @@ const en: Messages = {
   groups: {
     fewerThan: (k: number) => `fewer than ${num(k)}`,
     note: (k: number) =>
-      `A group of fewer than ${num(k)} signatures (an institution, a category, a discipline) is not detailed: it reads “fewer than ${num(k)}” or is counted with others, so that nobody can be recognised. Totals are exact.`,
+      `A group of fewer than ${amount(k, 'signature', 'signatures')} (an institution, a category, a discipline) is not detailed: it reads “fewer than ${num(k)}” or is counted with others, so that nobody can be recognised. Totals are exact.`,
   },
   sign: {
     title: 'Sign the manifesto',
@@ -57,7 +60,7 @@ const en: Messages = {
     institutionHint: 'University, research body, school…',
     discipline: 'Discipline',
     comment: 'Comment',
-    commentHint: (max: number) => `Optional, at most ${max} characters.`,
+    commentHint: (max: number) => `Optional, at most ${amount(max, 'character', 'characters')}.`,
     public: 'Show my name in the public list of signatories',
     publicHint: 'Otherwise your signature is counted without your name appearing.',
     updates: 'I agree to receive news from the collective (a few messages a year at most)',
@@ -68,7 +71,7 @@ const en: Messages = {
     submit: 'Sign',
     closed: 'Signing this manifesto is now closed. Thank you to everyone who signed it.',
     summaryItem: (label: string, error: string) => `${label}: ${error}`,
-    errorSummary: (n: number) => (n === 1 ? 'The form has one error:' : `The form has ${n} errors:`),
+    errorSummary: (n: number) => (n === 1 ? 'The form has one error:' : `The form has ${num(n)} errors:`),
   },
   meta: {
     sign: 'Sign the manifesto in a few fields: your signature counts once your address is confirmed, and you choose whether your name is published.',
@@ -233,7 +236,8 @@ const en: Messages = {
     noResults: (q: string) => `No result for “${q}”.`,
     results: (q: string) => `Results for “${q}”`,
     next: 'Older signatures',
-    searchTooShort: (n: number) => `Type at least ${n} characters to search for a name or an institution.`,
+    searchTooShort: (n: number) =>
+      `Type at least ${amount(n, 'character', 'characters')} to search for a name or an institution.`,
     first: 'Back to the most recent',
     signedOn: (date: string) => `signed on ${date}`,
     pagination: 'List pages',
@@ -264,10 +268,10 @@ const en: Messages = {
     precision: 'In the signatory’s own words:',
     all: 'All institutions',
     summaryFew: (k: number, listed: number) =>
-      `Fewer than ${num(k)} verified signatures with an address of this institution${listed > 0 ? `; ${num(listed)} ${plural(listed, 'person chose', 'people chose')} to be named below` : ''}. Numbers by category are given from ${num(k)} signatures.`,
+      `Fewer than ${signatures(k)} with an address of this institution${listed > 0 ? `; ${num(listed)} ${plural(listed, 'person chose', 'people chose')} to be named below` : ''}. Numbers by category are given from ${amount(k, 'signature', 'signatures')}.`,
     otherCategories: 'Other categories',
     otherInstitutions: (n: number, k: number) =>
-      `${plural(n, 'Other institution', 'Other institutions')} (${num(n)}, fewer than ${num(k)} signatures ${plural(n, 'in all', 'each')})`,
+      `${plural(n, 'Other institution', 'Other institutions')} (${num(n)}, fewer than ${amount(k, 'signature', 'signatures')} ${plural(n, 'in all', 'each')})`,
   },
   stats: {
     title: 'Statistics',
@@ -367,14 +371,14 @@ const en: Messages = {
           ? 'One person is willing to help organise a debate in this institution.'
           : `${num(n)} people are willing to help organise a debate in this institution.`,
     willingFew: (k: number) =>
-      `Fewer than ${num(k)} people are willing to help organise a debate in this institution.`,
+      `Fewer than ${amount(k, 'person is willing', 'people are willing')} to help organise a debate in this institution.`,
     formIntro:
       'Write to them: your message is forwarded by e-mail without their addresses being revealed to you. Only people from the institution can write: you will first confirm your own address at the institution; it will be given to the recipients so that they can answer you.',
     emailHint: (domain: string) => `An address ending in @${domain}.`,
     name: 'Your name',
     email: 'Your e-mail address',
     message: 'Your message',
-    messageHint: (max: number) => `At most ${num(max)} characters.`,
+    messageHint: (max: number) => `At most ${amount(max, 'character', 'characters')}.`,
     send: 'Send the message',
     sentTitle: 'Confirm your address',
     sentBody:
@@ -409,7 +413,7 @@ const en: Messages = {
       `You wrote to the people willing to organise a debate at ${institution}. For your message to be forwarded to them, open the link below, then press the “I confirm: send the message” button on the page that opens.`,
     confirmMailButton: 'Review and send my message',
     confirmExpiry: (hours: number) =>
-      `This link is valid for ${hours} hours. If you did not write this message, ignore this e-mail: nothing will be sent.`,
+      `This link is valid for ${amount(hours, 'hour', 'hours')}. If you did not write this message, ignore this e-mail: nothing will be sent.`,
     relaySubject: (institution: string) => `Organising a debate at ${institution}`,
     relayPreheader: (name: string) => `A message from ${name}, forwarded by the site`,
     relayIntro: (name: string, email: string, institution: string) =>
@@ -423,8 +427,8 @@ const en: Messages = {
   },
   manage: {
     requestTitle: 'Edit or withdraw my signature',
-    requestIntro:
-      'Enter the address you signed with: we will send a personal link to it, valid for a few hours, to edit, hide or withdraw your signature.',
+    requestIntro: (hours: number) =>
+      `Enter the address you signed with: we will send a personal link to it, valid for ${amount(hours, 'hour', 'hours')}, to edit, hide or withdraw your signature.`,
     requestButton: 'Send me the link',
     requestSentTitle: 'Link sent',
     requestSent:
@@ -470,12 +474,13 @@ const en: Messages = {
     loginInvalidTitle: 'Invalid or expired login link',
     loginInvalid: 'This link was already used, has expired or is incomplete. Ask for a new one.',
     loginMailSubject: (title: string) => `${title} — moderation login`,
-    loginMailPreheader: (minutes: number) => `Your login link — valid for ${minutes} minutes`,
+    loginMailPreheader: (minutes: number) =>
+      `Your login link — valid for ${amount(minutes, 'minute', 'minutes')}`,
     loginMailBody:
       'Here is your moderation login link. Open it, then press the “Log me in” button on the page that opens.',
     loginMailButton: 'Open the login page',
     loginMailExpiry: (minutes: number) =>
-      `This link is valid for ${minutes} minutes and works once. Do not forward it.`,
+      `This link is valid for ${amount(minutes, 'minute', 'minutes')} and works once. Do not forward it.`,
     loginMailIgnore: 'If you did not ask to log in, ignore this message.',
     forbiddenTitle: 'Action refused',
     forbidden:
@@ -586,7 +591,7 @@ const en: Messages = {
       'A CSV file of the confirmed signatures. The e-mail address appears only for those who agreed to receive news. Every export is recorded in the audit log; keep the file safe and delete it once used.',
     exportButton: 'Download the CSV',
     bulkTitle: 'Bulk invalidation',
-    bulkDone: (n: number) => (n === 1 ? '1 signature invalidated.' : `${n} signatures invalidated.`),
+    bulkDone: (n: number) => `${amount(n, 'signature', 'signatures')} invalidated.`,
     bulkIntro:
       'After an attack: describe the signatures to invalidate (at least one condition), check how many match, then invalidate them. They leave the counts at once and are deleted after a few days. Each step is recorded in the audit log.',
     bulkMissing: 'Give at least one condition.',
@@ -598,9 +603,9 @@ const en: Messages = {
     bulkTo: 'Sent until',
     bulkTimeHint: 'UTC date and time, for example 2026-11-28T10:00.',
     bulkPreview: 'Count the matching signatures',
-    bulkMatches: (n: number) => (n === 1 ? '1 signature matches' : `${n} signatures match`),
+    bulkMatches: (n: number) => amount(n, 'signature matches', 'signatures match'),
     bulkInvalidate: (n: number) =>
-      n === 1 ? 'Invalidate this signature' : `Invalidate these ${n} signatures`,
+      n === 1 ? 'Invalidate this signature' : `Invalidate these ${num(n)} signatures`,
     mailsTitle: 'Mails that failed for good',
     mailKind: {
       confirm: 'confirmation',
@@ -620,7 +625,7 @@ const en: Messages = {
     downloadDataHint: 'Everything we keep about your signature, in a machine-readable file.',
     privacyTitle: 'Moderation and abuse prevention',
     privacy: (traceDays: number, invalidatedDays: number, auditDays: number) =>
-      `To spot bursts of signatures, we keep a keyed hash of the network a signature comes from (never the IP address itself), erased after ${traceDays} days. The collective’s moderators may hide, delete or invalidate a signature; an invalidated signature is deleted after ${invalidatedDays} days. Their actions are recorded in a log kept for ${auditDays} days. From the “Edit my signature” page you can download all the data kept about your signature.`,
+      `To spot bursts of signatures, we keep a keyed hash of the network a signature comes from (never the IP address itself), erased after ${amount(traceDays, 'day', 'days')}. The collective’s moderators may hide, delete or invalidate a signature; an invalidated signature is deleted after ${amount(invalidatedDays, 'day', 'days')}. Their actions are recorded in a log kept for ${amount(auditDays, 'day', 'days')}. From the “Edit my signature” page you can download all the data kept about your signature.`,
   },
   token: {
     invalidTitle: 'Invalid or expired link',
@@ -647,7 +652,7 @@ const en: Messages = {
   abuse: {
     tooManyTitle: 'Too many requests',
     tooManyBody: (seconds: number) =>
-      `Many requests are coming from your network right now. Try again in ${seconds <= 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}: nothing you entered has been saved.`,
+      `Many requests are coming from your network right now. Try again in ${seconds <= 90 ? amount(seconds, 'second', 'seconds') : amount(Math.ceil(seconds / 60), 'minute', 'minutes')}: nothing you entered has been saved.`,
     tooFast: 'This form was sent very soon after it was shown. Check your details, then send it again.',
     didYouMean: 'Did you mean:',
     keepAddress: 'If the address you typed is right, just send the form again: it will be kept as typed.',
@@ -674,10 +679,10 @@ const en: Messages = {
       'Only if you choose so: first name, last name, category, institution, discipline and date of signature. With an institutional address, the institution shown as verified is that of your address’s domain, under the name the collective gives it; what you typed is shown beside it as your own precision. The total number of confirmed signatures is public. Comments are not published.',
     aggregatesTitle: 'What is published as numbers',
     aggregates: (k: number) =>
-      `Numbers of signatures are published (Institutions and Statistics pages, API, open data): the exact total, and breakdowns by institution (the domain of the confirmed address), by category and by discipline, which count private signatures too. A group of fewer than ${num(k)} signatures never appears as such: it reads “fewer than ${num(k)}” or is counted with others, so that nobody can tell who signed. Institutions are named from the collective’s list, never from what anyone typed; a discipline is named only when public signatures give it. What a person who did not choose to be named typed (institution, discipline, comment) is never published.`,
+      `Numbers of signatures are published (Institutions and Statistics pages, API, open data): the exact total, and breakdowns by institution (the domain of the confirmed address), by category and by discipline, which count private signatures too. A group of fewer than ${amount(k, 'signature', 'signatures')} never appears as such: it reads “fewer than ${num(k)}” or is counted with others, so that nobody can tell who signed. Institutions are named from the collective’s list, never from what anyone typed; a discipline is named only when public signatures give it. What a person who did not choose to be named typed (institution, discipline, comment) is never published.`,
     retentionTitle: 'Retention periods',
     retention: (days: number, hours: number) =>
-      `An unconfirmed signature and its link are deleted after ${days} days. Management links expire after ${hours} hours. A confirmed signature is kept until it is withdrawn or the campaign ends. The content of sent messages is erased as soon as they are sent.`,
+      `An unconfirmed signature and its link are deleted after ${amount(days, 'day', 'days')}. Management links expire after ${amount(hours, 'hour', 'hours')}. A confirmed signature is kept until it is withdrawn or the campaign ends. The content of sent messages is erased as soon as they are sent.`,
     rightsTitle: 'Your rights',
     rights:
       'You may at any time edit, hide or withdraw your signature from the “Edit my signature” page; withdrawal really deletes your data. To exercise your other rights (access, rectification, objection, restriction, portability), write to the contact above. You may also lodge a complaint with your data protection authority (in France, the CNIL).',
@@ -696,25 +701,26 @@ const en: Messages = {
       'If you did not make this request, ignore this message: without confirmation nothing is published and your data will be erased.',
     ignoreUnchanged: 'If you did not ask for this, ignore this message; nothing will change.',
     confirmSubject: (title: string) => `${title} — confirm your signature`,
-    confirmPreheader: (days: number) =>
-      `One click to confirm — valid for ${days} ${plural(days, 'day', 'days')}`,
+    confirmPreheader: (days: number) => `One click to confirm — valid for ${amount(days, 'day', 'days')}`,
     confirmBody: (title: string) =>
       `Thank you for signing “${title}”. For your signature to count, open the link below, then press the “I confirm my signature” button on the page that opens.`,
     confirmButton: 'Confirm my signature',
-    confirmExpiry: (days: number) => `This link is valid for ${days} ${plural(days, 'day', 'days')}.`,
+    confirmExpiry: (days: number) => `This link is valid for ${amount(days, 'day', 'days')}.`,
     alreadySubject: (title: string) => `${title} — you have already signed`,
     alreadyPreheader: 'Nothing to do again: your signature is already counted',
     alreadyBody: (title: string) =>
       `Someone (you, most likely) sent the signature form of “${title}” again with this address. Your signature is already recorded and counted; there is nothing more to do. To edit, hide or withdraw it, open your personal link below.`,
     manageButton: 'Manage my signature',
     manageSubject: (title: string) => `${title} — your link to manage your signature`,
-    managePreheader: (hours: number) =>
-      `Your personal link — valid for ${hours} ${plural(hours, 'hour', 'hours')}`,
+    managePreheader: (hours: number) => `Your personal link — valid for ${amount(hours, 'hour', 'hours')}`,
     manageBody: (title: string) =>
       `Here is, as requested, your personal link to edit, hide or withdraw your signature of “${title}”.`,
     manageExpiry: (hours: number) =>
-      `This link is valid for ${hours} ${plural(hours, 'hour', 'hours')}. Do not forward it: it gives access to your signature.`,
+      `This link is valid for ${amount(hours, 'hour', 'hours')}. Do not forward it: it gives access to your signature.`,
   },
 }
 
-export default en
+// Written as typed, shown typeset (typeset.ts); the catalogue as written is kept for
+// the typography test, which reads its functions' parameter names.
+export { en as asWritten }
+export default typesetCatalogue(en, 'en')

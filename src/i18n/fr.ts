@@ -1,5 +1,8 @@
 // French: the reference catalogue. Every other locale implements the same keys
 // (the Messages type below), so a missing translation is a type error.
+import { atPlace, ofName } from './french.js'
+import { typesetCatalogue } from './typeset.js'
+
 // Intl formatters are costly to build: one of each, reused.
 const numberFormat = new Intl.NumberFormat('fr-FR')
 const dateFormat = new Intl.DateTimeFormat('fr-FR', {
@@ -9,9 +12,15 @@ const dateFormat = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'UTC',
 })
 const num = (n: number) => numberFormat.format(n)
-const signatures = (n: number) => (n <= 1 ? `${num(n)} signature vérifiée` : `${num(n)} signatures vérifiées`)
+// «1er décembre», not «1 décembre»: Intl leaves the ordinal to us.
+const formatDate = (d: Date) => dateFormat.format(d).replace(/^1 /, '1er ')
+// A number and its word are not split at the end of a line: a non-breaking space joins them.
+const signatures = (n: number) =>
+  n <= 1 ? `${num(n)}\u00a0signature vérifiée` : `${num(n)}\u00a0signatures vérifiées`
 const pluralRules = new Intl.PluralRules('fr-FR')
 const plural = (n: number, one: string, other: string) => (pluralRules.select(n) === 'one' ? one : other)
+// A number and the word it counts, agreed: «1 seconde», «2 secondes», «1 000 caractères».
+const amount = (n: number, one: string, other: string) => `${num(n)}\u00a0${plural(n, one, other)}`
 
 const fr = {
   langName: 'Français',
@@ -30,8 +39,7 @@ const fr = {
     poweredBy: 'Site sobre, sans traceur ni cookie, propulsé par Paraphe, logiciel libre.',
   },
   number: num,
-  // «1er décembre», not «1 décembre»: Intl leaves the ordinal to us.
-  date: (iso: string) => dateFormat.format(new Date(iso)).replace(/^1 /, '1er '),
+  date: (iso: string) => formatDate(new Date(iso)),
   count: {
     signatures,
   },
@@ -45,7 +53,7 @@ const fr = {
   groups: {
     fewerThan: (k: number) => `moins de ${num(k)}`,
     note: (k: number) =>
-      `Un groupe de moins de ${num(k)} signatures (un établissement, une catégorie, une discipline) n’est pas détaillé : il est indiqué « moins de ${num(k)} » ou compté avec d’autres, pour que personne ne puisse être reconnu. Les totaux sont exacts.`,
+      `Un groupe de moins de ${amount(k, 'signature', 'signatures')} (un établissement, une catégorie, une discipline) n’est pas détaillé : il est indiqué « moins de ${num(k)} » ou compté avec d’autres, pour que personne ne puisse être reconnu. Les totaux sont exacts.`,
   },
   sign: {
     title: 'Signer le manifeste',
@@ -64,7 +72,7 @@ const fr = {
     institutionHint: 'Université, organisme, école, lycée…',
     discipline: 'Discipline',
     comment: 'Commentaire',
-    commentHint: (max: number) => `Facultatif, ${max} caractères au plus.`,
+    commentHint: (max: number) => `Facultatif, ${amount(max, 'caractère', 'caractères')} au plus.`,
     public: 'Afficher mon nom dans la liste publique des signataires',
     publicHint: 'Sinon, votre signature est comptée sans que votre nom apparaisse.',
     updates: 'J’accepte de recevoir des nouvelles du collectif (quelques messages par an au plus)',
@@ -76,7 +84,7 @@ const fr = {
     closed: 'La signature de ce manifeste est close. Merci à toutes celles et ceux qui l’ont signé.',
     summaryItem: (label: string, error: string) => `${label} : ${error}`,
     errorSummary: (n: number) =>
-      n === 1 ? 'Le formulaire contient une erreur :' : `Le formulaire contient ${n} erreurs :`,
+      `Le formulaire contient ${n === 1 ? 'une erreur' : amount(n, 'erreur', 'erreurs')} :`,
   },
   meta: {
     sign: 'Signer le manifeste en quelques champs : votre signature est comptée une fois votre adresse confirmée, et vous choisissez si votre nom est publié.',
@@ -198,7 +206,7 @@ const fr = {
   },
   confirm: {
     title: 'Confirmer votre signature',
-    lead: (name: string) => `Vous allez confirmer la signature de ${name}.`,
+    lead: (name: string) => `Vous allez confirmer la signature ${ofName(name)}.`,
     summaryIntro: 'Voici ce qui sera enregistré, tel que le formulaire l’a reçu :',
     name: 'Nom',
     category: 'Catégorie',
@@ -246,7 +254,8 @@ const fr = {
     noResults: (q: string) => `Aucun résultat pour « ${q} ».`,
     results: (q: string) => `Résultats pour « ${q} »`,
     next: 'Signatures plus anciennes',
-    searchTooShort: (n: number) => `Tapez au moins ${n} caractères pour chercher un nom ou un établissement.`,
+    searchTooShort: (n: number) =>
+      `Tapez au moins ${amount(n, 'caractère', 'caractères')} pour chercher un nom ou un établissement.`,
     first: 'Revenir aux plus récentes',
     signedOn: (date: string) => `a signé le ${date}`,
     pagination: 'Pages de la liste',
@@ -277,10 +286,10 @@ const fr = {
     precision: 'Précision donnée par la personne signataire :',
     all: 'Tous les établissements',
     summaryFew: (k: number, listed: number) =>
-      `Moins de ${num(k)} signatures vérifiées avec une adresse de cet établissement${listed > 0 ? ` ; ${num(listed)} ${plural(listed, 'personne a choisi d’être nommée', 'personnes ont choisi d’être nommées')} ci-dessous` : ''}. Les nombres par catégorie sont donnés à partir de ${num(k)} signatures.`,
+      `Moins de ${signatures(k)} avec une adresse de cet établissement${listed > 0 ? ` ; ${num(listed)} ${plural(listed, 'personne a choisi d’être nommée', 'personnes ont choisi d’être nommées')} ci-dessous` : ''}. Les nombres par catégorie sont donnés à partir de ${amount(k, 'signature', 'signatures')}.`,
     otherCategories: 'Autres catégories',
     otherInstitutions: (n: number, k: number) =>
-      `${plural(n, 'Autre établissement', 'Autres établissements')} (${num(n)}, moins de ${num(k)} signatures ${plural(n, 'au total', 'chacun')})`,
+      `${plural(n, 'Autre établissement', 'Autres établissements')} (${num(n)}, moins de ${amount(k, 'signature', 'signatures')} ${plural(n, 'au total', 'chacun')})`,
   },
   stats: {
     title: 'Statistiques',
@@ -381,21 +390,21 @@ const fr = {
           ? 'Une personne est prête à aider à organiser un débat dans cet établissement.'
           : `${num(n)} personnes sont prêtes à aider à organiser un débat dans cet établissement.`,
     willingFew: (k: number) =>
-      `Moins de ${num(k)} personnes sont prêtes à aider à organiser un débat dans cet établissement.`,
+      `Moins de ${amount(k, 'personne est prête', 'personnes sont prêtes')} à aider à organiser un débat dans cet établissement.`,
     formIntro:
       'Écrivez-leur : votre message leur est transmis par courriel, sans que leurs adresses vous soient révélées. Seules les personnes de l’établissement peuvent écrire : vous devrez d’abord confirmer votre propre adresse de l’établissement ; elle sera communiquée aux destinataires pour qu’ils puissent vous répondre.',
     emailHint: (domain: string) => `Une adresse en @${domain}.`,
     name: 'Votre nom',
     email: 'Votre adresse électronique',
     message: 'Votre message',
-    messageHint: (max: number) => `${num(max)} caractères au plus.`,
+    messageHint: (max: number) => `${amount(max, 'caractère', 'caractères')} au plus.`,
     send: 'Envoyer le message',
     sentTitle: 'Confirmez votre adresse',
     sentBody:
       'Si l’adresse saisie est valide, un message vient de lui être envoyé. Ouvrez le lien qu’il contient pour que votre message soit relayé.',
     confirmTitle: 'Relayer votre message',
     confirmLead: (institution: string, n: number | null) =>
-      `Votre message sera transmis ${n === null ? 'aux personnes prêtes' : n <= 1 ? 'à la personne prête' : `à ${num(n)} personnes prêtes`} à organiser un débat à ${institution}.`,
+      `Votre message sera transmis ${n === null ? 'aux personnes prêtes' : n <= 1 ? 'à la personne prête' : `à ${num(n)} personnes prêtes`} à organiser un débat ${atPlace(institution)}.`,
     confirmButton: 'Je confirme et j’envoie le message',
     doneTitle: 'Message relayé',
     doneFew: (k: number) =>
@@ -420,14 +429,14 @@ const fr = {
     confirmSubject: (title: string) => `${title} — confirmez l’envoi de votre message`,
     confirmPreheader: 'Un clic pour que votre message soit transmis',
     confirmMailBody: (institution: string) =>
-      `Vous avez écrit aux personnes prêtes à organiser un débat à ${institution}. Pour que votre message leur soit transmis, ouvrez le lien ci-dessous, puis appuyez sur le bouton « Je confirme et j’envoie le message » de la page qui s’ouvre.`,
+      `Vous avez écrit aux personnes prêtes à organiser un débat ${atPlace(institution)}. Pour que votre message leur soit transmis, ouvrez le lien ci-dessous, puis appuyez sur le bouton « Je confirme et j’envoie le message » de la page qui s’ouvre.`,
     confirmMailButton: 'Relire et envoyer mon message',
     confirmExpiry: (hours: number) =>
-      `Ce lien est valable ${hours} ${plural(hours, 'heure', 'heures')}. Si vous n’êtes pas à l’origine de ce message, ignorez ce courriel : rien ne sera envoyé.`,
-    relaySubject: (institution: string) => `Organiser un débat à ${institution}`,
-    relayPreheader: (name: string) => `Un message de ${name}, transmis par le site`,
+      `Ce lien est valable ${amount(hours, 'heure', 'heures')}. Si vous n’êtes pas à l’origine de ce message, ignorez ce courriel : rien ne sera envoyé.`,
+    relaySubject: (institution: string) => `Organiser un débat ${atPlace(institution)}`,
+    relayPreheader: (name: string) => `Un message ${ofName(name)}, transmis par le site`,
     relayIntro: (name: string, email: string, institution: string) =>
-      `${name} (${email}) vous écrit parce que vous vous êtes dit·e prêt·e à aider à organiser un débat à ${institution}. Pour lui répondre, écrivez à cette adresse ; la vôtre ne lui a pas été communiquée.`,
+      `${name} (${email}) vous écrit parce que vous vous êtes dit·e prêt·e à aider à organiser un débat ${atPlace(institution)}. Pour lui répondre, écrivez à cette adresse ; la vôtre ne lui a pas été communiquée.`,
     relayStop: 'Pour ne plus recevoir ces messages, ouvrez ce lien :',
     manageEmailNote:
       'Elle est aussi nécessaire pour recevoir les messages de collègues si vous vous proposez pour organiser un débat.',
@@ -437,8 +446,9 @@ const fr = {
   },
   manage: {
     requestTitle: 'Modifier ou retirer ma signature',
-    requestIntro:
-      'Saisissez l’adresse avec laquelle vous avez signé : nous y enverrons un lien personnel, valable quelques heures, pour modifier, masquer ou retirer votre signature.',
+    // The link's validity in the words the mail uses for it (mail.manageExpiry).
+    requestIntro: (hours: number) =>
+      `Saisissez l’adresse avec laquelle vous avez signé : nous y enverrons un lien personnel, valable ${amount(hours, 'heure', 'heures')}, pour modifier, masquer ou retirer votre signature.`,
     requestButton: 'Recevoir le lien',
     requestSentTitle: 'Lien envoyé',
     requestSent:
@@ -486,12 +496,13 @@ const fr = {
     loginInvalidTitle: 'Lien de connexion invalide ou expiré',
     loginInvalid: 'Ce lien a déjà servi, a expiré ou est incomplet. Demandez-en un nouveau.',
     loginMailSubject: (title: string) => `${title} — connexion à la modération`,
-    loginMailPreheader: (minutes: number) => `Votre lien de connexion — valable ${minutes} minutes`,
+    loginMailPreheader: (minutes: number) =>
+      `Votre lien de connexion — valable ${amount(minutes, 'minute', 'minutes')}`,
     loginMailBody:
       'Voici votre lien de connexion à la modération. Ouvrez-le, puis appuyez sur le bouton « Me connecter » de la page qui s’ouvre.',
     loginMailButton: 'Ouvrir la page de connexion',
     loginMailExpiry: (minutes: number) =>
-      `Ce lien est valable ${minutes} ${plural(minutes, 'minute', 'minutes')} et ne sert qu’une fois. Ne le transférez pas.`,
+      `Ce lien est valable ${amount(minutes, 'minute', 'minutes')} et ne sert qu’une fois. Ne le transférez pas.`,
     loginMailIgnore: 'Si vous n’avez pas demandé à vous connecter, ignorez ce message.',
     forbiddenTitle: 'Action refusée',
     forbidden: 'Ce formulaire a expiré ou ne vient pas de la modération. Rechargez la page et recommencez.',
@@ -601,7 +612,7 @@ const fr = {
       'Un fichier CSV des signatures confirmées. L’adresse électronique n’y figure que pour les personnes qui ont accepté de recevoir des nouvelles. Chaque export est consigné au journal ; conservez le fichier en lieu sûr et supprimez-le après usage.',
     exportButton: 'Télécharger le CSV',
     bulkTitle: 'Invalidation groupée',
-    bulkDone: (n: number) => (n <= 1 ? `${n} signature invalidée.` : `${n} signatures invalidées.`),
+    bulkDone: (n: number) => `${amount(n, 'signature invalidée', 'signatures invalidées')}.`,
     bulkIntro:
       'Après une attaque : décrivez les signatures à invalider (au moins une condition), vérifiez combien correspondent, puis invalidez-les. Elles sortent aussitôt des décomptes et sont supprimées après quelques jours. Chaque étape est consignée au journal.',
     bulkMissing: 'Donnez au moins une condition.',
@@ -614,8 +625,9 @@ const fr = {
     bulkTo: 'Envoyées jusqu’à',
     bulkTimeHint: 'Date et heure UTC, par exemple 2026-11-28T10:00.',
     bulkPreview: 'Compter les signatures concernées',
-    bulkMatches: (n: number) => (n <= 1 ? `${n} signature correspond` : `${n} signatures correspondent`),
-    bulkInvalidate: (n: number) => (n <= 1 ? `Invalider cette signature` : `Invalider ces ${n} signatures`),
+    bulkMatches: (n: number) => amount(n, 'signature correspond', 'signatures correspondent'),
+    bulkInvalidate: (n: number) =>
+      n <= 1 ? `Invalider cette signature` : `Invalider ces ${num(n)} signatures`,
     mailsTitle: 'Courriels en échec définitif',
     mailKind: {
       confirm: 'confirmation',
@@ -635,7 +647,7 @@ const fr = {
     downloadDataHint: 'Tout ce que nous conservons sur votre signature, dans un fichier lisible par machine.',
     privacyTitle: 'Modération et lutte contre les abus',
     privacy: (traceDays: number, invalidatedDays: number, auditDays: number) =>
-      `Pour repérer les signatures en rafale, nous conservons une empreinte chiffrée du réseau d’où vient la signature (jamais l’adresse IP elle-même), effacée au bout de ${traceDays} jours. Les modérateurs du collectif peuvent masquer, supprimer ou invalider une signature ; une signature invalidée est supprimée au bout de ${invalidatedDays} jours. Leurs actions sont consignées dans un journal conservé ${auditDays} jours. Depuis la page « Modifier ma signature », vous pouvez télécharger toutes les données conservées sur votre signature.`,
+      `Pour repérer les signatures en rafale, nous conservons une empreinte chiffrée du réseau d’où vient la signature (jamais l’adresse IP elle-même), effacée au bout de ${amount(traceDays, 'jour', 'jours')}. Les modérateurs du collectif peuvent masquer, supprimer ou invalider une signature ; une signature invalidée est supprimée au bout de ${amount(invalidatedDays, 'jour', 'jours')}. Leurs actions sont consignées dans un journal conservé ${amount(auditDays, 'jour', 'jours')}. Depuis la page « Modifier ma signature », vous pouvez télécharger toutes les données conservées sur votre signature.`,
   },
   token: {
     invalidTitle: 'Lien invalide ou expiré',
@@ -663,7 +675,7 @@ const fr = {
   abuse: {
     tooManyTitle: 'Trop de demandes',
     tooManyBody: (seconds: number) =>
-      `Beaucoup de demandes viennent en ce moment de votre réseau. Réessayez dans ${seconds <= 90 ? `${seconds} secondes` : `${Math.ceil(seconds / 60)} minutes`} : rien de ce que vous avez saisi n’a été enregistré.`,
+      `Beaucoup de demandes viennent en ce moment de votre réseau. Réessayez dans ${seconds <= 90 ? amount(seconds, 'seconde', 'secondes') : amount(Math.ceil(seconds / 60), 'minute', 'minutes')} : rien de ce que vous avez saisi n’a été enregistré.`,
     tooFast:
       'Ce formulaire a été envoyé très vite après son affichage. Vérifiez vos informations, puis envoyez-le à nouveau.',
     didYouMean: 'Vouliez-vous dire :',
@@ -692,10 +704,10 @@ const fr = {
       'Seulement si vous le choisissez : prénom, nom, catégorie, établissement, discipline et date de signature. Avec une adresse institutionnelle, l’établissement affiché comme vérifié est celui du domaine de votre adresse, sous le nom que lui donne le collectif ; ce que vous avez saisi apparaît à côté comme votre précision. Le nombre total de signatures confirmées est public. Les commentaires ne sont pas publiés.',
     aggregatesTitle: 'Ce qui est publié en nombres',
     aggregates: (k: number) =>
-      `Des nombres de signatures sont publiés (pages Établissements et Statistiques, API, données ouvertes) : le total exact, et des répartitions par établissement (le domaine de l’adresse confirmée), par catégorie et par discipline, qui comptent aussi les signatures non publiques. Un groupe de moins de ${num(k)} signatures n’y apparaît jamais comme tel : il est indiqué « moins de ${num(k)} » ou compté avec d’autres, pour qu’on ne puisse pas reconnaître qui a signé. Les établissements sont nommés d’après la liste du collectif, jamais d’après ce que quelqu’un a saisi ; une discipline n’est nommée que si des signatures publiques l’indiquent. Ce que saisit une personne qui n’a pas choisi d’être nommée (établissement, discipline, commentaire) n’est jamais publié.`,
+      `Des nombres de signatures sont publiés (pages Établissements et Statistiques, API, données ouvertes) : le total exact, et des répartitions par établissement (le domaine de l’adresse confirmée), par catégorie et par discipline, qui comptent aussi les signatures non publiques. Un groupe de moins de ${amount(k, 'signature', 'signatures')} n’y apparaît jamais comme tel : il est indiqué « moins de ${num(k)} » ou compté avec d’autres, pour qu’on ne puisse pas reconnaître qui a signé. Les établissements sont nommés d’après la liste du collectif, jamais d’après ce que quelqu’un a saisi ; une discipline n’est nommée que si des signatures publiques l’indiquent. Ce que saisit une personne qui n’a pas choisi d’être nommée (établissement, discipline, commentaire) n’est jamais publié.`,
     retentionTitle: 'Durées de conservation',
     retention: (days: number, hours: number) =>
-      `Une signature non confirmée et son lien sont supprimés au bout de ${days} jours. Les liens de gestion expirent au bout de ${hours} heures. Une signature confirmée est conservée jusqu’à son retrait ou la fin de la campagne. Le contenu des messages envoyés est effacé dès leur envoi.`,
+      `Une signature non confirmée et son lien sont supprimés au bout de ${amount(days, 'jour', 'jours')}. Les liens de gestion expirent au bout de ${amount(hours, 'heure', 'heures')}. Une signature confirmée est conservée jusqu’à son retrait ou la fin de la campagne. Le contenu des messages envoyés est effacé dès leur envoi.`,
     rightsTitle: 'Vos droits',
     rights:
       'Vous pouvez à tout moment modifier, masquer ou retirer votre signature depuis la page « Modifier ma signature » ; le retrait supprime réellement vos données. Pour exercer vos autres droits (accès, rectification, opposition, limitation, portabilité), écrivez au contact ci-dessus. Vous pouvez aussi adresser une réclamation à la CNIL.',
@@ -710,7 +722,7 @@ const fr = {
     hello: 'Bonjour,',
     linkFallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :',
     sentBy: (domain: string, title: string, at: Date) =>
-      `Message envoyé automatiquement par le site ${domain}, où se signe « ${title} », à la suite d’une demande faite le ${dateFormat.format(at)} à ${at.getUTCHours()} h ${String(at.getUTCMinutes()).padStart(2, '0')} (heure UTC).`,
+      `Message envoyé automatiquement par le site ${domain}, où se signe « ${title} », à la suite d’une demande faite le ${formatDate(at)} à ${at.getUTCHours()}\u00a0h\u00a0${String(at.getUTCMinutes()).padStart(2, '0')} (heure UTC).`,
     replyNote: 'Une question ? Répondez à ce message : une personne vous lira.',
     ignore:
       'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : sans confirmation, rien ne sera publié et vos données seront effacées.',
@@ -719,26 +731,27 @@ const fr = {
     // The subject names the text before the verb: «Confirmez votre signature» alone reads
     // like the phishing of electronic-signature services.
     confirmSubject: (title: string) => `${title} — confirmez votre signature`,
-    confirmPreheader: (days: number) =>
-      `Un clic pour confirmer — valable ${days} ${plural(days, 'jour', 'jours')}`,
+    confirmPreheader: (days: number) => `Un clic pour confirmer — valable ${amount(days, 'jour', 'jours')}`,
     confirmBody: (title: string) =>
       `Merci d’avoir signé « ${title} ». Pour que votre signature soit comptée, ouvrez le lien ci-dessous, puis appuyez sur le bouton « Je confirme ma signature » de la page qui s’ouvre.`,
     confirmButton: 'Confirmer ma signature',
-    confirmExpiry: (days: number) => `Ce lien est valable ${days} ${plural(days, 'jour', 'jours')}.`,
+    confirmExpiry: (days: number) => `Ce lien est valable ${amount(days, 'jour', 'jours')}.`,
     alreadySubject: (title: string) => `${title} — vous avez déjà signé`,
     alreadyPreheader: 'Rien à refaire : votre signature est déjà comptée',
     alreadyBody: (title: string) =>
       `Quelqu’un (vous, sans doute) a de nouveau envoyé le formulaire de signature de « ${title} » avec cette adresse. Votre signature est déjà enregistrée et comptée ; il n’y a rien à refaire. Pour la modifier, la masquer ou la retirer, ouvrez votre lien personnel ci-dessous.`,
     manageButton: 'Gérer ma signature',
     manageSubject: (title: string) => `${title} — votre lien pour gérer votre signature`,
-    managePreheader: (hours: number) =>
-      `Votre lien personnel — valable ${hours} ${plural(hours, 'heure', 'heures')}`,
+    managePreheader: (hours: number) => `Votre lien personnel — valable ${amount(hours, 'heure', 'heures')}`,
     manageBody: (title: string) =>
       `Voici, comme demandé, votre lien personnel pour modifier, masquer ou retirer votre signature de « ${title} ».`,
     manageExpiry: (hours: number) =>
-      `Ce lien est valable ${hours} ${plural(hours, 'heure', 'heures')}. Ne le transférez pas : il donne accès à votre signature.`,
+      `Ce lien est valable ${amount(hours, 'heure', 'heures')}. Ne le transférez pas : il donne accès à votre signature.`,
   },
 }
 
 export type Messages = typeof fr
-export default fr
+// Written as typed, shown typeset (typeset.ts); the catalogue as written is kept for
+// the typography test, which reads its functions' parameter names.
+export { fr as asWritten }
+export default typesetCatalogue(fr, 'fr')

@@ -8,7 +8,7 @@
 // from the same blocks, so it says everything the HTML says.
 import type { Config } from '../config.js'
 import { messagesFor } from '../i18n/index.js'
-import { typeset } from './typeset.js'
+import { typeset } from '../i18n/typeset.js'
 
 export interface RenderedMail {
   subject: string

@@ -40,7 +40,7 @@ describe('signing in Chromium with JavaScript off', () => {
     await withPage('fr', async (page) => {
       await page.goto(`${app.url}/`)
       await expect(page.locator('h1').textContent()).resolves.toContain('objection de conscience')
-      await expect(page.locator('.count').textContent()).resolves.toContain('0 signature')
+      await expect(page.locator('.count').textContent()).resolves.toContain('0\u00a0signature')
       await page.getByLabel('Prénom').fill('Camille')
       await page.locator('#field-last-name').fill('Durand')
       await page.locator('#field-email').fill('camille.durand@univ-tlse3.fr')
@@ -55,12 +55,12 @@ describe('signing in Chromium with JavaScript off', () => {
 
       await confirmFromMail(page, 'camille.durand@univ-tlse3.fr')
       expect(new URL(page.url()).pathname).toBe('/confirmed')
-      await expect(page.locator('.count').textContent()).resolves.toContain('1 signature')
+      await expect(page.locator('.count').textContent()).resolves.toContain('1\u00a0signature')
 
       await page.goto(`${app.url}/signatories`)
       await expect(page.locator('.signatories .name').allTextContents()).resolves.toEqual(['Camille Durand'])
       await page.goto(`${app.url}/`)
-      await expect(page.locator('.count').textContent()).resolves.toContain('1 signature')
+      await expect(page.locator('.count').textContent()).resolves.toContain('1\u00a0signature')
     })
   })
 

@@ -1,0 +1,46 @@
+// Text typed on a keyboard (site.toml's title and name, our own message catalogues) has
+// straight apostrophes, ordinary spaces before «:» and inside guillemets. On a page or
+// in a mail it is shown typeset, all by this one rule.
+
+const NBSP = '\u00a0'
+// French puts a thin non-breaking space before ; ! ? and a full one before : and
+// inside « ». Both keep the sign from starting a line on a narrow screen.
+const NNBSP = '\u202f'
+
+/** Typographic apostrophes in every language, and French spacing in French. */
+export function typeset(text: string, locale: string): string {
+  // An apostrophe between letters (or after one, as in «les amis'») is one to curl;
+  // a quote opening a word is left alone rather than curled the wrong way.
+  const curled = text.replace(/(?<=\p{L})'/gu, '’')
+  if (locale !== 'fr') return curled
+  return curled
+    .replace(/(?<=\S)[ \u00a0\u202f]*([;!?])(?=\s|$)/g, `${NNBSP}$1`)
+    .replace(/(?<=\S)[ \u00a0\u202f]*:(?=\s|$)/g, `${NBSP}:`)
+    .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
+    .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`)
+}
+
+/**
+ * The catalogue with every string, and every string a function returns, typeset.
+ * Messages are written with the spaces and apostrophes a keyboard gives; typesetting
+ * them on the way out, by the same rule as site.toml's words, means a string added
+ * later cannot forget a non-breaking space. What a message says about a name or a
+ * query it quotes is typeset too, which is what a reader of the sentence expects.
+ */
+export function typesetCatalogue<T>(catalogue: T, locale: string): T {
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return typeset(node, locale)
+    if (typeof node === 'function') {
+      const fn = node as (...args: unknown[]) => unknown
+      return (...args: unknown[]) => {
+        const out = fn(...args)
+        return typeof out === 'string' ? typeset(out, locale) : out
+      }
+    }
+    if (Array.isArray(node)) return Object.freeze(node.map(walk))
+    if (node && typeof node === 'object')
+      return Object.freeze(Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)])))
+    return node
+  }
+  return walk(catalogue) as T
+}

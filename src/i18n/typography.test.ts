@@ -1,0 +1,273 @@
+// Walks every message of both catalogues through the typographic rules a reader of
+// each language expects, so that a string added later cannot quietly break them.
+// Functions are called with the values that catch the usual mistakes: 0, 1, 2, 21 and
+// 1 000 for numbers (a plural, a thousands separator), and names that start with a
+// vowel or with a common noun that wants an article («Élise», «Université…», «Lycée…»).
+import { describe, expect, it } from 'vitest'
+import en, { asWritten as enWritten } from './en.js'
+import fr, { asWritten as frWritten } from './fr.js'
+
+const NUMBERS = [0, 1, 2, 21, 1000]
+const PEOPLE = ['Élise Roux', 'Yves Ordioni', 'Marie Curie']
+const INSTITUTIONS = [
+  'Université Toulouse III',
+  'Lycée Pierre-de-Fermat',
+  'École normale supérieure',
+  'Institut de physique du globe',
+  'Le Mans Université',
+  'Sorbonne Université',
+]
+const TITLE = 'Face à l’IA générative, l’objection de conscience'
+
+// What each parameter of the catalogues' functions stands for, by its name: a new
+// parameter name makes the walk fail below until it is given samples here.
+const numeric = new Set(['n', 'k', 'max', 'total', 'listed', 'size', 'count', 'hours', 'minutes', 'days'])
+for (const name of ['seconds', 'traceDays', 'invalidatedDays', 'auditDays']) numeric.add(name)
+const samples: Record<string, readonly unknown[]> = {
+  iso: ['2026-11-01', '2026-11-15'],
+  date: ['2026-11-01'],
+  first: ['1er novembre 2026'],
+  last: ['21 novembre 2026'],
+  title: [TITLE],
+  site: [TITLE],
+  label: ['Adresse électronique'],
+  error: ['Ce champ est obligatoire.'],
+  words: ['J’ai signé'],
+  url: ['https://exemple.org/fr/'],
+  pngUrl: ['https://exemple.org/kit/badge.png'],
+  instance: ['mastodon.social'],
+  name: PEOPLE,
+  org: ['Atelier d’Écologie Politique de Toulouse (Atécopol)'],
+  q: ['Élise'],
+  domain: ['univ-exemple.fr'],
+  licence: ['ODbL'],
+  root: ['3q2+7w'],
+  at: [new Date('2026-11-01T09:05:00Z')],
+  signature: ['c2lnbmF0dXJl'],
+  institution: INSTITUTIONS,
+  email: ['elise.roux@univ-exemple.fr'],
+  ok: [true, false],
+  kept: ['1 000'],
+  recounted: ['999'],
+}
+
+function parameterNames(fn: (...args: never[]) => unknown): string[] {
+  const head = fn.toString().match(/^(?:function\s*\w*)?\s*\(?([^)=]*)\)?\s*=>/)
+  if (!head) throw new Error(`cannot read the parameters of ${fn.toString().slice(0, 60)}`)
+  return head[1]!
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+}
+
+/** Every combination of samples for these parameters, varying one at a time around the first. */
+function argumentSets(path: string, names: string[]): unknown[][] {
+  const pools = names.map((name) => {
+    if (numeric.has(name)) return NUMBERS
+    const pool = samples[name]
+    if (!pool) throw new Error(`${path}: no samples for a parameter named «${name}»; add some in this test`)
+    return pool
+  })
+  // The feed's body prints its date as given: a string there, a Date in the mail.
+  if (path === 'transparency.feedBody') pools[3] = ['2026-11-01T09:05:00Z']
+  const sets: unknown[][] = []
+  // Numbers move together (a sentence with two of them is read with the same value),
+  // the other parameters take each of their samples in turn.
+  for (const value of NUMBERS) sets.push(pools.map((pool) => (pool === NUMBERS ? value : pool[0])))
+  const base = pools.map((pool) => (pool === NUMBERS ? 2 : pool[0]))
+  pools.forEach((pool, i) => {
+    if (pool === NUMBERS) return
+    for (const value of pool.slice(1)) sets.push(base.map((b, j) => (j === i ? value : b)))
+  })
+  return sets
+}
+
+interface Rendered {
+  path: string
+  text: string
+  /** The numbers passed in, to find them in the text. */
+  numbers: number[]
+}
+
+/** Every message of a catalogue, functions called; parameter names read from the catalogue as written. */
+function render(catalogue: object, written: object): Rendered[] {
+  const out: Rendered[] = []
+  const walk = (node: unknown, path: string, source: unknown) => {
+    if (typeof node === 'string') out.push({ path, text: node, numbers: [] })
+    else if (typeof node === 'function') {
+      const fn = node as (...args: unknown[]) => unknown
+      for (const args of argumentSets(path, parameterNames(source as typeof fn))) {
+        const text = fn(...args)
+        if (typeof text !== 'string') throw new Error(`${path} did not return a string`)
+        out.push({ path, text, numbers: args.filter((a): a is number => typeof a === 'number') })
+      }
+    } else if (node && typeof node === 'object')
+      for (const [key, value] of Object.entries(node))
+        walk(value, path ? `${path}.${key}` : key, (source as Record<string, unknown>)[key])
+  }
+  walk(catalogue, '', written)
+  return out
+}
+
+const french = render(fr, frWritten)
+const english = render(en, enWritten)
+
+/** The places where a rule is broken: the path, the faulty stretch, in context. */
+function offences(rendered: Rendered[], pattern: RegExp): string[] {
+  const found: string[] = []
+  for (const { path, text } of rendered)
+    for (const m of text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)))
+      found.push(`${path}: «${text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20)}»`)
+  return [...new Set(found)]
+}
+
+// Countable words, as the catalogues use them after a number: singular and plural.
+const nouns: Record<string, [string, string][]> = {
+  fr: [
+    ['signature', 'signatures'],
+    ['signataire', 'signataires'],
+    ['seconde', 'secondes'],
+    ['minute', 'minutes'],
+    ['heure', 'heures'],
+    ['jour', 'jours'],
+    ['ligne', 'lignes'],
+    ['personne', 'personnes'],
+    ['caractère', 'caractères'],
+    ['erreur', 'erreurs'],
+    ['établissement', 'établissements'],
+  ],
+  en: [
+    ['signature', 'signatures'],
+    ['signatory', 'signatories'],
+    ['second', 'seconds'],
+    ['minute', 'minutes'],
+    ['hour', 'hours'],
+    ['day', 'days'],
+    ['line', 'lines'],
+    ['person', 'people'],
+    ['character', 'characters'],
+    ['error', 'errors'],
+    ['institution', 'institutions'],
+  ],
+}
+
+/** A number passed in, followed within three words by a countable word in the wrong number. */
+function pluralOffences(rendered: Rendered[], locale: 'fr' | 'en'): string[] {
+  const rules = new Intl.PluralRules(locale)
+  const format = new Intl.NumberFormat(locale)
+  const found: string[] = []
+  for (const { path, text, numbers } of rendered)
+    for (const n of new Set(numbers)) {
+      const written = [format.format(n), String(n)]
+        .filter((w, i, all) => all.indexOf(w) === i)
+        .map((w) => w.replace(/[^\d]/g, '[^\\d\\p{L}]'))
+      const at = new RegExp(
+        `(?<![\\d\\p{L}])(?:${written.join('|')})(?![\\d\\p{L}])((?:\\s+[\\p{L}’-]+){1,3})`,
+        'gu',
+      )
+      for (const m of text.matchAll(at)) {
+        const words = m[1]!.trim().split(/\s+/)
+        for (const word of words) {
+          const pair = nouns[locale]!.find(([one, other]) => word === one || word === other)
+          if (!pair) continue
+          const wanted = rules.select(n) === 'one' ? pair[0] : pair[1]
+          if (word !== wanted) found.push(`${path} (${n}): «${m[0]}», wants «${wanted}»`)
+          break
+        }
+      }
+    }
+  return [...new Set(found)]
+}
+
+/** Messages given 1 000 that print it without the locale's thousands separator. */
+function unformatted(rendered: Rendered[]): string[] {
+  // A checkpoint's fields are given as a verifier copies and compares them.
+  const verbatim = new Set(['transparency.feedBody'])
+  const raw = rendered.filter((r) => r.numbers.includes(1000) && /(?<!\d)1000(?!\d)/.test(r.text))
+  return [...new Set(raw.map((r) => r.path))].filter((path) => !verbatim.has(path))
+}
+
+describe('French typography in every message', () => {
+  it('puts a non-breaking space before ; : ! ?', () => {
+    // A colon in a URL or a time has no space after it, and is no punctuation mark.
+    expect(offences(french, /(?<![\u00a0\u202f])[;:!?](?=\s|$)/u)).toEqual([])
+  })
+
+  it('puts non-breaking spaces inside « guillemets »', () => {
+    expect(offences(french, /«(?!\u00a0)|(?<!\u00a0)»/u)).toEqual([])
+  })
+
+  it('uses the typographic apostrophe', () => {
+    expect(offences(french, /'/u)).toEqual([])
+  })
+
+  it('elides de, le, la, que… before a vowel («d’Élise Roux»)', () => {
+    // «Y» is a vowel before a consonant (Yves), a consonant before a vowel (Yasmine);
+    // «le ou la» is said in full.
+    const vowel = '[aeiouàâäéèêëîïôöùûüœæ]|y(?![aeiouy])'
+    const pattern = new RegExp(
+      `(?<![\\p{L}-])(?:de|le|la|que|ne|je|me|se|ce|si) (?=${vowel})(?!ou la)(?!il)`,
+      'iu',
+    )
+    expect(offences(french, pattern)).toEqual([])
+    expect(offences(french, /(?<!\p{L})si (?=ils?(?!\p{L}))/iu)).toEqual([])
+  })
+
+  it('contracts à and de with le and les («au Lycée», «du Mans»)', () => {
+    // Pronouns («de les recevoir») are lower case in our sentences; names are capitalised.
+    expect(offences(french, /(?<!\p{L})(?:à|de) (?:Le|Les) /u)).toEqual([])
+  })
+
+  it('gives a common noun that names an institution its article («à l’Université…»)', () => {
+    expect(
+      offences(
+        french,
+        /(?<!\p{L})(?:à|de|d’) (?:Université|Lycée|École|Institut|Collège|Centre|Laboratoire|Faculté)(?!\p{L})/u,
+      ),
+    ).toEqual([])
+  })
+
+  it('agrees every counted word with its number («1 seconde», «2 secondes», «0 signature»)', () => {
+    expect(pluralOffences(french, 'fr')).toEqual([])
+  })
+
+  it('writes numbers with a thin space between thousands («1 000»)', () => {
+    expect(unformatted(french)).toEqual([])
+  })
+
+  it('writes the first of the month as an ordinal («1er novembre»)', () => {
+    expect(fr.date('2026-11-01')).toBe('1er novembre 2026')
+    expect(fr.date('2026-11-21')).toBe('21 novembre 2026')
+    const months = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre'
+    expect(offences(french, new RegExp(`(?<![\\d\\p{L}])1[ \u00a0\u202f](?:${months})`, 'u'))).toEqual([])
+  })
+})
+
+describe('English typography in every message', () => {
+  it('puts no space before ; : ! ?', () => {
+    expect(offences(english, /\s[;:!?](?=\s|$)/u)).toEqual([])
+  })
+
+  it('uses the typographic apostrophe', () => {
+    expect(offences(english, /'/u)).toEqual([])
+  })
+
+  it('writes numbers with a comma between thousands («1,000»)', () => {
+    expect(unformatted(english)).toEqual([])
+  })
+
+  it('agrees every counted word with its number («1 second», «0 signatures»)', () => {
+    expect(pluralOffences(english, 'en')).toEqual([])
+  })
+})
+
+describe('the same duration, said the same way on the page and in the mail', () => {
+  it.each([
+    ['fr', fr, '48\u00a0heures'],
+    ['en', en, '48 hours'],
+  ] as const)('%s: the manage link’s validity', (_, m, said) => {
+    expect(m.mail.manageExpiry(48)).toContain(said)
+    expect(m.privacy.retention(7, 48)).toContain(said)
+    expect(m.manage.requestIntro(48)).toContain(said)
+  })
+})
