@@ -94,7 +94,8 @@ const en: Messages = {
   },
   kit: {
     navLabel: 'Signatory kit',
-    counter: (n: number) => (n === 1 ? '1 signatory' : `${num(n)} signatories`),
+    // The badge says what the site counts: verified signatures, not people who asked to sign.
+    counter: signatures,
     title: 'Signatory kit',
     intro:
       'Show your support for the text in your activities, your e-mail signatures, your publications and your slides, with the logo and the link to the text. Here is what you need to do it in a minute: logos, e-mail signatures, badges, a slide, a QR code and a counter.',
@@ -102,7 +103,8 @@ const en: Messages = {
     contents: 'On this page',
     logosTitle: 'The logos',
     markTitle: 'The mark',
-    markBody: 'Legible from 16 pixels: for a slide footer, a web page, an avatar.',
+    markBody:
+      'For a slide footer, a web page, an avatar. At 16 and 32 pixels, a simplified version (one spark, heavier strokes) keeps the sign legible.',
     badgeTitle: 'The badge',
     badgeBody: 'The mark and its words, for signatures, websites and posters.',
     variants: { colour: 'Colour, on a light background', dark: 'For a dark background', mono: 'Monochrome' },
@@ -133,7 +135,8 @@ const en: Messages = {
     latex: 'LaTeX',
     latexHowTo: 'Save the PNG beside the .tex file; the graphicx and hyperref packages are needed.',
     latexComment: (pngUrl: string) => `% Image: ${pngUrl} saved as objection-ia.png`,
-    latexPreamble: '% In the preamble: \\usepackage{graphicx} and \\usepackage{hyperref}',
+    latexPreamble:
+      '% In the preamble: \\usepackage{graphicx} and \\usepackage[hidelinks]{hyperref} (no coloured box around the badge)',
     beamer: 'Beamer: the badge in the footer of every slide',
     slidesTitle: 'Slides',
     slidesBody:

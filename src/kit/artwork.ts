@@ -7,6 +7,10 @@ import type { KitConfig, KitPalette, KitVariant } from '../config.js'
 export const KIT_VARIANTS: readonly KitVariant[] = ['colour', 'dark', 'mono']
 /** Widths of the published PNG renders of the mark and the badge. */
 export const PNG_WIDTHS = [64, 128, 256, 512, 1024] as const
+/** The mark alone also comes this small (a favicon, a slide footer), drawn from its small version. */
+export const SMALL_MARK_WIDTHS = [16, 32] as const
+/** Up to this width a render of the mark uses the drawing made for small sizes. */
+export const SMALL_MARK_MAX = 32
 export const FONT_FAMILY = 'DejaVu Sans'
 
 /** Text for XML: the only way anything dynamic enters an SVG. */
@@ -28,10 +32,10 @@ export interface Artwork {
   label: string
 }
 
-/** The mark in one palette, as a standalone SVG. */
-export function markSvg(kit: KitConfig, variant: KitVariant): string {
+/** The mark in one palette, as a standalone SVG; `small` picks the drawing made for 16 and 32 px. */
+export function markSvg(kit: KitConfig, variant: KitVariant, small = false): string {
   const palette = kit.palettes[variant]
-  return kit.markSvg
+  return (small ? kit.markSmallSvg : kit.markSvg)
     .replace(/<\?xml[^>]*\?>/g, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/\{\{(accent|ink|paper)\}\}/g, (_, name: keyof KitPalette) => palette[name])
@@ -40,7 +44,7 @@ export function markSvg(kit: KitConfig, variant: KitVariant): string {
 
 /** The mark placed inside another drawing, as a nested <svg> at (x, y), size × size. */
 function placeMark(kit: KitConfig, variant: KitVariant, x: number, y: number, size: number): string {
-  return markSvg(kit, variant).replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
+  return markSvg(kit, variant, size <= SMALL_MARK_MAX).replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
     const kept = attrs.replace(/\s(?:width|height|x|y)="[^"]*"/g, '')
     return `<svg${kept} x="${x}" y="${y}" width="${size}" height="${size}">`
   })

@@ -17,6 +17,8 @@ import {
   markSvg,
   PNG_WIDTHS,
   previewArtwork,
+  SMALL_MARK_MAX,
+  SMALL_MARK_WIDTHS,
   type Artwork,
 } from './artwork.js'
 
@@ -171,10 +173,14 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
     // Marks and badges come in the published widths; the QR code and the slide in one size.
     const sized = kind === 'mark' || kind === 'badge'
     if (ext === 'svg' && width !== undefined) return undefined
-    if (ext === 'png' && sized && !PNG_WIDTHS.includes(width as (typeof PNG_WIDTHS)[number])) return undefined
+    const widths: readonly number[] = kind === 'mark' ? [...SMALL_MARK_WIDTHS, ...PNG_WIDTHS] : PNG_WIDTHS
+    if (ext === 'png' && sized && !widths.includes(width!)) return undefined
     if (ext === 'png' && !sized && width !== undefined) return undefined
-    const art = await artworkFor(kind, locale, variant)
+    let art = await artworkFor(kind, locale, variant)
     if (!art) return undefined
+    // A few pixels wide, the full drawing turns to mush: the small one is drawn for it.
+    if (kind === 'mark' && width !== undefined && width <= SMALL_MARK_MAX)
+      art = { ...art, svg: markSvg(kit, variant!, true) }
     if (ext === 'svg') return svgFile(Resvg, art, kind !== 'qr')
     return pngFile(Resvg, art, width ?? art.width)
   }
