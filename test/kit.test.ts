@@ -102,7 +102,7 @@ describe('signatory kit', () => {
       expect(fills.has(colour)).toBe(true)
   })
 
-  it('serve the QR code to the manifesto and the 16:9 slide, in both languages', async () => {
+  it('serve the QR code to the manifesto and the 16:9 slide with its invitation and count, in both languages', async () => {
     for (const locale of ['fr', 'en']) {
       const qr = await fetchFile(app, `/kit/qr-${locale}.svg`)
       const root = checkSvg('qr', qr.body)
@@ -113,7 +113,15 @@ describe('signatory kit', () => {
         width: 1024,
         height: 1024,
       })
-      checkSvg('banner', (await fetchFile(app, `/kit/banner-${locale}.svg`)).body)
+      const slide = await fetchFile(app, `/kit/banner-${locale}.svg`)
+      // The slide shows the count, so it stays in caches a minute, like the social preview.
+      expect(slide.res.headers.get('cache-control')).toBe('public, max-age=60')
+      // The title comes from the content folder; what the slide adds to it is checked here.
+      expect(checkSvg('banner', slide.body).attrs['aria-label']).toMatch(
+        locale === 'fr'
+          ? ` — Lire le texte et le signer\u00a0: ${BASE}/ — 0 signature vérifiée`
+          : ` — Read the text and sign it: ${BASE}/en/ — 0 verified signatures`,
+      )
       expect(pngSize((await fetchFile(app, `/kit/banner-${locale}.png`)).body)).toEqual({
         width: 1920,
         height: 1080,

@@ -140,10 +140,12 @@ const en: Messages = {
     beamer: 'Beamer: the badge in the footer of every slide',
     slidesTitle: 'Slides',
     slidesBody:
-      'A 16:9 slide (1920 × 1080) with the badge, the title, the link and the QR code, to open or close a talk.',
+      'A 16:9 slide (1920 × 1080) with the mark, the title of the text, the link, the QR code and the current number of signatures, to open or close a talk.',
     slidesHowTo:
       'Impress: Insert › Image; PowerPoint: Insert › Pictures › This Device; Keynote: drag the file onto the slide. To make it clickable, add a hyperlink to the manifesto on the image.',
     slideDownload: '16:9 slide',
+    /** The slide's one line of invitation, above the link. */
+    slideInvite: 'Read the text and sign it:',
     qrTitle: 'QR code',
     qrBody: 'It leads to the manifesto; for posters, flyers and slides.',
     qrAlt: (url: string) => `QR code to ${url}`,

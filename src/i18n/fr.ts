@@ -146,14 +146,16 @@ const fr = {
       'Enregistrez le PNG à côté du fichier .tex ; les paquets graphicx et hyperref sont nécessaires.',
     latexComment: (pngUrl: string) => `% Image : ${pngUrl} enregistrée sous objection-ia.png`,
     latexPreamble:
-      '% Dans le préambule : \\usepackage{graphicx} et \\usepackage[hidelinks]{hyperref} (sans cadre coloré autour du badge)',
+      '% Dans le préambule : \\usepackage{graphicx} et \\usepackage[hidelinks]{hyperref} (sans cadre coloré autour du badge)',
     beamer: 'Beamer : le badge en pied de chaque diapositive',
     slidesTitle: 'Diaporamas',
     slidesBody:
-      'Une diapositive 16:9 (1920 × 1080) avec le badge, le titre, le lien et le code QR, pour ouvrir ou clore une présentation.',
+      'Une diapositive 16:9 (1920 × 1080) avec la marque, le titre du texte, le lien, le code QR et le nombre de signatures du moment, pour ouvrir ou clore une présentation.',
     slidesHowTo:
       'Impress : Insertion › Image ; PowerPoint : Insertion › Images › Cet appareil ; Keynote : glissez le fichier sur la diapositive. Pour la rendre cliquable, ajoutez un lien hypertexte vers le manifeste sur l’image.',
     slideDownload: 'Diapositive 16:9',
+    /** The slide's one line of invitation, above the link. */
+    slideInvite: 'Lire le texte et le signer :',
     qrTitle: 'Code QR',
     qrBody: 'Il mène au manifeste ; pour les affiches, les posters et les diapositives.',
     qrAlt: (url: string) => `Code QR vers ${url}`,

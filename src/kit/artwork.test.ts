@@ -88,7 +88,8 @@ describe('the kit artwork, looked at', () => {
         await sheet(KIT_VARIANTS.map((v) => `badge-${l}-${v}`)),
       )
     for (const l of site.locales) {
-      writeFileSync(join(OUT, `banner-${l}.png`), (await kit.file(`banner-${l}.png`))!.body)
+      const slide = await kit.banner(`banner-${l}.png`, async () => 1234, 0)
+      writeFileSync(join(OUT, `banner-${l}.png`), slide!.body)
       writeFileSync(join(OUT, `counter-${l}.svg`), kit.counter(l, '1 234 signatures').body)
     }
   })

@@ -2,12 +2,14 @@
 // (so no visitor's fonts are involved), PNG at the published widths; how a file is
 // compressed and tagged is the server's business (src/http/kit.tsx). Nothing here is
 // recomputed per request: logos are made on first demand and kept for the life of the
-// process; the counter when the count changes; the social preview at most once a minute.
+// process; the counter when the count changes; the social preview and the slide, which
+// show the count, at most once a minute.
 import { fileURLToPath } from 'node:url'
 import type { Resvg as ResvgClass, ResvgRenderOptions } from '@resvg/resvg-js'
 import QRCode from 'qrcode'
 import type { Config, KitVariant } from '../config.js'
 import { absoluteUrl } from '../domain/links.js'
+import { messagesFor } from '../i18n/index.js'
 import {
   badgeArtwork,
   bannerArtwork,
@@ -22,7 +24,7 @@ import {
   type Artwork,
 } from './artwork.js'
 
-/** The social preview is redrawn at most this often. */
+/** The social preview and the slide are redrawn at most this often. */
 export const PREVIEW_MAX_AGE_MS = 60_000
 
 const FONT_FILE = fileURLToPath(new URL('../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url))
@@ -76,7 +78,7 @@ function pngFile(Resvg: Resvg, art: Artwork, width: number): KitFile {
   return { body: rendered.asPng(), type: 'image/png', width: rendered.width, height: rendered.height }
 }
 
-const NAME = /^(mark|badge|qr|banner)(?:-([a-z]{2}))?(?:-(colour|dark|mono))?(?:-(\d+))?\.(svg|png)$/
+const NAME = /^(mark|badge|qr)(?:-([a-z]{2}))?(?:-(colour|dark|mono))?(?:-(\d+))?\.(svg|png)$/
 
 export interface KitRenderer {
   /** A file of the kit by name ("mark-dark-256.png"), or undefined when there is none. */
@@ -85,6 +87,8 @@ export interface KitRenderer {
   badgeSize(locale: string, variant: KitVariant): { width: number; height: number }
   /** The live counter badge for a count already formatted in its language. */
   counter(locale: string, label: string): KitFile
+  /** The slide ("banner-fr.png", "banner-en.svg") with the count, drawn again only when older than a minute. */
+  banner(name: string, readCount: () => Promise<number>, now: number): Promise<KitFile | undefined>
   /** The social preview, drawn again only when older than a minute. */
   preview(locale: string, readLabel: () => Promise<string>, now: number): Promise<KitFile>
 }
@@ -99,6 +103,7 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
   const badges = new Map<string, Artwork>()
   const counters = new Map<string, { label: string; file: KitFile }>()
   const previews = new Map<string, { at: number; label: string; file: KitFile }>()
+  const banners = new Map<string, { at: number; label: string; file: KitFile }>()
 
   const measure = (() => {
     const widths = new Map<string, number>()
@@ -149,13 +154,7 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
     if (kind === 'badge') return variant ? badge(locale, variant) : undefined
     if (variant) return undefined
     const url = absoluteUrl(config, locale, '/')
-    if (kind === 'qr') return { svg: await qrSvg(locale), width: 1024, height: 1024, label: url }
-    return bannerArtwork(
-      kit,
-      locale,
-      { title: config.site.title[locale]!, url, qrSvg: await qrSvg(locale) },
-      measure,
-    )
+    return { svg: await qrSvg(locale), width: 1024, height: 1024, label: url }
   }
 
   async function make(name: string): Promise<KitFile | undefined> {
@@ -208,6 +207,32 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
       if (cached?.label === label) return cached.file
       const file = svgFile(Resvg, counterArtwork(kit, label, measure))
       counters.set(locale, { label, file })
+      return file
+    },
+    async banner(name, readCount, now) {
+      const m = /^banner-([a-z]{2})\.(svg|png)$/.exec(name)
+      if (!m || !locales.includes(m[1]!)) return undefined
+      const [, locale, ext] = m as unknown as [string, string, 'svg' | 'png']
+      const cached = banners.get(name)
+      if (cached && now - cached.at < PREVIEW_MAX_AGE_MS) return cached.file
+      const label = messagesFor(locale).count.signatures(await readCount())
+      if (cached?.label === label) {
+        cached.at = now
+        return cached.file
+      }
+      const art = bannerArtwork(
+        kit,
+        {
+          title: config.site.title[locale]!,
+          invite: messagesFor(locale).kit.slideInvite,
+          url: absoluteUrl(config, locale, '/'),
+          count: label,
+          qrSvg: await qrSvg(locale),
+        },
+        measure,
+      )
+      const file = ext === 'svg' ? svgFile(Resvg, art) : pngFile(Resvg, art, art.width)
+      banners.set(name, { at: now, label, file })
       return file
     },
     async preview(locale, readLabel, now) {
