@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { Resvg } from '@resvg/resvg-js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Config, loadSiteConfig } from '../config.js'
+import { messagesFor } from '../i18n/index.js'
 import { KIT_VARIANTS, markSvg, SMALL_MARK_MAX } from './artwork.js'
 import { createKitRenderer, type KitRenderer } from './render.js'
 
@@ -90,7 +91,7 @@ describe('the kit artwork, looked at', () => {
     for (const l of site.locales) {
       const slide = await kit.banner(`banner-${l}.png`, async () => 1234, 0)
       writeFileSync(join(OUT, `banner-${l}.png`), slide!.body)
-      writeFileSync(join(OUT, `counter-${l}.svg`), kit.counter(l, '1 234 signatures').body)
+      writeFileSync(join(OUT, `counter-${l}.svg`), kit.counter(l, messagesFor(l).kit.counter(1234)).body)
     }
   })
 })
