@@ -420,6 +420,27 @@ describe('signatory kit settings', () => {
     rmSync(content, { recursive: true, force: true })
   })
 
+  it('stop start-up with one line naming kit.mark_small when the small mark it names is missing', () => {
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    rmSync(join(content, 'kit', 'mark-small.svg'))
+    expect(() => loadSiteConfig(content)).toThrow(/kit\.mark_small: .*mark-small\.svg cannot be read/)
+    rmSync(content, { recursive: true, force: true })
+  })
+
+  it("draw a collective's mark with no small version at every size, rather than mix in Paraphe's", () => {
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    rmSync(join(content, 'kit', 'mark-small.svg'))
+    writeFileSync(
+      join(content, 'site.toml'),
+      readFileSync(join(content, 'site.toml'), 'utf8').replace(/^mark_small = .*$/m, ''),
+    )
+    const { kit } = loadSiteConfig(content)
+    expect(kit.markSmallSvg).toBe(kit.markSvg)
+    rmSync(content, { recursive: true, force: true })
+  })
+
   it("use Paraphe's own mark for a content folder that has none", () => {
     const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
     cpSync('content', content, { recursive: true })
