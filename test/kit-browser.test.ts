@@ -1,7 +1,7 @@
 // The signatory kit in a real browser (Chromium, headless): the e-mail
 // signature survives a paste into a rich-text editor, the page passes axe's WCAG 2.1
 // AA rules in light and dark, and the manifesto prints with its QR code.
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -161,6 +161,38 @@ describe('signatory kit in a browser', () => {
         return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
       })
       expect(violations).toEqual([])
+      await context.close()
+    })
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`shows every mark and badge at 16, 32, 64 px and full size on a ${scheme} page`, async () => {
+      // A sheet as a designer looks at it, saved to test-results/marks/; each size is
+      // the file the kit publishes for it (the mark's 16 and 32 px come from its small drawing).
+      const ground = scheme === 'light' ? '#ffffff' : '#1b1b1b'
+      const rows = ['colour', 'dark', 'mono'].flatMap((v) => [
+        [16, 32, 64]
+          .map((w) => `<img src="${app.url}/kit/mark-${v}-${w}.png" width="${w}" height="${w}">`)
+          .join('') + `<img src="${app.url}/kit/mark-${v}.svg" width="256" height="256">`,
+        [64, 128].map((w) => `<img src="${app.url}/kit/badge-fr-${v}-${w * 2}.png" width="${w}">`).join('') +
+          `<img src="${app.url}/kit/badge-fr-${v}.svg" width="256"><img src="${app.url}/kit/badge-en-${v}.svg" width="512">`,
+      ])
+      const context = await browser.newContext({
+        colorScheme: scheme,
+        viewport: { width: 1200, height: 900 },
+      })
+      const page = await context.newPage()
+      await page.setContent(
+        `<body style="margin:16px;background:${ground}">${rows.map((r) => `<p style="display:flex;gap:16px;align-items:center">${r}</p>`).join('')}</body>`,
+        { waitUntil: 'networkidle' },
+      )
+      const images = await page.evaluate(() =>
+        [...document.images].map((i) => ({ src: i.src, loaded: i.complete && i.naturalWidth > 0 })),
+      )
+      expect(images.filter((i) => !i.loaded)).toEqual([])
+      expect(images).toHaveLength(3 * 8)
+      mkdirSync('test-results/marks', { recursive: true })
+      await page.screenshot({ path: `test-results/marks/browser-${scheme}.png`, fullPage: true })
       await context.close()
     })
   }

@@ -80,7 +80,8 @@ describe('signatory kit', () => {
         root.children.some((c) => c.name === 'title'),
         base,
       ).toBe(true)
-      for (const width of WIDTHS) {
+      // The mark alone also comes at 16 and 32 px, from its small drawing; a badge that small would be unreadable.
+      for (const width of base.startsWith('mark-') ? [16, 32, ...WIDTHS] : WIDTHS) {
         const png = await fetchFile(app, `/kit/${base}-${width}.png`)
         expect(png.res.status, `${base}-${width}`).toBe(200)
         expect(png.res.headers.get('content-type')).toBe('image/png')
@@ -101,7 +102,7 @@ describe('signatory kit', () => {
       expect(fills.has(colour)).toBe(true)
   })
 
-  it('serve the QR code to the manifesto and the 16:9 slide, in both languages', async () => {
+  it('serve the QR code to the manifesto and the 16:9 slide with its invitation and count, in both languages', async () => {
     for (const locale of ['fr', 'en']) {
       const qr = await fetchFile(app, `/kit/qr-${locale}.svg`)
       const root = checkSvg('qr', qr.body)
@@ -112,7 +113,15 @@ describe('signatory kit', () => {
         width: 1024,
         height: 1024,
       })
-      checkSvg('banner', (await fetchFile(app, `/kit/banner-${locale}.svg`)).body)
+      const slide = await fetchFile(app, `/kit/banner-${locale}.svg`)
+      // The slide shows the count, so it stays in caches a minute, like the social preview.
+      expect(slide.res.headers.get('cache-control')).toBe('public, max-age=60')
+      // The title comes from the content folder; what the slide adds to it is checked here.
+      expect(checkSvg('banner', slide.body).attrs['aria-label']).toMatch(
+        locale === 'fr'
+          ? ` — Lire le texte et le signer\u00a0: ${BASE}/ — 0 signature vérifiée`
+          : ` — Read the text and sign it: ${BASE}/en/ — 0 verified signatures`,
+      )
       expect(pngSize((await fetchFile(app, `/kit/banner-${locale}.png`)).body)).toEqual({
         width: 1920,
         height: 1080,
@@ -191,15 +200,15 @@ describe('signatory kit', () => {
     expect(zero.res.headers.get('content-type')).toBe('image/svg+xml')
     expect(zero.res.headers.get('cache-control')).toMatch(/max-age=\d{1,3}$/)
     const etag = zero.res.headers.get('etag')!
-    expect(checkSvg('badge', zero.body).attrs['aria-label']).toBe('0 signataire')
+    expect(checkSvg('badge', zero.body).attrs['aria-label']).toBe('0 signature vérifiée')
     expect((await fetch(`${app.url}/badge.svg`, { headers: { 'If-None-Match': etag } })).status).toBe(304)
 
     await app.server.ctx.transact((tx) => adjustCounters(tx, { confirmed: 1234 }, new Date()))
     const fr = await fetchFile(app, '/badge.svg')
     expect(fr.res.headers.get('etag')).not.toBe(etag)
-    expect(checkSvg('badge', fr.body).attrs['aria-label']).toBe('1\u202f234 signataires')
+    expect(checkSvg('badge', fr.body).attrs['aria-label']).toBe('1\u202f234 signatures vérifiées')
     const en = await fetchFile(app, '/en/badge.svg')
-    expect(checkSvg('badge', en.body).attrs['aria-label']).toBe('1,234 signatories')
+    expect(checkSvg('badge', en.body).attrs['aria-label']).toBe('1,234 verified signatures')
     await app.server.ctx.transact((tx) => adjustCounters(tx, { confirmed: -1234 }, new Date()))
   })
 
@@ -290,6 +299,9 @@ describe('signatory kit', () => {
     expect(s['snippet-counter']).toContain(`src="${BASE}/badge.svg"`)
     expect(s['snippet-beamer']).toContain('\\setbeamertemplate{footline}')
     expect(s['snippet-latex']).toContain('\\includegraphics')
+    // hyperref's default draws a cyan box around a linked image.
+    expect(s['snippet-latex']).toContain('\\usepackage[hidelinks]{hyperref}')
+    expect(s['snippet-beamer']).toContain('\\usepackage[hidelinks]{hyperref}')
     const en = snippets((await get(app.url, '/en/kit')).html)
     expect(en['snippet-form']).toContain(`action="${BASE}/en/sign"`)
   })
@@ -408,15 +420,40 @@ describe('signatory kit settings', () => {
     rmSync(content, { recursive: true, force: true })
   })
 
+  it('stop start-up with one line naming kit.mark_small when the small mark it names is missing', () => {
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    rmSync(join(content, 'kit', 'mark-small.svg'))
+    expect(() => loadSiteConfig(content)).toThrow(/kit\.mark_small: .*mark-small\.svg cannot be read/)
+    rmSync(content, { recursive: true, force: true })
+  })
+
+  it("draw a collective's mark with no small version at every size, rather than mix in Paraphe's", () => {
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    rmSync(join(content, 'kit', 'mark-small.svg'))
+    writeFileSync(
+      join(content, 'site.toml'),
+      readFileSync(join(content, 'site.toml'), 'utf8').replace(/^mark_small = .*$/m, ''),
+    )
+    const { kit } = loadSiteConfig(content)
+    expect(kit.markSmallSvg).toBe(kit.markSvg)
+    rmSync(content, { recursive: true, force: true })
+  })
+
   it("use Paraphe's own mark for a content folder that has none", () => {
     const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
     cpSync('content', content, { recursive: true })
     rmSync(join(content, 'kit'), { recursive: true })
     writeFileSync(
       join(content, 'site.toml'),
-      readFileSync(join(content, 'site.toml'), 'utf8').replace(/^mark = .*$/m, ''),
+      readFileSync(join(content, 'site.toml'), 'utf8').replace(/^mark(?:_small)? = .*$/gm, ''),
     )
-    expect(loadSiteConfig(content).kit.markSvg).toContain('{{accent}}')
+    const { kit } = loadSiteConfig(content)
+    expect(kit.markSvg).toContain('{{accent}}')
+    // Its small drawing comes with it, not the full one reused.
+    expect(kit.markSmallSvg).toContain('{{accent}}')
+    expect(kit.markSmallSvg).not.toBe(kit.markSvg)
     rmSync(content, { recursive: true, force: true })
   })
 

@@ -28,13 +28,19 @@ const palette = z.object({ accent: colour, ink: colour, paper: colour })
 const kitSchema = z
   .object({
     mark: z.string().min(1).optional(),
+    mark_small: z.string().min(1).optional(),
     badge: z.record(localeCode, z.string().min(1).max(80)).default({}),
     colour: palette.default({ accent: '#a4161a', ink: '#1b1b1b', paper: '#ffffff' }),
     dark: palette.default({ accent: '#ff6b61', ink: '#f5f3ee', paper: '#1b1b1b' }),
     mono: palette.default({ accent: '#000000', ink: '#000000', paper: '#ffffff' }),
   })
   .prefault({})
-  .transform(({ mark, badge, ...palettes }) => ({ mark, badge, palettes: Object.freeze(palettes) }))
+  .transform(({ mark, mark_small, badge, ...palettes }) => ({
+    mark,
+    markSmall: mark_small,
+    badge,
+    palettes: Object.freeze(palettes),
+  }))
 
 const formSchema = z
   .object({
@@ -332,6 +338,8 @@ export type KitVariant = keyof SiteSettings['kit']['palettes']
 export interface KitConfig {
   /** The mark's SVG source, with {{accent}}, {{ink}} and {{paper}} for its colours. */
   markSvg: string
+  /** The same mark redrawn for 16 and 32 pixels (simpler, heavier), or the mark itself. */
+  markSmallSvg: string
   /** The badge's words per locale, e.g. «Objection de conscience · IA générative». */
   badge: Readonly<Record<Locale, string>>
   palettes: Readonly<Record<KitVariant, KitPalette>>
@@ -347,7 +355,18 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
   return Object.freeze({
     ...site,
     kit: Object.freeze({
-      markSvg: readMark(contentDir, file, kit.mark),
+      markSvg: readMark(contentDir, file, 'kit.mark', kit.mark, 'kit/mark.svg', 'kit-mark.svg'),
+      // A collective that draws its own mark and no small one keeps a single drawing.
+      markSmallSvg: readMark(
+        contentDir,
+        file,
+        'kit.mark_small',
+        kit.markSmall,
+        'kit/mark-small.svg',
+        kit.mark !== undefined || existsSync(join(contentDir, 'kit/mark.svg'))
+          ? undefined
+          : 'kit-mark-small.svg',
+      ),
       badge: kit.badge,
       palettes: kit.palettes,
     }),
@@ -355,20 +374,34 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
   })
 }
 
-/** The mark's SVG source: the file kit.mark names, else kit/mark.svg, else Paraphe's own. */
-function readMark(contentDir: string, file: string, named: string | undefined): string {
-  const ownMark = join(contentDir, named ?? 'kit/mark.svg')
+/**
+ * A mark's SVG source: the file the setting names, else the content folder's file by
+ * its usual name, else Paraphe's own drawing (for the small mark, when the content
+ * folder has its own mark: that mark).
+ */
+function readMark(
+  contentDir: string,
+  file: string,
+  setting: string,
+  named: string | undefined,
+  usual: string,
+  paraphes: string | undefined,
+): string {
+  const ownMark = join(contentDir, named ?? usual)
+  if (named === undefined && !existsSync(ownMark) && paraphes === undefined)
+    return readMark(contentDir, file, 'kit.mark', undefined, 'kit/mark.svg', 'kit-mark.svg')
   const markFile =
     named !== undefined || existsSync(ownMark)
       ? ownMark
-      : fileURLToPath(new URL('../assets/kit-mark.svg', import.meta.url))
+      : fileURLToPath(new URL(`../assets/${paraphes}`, import.meta.url))
   let markSvg: string
   try {
     markSvg = readFileSync(markFile, 'utf8')
   } catch {
-    throw new ConfigError(`${file} kit.mark`, `${markFile} cannot be read`)
+    throw new ConfigError(`${file} ${setting}`, `${markFile} cannot be read`)
   }
-  if (!/<svg[\s>]/.test(markSvg)) throw new ConfigError(`${file} kit.mark`, `${markFile} is not an SVG file`)
+  if (!/<svg[\s>]/.test(markSvg))
+    throw new ConfigError(`${file} ${setting}`, `${markFile} is not an SVG file`)
   return markSvg
 }
 

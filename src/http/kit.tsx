@@ -41,6 +41,15 @@ function prefixedLocale(config: Config, prefix: string): string | undefined {
 
 export const kitFiles = new Hono<AppEnv>()
 
+// The slide shows the count: like the social preview, a minute in caches at most.
+kitFiles.get('/kit/:name{banner-[a-z]{2}\\.(?:svg|png)}', async (c, next) => {
+  const { ctx } = c.var
+  const readCount = async () => (await ctx.numbers.counts.get()).confirmed
+  const renderer = await rendererFor(ctx.config)
+  const file = await renderer.banner(c.req.param('name'), readCount, ctx.now().getTime())
+  return file ? send(c, file, 'public, max-age=60') : next()
+})
+
 kitFiles.get('/kit/:name{[a-z0-9-]+\\.(?:svg|png)}', async (c, next) => {
   const file = await (await rendererFor(c.var.ctx.config)).file(c.req.param('name'))
   if (!file) return next()

@@ -97,7 +97,8 @@ const en: Messages = {
   },
   kit: {
     navLabel: 'Signatory kit',
-    counter: (n: number) => (n === 1 ? '1 signatory' : `${num(n)} signatories`),
+    // The badge says what the site counts: verified signatures, not people who asked to sign.
+    counter: signatures,
     title: 'Signatory kit',
     intro:
       'Show your support for the text in your activities, your e-mail signatures, your publications and your slides, with the logo and the link to the text. Here is what you need to do it in a minute: logos, e-mail signatures, badges, a slide, a QR code and a counter.',
@@ -105,7 +106,8 @@ const en: Messages = {
     contents: 'On this page',
     logosTitle: 'The logos',
     markTitle: 'The mark',
-    markBody: 'Legible from 16 pixels: for a slide footer, a web page, an avatar.',
+    markBody:
+      'For a slide footer, a web page, an avatar. At 16 and 32 pixels, a simplified version (one spark, heavier strokes) keeps the sign legible.',
     badgeTitle: 'The badge',
     badgeBody: 'The mark and its words, for signatures, websites and posters.',
     variants: { colour: 'Colour, on a light background', dark: 'For a dark background', mono: 'Monochrome' },
@@ -136,14 +138,17 @@ const en: Messages = {
     latex: 'LaTeX',
     latexHowTo: 'Save the PNG beside the .tex file; the graphicx and hyperref packages are needed.',
     latexComment: (pngUrl: string) => `% Image: ${pngUrl} saved as objection-ia.png`,
-    latexPreamble: '% In the preamble: \\usepackage{graphicx} and \\usepackage{hyperref}',
+    latexPreamble:
+      '% In the preamble: \\usepackage{graphicx} and \\usepackage[hidelinks]{hyperref} (no coloured box around the badge)',
     beamer: 'Beamer: the badge in the footer of every slide',
     slidesTitle: 'Slides',
     slidesBody:
-      'A 16:9 slide (1920 × 1080) with the badge, the title, the link and the QR code, to open or close a talk.',
+      'A 16:9 slide (1920 × 1080) with the mark, the title of the text, the link, the QR code and the current number of signatures, to open or close a talk.',
     slidesHowTo:
       'Impress: Insert › Image; PowerPoint: Insert › Pictures › This Device; Keynote: drag the file onto the slide. To make it clickable, add a hyperlink to the manifesto on the image.',
     slideDownload: '16:9 slide',
+    /** The slide's one line of invitation, above the link. */
+    slideInvite: 'Read the text and sign it:',
     qrTitle: 'QR code',
     qrBody: 'It leads to the manifesto; for posters, flyers and slides.',
     qrAlt: (url: string) => `QR code to ${url}`,

@@ -111,7 +111,8 @@ const fr = {
   },
   kit: {
     navLabel: 'Kit des signataires',
-    counter: (n: number) => (n <= 1 ? `${num(n)} signataire` : `${num(n)} signataires`),
+    // The badge says what the site counts: verified signatures, not people who asked to sign.
+    counter: signatures,
     title: 'Kit des signataires',
     intro:
       'Affichez votre soutien au texte dans vos activités, vos signatures de courriel, vos publications et vos diaporamas, avec le logo et le lien vers le texte. Voici de quoi le faire en une minute : logos, signatures de courriel, badges, diapositive, code QR et compteur.',
@@ -119,7 +120,8 @@ const fr = {
     contents: 'Sur cette page',
     logosTitle: 'Les logos',
     markTitle: 'La marque',
-    markBody: 'Lisible dès 16 pixels : pour un pied de diapositive, une page web, un avatar.',
+    markBody:
+      'Pour un pied de diapositive, une page web, un avatar. À 16 et 32 pixels, une version simplifiée (une seule étincelle, des traits plus épais) garde le signe lisible.',
     badgeTitle: 'Le badge',
     badgeBody: 'La marque et ses mots, pour les signatures, les sites et les affiches.',
     variants: { colour: 'Couleur, sur fond clair', dark: 'Pour fond sombre', mono: 'Monochrome' },
@@ -151,14 +153,17 @@ const fr = {
     latexHowTo:
       'Enregistrez le PNG à côté du fichier .tex ; les paquets graphicx et hyperref sont nécessaires.',
     latexComment: (pngUrl: string) => `% Image : ${pngUrl} enregistrée sous objection-ia.png`,
-    latexPreamble: '% Dans le préambule : \\usepackage{graphicx} et \\usepackage{hyperref}',
+    latexPreamble:
+      '% Dans le préambule : \\usepackage{graphicx} et \\usepackage[hidelinks]{hyperref} (sans cadre coloré autour du badge)',
     beamer: 'Beamer : le badge en pied de chaque diapositive',
     slidesTitle: 'Diaporamas',
     slidesBody:
-      'Une diapositive 16:9 (1920 × 1080) avec le badge, le titre, le lien et le code QR, pour ouvrir ou clore une présentation.',
+      'Une diapositive 16:9 (1920 × 1080) avec la marque, le titre du texte, le lien, le code QR et le nombre de signatures du moment, pour ouvrir ou clore une présentation.',
     slidesHowTo:
       'Impress : Insertion › Image ; PowerPoint : Insertion › Images › Cet appareil ; Keynote : glissez le fichier sur la diapositive. Pour la rendre cliquable, ajoutez un lien hypertexte vers le manifeste sur l’image.',
     slideDownload: 'Diapositive 16:9',
+    /** The slide's one line of invitation, above the link. */
+    slideInvite: 'Lire le texte et le signer :',
     qrTitle: 'Code QR',
     qrBody: 'Il mène au manifeste ; pour les affiches, les posters et les diapositives.',
     qrAlt: (url: string) => `Code QR vers ${url}`,

@@ -7,6 +7,10 @@ import type { KitConfig, KitPalette, KitVariant } from '../config.js'
 export const KIT_VARIANTS: readonly KitVariant[] = ['colour', 'dark', 'mono']
 /** Widths of the published PNG renders of the mark and the badge. */
 export const PNG_WIDTHS = [64, 128, 256, 512, 1024] as const
+/** The mark alone also comes this small (a favicon, a slide footer), drawn from its small version. */
+export const SMALL_MARK_WIDTHS = [16, 32] as const
+/** Up to this width a render of the mark uses the drawing made for small sizes. */
+export const SMALL_MARK_MAX = 32
 export const FONT_FAMILY = 'DejaVu Sans'
 
 /** Text for XML: the only way anything dynamic enters an SVG. */
@@ -28,10 +32,10 @@ export interface Artwork {
   label: string
 }
 
-/** The mark in one palette, as a standalone SVG. */
-export function markSvg(kit: KitConfig, variant: KitVariant): string {
+/** The mark in one palette, as a standalone SVG; `small` picks the drawing made for 16 and 32 px. */
+export function markSvg(kit: KitConfig, variant: KitVariant, small = false): string {
   const palette = kit.palettes[variant]
-  return kit.markSvg
+  return (small ? kit.markSmallSvg : kit.markSvg)
     .replace(/<\?xml[^>]*\?>/g, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/\{\{(accent|ink|paper)\}\}/g, (_, name: keyof KitPalette) => palette[name])
@@ -40,7 +44,7 @@ export function markSvg(kit: KitConfig, variant: KitVariant): string {
 
 /** The mark placed inside another drawing, as a nested <svg> at (x, y), size × size. */
 function placeMark(kit: KitConfig, variant: KitVariant, x: number, y: number, size: number): string {
-  return markSvg(kit, variant).replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
+  return markSvg(kit, variant, size <= SMALL_MARK_MAX).replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
     const kept = attrs.replace(/\s(?:width|height|x|y)="[^"]*"/g, '')
     return `<svg${kept} x="${x}" y="${y}" width="${size}" height="${size}">`
   })
@@ -67,13 +71,19 @@ export function badgeArtwork(kit: KitConfig, locale: string, variant: KitVariant
   const lines = badgeLines(words)
   const size = 27
   const height = lines.length === 2 ? 96 : 72
-  const markSize = height - 24
-  const textX = 12 + markSize + 16
-  const width = Math.ceil(textX + Math.max(...lines.map((l) => measure(l, size))) + 22)
-  const baselines = lines.length === 2 ? [42, 78] : [46]
+  // The same margin around the mark on three sides and after the text; the text block,
+  // from the top of its capitals to its last baseline, centred on the badge's height.
+  const pad = 14
+  const markSize = height - 2 * pad
+  const textX = pad + markSize + 16
+  const width = Math.ceil(textX + Math.max(...lines.map((l) => measure(l, size))) + pad + 2)
+  const capHeight = 0.73 * size
+  const leading = 36
+  const first = Math.round((height + capHeight - leading * (lines.length - 1)) / 2)
+  const baselines = lines.map((_, i) => first + i * leading)
   const body = [
     `<rect x="1.5" y="1.5" width="${width - 3}" height="${height - 3}" rx="14" fill="${palette.paper}" stroke="${palette.accent}" stroke-width="3"/>`,
-    placeMark(kit, variant, 12, 12, markSize),
+    placeMark(kit, variant, pad, pad, markSize),
     ...lines.map((line, i) => text(textX, baselines[i]!, size, i === 0 ? palette.ink : palette.accent, line)),
   ].join('')
   return { svg: svgRoot(width, height, body), width, height, label: words }
@@ -137,38 +147,54 @@ export function previewArtwork(
   return { svg: svgRoot(width, height, body), width, height, label: `${opts.title} — ${opts.count}` }
 }
 
-/** A 16:9 slide (1920×1080) for Impress, PowerPoint or Keynote: badge words, title, address and QR code. */
+/**
+ * A 16:9 slide (1920×1080) for Impress, PowerPoint or Keynote, composed as one: the
+ * mark, the text's title, one line of invitation, the link with its QR code, the count.
+ * The badge's words are left out: beside the title they would say the same thing twice.
+ */
 export function bannerArtwork(
   kit: KitConfig,
-  locale: string,
-  opts: { title: string; url: string; qrSvg: string },
+  opts: { title: string; invite: string; url: string; count: string; qrSvg: string },
   measure: Measure,
 ): Artwork {
   const width = 1920
   const height = 1080
   const palette = kit.palettes.colour
-  const words = badgeLines(kit.badge[locale]!)
-  const titleLines = wrap(opts.title, 1040, 56, measure).slice(0, 3)
-  const urlSize = Math.min(40, Math.floor((1040 / Math.max(1, measure(opts.url, 40))) * 40))
+  const left = 160
+  // The text column ends where the QR code's quiet zone begins.
+  const column = 1040
+  let size = 76
+  let titleLines = wrap(opts.title, column, size, measure)
+  while (titleLines.length > 3 && size > 56) {
+    size -= 4
+    titleLines = wrap(opts.title, column, size, measure)
+  }
+  titleLines = titleLines.slice(0, 4)
+  const titleTop = 360
+  const titleEnd = titleTop + size + (titleLines.length - 1) * size * 1.15
+  const urlSize = Math.min(44, Math.floor((column / Math.max(1, measure(opts.url, 44))) * 44))
+  const qrSize = 520
+  const qrX = width - 160 - qrSize
+  const qrY = (height - qrSize) / 2
   const qr = opts.qrSvg.replace(/<\?xml[^>]*\?>/g, '').replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
     const kept = attrs.replace(/\s(?:width|height|x|y)="[^"]*"/g, '')
-    return `<svg${kept} x="1300" y="420" width="480" height="480">`
+    return `<svg${kept} x="${qrX}" y="${qrY}" width="${qrSize}" height="${qrSize}">`
   })
   const body = [
     `<rect width="${width}" height="${height}" fill="${palette.paper}"/>`,
-    `<rect width="${width}" height="24" fill="${palette.accent}"/>`,
-    `<rect y="${height - 24}" width="${width}" height="24" fill="${palette.accent}"/>`,
-    placeMark(kit, 'colour', 140, 150, 220),
-    ...words.map((w, i) => text(400, 235 + i * 92, 76, i === 0 ? palette.ink : palette.accent, w)),
-    ...titleLines.map((line, i) => text(140, 560 + i * 70, 56, palette.ink, line)),
-    text(140, 560 + titleLines.length * 70 + 60, urlSize, palette.accent, opts.url),
-    `<rect x="1290" y="410" width="500" height="500" fill="#ffffff"/>`,
+    `<rect width="32" height="${height}" fill="${palette.accent}"/>`,
+    placeMark(kit, 'colour', left, 140, 180),
+    ...titleLines.map((line, i) => text(left, titleTop + size + i * size * 1.15, size, palette.ink, line)),
+    text(left, titleEnd + 100, 44, palette.ink, opts.invite),
+    text(left, titleEnd + 170, urlSize, palette.accent, opts.url),
+    text(left, height - 140, 56, palette.accent, opts.count),
+    `<rect x="${qrX}" y="${qrY}" width="${qrSize}" height="${qrSize}" fill="#ffffff"/>`,
     qr,
   ].join('')
   return {
     svg: svgRoot(width, height, body),
     width,
     height,
-    label: `${kit.badge[locale]!} — ${opts.title} — ${opts.url}`,
+    label: `${opts.title} — ${opts.invite} ${opts.url} — ${opts.count}`,
   }
 }

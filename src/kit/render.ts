@@ -2,12 +2,14 @@
 // (so no visitor's fonts are involved), PNG at the published widths; how a file is
 // compressed and tagged is the server's business (src/http/kit.tsx). Nothing here is
 // recomputed per request: logos are made on first demand and kept for the life of the
-// process; the counter when the count changes; the social preview at most once a minute.
+// process; the counter when the count changes; the social preview and the slide, which
+// show the count, at most once a minute.
 import { fileURLToPath } from 'node:url'
 import type { Resvg as ResvgClass, ResvgRenderOptions } from '@resvg/resvg-js'
 import QRCode from 'qrcode'
 import type { Config, KitVariant } from '../config.js'
 import { absoluteUrl } from '../domain/links.js'
+import { messagesFor } from '../i18n/index.js'
 import {
   badgeArtwork,
   bannerArtwork,
@@ -17,10 +19,12 @@ import {
   markSvg,
   PNG_WIDTHS,
   previewArtwork,
+  SMALL_MARK_MAX,
+  SMALL_MARK_WIDTHS,
   type Artwork,
 } from './artwork.js'
 
-/** The social preview is redrawn at most this often. */
+/** The social preview and the slide are redrawn at most this often. */
 export const PREVIEW_MAX_AGE_MS = 60_000
 
 const FONT_FILE = fileURLToPath(new URL('../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url))
@@ -74,7 +78,7 @@ function pngFile(Resvg: Resvg, art: Artwork, width: number): KitFile {
   return { body: rendered.asPng(), type: 'image/png', width: rendered.width, height: rendered.height }
 }
 
-const NAME = /^(mark|badge|qr|banner)(?:-([a-z]{2}))?(?:-(colour|dark|mono))?(?:-(\d+))?\.(svg|png)$/
+const NAME = /^(mark|badge|qr)(?:-([a-z]{2}))?(?:-(colour|dark|mono))?(?:-(\d+))?\.(svg|png)$/
 
 export interface KitRenderer {
   /** A file of the kit by name ("mark-dark-256.png"), or undefined when there is none. */
@@ -83,6 +87,8 @@ export interface KitRenderer {
   badgeSize(locale: string, variant: KitVariant): { width: number; height: number }
   /** The live counter badge for a count already formatted in its language. */
   counter(locale: string, label: string): KitFile
+  /** The slide ("banner-fr.png", "banner-en.svg") with the count, drawn again only when older than a minute. */
+  banner(name: string, readCount: () => Promise<number>, now: number): Promise<KitFile | undefined>
   /** The social preview, drawn again only when older than a minute. */
   preview(locale: string, readLabel: () => Promise<string>, now: number): Promise<KitFile>
 }
@@ -97,6 +103,7 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
   const badges = new Map<string, Artwork>()
   const counters = new Map<string, { label: string; file: KitFile }>()
   const previews = new Map<string, { at: number; label: string; file: KitFile }>()
+  const banners = new Map<string, { at: number; label: string; file: KitFile }>()
 
   const measure = (() => {
     const widths = new Map<string, number>()
@@ -147,13 +154,7 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
     if (kind === 'badge') return variant ? badge(locale, variant) : undefined
     if (variant) return undefined
     const url = absoluteUrl(config, locale, '/')
-    if (kind === 'qr') return { svg: await qrSvg(locale), width: 1024, height: 1024, label: url }
-    return bannerArtwork(
-      kit,
-      locale,
-      { title: config.site.title[locale]!, url, qrSvg: await qrSvg(locale) },
-      measure,
-    )
+    return { svg: await qrSvg(locale), width: 1024, height: 1024, label: url }
   }
 
   async function make(name: string): Promise<KitFile | undefined> {
@@ -171,10 +172,14 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
     // Marks and badges come in the published widths; the QR code and the slide in one size.
     const sized = kind === 'mark' || kind === 'badge'
     if (ext === 'svg' && width !== undefined) return undefined
-    if (ext === 'png' && sized && !PNG_WIDTHS.includes(width as (typeof PNG_WIDTHS)[number])) return undefined
+    const widths: readonly number[] = kind === 'mark' ? [...SMALL_MARK_WIDTHS, ...PNG_WIDTHS] : PNG_WIDTHS
+    if (ext === 'png' && sized && !widths.includes(width!)) return undefined
     if (ext === 'png' && !sized && width !== undefined) return undefined
-    const art = await artworkFor(kind, locale, variant)
+    let art = await artworkFor(kind, locale, variant)
     if (!art) return undefined
+    // A few pixels wide, the full drawing turns to mush: the small one is drawn for it.
+    if (kind === 'mark' && width !== undefined && width <= SMALL_MARK_MAX)
+      art = { ...art, svg: markSvg(kit, variant!, true) }
     if (ext === 'svg') return svgFile(Resvg, art, kind !== 'qr')
     return pngFile(Resvg, art, width ?? art.width)
   }
@@ -202,6 +207,32 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
       if (cached?.label === label) return cached.file
       const file = svgFile(Resvg, counterArtwork(kit, label, measure))
       counters.set(locale, { label, file })
+      return file
+    },
+    async banner(name, readCount, now) {
+      const m = /^banner-([a-z]{2})\.(svg|png)$/.exec(name)
+      if (!m || !locales.includes(m[1]!)) return undefined
+      const [, locale, ext] = m as unknown as [string, string, 'svg' | 'png']
+      const cached = banners.get(name)
+      if (cached && now - cached.at < PREVIEW_MAX_AGE_MS) return cached.file
+      const label = messagesFor(locale).count.signatures(await readCount())
+      if (cached?.label === label) {
+        cached.at = now
+        return cached.file
+      }
+      const art = bannerArtwork(
+        kit,
+        {
+          title: config.site.title[locale]!,
+          invite: messagesFor(locale).kit.slideInvite,
+          url: absoluteUrl(config, locale, '/'),
+          count: label,
+          qrSvg: await qrSvg(locale),
+        },
+        measure,
+      )
+      const file = ext === 'svg' ? svgFile(Resvg, art) : pngFile(Resvg, art, art.width)
+      banners.set(name, { at: now, label, file })
       return file
     },
     async preview(locale, readLabel, now) {

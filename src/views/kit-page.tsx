@@ -1,7 +1,7 @@
 // The signatory kit: logos to download, copy-ready snippets with how to paste them,
 // the QR code, the live counter, links to share, the embeddable form. Snippets sit
 // in read-only text areas: selectable and copyable without any script.
-import { KIT_VARIANTS, PNG_WIDTHS } from '../kit/artwork.js'
+import { KIT_VARIANTS, PNG_WIDTHS, SMALL_MARK_WIDTHS } from '../kit/artwork.js'
 import type { ShareLinks } from '../kit/share.js'
 import type { Snippets } from '../kit/snippets.js'
 import { Layout } from './layout.js'
@@ -57,8 +57,16 @@ function Snippet(props: {
   )
 }
 
-/** "SVG · PNG 64 128 256 512 1024", each a download link. */
-function Downloads({ p, base }: { p: PageContext; base: string }) {
+/** "SVG · PNG 64 128 256 512 1024", each a download link (the mark also 16 and 32). */
+function Downloads({
+  p,
+  base,
+  widths = PNG_WIDTHS,
+}: {
+  p: PageContext
+  base: string
+  widths?: readonly number[]
+}) {
   return (
     <p class="downloads">
       <a href={`/kit/${base}.svg`} download="">
@@ -66,7 +74,7 @@ function Downloads({ p, base }: { p: PageContext; base: string }) {
       </a>
       {' · '}
       {p.m.kit.pngWidths}{' '}
-      {PNG_WIDTHS.map((w, i) => (
+      {widths.map((w, i) => (
         <>
           {i > 0 ? ' ' : null}
           <a href={`/kit/${base}-${w}.png`} download="">
@@ -152,7 +160,7 @@ export function KitPage({ p, snippets, share, badge, counter }: KitPageProps) {
                   <img src={`/kit/mark-${v}.svg`} width={64} height={64} alt="" />
                 </div>
                 <p class="variant-name">{m.variants[v]}</p>
-                <Downloads p={p} base={`mark-${v}`} />
+                <Downloads p={p} base={`mark-${v}`} widths={[...SMALL_MARK_WIDTHS, ...PNG_WIDTHS]} />
               </li>
             ))}
           </ul>
