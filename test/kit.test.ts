@@ -119,7 +119,7 @@ describe('signatory kit', () => {
       // The title comes from the content folder; what the slide adds to it is checked here.
       expect(checkSvg('banner', slide.body).attrs['aria-label']).toMatch(
         locale === 'fr'
-          ? ` — Lire le texte et le signer\u00a0: ${BASE}/ — 0 signature vérifiée`
+          ? ` — Lire le texte et le signer\u00a0: ${BASE}/ — 0\u00a0signature vérifiée`
           : ` — Read the text and sign it: ${BASE}/en/ — 0 verified signatures`,
       )
       expect(pngSize((await fetchFile(app, `/kit/banner-${locale}.png`)).body)).toEqual({
@@ -200,13 +200,13 @@ describe('signatory kit', () => {
     expect(zero.res.headers.get('content-type')).toBe('image/svg+xml')
     expect(zero.res.headers.get('cache-control')).toMatch(/max-age=\d{1,3}$/)
     const etag = zero.res.headers.get('etag')!
-    expect(checkSvg('badge', zero.body).attrs['aria-label']).toBe('0 signature vérifiée')
+    expect(checkSvg('badge', zero.body).attrs['aria-label']).toBe('0\u00a0signature vérifiée')
     expect((await fetch(`${app.url}/badge.svg`, { headers: { 'If-None-Match': etag } })).status).toBe(304)
 
     await app.server.ctx.transact((tx) => adjustCounters(tx, { confirmed: 1234 }, new Date()))
     const fr = await fetchFile(app, '/badge.svg')
     expect(fr.res.headers.get('etag')).not.toBe(etag)
-    expect(checkSvg('badge', fr.body).attrs['aria-label']).toBe('1\u202f234 signatures vérifiées')
+    expect(checkSvg('badge', fr.body).attrs['aria-label']).toBe('1\u202f234\u00a0signatures vérifiées')
     const en = await fetchFile(app, '/en/badge.svg')
     expect(checkSvg('badge', en.body).attrs['aria-label']).toBe('1,234 verified signatures')
     await app.server.ctx.transact((tx) => adjustCounters(tx, { confirmed: -1234 }, new Date()))
