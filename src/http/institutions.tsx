@@ -1,6 +1,6 @@
 // /institutions: the ranking by verified e-mail domain, and each institution's page.
-import { Hono } from 'hono'
-import { findInstitution, listInstitutionSignatures } from '../domain/institutions.js'
+import { type Context, Hono } from 'hono'
+import { findInstitution, type InstitutionDetail, listInstitutionSignatures } from '../domain/institutions.js'
 import { parseRelayForm, requestRelay } from '../domain/relay.js'
 import { decodeCursor } from '../domain/public-list.js'
 import { InstitutionPage, InstitutionsPage, type RelayValues } from '../views/institution-pages.js'
@@ -20,26 +20,39 @@ institutions.get('/', async (c) => {
   return render(c, <InstitutionsPage p={page} ranking={await ctx.numbers.institutions.get()} />)
 })
 
-institutions.get('/:domain', async (c, next) => {
+/** An institution's page with one page of its public signatories, and the contact form as given. */
+async function institutionPage(
+  c: Context<AppEnv>,
+  institution: InstitutionDetail,
+  options: {
+    cursor?: string
+    form?: Pick<Parameters<typeof InstitutionPage>[0], 'values' | 'errors' | 'notice'>
+  } = {},
+) {
   const { ctx, page } = c.var
-  const institution = await findInstitution(ctx.db, ctx.config.site, c.req.param('domain'))
-  if (!institution) return next()
-  const afterParam = c.req.query('after')
-  const cursor = afterParam && decodeCursor(afterParam) ? afterParam : undefined
   const list = await listInstitutionSignatures(ctx.db, ctx.config.site, institution.domain, {
-    cursor,
+    cursor: options.cursor,
     limit: PAGE_SIZE,
   })
-  return render(
-    c,
+  return (
     <InstitutionPage
       p={page}
       institution={institution}
       items={list.items}
       next={list.next}
-      isFirstPage={!cursor}
-    />,
+      isFirstPage={!options.cursor}
+      {...options.form}
+    />
   )
+}
+
+institutions.get('/:domain', async (c, next) => {
+  const { ctx } = c.var
+  const institution = await findInstitution(ctx.db, ctx.config.site, c.req.param('domain'))
+  if (!institution) return next()
+  const afterParam = c.req.query('after')
+  const cursor = afterParam && decodeCursor(afterParam) ? afterParam : undefined
+  return render(c, await institutionPage(c, institution, { cursor }))
 })
 
 const relayValuesOf = (body: Record<string, unknown>): RelayValues => ({
@@ -51,23 +64,10 @@ const relayValuesOf = (body: Record<string, unknown>): RelayValues => ({
 // Needs the institution's page from the database: on a full disk (reads still work) the
 // message comes back in its form; with the database unreachable, the error page says so.
 const relayFormAgain = keepsForm(async (c, notice) => {
-  const { ctx, page } = c.var
+  const { ctx } = c.var
   const institution = await findInstitution(ctx.db, ctx.config.site, c.req.param('domain') ?? '')
   if (!institution) throw new Error('institution gone')
-  const list = await listInstitutionSignatures(ctx.db, ctx.config.site, institution.domain, {
-    limit: PAGE_SIZE,
-  })
-  return (
-    <InstitutionPage
-      p={page}
-      institution={institution}
-      items={list.items}
-      next={list.next}
-      isFirstPage
-      values={relayValuesOf(await c.req.parseBody())}
-      notice={notice}
-    />
-  )
+  return institutionPage(c, institution, { form: { values: relayValuesOf(await c.req.parseBody()), notice } })
 })
 
 /** The contact form of the debate relay: the message waits for its sender to confirm their address. */
@@ -80,24 +80,8 @@ institutions.post('/:domain/contact', relayFormAgain, rateLimit('relay'), async 
   if (formText(body, 'website')) return c.redirect(page.href('/relay/sent'), 303)
   const values = relayValuesOf(body)
   const parsed = parseRelayForm(ctx.config.site.debateMessageMax, values, institution.domain)
-  if (!parsed.ok) {
-    const list = await listInstitutionSignatures(ctx.db, ctx.config.site, institution.domain, {
-      limit: PAGE_SIZE,
-    })
-    return render(
-      c,
-      <InstitutionPage
-        p={page}
-        institution={institution}
-        items={list.items}
-        next={list.next}
-        isFirstPage
-        values={values}
-        errors={parsed.errors}
-      />,
-      422,
-    )
-  }
+  if (!parsed.ok)
+    return render(c, await institutionPage(c, institution, { form: { values, errors: parsed.errors } }), 422)
   await requestRelay(ctx, {
     domain: institution.domain,
     institution: institution.name,
