@@ -189,13 +189,19 @@ export async function logUnloggedSignatures(tx: Tx, site: SiteConfig, now: Date)
       now,
     )
     // One statement per thousand rows; "column1…" are the names both databases give
-    // to the columns of a VALUES list.
+    // to the columns of a VALUES list. The id list beside the join lets SQLite find the
+    // rows by their key: joined alone, it read the whole table for each thousand rows
+    // (a million seeded signatures took minutes instead of seconds).
     for (let i = 0; i < counted.length; i += 1000) {
-      const values = counted
-        .slice(i, i + 1000)
-        .map((s, j) => sql`(cast(${s.id} as integer), ${s.salt}, cast(${first + i + j} as integer))`)
+      const slice = counted.slice(i, i + 1000)
+      const values = slice.map(
+        (s, j) => sql`(cast(${s.id} as integer), ${s.salt}, cast(${first + i + j} as integer))`,
+      )
       await sql`update signatures set log_salt = v.column2, log_position = v.column3
-        from (values ${sql.join(values)}) as v where signatures.id = v.column1`.execute(tx)
+        from (values ${sql.join(values)}) as v
+        where signatures.id = v.column1 and signatures.id in (${sql.join(slice.map((s) => s.id))})`.execute(
+        tx,
+      )
     }
     logged += counted.length
   }
