@@ -701,7 +701,7 @@ const en: Messages = {
     linkFallback: 'If the button does not work, copy this address into your browser:',
     sentBy: (domain: string, title: string, at: Date) =>
       `Sent automatically by ${domain}, the site where “${title}” is signed, following a request made on ${dateFormat.format(at)} at ${String(at.getUTCHours()).padStart(2, '0')}:${String(at.getUTCMinutes()).padStart(2, '0')} UTC.`,
-    replyNote: 'A question? Reply to this message: a person will read it.',
+    replyNote: 'A question? A reply to this message goes to the site’s contact address.',
     ignore:
       'If you did not make this request, ignore this message: without confirmation nothing is published and your data will be erased.',
     ignoreUnchanged: 'If you did not ask for this, ignore this message; nothing will change.',

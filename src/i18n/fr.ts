@@ -728,7 +728,7 @@ const fr = {
     linkFallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :',
     sentBy: (domain: string, title: string, at: Date) =>
       `Message envoyé automatiquement par le site ${domain}, où se signe « ${title} », à la suite d’une demande faite le ${formatDate(at)} à ${at.getUTCHours()}\u00a0h\u00a0${String(at.getUTCMinutes()).padStart(2, '0')} (heure UTC).`,
-    replyNote: 'Une question ? Répondez à ce message : une personne vous lira.',
+    replyNote: 'Une question ? Une réponse à ce message parvient à l’adresse de contact du site.',
     ignore:
       'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : sans confirmation, rien ne sera publié et vos données seront effacées.',
     ignoreUnchanged:
