@@ -10,6 +10,7 @@
 import type { SiteConfig } from '../../config.js'
 import { sql, type Db, type Tx } from '../../db/database.js'
 import { isPostgres } from '../../db/dialect.js'
+import type { Signature } from '../../db/schema.js'
 import { isCounted } from '../signature-state.js'
 import { commitmentOf, leafData, minuteOf, newSalt, type LogEntry } from './entries.js'
 import {
@@ -146,6 +147,11 @@ export async function logCountChange(
   await tx.updateTable('signatures').set({ log_position: null }).where('id', '=', signature.id).execute()
 }
 
+type UnloggedRow = Pick<
+  Signature,
+  'id' | 'status' | 'is_public' | 'hidden_at' | 'approved_at' | 'invalidated_at' | 'confirmed_at' | 'log_salt'
+>
+
 /**
  * Logs every counted signature that is not in the log yet, in id order and in bulk:
  * what the seeders write, and what was counted before the log existed (migration
@@ -155,24 +161,17 @@ export async function logUnloggedSignatures(tx: Tx, site: SiteConfig, now: Date)
   let logged = 0
   let after = 0
   for (;;) {
-    const rows = await tx
-      .selectFrom('signatures')
-      .select([
-        'id',
-        'status',
-        'is_public',
-        'hidden_at',
-        'approved_at',
-        'invalidated_at',
-        'confirmed_at',
-        'log_salt',
-      ])
-      .where('status', '=', 'confirmed')
-      .where('log_position', 'is', null)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(5000)
-      .execute()
+    // Named, not left to the planner: without statistics SQLite prefers the status index
+    // and read every confirmed signature to find the few unlogged ones, for each batch
+    // (minutes when seeding a million, a quarter of a second at each start-up). The
+    // partial index holds only unlogged rows; `indexed by` fails loudly if the terms
+    // below ever stop matching it. PostgreSQL plans with the values and finds it alone.
+    const onlyUnlogged = isPostgres(tx) ? sql`` : sql`indexed by signatures_unlogged`
+    const { rows } = await sql<UnloggedRow>`select id, status, is_public, hidden_at, approved_at,
+        invalidated_at, confirmed_at, log_salt
+      from signatures ${onlyUnlogged}
+      where status = 'confirmed' and log_position is null and id > ${after}
+      order by id limit 5000`.execute(tx)
     if (rows.length === 0) return logged
     after = rows.at(-1)!.id
     const counted = rows
