@@ -261,6 +261,13 @@ describe.each(DATABASES)('a signatory’s own data (%s)', (kind) => {
       status: 'confirmed',
       email: null,
     })
+    const row = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select(['log_position', 'log_salt'])
+      .where('last_name', '=', 'Durand')
+      .executeTakeFirstOrThrow()
+    expect(row.log_salt).toMatch(/^[0-9a-f]{32}$/)
+    expect(data).toMatchObject({ public_log_position: row.log_position, public_log_salt: row.log_salt })
     expect(JSON.stringify(data)).not.toMatch(/email_hash|network_key"/)
     expect((await fetch(`${app.url}/manage/${'x'.repeat(43)}/data.json`)).status).toBe(404)
   })
