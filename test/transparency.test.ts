@@ -112,6 +112,37 @@ describe.each(DATABASES)('the public log of the count (%s)', (kind) => {
     ])
   })
 
+  it('shows the salt to its signatory alone: never without their link, nor anywhere public', async () => {
+    const row = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select(['id', 'log_salt'])
+      .where('last_name', '=', 'Reçu')
+      .executeTakeFirstOrThrow()
+    const salt = row.log_salt!
+    expect(salt).toMatch(/^[0-9a-f]{32}$/)
+    const manageToken = await linkFor(app, row.id, 'manage')
+    const elsewhere = [
+      '/confirmed?listed=1',
+      `/confirmed?listed=1&receipt=${'A'.repeat(43)}`,
+      // A live link of another purpose is no confirmation link.
+      `/confirmed?listed=1&receipt=${manageToken}`,
+      '/signatories',
+      '/transparency',
+      '/transparency/entries',
+      '/transparency/checkpoints',
+      '/feed.atom',
+      '/open-data/signatories.json',
+      '/open-data/signatories.csv',
+      '/api/v1/signatories',
+    ]
+    for (const path of elsewhere) {
+      const page = await get(app.url, path)
+      expect(page.status, path).toBe(200)
+      expect(page.html, path).not.toContain(salt)
+      expect(page.html, path).not.toContain('class="receipt"')
+    }
+  })
+
   it('records a withdrawal as a cancellation of its addition, and erases the salt with the row', async () => {
     const managePath = await signAndConfirm(
       app,
