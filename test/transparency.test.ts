@@ -302,8 +302,17 @@ describe.each(DATABASES)('the public log of the count (%s)', (kind) => {
     const fr = await get(app.url, '/transparency')
     expect(fr.status).toBe(200)
     expect(fr.html).toContain('Un décompte que chacun peut vérifier')
+    // What it proves, what it does not, and how to check, now and later against a kept copy.
+    expect(fr.html).toContain('Ce qui est garanti')
+    expect(fr.html).toContain('pas que chaque signature vient d’une personne réelle')
+    const site = app.config.baseUrl
+    expect(fr.html).toContain(
+      `<code>npm run verify -- ${site} --save copie-du-journal\nnpm run verify -- ${site} --previous copie-du-journal</code>`,
+    )
     const en = await get(app.url, '/en/transparency')
     expect(en.html).toContain('A count anyone can check')
+    expect(en.html).toContain('What is not')
+    expect(en.html).toContain(`npm run verify -- ${site} --previous log-copy`)
     const { checkpoints } = await (await fetch(`${app.url}/transparency/checkpoints`)).json()
     const latest = checkpoints.at(-1)
     expect((await get(app.url, '/feed.atom')).html).toContain(latest.signature)

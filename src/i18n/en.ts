@@ -341,6 +341,9 @@ const en: Messages = {
     verifyTitle: 'Checking',
     verifyBody:
       'With Paraphe (free software), one command downloads the checkpoints and the log, recomputes the tree, checks every signature and every number, and says plainly what is wrong if anything is:',
+    verifyKeep:
+      'To check later that nothing was rewritten in the meantime, keep a copy of the log. The second command, run any time afterwards, fails, naming the checkpoints affected, if a line of the copy was changed, removed or reordered since, or if the site now signs with another key:',
+    keepFolder: 'log-copy',
     verifyOwn:
       'You can also write your own checker: the data are public, and their format is described in the API documentation.',
     dataTitle: 'The data',

@@ -360,6 +360,9 @@ const fr = {
     verifyTitle: 'Vérifier',
     verifyBody:
       'Avec Paraphe (logiciel libre), une commande télécharge les points de contrôle et le journal, recalcule l’arbre, vérifie chaque signature et chaque nombre, et dit clairement ce qui ne va pas s’il y a lieu :',
+    verifyKeep:
+      'Pour vérifier plus tard que rien n’a été réécrit entre-temps, gardez une copie du journal. La seconde commande, lancée n’importe quand ensuite, échoue en nommant les points de contrôle touchés si une ligne de la copie a été modifiée, retirée ou réordonnée depuis, ou si le site signe désormais avec une autre clé :',
+    keepFolder: 'copie-du-journal',
     verifyOwn:
       'On peut aussi écrire son propre vérificateur : les données sont publiques, et leur format est décrit dans la documentation de l’API.',
     dataTitle: 'Les données',

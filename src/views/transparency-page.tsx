@@ -41,6 +41,13 @@ export function TransparencyPage(props: { p: PageContext; checkpoint?: Checkpoin
       <pre>
         <code>npm run verify -- {props.siteUrl}</code>
       </pre>
+      <p>{m.verifyKeep}</p>
+      <pre>
+        <code>
+          npm run verify -- {props.siteUrl} --save {m.keepFolder}
+          {'\n'}npm run verify -- {props.siteUrl} --previous {m.keepFolder}
+        </code>
+      </pre>
       <p>{m.verifyOwn}</p>
       <h2>{m.dataTitle}</h2>
       <ul>
