@@ -306,6 +306,9 @@ describe.each(DATABASES)('the public log of the count (%s)', (kind) => {
     expect(fr.html).toContain('Ce qui est garanti')
     expect(fr.html).toContain('pas que chaque signature vient d’une personne réelle')
     const site = app.config.baseUrl
+    // The key's fingerprint, to compare with a copy published elsewhere.
+    expect(app.server.ctx.logKey.fingerprint).toMatch(/^[0-9a-f]{64}$/)
+    expect(fr.html).toContain(app.server.ctx.logKey.fingerprint)
     expect(fr.html).toContain(
       `<code>npm run verify -- ${site} --save copie-du-journal\nnpm run verify -- ${site} --previous copie-du-journal</code>`,
     )
@@ -329,7 +332,9 @@ describe.each(DATABASES)('the public log of the count (%s)', (kind) => {
       const first = await runVerify([app.url, '--save', original])
       expect(first.stdout).toEqual([
         expect.stringMatching(
-          /^OK: \d+ entries, \d+ checkpoints; the latest \(size \d+\) counts \d+ signatures; every signature, root and count verifies\.$/,
+          new RegExp(
+            `^OK: \\d+ entries, \\d+ checkpoints under the key of SHA-256 fingerprint ${app.server.ctx.logKey.fingerprint}; the latest \\(size \\d+\\) counts \\d+ signatures; every signature, root and count verifies\\.$`,
+          ),
         ),
       ])
       expect(first.code).toBe(0)
@@ -563,7 +568,7 @@ describe.each(DATABASES)('npm run verify --previous against a rewritten history 
     const grown = await runVerify([app.url, '--previous', kept])
     expect(grown.stdout).toEqual([
       expect.stringMatching(
-        /^OK: 5 entries, 3 checkpoints; .*; the log still extends the 2 checkpoints kept in /,
+        /^OK: 5 entries, 3 checkpoints under the key .*; the log still extends the 2 checkpoints kept in /,
       ),
     ])
 
@@ -592,7 +597,7 @@ describe.each(DATABASES)('npm run verify --previous against a rewritten history 
     const compared = await runVerify([app.url, '--previous', kept])
     expect(compared.code).toBe(1)
     expect(compared.stdout).toEqual([
-      'FAILED: 5 entries, 1 checkpoint; the latest (size 5) counts 5 signatures',
+      `FAILED: 5 entries, 1 checkpoint under the key of SHA-256 fingerprint ${ctx.logKey.fingerprint}; the latest (size 5) counts 5 signatures`,
       // Even the first entry, the same signature, is not the same: it is dated from the rewrite.
       '  - kept checkpoint at size 1: its root does not match the entries (entry 0 was changed, removed or reordered)',
       '  - kept checkpoint at size 4: its root does not match the entries (an entry among positions 0 to 3 was changed, removed or reordered)',

@@ -351,6 +351,9 @@ const en: Messages = {
     checkpoints: 'Checkpoints (JSON)',
     entries: 'Lines of the log (JSON)',
     feed: 'Atom feed, carrying the latest checkpoint',
+    keyFingerprint: 'SHA-256 fingerprint of the public key',
+    keyFingerprintWhy:
+      'The checking command prints the same fingerprint. If it is also published somewhere other than this site, comparing the two shows that the key was not replaced along the way.',
     receiptTitle: 'Your receipt',
     receiptBody:
       'Your signature is in the public log. Keep these values: with them you, and only you, can find your line and check that it stays there.',

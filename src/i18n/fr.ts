@@ -370,6 +370,9 @@ const fr = {
     checkpoints: 'Points de contrôle (JSON)',
     entries: 'Lignes du journal (JSON)',
     feed: 'Fil Atom, qui porte le dernier point de contrôle',
+    keyFingerprint: 'Empreinte SHA-256 de la clé publique',
+    keyFingerprintWhy:
+      'La commande de vérification affiche la même empreinte. Si elle est aussi publiée ailleurs que sur ce site, les comparer montre que la clé n’a pas été remplacée en cours de route.',
     receiptTitle: 'Votre reçu',
     receiptBody:
       'Votre signature est inscrite au journal public. Gardez ces valeurs : elles permettent, à vous seul·e, de retrouver votre ligne et de vérifier qu’elle y reste.',

@@ -5,7 +5,12 @@ import type { Receipt } from '../domain/transparency/receipt.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
 
-export function TransparencyPage(props: { p: PageContext; checkpoint?: Checkpoint; siteUrl: string }) {
+export function TransparencyPage(props: {
+  p: PageContext
+  checkpoint?: Checkpoint
+  siteUrl: string
+  keyFingerprint: string
+}) {
   const { p, checkpoint } = props
   const m = p.m.transparency
   return (
@@ -64,6 +69,13 @@ export function TransparencyPage(props: { p: PageContext; checkpoint?: Checkpoin
           <a href={p.href('/feed.atom')}>{m.feed}</a>
         </li>
       </ul>
+      <dl>
+        <dt>{m.keyFingerprint}</dt>
+        <dd>
+          <code class="hash">{props.keyFingerprint}</code>
+        </dd>
+      </dl>
+      <p>{m.keyFingerprintWhy}</p>
     </Layout>
   )
 }

@@ -2,7 +2,7 @@
 // against the live site or a saved copy. Everything is recomputed here from the
 // entries; nothing the server says about its own tree is taken on trust, except
 // as something more to check (its consistency and inclusion proofs).
-import { type Checkpoint, verifyCheckpoint } from './checkpoints.js'
+import { type Checkpoint, keyFingerprint, verifyCheckpoint } from './checkpoints.js'
 import { commitmentOf, leafData, type LogEntry, replay } from './entries.js'
 import { type Hash, leafHash, memoryReader, rootOf, verifyConsistency, verifyInclusion } from './merkle.js'
 
@@ -172,8 +172,10 @@ export async function verifyLog(
   const latest = checkpoints.at(-1)
   const counted = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
   const listed = entries.length === 1 ? '1 entry' : `${entries.length} entries`
+  // The key's fingerprint, to compare with one the site's operators published elsewhere.
+  const key = keyFingerprint(log.publicKeyPem) ?? 'unreadable'
   const summary = latest
-    ? `${listed}, ${counted(checkpoints.length, 'checkpoint')}; the latest (size ${latest.size}) counts ${counted(latest.count, 'signature')}`
+    ? `${listed}, ${counted(checkpoints.length, 'checkpoint')} under the key of SHA-256 fingerprint ${key}; the latest (size ${latest.size}) counts ${counted(latest.count, 'signature')}`
     : `${listed}, no checkpoint yet`
   return { ok: problems.length === 0, problems, summary }
 }
