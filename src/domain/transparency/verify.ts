@@ -80,7 +80,7 @@ export async function verifyLog(
    * Whether the entries published now give checkpoint c's root and count. `matched` is
    * the size of the last checkpoint they did match: a difference lies after it.
    */
-  const extends_ = (c: Checkpoint, label: string, matched: number): boolean => {
+  const matchesEntries = (c: Checkpoint, label: string, matched: number): boolean => {
     if (c.size > whole.size) {
       problems.push(
         `${label} at size ${c.size}: the log has only ${entriesWord(whole.size)} (entries removed or missing)`,
@@ -111,7 +111,7 @@ export async function verifyLog(
       problems.push(`checkpoint at size ${c.size}: its signature does not verify with the published key`)
       continue
     }
-    if (!extends_(c, 'checkpoint', previous?.size ?? 0)) continue
+    if (!matchesEntries(c, 'checkpoint', previous?.size ?? 0)) continue
     if (previous && options.proofs) {
       const proof = await options.proofs.consistency(previous.size, c.size)
       if (
@@ -144,7 +144,7 @@ export async function verifyLog(
         problems.push(
           `kept checkpoint at size ${k.size}: its signature does not verify with the key saved with it (the copy was altered, or is of another site)`,
         )
-      else extends_(k, 'kept checkpoint', 0)
+      else matchesEntries(k, 'kept checkpoint', 0)
     }
   }
 
