@@ -399,12 +399,10 @@ describe.each(DATABASES)('the public log of the count (%s)', (kind) => {
       )
       // A signature quietly taken off: an addition nothing cancels, removed and the rest
       // renumbered to hide the gap. Every later leaf changes: the first root after it fails.
+      // Before the last checkpoint's range: there, the log would just be too short for it.
       const q = log.entries.findIndex(
         (e, i) =>
-          i >= p &&
-          e.kind === 'add' &&
-          !log.entries.some((c) => c.cancels === i) &&
-          i < checkpoints.at(-1)!.size,
+          e.kind === 'add' && !log.entries.some((c) => c.cancels === i) && i < checkpoints.at(-2)!.size,
       )
       expect(q).toBeGreaterThanOrEqual(0)
       const renumbered = await verifyTampered((l) => {
