@@ -206,10 +206,7 @@ describe('French typography in every message', () => {
     // «le ou la» is said in full. «Si» elides before «il» and «ils» only («si elle»,
     // «si une ligne»): the second expectation.
     const vowel = '[aeiouàâäéèêëîïôöùûüœæ]|y(?![aeiouy])'
-    const pattern = new RegExp(
-      `(?<![\\p{L}-])(?:de|le|la|que|ne|je|me|se|ce) (?=${vowel})(?!ou la)`,
-      'iu',
-    )
+    const pattern = new RegExp(`(?<![\\p{L}-])(?:de|le|la|que|ne|je|me|se|ce) (?=${vowel})(?!ou la)`, 'iu')
     expect(offences(french, pattern)).toEqual([])
     expect(offences(french, /(?<!\p{L})si (?=ils?(?!\p{L}))/iu)).toEqual([])
   })
