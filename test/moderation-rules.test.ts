@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adjustCounters, recount } from '../src/domain/counters.js'
 import { moderateSignature } from '../src/domain/moderation.js'
 import { purgeExpired } from '../src/domain/purge.js'
+import { readHead } from '../src/domain/transparency/log.js'
 import { DATABASES } from './helpers/databases.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { get, hiddenValue, linkIn, postForm, validSignature } from './helpers/http.js'
@@ -150,12 +151,15 @@ describe.each(DATABASES)('pre-moderation, not counted before approval (%s)', (ki
   it('neither lists nor counts a confirmed signature before a moderator approves it', async () => {
     const id = await signAndConfirm(app, {})
     expect(await stats(app)).toMatchObject({ confirmed: 0, public: 0 })
+    // The public log follows the count: nothing yet, then the approval's addition.
+    expect((await readHead(app.server.ctx.db)).size).toBe(0)
     expect((await get(app.url, '/signatories')).html).not.toContain('Camille Durand')
     const cookie = await logInAs(app, MODERATOR)
     const page = await get(app.url, `/admin/signatures/${id}`, { Cookie: cookie })
     const csrf = /name="csrf" value="([^"]+)"/.exec(page.html)![1]!
     await postForm(app.url, `/admin/signatures/${id}/approve`, { csrf }, { Cookie: cookie })
     expect(await stats(app)).toMatchObject({ confirmed: 1, public: 1 })
+    expect(await readHead(app.server.ctx.db)).toMatchObject({ size: 1, additions: 1, cancellations: 0 })
     expect((await get(app.url, '/signatories')).html).toContain('Camille Durand')
     const check = await postForm(app.url, '/admin/reconcile', { csrf }, { Cookie: cookie })
     expect(check.html).toContain('Décomptes vérifiés')
@@ -261,6 +265,13 @@ describe.each(DATABASES)('a signatory’s own data (%s)', (kind) => {
       status: 'confirmed',
       email: null,
     })
+    const row = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select(['log_position', 'log_salt'])
+      .where('last_name', '=', 'Durand')
+      .executeTakeFirstOrThrow()
+    expect(row.log_salt).toMatch(/^[0-9a-f]{32}$/)
+    expect(data).toMatchObject({ public_log_position: row.log_position, public_log_salt: row.log_salt })
     expect(JSON.stringify(data)).not.toMatch(/email_hash|network_key"/)
     expect((await fetch(`${app.url}/manage/${'x'.repeat(43)}/data.json`)).status).toBe(404)
   })

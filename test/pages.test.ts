@@ -162,18 +162,26 @@ describe('public pages', () => {
     expect(fr.html).toContain(`au bout de ${app.config.site.unconfirmedDays}\u00a0jours`)
     expect(fr.html).toContain(app.config.site.contactEmail)
     expect(fr.html).toContain('href="/en/privacy"')
+    // What the public log keeps, never keeps, and why a withdrawal leaves it unlinkable.
+    expect(fr.html).toContain('Journal public du décompte')
+    expect(fr.html).toContain('Le retrait efface la signature et son sel')
+    const invalidatedDays = app.config.site.moderation.invalidatedDays
+    expect(fr.html).toContain(`jusqu’à sa suppression, au bout de ${invalidatedDays}\u00a0jours.`)
     const en = await get(app.url, '/en/privacy')
     expect(en.html).toContain('Article 9(2)(a)')
+    expect(en.html).toContain('The log never holds a name, an address')
+    expect(en.html).toContain('Withdrawing deletes the signature and its salt')
   })
 
-  it('link the privacy notice’s contact address and the page that edits a signature, in both languages', async () => {
-    for (const [path, manage] of [
-      ['/confidentialite', '/manage'],
-      ['/en/privacy', '/en/manage'],
+  it('link the privacy notice’s contact address, the page that edits a signature and the public log, in both languages', async () => {
+    for (const [path, manage, log] of [
+      ['/confidentialite', '/manage', '/transparency'],
+      ['/en/privacy', '/en/manage', '/en/transparency'],
     ] as const) {
       const main = mainOf((await get(app.url, path)).html)
       expect(main, path).toContain(`<a href="mailto:${app.config.site.contactEmail}">`)
       expect(main, path).toContain(`<a href="${manage}">`)
+      expect(main, path).toContain(`<a href="${log}">`)
     }
   })
 

@@ -2,7 +2,7 @@
 // every change of the count is an entry, checkpoints are signed, the receipt lets a
 // signatory find their entry, and `npm run verify` catches any rewriting.
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -17,11 +17,12 @@ import { allowedActions } from '../src/domain/signature-state.js'
 import { confirmSignature, withdrawSignature } from '../src/domain/signatures.js'
 import { newToken } from '../src/domain/tokens.js'
 import { checkpointText, keyFrom, writeCheckpoint } from '../src/domain/transparency/checkpoints.js'
-import { readHead } from '../src/domain/transparency/log.js'
+import { logUnloggedSignatures, readHead } from '../src/domain/transparency/log.js'
 import { leafData } from '../src/domain/transparency/entries.js'
 import { leafHash, verifyConsistency, verifyInclusion } from '../src/domain/transparency/merkle.js'
-import { loadLog, serverProofs } from '../src/domain/transparency/sources.js'
-import { parseReceipt, verifyLog } from '../src/domain/transparency/verify.js'
+import { loadLog, saveLog, serverProofs } from '../src/domain/transparency/sources.js'
+import { parseReceipt, type PublishedLog, verifyLog } from '../src/domain/transparency/verify.js'
+import { runVerify } from '../src/cli/verify-command.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { DATABASES } from './helpers/databases.js'
 import { get, hiddenValue, linkIn, postForm, validSignature } from './helpers/http.js'
@@ -109,6 +110,37 @@ describe.each(DATABASES)('the public log of the count (%s)', (kind) => {
     expect(forged.problems).toEqual([
       `receipt: the entry at position ${row.log_position} is not this signature's commitment`,
     ])
+  })
+
+  it('shows the salt to its signatory alone: never without their link, nor anywhere public', async () => {
+    const row = await app.server.ctx.db
+      .selectFrom('signatures')
+      .select(['id', 'log_salt'])
+      .where('last_name', '=', 'Reçu')
+      .executeTakeFirstOrThrow()
+    const salt = row.log_salt!
+    expect(salt).toMatch(/^[0-9a-f]{32}$/)
+    const manageToken = await linkFor(app, row.id, 'manage')
+    const elsewhere = [
+      '/confirmed?listed=1',
+      `/confirmed?listed=1&receipt=${'A'.repeat(43)}`,
+      // A live link of another purpose is no confirmation link.
+      `/confirmed?listed=1&receipt=${manageToken}`,
+      '/signatories',
+      '/transparency',
+      '/transparency/entries',
+      '/transparency/checkpoints',
+      '/feed.atom',
+      '/open-data/signatories.json',
+      '/open-data/signatories.csv',
+      '/api/v1/signatories',
+    ]
+    for (const path of elsewhere) {
+      const page = await get(app.url, path)
+      expect(page.status, path).toBe(200)
+      expect(page.html, path).not.toContain(salt)
+      expect(page.html, path).not.toContain('class="receipt"')
+    }
   })
 
   it('records a withdrawal as a cancellation of its addition, and erases the salt with the row', async () => {
@@ -270,8 +302,20 @@ describe.each(DATABASES)('the public log of the count (%s)', (kind) => {
     const fr = await get(app.url, '/transparency')
     expect(fr.status).toBe(200)
     expect(fr.html).toContain('Un décompte que chacun peut vérifier')
+    // What it proves, what it does not, and how to check, now and later against a kept copy.
+    expect(fr.html).toContain('Ce qui est garanti')
+    expect(fr.html).toContain('pas que chaque signature vient d’une personne réelle')
+    const site = app.config.baseUrl
+    // The key's fingerprint, to compare with a copy published elsewhere.
+    expect(app.server.ctx.logKey.fingerprint).toMatch(/^[0-9a-f]{64}$/)
+    expect(fr.html).toContain(app.server.ctx.logKey.fingerprint)
+    expect(fr.html).toContain(
+      `<code>npm run verify -- ${site} --save copie-du-journal\nnpm run verify -- ${site} --previous copie-du-journal</code>`,
+    )
     const en = await get(app.url, '/en/transparency')
     expect(en.html).toContain('A count anyone can check')
+    expect(en.html).toContain('What is not')
+    expect(en.html).toContain(`npm run verify -- ${site} --previous log-copy`)
     const { checkpoints } = await (await fetch(`${app.url}/transparency/checkpoints`)).json()
     const latest = checkpoints.at(-1)
     expect((await get(app.url, '/feed.atom')).html).toContain(latest.signature)
@@ -279,83 +323,284 @@ describe.each(DATABASES)('the public log of the count (%s)', (kind) => {
   })
 
   describe('npm run verify', () => {
-    let log: Awaited<ReturnType<typeof loadLog>>['log']
+    let log: PublishedLog
+    let checkpoints: PublishedLog['checkpoints']
+    let original: string
     beforeAll(async () => {
       await checkpoint(app)
-      log = (await loadLog(app.url)).log
-      expect(log.entries.length).toBeGreaterThan(3)
+      original = join(saved, 'original')
+      const first = await runVerify([app.url, '--save', original])
+      expect(first.stdout).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^OK: \\d+ entries, \\d+ checkpoints under the key of SHA-256 fingerprint ${app.server.ctx.logKey.fingerprint}; the latest \\(size \\d+\\) counts \\d+ signatures; every signature, root and count verifies\\.$`,
+          ),
+        ),
+      ])
+      expect(first.code).toBe(0)
+      log = (await loadLog(original)).log
+      checkpoints = [...log.checkpoints].sort((a, b) => a.size - b.size)
+      expect(checkpoints.length).toBeGreaterThan(2)
     })
-    const tampered = (change: (copy: typeof log) => void) => {
+
+    /** npm run verify's verdict on a saved copy of the log, changed by `change` first. */
+    const verifyTampered = (change: (copy: PublishedLog) => void, ...more: string[]) => {
       const copy = structuredClone(log)
       change(copy)
-      return verifyLog(copy)
+      const dir = mkdtempSync(join(saved, 'copy-'))
+      saveLog(dir, copy)
+      return runVerify([dir, ...more])
     }
 
-    // The command itself once, on one database: starting it costs seconds.
-    it.runIf(kind === 'sqlite')(
-      'passes on the site and on a saved copy, and fails on a saved copy that was tampered with',
-      async () => {
-        const verify = (...args: string[]) =>
-          run(process.execPath, ['--import', 'tsx', 'src/cli/verify.ts', ...args])
-        const ok = await verify(app.url, '--save', saved)
-        expect(ok.stdout).toMatch(/^OK: /)
-        const entries = JSON.parse(readFileSync(join(saved, 'entries.json'), 'utf8'))
-        entries.entries[1].at = '2020-01-01T00:00Z'
-        writeFileSync(join(saved, 'entries.json'), JSON.stringify(entries))
-        const failed = await verify(saved).catch((err) => err)
-        expect(failed.code).toBe(1)
-        expect(failed.stdout).toContain('its root does not match the entries')
-      },
-      60_000,
-    )
+    /**
+     * The line naming a change at position p: the first checkpoint covering p no longer
+     * matches, and the change lies after the last checkpoint that still does.
+     */
+    const rootMismatchAt = (p: number): RegExp => {
+      const before = checkpoints.filter((c) => c.size <= p).at(-1)?.size ?? 0
+      const first = checkpoints.find((c) => c.size > p)!
+      const where =
+        first.size - 1 === before
+          ? `entry ${before}`
+          : `an entry among positions ${before} to ${first.size - 1}`
+      return new RegExp(
+        `^  - checkpoint at size ${first.size}: its root does not match the entries \\(${where} was changed, removed or reordered\\)$`,
+      )
+    }
 
-    it('names an entry changed', async () => {
-      const v = await tampered((l) => {
-        l.entries[0]!.commitment = 'f'.repeat(64)
-      })
-      expect(v.ok).toBe(false)
-      expect(v.problems[0]).toMatch(/root does not match the entries/)
+    it('passes on the site and on the copy it saved', async () => {
+      const again = await runVerify([original])
+      expect(again.code).toBe(0)
+      expect(again.stdout[0]).toMatch(/^OK: /)
     })
 
-    it('names an entry removed', async () => {
-      const v = await tampered((l) => {
-        l.entries.splice(1, 1)
+    it('names an entry changed, and where it lies', async () => {
+      const p = checkpoints[0]!.size
+      const v = await verifyTampered((l) => {
+        l.entries[p]!.at = '2020-01-01T00:00Z'
       })
-      expect(v.problems[0]).toMatch(/entry 1 is missing or out of order/)
+      expect(v.code).toBe(1)
+      expect(v.stdout[0]).toMatch(/^FAILED: /)
+      expect(v.stdout[1]).toMatch(rootMismatchAt(p))
+      // The checkpoints before it still match: they are not named.
+      for (const c of checkpoints.filter((c) => c.size <= p))
+        expect(v.stdout.join('\n')).not.toContain(`checkpoint at size ${c.size}:`)
+    })
+
+    it('names an entry removed, whether the gap is left or the rest renumbered', async () => {
+      const p = checkpoints[0]!.size
+      const gap = await verifyTampered((l) => {
+        l.entries.splice(p, 1)
+      })
+      expect(gap.code).toBe(1)
+      expect(gap.stdout[1]).toBe(`  - entry ${p} is missing or out of order (found position ${p + 1})`)
+      expect(gap.stdout[2]).toBe(
+        `  - checkpoint at size ${checkpoints[1]!.size}: the log has only ${p} valid ${p === 1 ? 'entry' : 'entries'} (entries removed or missing)`,
+      )
+      // A signature quietly taken off: an addition nothing cancels, removed and the rest
+      // renumbered to hide the gap. Every later leaf changes: the first root after it fails.
+      // Before the last checkpoint's range: there, the log would just be too short for it.
+      const q = log.entries.findIndex(
+        (e, i) =>
+          e.kind === 'add' && !log.entries.some((c) => c.cancels === i) && i < checkpoints.at(-2)!.size,
+      )
+      expect(q).toBeGreaterThanOrEqual(0)
+      const renumbered = await verifyTampered((l) => {
+        l.entries.splice(q, 1)
+        l.entries.forEach((e, i) => {
+          e.position = i
+          if (e.cancels !== null && e.cancels > q) e.cancels -= 1
+        })
+      })
+      expect(renumbered.code).toBe(1)
+      expect(renumbered.stdout[1]).toMatch(rootMismatchAt(q))
     })
 
     it('names entries reordered, even renumbered to look in order', async () => {
-      const v = await tampered((l) => {
-        const [a, b] = [l.entries[0]!, l.entries[1]!]
-        l.entries[0] = { ...b, position: 0 }
-        l.entries[1] = { ...a, position: 1 }
+      // Two additions side by side: swapped, each still replays (nothing cancels itself early).
+      const p = log.entries.findIndex(
+        (e, i) =>
+          i >= checkpoints[0]!.size &&
+          e.kind === 'add' &&
+          log.entries[i + 1]?.kind === 'add' &&
+          i + 1 < checkpoints.at(-1)!.size,
+      )
+      expect(p).toBeGreaterThanOrEqual(0)
+      const v = await verifyTampered((l) => {
+        const [a, b] = [l.entries[p]!, l.entries[p + 1]!]
+        l.entries[p] = { ...b, position: p }
+        l.entries[p + 1] = { ...a, position: p + 1 }
       })
-      expect(v.problems.some((p) => /root does not match the entries/.test(p))).toBe(true)
+      expect(v.code).toBe(1)
+      expect(v.stdout[1]).toMatch(rootMismatchAt(p))
     })
 
     it('names a checkpoint re-signed with another key', async () => {
       const other = keyFrom(generateKeyPairSync('ed25519').privateKey)
-      const v = await tampered((l) => {
+      const v = await verifyTampered((l) => {
         const c = l.checkpoints.at(-1)!
         c.count += 1
         c.signature = other.sign(checkpointText(l.origin, c))
       })
-      expect(v.problems[0]).toMatch(/its signature does not verify with the published key/)
+      expect(v.code).toBe(1)
+      expect(v.stdout.slice(1)).toEqual([
+        `  - checkpoint at size ${checkpoints.at(-1)!.size}: its signature does not verify with the published key`,
+      ])
     })
 
-    it('names a count that its entries do not give', async () => {
-      const { privateKey } = generateKeyPairSync('ed25519')
-      const key = keyFrom(privateKey)
-      const v = await tampered((l) => {
+    it('names a count that its entries do not give, even under a key published with it', async () => {
+      const key = keyFrom(generateKeyPairSync('ed25519').privateKey)
+      const v = await verifyTampered((l) => {
         l.publicKeyPem = key.publicKeyPem
         for (const c of l.checkpoints) {
           c.count += 1
           c.signature = key.sign(checkpointText(l.origin, c))
         }
       })
-      expect(v.problems[0]).toMatch(/it says \d+ signatures, its entries give \d+/)
+      expect(v.code).toBe(1)
+      expect(v.stdout[1]).toMatch(
+        new RegExp(
+          `^  - checkpoint at size ${checkpoints[0]!.size}: it says ${checkpoints[0]!.count + 1} signatures, its entries give ${checkpoints[0]!.count}$`,
+        ),
+      )
     })
+
+    it('with --previous, names a key that changed since the copy kept', async () => {
+      const key = keyFrom(generateKeyPairSync('ed25519').privateKey)
+      const v = await verifyTampered(
+        (l) => {
+          l.publicKeyPem = key.publicKeyPem
+          for (const c of l.checkpoints) c.signature = key.sign(checkpointText(l.origin, c))
+        },
+        '--previous',
+        original,
+      )
+      // Alone, the new key's copy is consistent; only the kept copy tells the key changed.
+      expect(v.stdout.slice(1)).toEqual([
+        '  - the published key is not the one saved with the earlier copy: the site now signs with another key',
+      ])
+      expect(v.code).toBe(1)
+    })
+
+    it('with --previous, names a kept copy that was altered', async () => {
+      const altered = mkdtempSync(join(saved, 'kept-'))
+      const kept = structuredClone(log)
+      kept.checkpoints[0]!.count += 1
+      saveLog(altered, kept)
+      const v = await runVerify([original, '--previous', altered])
+      expect(v.code).toBe(1)
+      expect(v.stdout.slice(1)).toEqual([
+        `  - kept checkpoint at size ${kept.checkpoints[0]!.size}: its signature does not verify with the key saved with it (the copy was altered, or is of another site)`,
+      ])
+    })
+
+    it('refuses, saying how, a --previous that is no saved copy and a malformed receipt', async () => {
+      const missing = await runVerify([original, '--previous', join(saved, 'nowhere')])
+      expect(missing.code).toBe(2)
+      expect(missing.stderr[0]).toBe(
+        `verify: --previous ${join(saved, 'nowhere')}: no checkpoints.json in this folder (one written by --save)`,
+      )
+      const receipt = await runVerify([original, '--receipt', '12:x'])
+      expect(receipt.code).toBe(2)
+      expect(receipt.stderr[0]).toBe(
+        'verify: --receipt is position:signature:minute:salt, as the receipt shows it',
+      )
+      expect((await runVerify(['--save'])).stderr[0]).toBe('verify: --save needs a value')
+    })
+
+    // The command itself once, on one database: starting it costs seconds.
+    it.runIf(kind === 'sqlite')(
+      'runs as a command: exit 0 on the site, 1 naming the problem on a tampered copy, 2 on a usage error',
+      async () => {
+        const verify = (...args: string[]) =>
+          run(process.execPath, ['--import', 'tsx', 'src/cli/verify.ts', ...args]).then(
+            (r) => ({ code: 0, ...r }),
+            (err) => err as { code: number; stdout: string; stderr: string },
+          )
+        const ok = await verify(app.url)
+        expect(ok.code).toBe(0)
+        expect(ok.stdout).toMatch(/^OK: /)
+        const copy = mkdtempSync(join(saved, 'command-'))
+        const entries = structuredClone(log)
+        entries.entries[1]!.at = '2020-01-01T00:00Z'
+        saveLog(copy, entries)
+        const failed = await verify(copy)
+        expect(failed.code).toBe(1)
+        expect(failed.stdout).toMatch(/^FAILED: .*\n {2}- checkpoint at size \d+: its root does not match/)
+        const usage = await verify()
+        expect(usage.code).toBe(2)
+        expect(usage.stderr).toContain('verify: name a site address or a saved folder')
+      },
+      60_000,
+    )
   })
+})
+
+// A site that rewrites its own history and signs it again, with its own key: each
+// checkpoint it now publishes verifies, so only a copy kept from before can tell.
+describe.each(DATABASES)('npm run verify --previous against a rewritten history (%s)', (kind) => {
+  let app: TestApp
+  let kept: string
+  beforeAll(async () => {
+    app = await startTestApp(kind)
+    kept = mkdtempSync(join(tmpdir(), 'paraphe-kept-'))
+  })
+  afterAll(async () => {
+    await app?.close()
+    rmSync(kept, { recursive: true, force: true })
+  })
+
+  it('passes while the log extends the kept copy, and names the checkpoints a rewrite broke', async () => {
+    await signAndConfirm(app, { email: 'a@cnrs.fr', last_name: 'Avant' })
+    await checkpoint(app)
+    const manage = await signAndConfirm(app, { email: 'b@cnrs.fr', last_name: 'Parti' }, { manage: true })
+    await signAndConfirm(app, { email: 'c@cnrs.fr', last_name: 'Reste' })
+    const page = await get(app.url, manage!)
+    await postForm(app.url, `${manage}/withdraw`, { csrf: hiddenValue(page.html, 'csrf') })
+    await checkpoint(app)
+    // Entries: 0 Avant, 1 Parti, 2 Reste, 3 Parti withdrawn; checkpoints at sizes 1 and 4.
+    expect((await runVerify([app.url, '--save', kept])).code).toBe(0)
+
+    await signAndConfirm(app, { email: 'd@cnrs.fr', last_name: 'Ensuite' })
+    await checkpoint(app)
+    const grown = await runVerify([app.url, '--previous', kept])
+    expect(grown.stdout).toEqual([
+      expect.stringMatching(
+        /^OK: 5 entries, 3 checkpoints under the key .*; the log still extends the 2 checkpoints kept in /,
+      ),
+    ])
+
+    // An hour later, the operator erases the withdrawn signature's traces and signs the log again.
+    app.clock.advance(3600_000)
+    const ctx = app.server.ctx
+    await ctx.transact(async (tx) => {
+      await tx.deleteFrom('transparency_checkpoints').execute()
+      await tx.deleteFrom('transparency_nodes').execute()
+      await tx.deleteFrom('transparency_entries').execute()
+      await tx
+        .updateTable('transparency_head')
+        .set({ size: 0, additions: 0, cancellations: 0, frontier: '' })
+        .where('id', '=', 1)
+        .execute()
+      await tx.updateTable('signatures').set({ log_position: null }).execute()
+      await logUnloggedSignatures(tx, app.config.site, app.clock.now())
+    })
+    await signAndConfirm(app, { email: 'e@cnrs.fr', last_name: 'Encore' })
+    await signAndConfirm(app, { email: 'f@cnrs.fr', last_name: 'Toujours' })
+    await checkpoint(app)
+    // Entries now: Avant, Reste, Ensuite, Encore, Toujours; one checkpoint at size 5.
+
+    const alone = await runVerify([app.url])
+    expect(alone.code).toBe(0)
+    const compared = await runVerify([app.url, '--previous', kept])
+    expect(compared.code).toBe(1)
+    expect(compared.stdout).toEqual([
+      `FAILED: 5 entries, 1 checkpoint under the key of SHA-256 fingerprint ${ctx.logKey.fingerprint}; the latest (size 5) counts 5 signatures`,
+      // Even the first entry, the same signature, is not the same: it is dated from the rewrite.
+      '  - kept checkpoint at size 1: its root does not match the entries (entry 0 was changed, removed or reordered)',
+      '  - kept checkpoint at size 4: its root does not match the entries (an entry among positions 0 to 3 was changed, removed or reordered)',
+    ])
+  }, 60_000)
 })
 
 describe('the log at start-up', () => {

@@ -28,6 +28,10 @@ export function signatureData(s: Signature, flags: string[]): Record<string, unk
     hidden_reason: s.hidden_reason,
     invalidated_at: s.invalidated_at,
     network_hash_kept: s.network_key !== null,
+    // The public log's position and salt are kept about the signature too: with them,
+    // its signatory alone can point to their entry (their receipt).
+    public_log_position: s.log_position,
+    public_log_salt: s.log_salt,
     moderation_flags: flags,
   }
 }

@@ -23,7 +23,12 @@ transparencyPage.get('/', async (c) => {
   const { ctx, page } = c.var
   return render(
     c,
-    <TransparencyPage p={page} checkpoint={await latestCheckpoint(ctx.db)} siteUrl={ctx.config.baseUrl} />,
+    <TransparencyPage
+      p={page}
+      checkpoint={await latestCheckpoint(ctx.db)}
+      siteUrl={ctx.config.baseUrl}
+      keyFingerprint={ctx.logKey.fingerprint}
+    />,
   )
 })
 

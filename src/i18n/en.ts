@@ -341,6 +341,9 @@ const en: Messages = {
     verifyTitle: 'Checking',
     verifyBody:
       'With Paraphe (free software), one command downloads the checkpoints and the log, recomputes the tree, checks every signature and every number, and says plainly what is wrong if anything is:',
+    verifyKeep:
+      'To check later that nothing was rewritten in the meantime, keep a copy of the log. The second command, run any time afterwards, fails, naming the checkpoints affected, if a line of the copy was changed, removed or reordered since, or if the site now signs with another key:',
+    keepFolder: 'log-copy',
     verifyOwn:
       'You can also write your own checker: the data are public, and their format is described in the API documentation.',
     dataTitle: 'The data',
@@ -348,6 +351,9 @@ const en: Messages = {
     checkpoints: 'Checkpoints (JSON)',
     entries: 'Lines of the log (JSON)',
     feed: 'Atom feed, carrying the latest checkpoint',
+    keyFingerprint: 'SHA-256 fingerprint of the public key',
+    keyFingerprintWhy:
+      'The checking command prints the same fingerprint. If it is also published somewhere other than this site, comparing the two shows that the key was not replaced along the way.',
     receiptTitle: 'Your receipt',
     receiptBody:
       'Your signature is in the public log. Keep these values: with them you, and only you, can find your line and check that it stays there.',
@@ -685,6 +691,9 @@ const en: Messages = {
     aggregatesTitle: 'What is published as numbers',
     aggregates: (k: number) =>
       `Numbers of signatures are published (Institutions and Statistics pages, API, open data): the exact total, and breakdowns by institution (the domain of the confirmed address), by category and by discipline, which count private signatures too. A group of fewer than ${amount(k, 'signature', 'signatures')} never appears as such: it reads “fewer than ${num(k)}” or is counted with others, so that nobody can tell who signed. Institutions are named from the collective’s list, never from what anyone typed; a discipline is named only when public signatures give it. What a person who did not choose to be named typed (institution, discipline, comment) is never published.`,
+    logTitle: 'Public log of the count',
+    log: (invalidatedDays: number) =>
+      `Each time a signature starts or stops being counted, the software appends an entry to a public log, which can only be added to, never rewritten (page “Check the count”). An addition holds its position, the minute it was written, its kind and a commitment (HMAC) to the signature, computed with a random salt of that signature’s own; a cancellation (withdrawal, deletion or invalidation) holds its position, the minute, its kind and the position of the addition it cancels. The log never holds a name, an address, a domain, an institution, a category, a discipline or a comment. The salt is kept with the signature and shown only to its signatory, on their receipt. Withdrawing deletes the signature and its salt: the entry stays in the log but can no longer be linked to anyone. A signature invalidated by the moderators keeps its salt until it is deleted, after ${amount(invalidatedDays, 'day', 'days')}.`,
     retentionTitle: 'Retention periods',
     retention: (days: number, hours: number) =>
       `An unconfirmed signature and its link are deleted after ${amount(days, 'day', 'days')}. Management links expire after ${amount(hours, 'hour', 'hours')}. A confirmed signature is kept until it is withdrawn or the campaign ends. The content of sent messages is erased as soon as they are sent.`,

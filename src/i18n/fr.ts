@@ -360,6 +360,9 @@ const fr = {
     verifyTitle: 'Vérifier',
     verifyBody:
       'Avec Paraphe (logiciel libre), une commande télécharge les points de contrôle et le journal, recalcule l’arbre, vérifie chaque signature et chaque nombre, et dit clairement ce qui ne va pas s’il y a lieu :',
+    verifyKeep:
+      'Pour vérifier plus tard que rien n’a été réécrit entre-temps, gardez une copie du journal. La seconde commande, lancée n’importe quand ensuite, échoue en nommant les points de contrôle touchés si une ligne de la copie a été modifiée, retirée ou réordonnée depuis, ou si le site signe désormais avec une autre clé :',
+    keepFolder: 'copie-du-journal',
     verifyOwn:
       'On peut aussi écrire son propre vérificateur : les données sont publiques, et leur format est décrit dans la documentation de l’API.',
     dataTitle: 'Les données',
@@ -367,6 +370,9 @@ const fr = {
     checkpoints: 'Points de contrôle (JSON)',
     entries: 'Lignes du journal (JSON)',
     feed: 'Fil Atom, qui porte le dernier point de contrôle',
+    keyFingerprint: 'Empreinte SHA-256 de la clé publique',
+    keyFingerprintWhy:
+      'La commande de vérification affiche la même empreinte. Si elle est aussi publiée ailleurs que sur ce site, les comparer montre que la clé n’a pas été remplacée en cours de route.',
     receiptTitle: 'Votre reçu',
     receiptBody:
       'Votre signature est inscrite au journal public. Gardez ces valeurs : elles permettent, à vous seul·e, de retrouver votre ligne et de vérifier qu’elle y reste.',
@@ -710,6 +716,11 @@ const fr = {
     aggregatesTitle: 'Ce qui est publié en nombres',
     aggregates: (k: number) =>
       `Des nombres de signatures sont publiés (pages Établissements et Statistiques, API, données ouvertes) : le total exact, et des répartitions par établissement (le domaine de l’adresse confirmée), par catégorie et par discipline, qui comptent aussi les signatures non publiques. Un groupe de moins de ${amount(k, 'signature', 'signatures')} n’y apparaît jamais comme tel : il est indiqué « moins de ${num(k)} » ou compté avec d’autres, pour qu’on ne puisse pas reconnaître qui a signé. Les établissements sont nommés d’après la liste du collectif, jamais d’après ce que quelqu’un a saisi ; une discipline n’est nommée que si des signatures publiques l’indiquent. Ce que saisit une personne qui n’a pas choisi d’être nommée (établissement, discipline, commentaire) n’est jamais publié.`,
+    // What the software writes to the public log (/transparency), said as facts: what an
+    // entry holds, what it never holds, and why a withdrawal leaves nothing linkable.
+    logTitle: 'Journal public du décompte',
+    log: (invalidatedDays: number) =>
+      `Chaque fois qu’une signature commence ou cesse d’être comptée, le logiciel ajoute une ligne à un journal public, que l’on peut seulement compléter, jamais réécrire (page « Vérifier le décompte »). Une ligne d’ajout contient sa position, la minute de l’inscription, sa nature et une empreinte (HMAC) de la signature, calculée avec un sel aléatoire propre à celle-ci ; une ligne d’annulation (retrait, suppression ou invalidation) contient sa position, la minute, sa nature et la position de l’ajout qu’elle annule. Le journal ne contient jamais de nom, d’adresse, de domaine, d’établissement, de catégorie, de discipline ni de commentaire. Le sel est conservé avec la signature et n’est montré qu’à son ou sa signataire, sur son reçu. Le retrait efface la signature et son sel : la ligne reste au journal, mais ne peut plus être reliée à personne. Une signature invalidée par la modération garde son sel jusqu’à sa suppression, au bout de ${amount(invalidatedDays, 'jour', 'jours')}.`,
     retentionTitle: 'Durées de conservation',
     retention: (days: number, hours: number) =>
       `Une signature non confirmée et son lien sont supprimés au bout de ${amount(days, 'jour', 'jours')}. Les liens de gestion expirent au bout de ${amount(hours, 'heure', 'heures')}. Une signature confirmée est conservée jusqu’à son retrait ou la fin de la campagne. Le contenu des messages envoyés est effacé dès leur envoi.`,

@@ -203,12 +203,10 @@ describe('French typography in every message', () => {
 
   it('elides de, le, la, que… before a vowel («d’Élise Roux»)', () => {
     // «Y» is a vowel before a consonant (Yves), a consonant before a vowel (Yasmine);
-    // «le ou la» is said in full.
+    // «le ou la» is said in full. «Si» elides before «il» and «ils» only («si elle»,
+    // «si une ligne»): the second expectation.
     const vowel = '[aeiouàâäéèêëîïôöùûüœæ]|y(?![aeiouy])'
-    const pattern = new RegExp(
-      `(?<![\\p{L}-])(?:de|le|la|que|ne|je|me|se|ce|si) (?=${vowel})(?!ou la)(?!il)`,
-      'iu',
-    )
+    const pattern = new RegExp(`(?<![\\p{L}-])(?:de|le|la|que|ne|je|me|se|ce) (?=${vowel})(?!ou la)`, 'iu')
     expect(offences(french, pattern)).toEqual([])
     expect(offences(french, /(?<!\p{L})si (?=ils?(?!\p{L}))/iu)).toEqual([])
   })

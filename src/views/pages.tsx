@@ -340,6 +340,7 @@ export function PrivacyPage({ p }: { p: PageContext }) {
   const linked: Record<string, { phrase: string; href: string }> = {
     [m.controllerTitle]: { phrase: p.site.contactEmail, href: `mailto:${p.site.contactEmail}` },
     [m.rightsTitle]: { phrase: p.m.nav.manage, href: p.href('/manage') },
+    [m.logTitle]: { phrase: p.m.transparency.navLabel, href: p.href('/transparency') },
   }
   const sections: [string, string][] = [
     [m.controllerTitle, m.controller(p.site.organisation, p.site.contactEmail)],
@@ -349,6 +350,7 @@ export function PrivacyPage({ p }: { p: PageContext }) {
     [m.emailTitle, m.email],
     [m.publicTitle, m.public],
     [m.aggregatesTitle, m.aggregates(p.site.minGroupSize)],
+    [m.logTitle, m.log(p.site.moderation.invalidatedDays)],
     [p.m.debate.privacyTitle, p.m.debate.privacy(p.site.openDataLicence)],
     [m.retentionTitle, m.retention(p.site.unconfirmedDays, p.site.manageLinkHours)],
     [

@@ -5,7 +5,12 @@ import type { Receipt } from '../domain/transparency/receipt.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
 
-export function TransparencyPage(props: { p: PageContext; checkpoint?: Checkpoint; siteUrl: string }) {
+export function TransparencyPage(props: {
+  p: PageContext
+  checkpoint?: Checkpoint
+  siteUrl: string
+  keyFingerprint: string
+}) {
   const { p, checkpoint } = props
   const m = p.m.transparency
   return (
@@ -41,6 +46,13 @@ export function TransparencyPage(props: { p: PageContext; checkpoint?: Checkpoin
       <pre>
         <code>npm run verify -- {props.siteUrl}</code>
       </pre>
+      <p>{m.verifyKeep}</p>
+      <pre>
+        <code>
+          npm run verify -- {props.siteUrl} --save {m.keepFolder}
+          {'\n'}npm run verify -- {props.siteUrl} --previous {m.keepFolder}
+        </code>
+      </pre>
       <p>{m.verifyOwn}</p>
       <h2>{m.dataTitle}</h2>
       <ul>
@@ -57,6 +69,13 @@ export function TransparencyPage(props: { p: PageContext; checkpoint?: Checkpoin
           <a href={p.href('/feed.atom')}>{m.feed}</a>
         </li>
       </ul>
+      <dl>
+        <dt>{m.keyFingerprint}</dt>
+        <dd>
+          <code class="hash">{props.keyFingerprint}</code>
+        </dd>
+      </dl>
+      <p>{m.keyFingerprintWhy}</p>
     </Layout>
   )
 }

@@ -1,5 +1,6 @@
 // A site with a few confirmed, listed signatures, one waiting for confirmation and
 // one live manage link: the states the page list needs, made through HTTP.
+import { writeCheckpoint } from '../../src/domain/transparency/checkpoints.js'
 import type { TestApp } from '../helpers/app.js'
 import { get, hiddenValue, linkIn, postForm, validSignature } from '../helpers/http.js'
 import { lastMailTo } from '../helpers/mail-files.js'
@@ -7,8 +8,10 @@ import { lastMailTo } from '../helpers/mail-files.js'
 export interface SiteFixtures {
   /** GET shows the confirm button of a signature still pending. */
   confirmPath: string
-  /** The manage page of a confirmed signature. */
+  /** The manage page of a confirmed signature, its receipt included. */
   managePath: string
+  /** The thanks page a signatory lands on after confirming, with their receipt. */
+  receiptPath: string
 }
 
 const SIGNATORIES: Record<string, string>[] = [
@@ -28,21 +31,28 @@ const SIGNATORIES: Record<string, string>[] = [
   },
 ]
 
-export async function signAndConfirm(app: TestApp, fields: Record<string, string>): Promise<void> {
+/** Signs and confirms; returns where the confirmation lands (the thanks page, with the receipt). */
+export async function signAndConfirm(app: TestApp, fields: Record<string, string>): Promise<string> {
   const answer = await postForm(app.url, '/sign', validSignature(fields))
   if (answer.status !== 303) throw new Error(`signing answered ${answer.status}`)
   const path = linkIn((await lastMailTo(app, fields.email!)).text ?? '', 'confirm')
   const page = await get(app.url, path)
   const done = await postForm(app.url, path, { csrf: hiddenValue(page.html, 'csrf') })
   if (done.status !== 303) throw new Error(`confirming answered ${done.status}`)
+  return done.location!
 }
 
 export async function seedSite(app: TestApp): Promise<SiteFixtures> {
-  for (const s of SIGNATORIES) await signAndConfirm(app, s)
+  const landed: string[] = []
+  for (const s of SIGNATORIES) landed.push(await signAndConfirm(app, s))
+  // A signed checkpoint, as the server makes every few minutes: /transparency and the
+  // receipts are checked as they read once the log has one.
+  const { ctx } = app.server
+  await writeCheckpoint(ctx.transact, ctx.config.baseUrl, ctx.logKey, app.clock.now())
   const pending = 'pending.person@univ-lyon2.fr'
   await postForm(app.url, '/sign', validSignature({ first_name: 'Lou', last_name: 'Martin', email: pending }))
   const confirmPath = linkIn((await lastMailTo(app, pending)).text ?? '', 'confirm')
   await postForm(app.url, '/manage', { email: SIGNATORIES[0]!.email! })
   const managePath = linkIn((await lastMailTo(app, SIGNATORIES[0]!.email!)).text ?? '', 'manage')
-  return { confirmPath, managePath }
+  return { confirmPath, managePath, receiptPath: landed[0]! }
 }

@@ -58,6 +58,7 @@ export const PAGES_TO_CHECK: PageToCheck[] = [
   { name: 'manage-token', path: (f) => f.managePath, locale: 'fr', secret: true },
   { name: 'confirm-token', path: (f) => f.confirmPath, locale: 'fr', secret: true },
   { name: 'confirmed', path: '/confirmed?listed=1', locale: 'fr' },
+  { name: 'confirmed-receipt', path: (f) => f.receiptPath, locale: 'fr', secret: true },
   { name: 'bibliographie', path: '/bibliographie', locale: 'fr' },
   { name: 'oui-mais-l-iag', path: '/oui-mais-l-iag', locale: 'fr' },
   { name: 'mentions-legales', path: '/mentions-legales', locale: 'fr' },

@@ -3,6 +3,7 @@
 // DATA_DIR. Copies of them (the Atom feed carries the latest) bind the site: a later
 // log that does not extend the one they describe is caught by anyone who kept one.
 import {
+  createHash,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
@@ -36,12 +37,29 @@ export function checkpointText(origin: string, c: Omit<Checkpoint, 'signature'>)
 export interface LogKey {
   /** The public half, PEM (SPKI): published at /transparency/key. */
   publicKeyPem: string
+  /** SHA-256 of the public half (DER), hex: what people compare with a copy published elsewhere. */
+  fingerprint: string
   sign(text: string): string
 }
 
+/**
+ * A public key's SHA-256 fingerprint, hex, or undefined when the text is no key. The
+ * same as `openssl pkey -pubin -outform DER | sha256sum`, so that anyone can compute it.
+ */
+export function keyFingerprint(publicKeyPem: string): string | undefined {
+  try {
+    const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' })
+    return createHash('sha256').update(der).digest('hex')
+  } catch {
+    return undefined
+  }
+}
+
 export function keyFrom(privateKey: KeyObject): LogKey {
+  const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString()
   return {
-    publicKeyPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(),
+    publicKeyPem,
+    fingerprint: keyFingerprint(publicKeyPem)!,
     sign: (text) => sign(null, Buffer.from(text, 'utf8'), privateKey).toString('base64'),
   }
 }

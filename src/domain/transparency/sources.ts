@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Checkpoint } from './checkpoints.js'
 import type { LogEntry } from './entries.js'
 import type { Hash } from './merkle.js'
-import type { PublishedLog, ServerProofs } from './verify.js'
+import type { EarlierCopy, PublishedLog, ServerProofs } from './verify.js'
 
 export interface LoadedLog {
   log: PublishedLog
@@ -43,6 +43,20 @@ export async function loadLog(source: string): Promise<LoadedLog> {
   const { entries } = JSON.parse(readFileSync(join(source, 'entries.json'), 'utf8'))
   return {
     log: { origin, checkpoints, entries, publicKeyPem: readFileSync(join(source, 'key.pem'), 'utf8') },
+  }
+}
+
+/** The checkpoints of a folder written by --save, with the key and address they were signed for. */
+export function loadSavedCopy(dir: string): EarlierCopy {
+  const file = join(dir, 'checkpoints.json')
+  if (!existsSync(file)) throw new Error('no checkpoints.json in this folder (one written by --save)')
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { origin?: string; checkpoints?: Checkpoint[] }
+  if (!Array.isArray(saved.checkpoints)) throw new Error('its checkpoints.json holds no list of checkpoints')
+  const keyFile = join(dir, 'key.pem')
+  return {
+    checkpoints: saved.checkpoints,
+    origin: saved.origin,
+    publicKeyPem: existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : undefined,
   }
 }
 

@@ -2,7 +2,7 @@
 // against the live site or a saved copy. Everything is recomputed here from the
 // entries; nothing the server says about its own tree is taken on trust, except
 // as something more to check (its consistency and inclusion proofs).
-import { type Checkpoint, verifyCheckpoint } from './checkpoints.js'
+import { type Checkpoint, keyFingerprint, verifyCheckpoint } from './checkpoints.js'
 import { commitmentOf, leafData, type LogEntry, replay } from './entries.js'
 import { type Hash, leafHash, memoryReader, rootOf, verifyConsistency, verifyInclusion } from './merkle.js'
 
@@ -40,9 +40,22 @@ export interface Verdict {
   summary: string
 }
 
+/**
+ * What a reader kept from an earlier look at the log (a folder written by --save, or
+ * checkpoints copied from the feed): the log published now must still extend each.
+ */
+export interface EarlierCopy {
+  checkpoints: Checkpoint[]
+  /** The key published then: a different key now is reported, not silently accepted. */
+  publicKeyPem?: string
+  origin?: string
+}
+
+const entriesWord = (n: number) => `${n} valid ${n === 1 ? 'entry' : 'entries'}`
+
 export async function verifyLog(
   log: PublishedLog,
-  options: { proofs?: ServerProofs; receipt?: ReceiptClaim; known?: Checkpoint[] } = {},
+  options: { proofs?: ServerProofs; receipt?: ReceiptClaim; earlier?: EarlierCopy } = {},
 ): Promise<Verdict> {
   const problems: string[] = []
   const entries = [...log.entries].sort((a, b) => a.position - b.position)
@@ -50,9 +63,10 @@ export async function verifyLog(
   if (whole.error) problems.push(whole.error)
   const leaves = entries.slice(0, whole.size).map((e) => leafHash(leafData(e)))
   const read = memoryReader(leaves)
-  // The count of each prefix, for each checkpoint's own count.
+  const earlier = options.earlier
+  // The count of each prefix, for each checkpoint's own count, published or kept.
   const countAt = new Map<number, number>()
-  const sizes = new Set(log.checkpoints.map((c) => c.size))
+  const sizes = new Set([...log.checkpoints, ...(earlier?.checkpoints ?? [])].map((c) => c.size))
   {
     const live = new Set<number>()
     for (const e of entries.slice(0, whole.size)) {
@@ -62,20 +76,28 @@ export async function verifyLog(
     }
   }
 
-  const check = (c: Checkpoint, label: string): boolean => {
-    if (!verifyCheckpoint(log.origin, c, log.publicKeyPem)) {
-      problems.push(`${label} at size ${c.size}: its signature does not verify with the published key`)
-      return false
-    }
+  /**
+   * Whether the entries published now give checkpoint c's root and count. `matched` is
+   * the size of the last checkpoint they did match: a difference lies after it.
+   */
+  const matchesEntries = (c: Checkpoint, label: string, matched: number): boolean => {
     if (c.size > whole.size) {
       problems.push(
-        `${label} at size ${c.size}: the log has only ${whole.size} valid entries (entries removed or missing)`,
+        `${label} at size ${c.size}: the log has only ${entriesWord(whole.size)} (entries removed or missing)`,
       )
       return false
     }
     if (rootOf(read, c.size).toString('hex') !== c.root) {
+      const where =
+        c.size - 1 === matched ? `entry ${matched}` : `an entry among positions ${matched} to ${c.size - 1}`
       problems.push(
-        `${label} at size ${c.size}: its root does not match the entries (an entry was changed, removed or reordered)`,
+        `${label} at size ${c.size}: its root does not match the entries (${where} was changed, removed or reordered)`,
+      )
+      return false
+    }
+    if (countAt.get(c.size) !== c.count) {
+      problems.push(
+        `${label} at size ${c.size}: it says ${c.count} signatures, its entries give ${countAt.get(c.size)}`,
       )
       return false
     }
@@ -85,12 +107,12 @@ export async function verifyLog(
   const checkpoints = [...log.checkpoints].sort((a, b) => a.size - b.size)
   let previous: Checkpoint | undefined
   for (const c of checkpoints) {
-    const sound = check(c, 'checkpoint')
-    if (sound && countAt.get(c.size) !== c.count)
-      problems.push(
-        `checkpoint at size ${c.size}: it says ${c.count} signatures, its entries give ${countAt.get(c.size)}`,
-      )
-    if (previous && options.proofs && sound) {
+    if (!verifyCheckpoint(log.origin, c, log.publicKeyPem)) {
+      problems.push(`checkpoint at size ${c.size}: its signature does not verify with the published key`)
+      continue
+    }
+    if (!matchesEntries(c, 'checkpoint', previous?.size ?? 0)) continue
+    if (previous && options.proofs) {
       const proof = await options.proofs.consistency(previous.size, c.size)
       if (
         !verifyConsistency(
@@ -105,10 +127,26 @@ export async function verifyLog(
           `the server's consistency proof from size ${previous.size} to ${c.size} does not verify`,
         )
     }
-    if (sound) previous = c
+    previous = c
   }
-  // Checkpoints kept from earlier (an older saved copy, the feed): the log must still extend each.
-  for (const k of options.known ?? []) check(k, 'kept checkpoint')
+
+  // Checkpoints kept from earlier: signed by the key of then, they bind the site to the
+  // entries of then. A log rewritten since and signed again, even with the same key,
+  // passes every check above but not these.
+  if (earlier) {
+    const key = earlier.publicKeyPem ?? log.publicKeyPem
+    if (earlier.publicKeyPem && earlier.publicKeyPem.trim() !== log.publicKeyPem.trim())
+      problems.push(
+        'the published key is not the one saved with the earlier copy: the site now signs with another key',
+      )
+    for (const k of [...earlier.checkpoints].sort((a, b) => a.size - b.size)) {
+      if (!verifyCheckpoint(earlier.origin ?? log.origin, k, key))
+        problems.push(
+          `kept checkpoint at size ${k.size}: its signature does not verify with the key saved with it (the copy was altered, or is of another site)`,
+        )
+      else matchesEntries(k, 'kept checkpoint', 0)
+    }
+  }
 
   if (options.receipt) {
     const r = options.receipt
@@ -132,8 +170,12 @@ export async function verifyLog(
   }
 
   const latest = checkpoints.at(-1)
+  const counted = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  const listed = entries.length === 1 ? '1 entry' : `${entries.length} entries`
+  // The key's fingerprint, to compare with one the site's operators published elsewhere.
+  const key = keyFingerprint(log.publicKeyPem) ?? 'unreadable'
   const summary = latest
-    ? `${entries.length} entries, ${checkpoints.length} checkpoints; the latest (size ${latest.size}) counts ${latest.count} signatures`
-    : `${entries.length} entries, no checkpoint yet`
+    ? `${listed}, ${counted(checkpoints.length, 'checkpoint')} under the key of SHA-256 fingerprint ${key}; the latest (size ${latest.size}) counts ${counted(latest.count, 'signature')}`
+    : `${listed}, no checkpoint yet`
   return { ok: problems.length === 0, problems, summary }
 }
