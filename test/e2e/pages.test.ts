@@ -109,14 +109,14 @@ describe('every page, in Chromium', () => {
       const budget = budgetOf(app.url, network.records, facts)
       measured[entry.name] = { path, ...budget }
       expect.soft(budget.otherOrigins, 'requests to another origin').toEqual([])
-      const limits = entry.overBudget ?? { ...BUDGET, enhancementScript: false }
-      expect.soft(facts.scripts, 'script elements').toBe(limits.enhancementScript ? 1 : 0)
-      expect.soft(budget.scriptRequests, 'script requests').toBe(limits.enhancementScript ? 1 : 0)
+      // One budget for every page, the kit included: no page has an exception.
+      expect.soft(facts.scripts, 'script elements').toBe(0)
+      expect.soft(budget.scriptRequests, 'script requests').toBe(0)
       expect
         .soft(budget.requests, `requests (${network.records.map((r) => r.url).join(', ')})`)
-        .toBeLessThanOrEqual(limits.maxRequests)
-      expect.soft(budget.bytes, 'bytes transferred').toBeLessThanOrEqual(limits.maxBytes)
-      expect.soft(budget.ecoIndex, 'EcoIndex').toBeGreaterThanOrEqual(limits.minEcoIndex)
+        .toBeLessThanOrEqual(BUDGET.maxRequests)
+      expect.soft(budget.bytes, 'bytes transferred').toBeLessThanOrEqual(BUDGET.maxBytes)
+      expect.soft(budget.ecoIndex, 'EcoIndex').toBeGreaterThanOrEqual(BUDGET.minEcoIndex)
 
       // Accessibility: every WCAG 2.1 A/AA rule in light, and contrast again in dark.
       expect.soft(await axeViolations(page), 'axe, light').toEqual([])
