@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadSiteConfig } from '../src/config.js'
+import { markSvg } from '../src/kit/artwork.js'
 import { adjustCounters } from '../src/domain/counters.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { get, postForm } from './helpers/http.js'
@@ -332,6 +333,15 @@ describe('signatory kit', () => {
       expect(page.html).toMatch(new RegExp(`<a href="[^"]*(?:\\?mark=${mark})?#logos" aria-current="page">`))
       expect([...page.html.matchAll(/aria-current="page"/g)].length).toBe(2)
     }
+  })
+
+  it('make the first mark the site’s icon, in colour, in its drawing for small sizes', async () => {
+    const first = app.config.site.kit.marks[0]!
+    const icon = (await fetchFile(app, '/favicon.ico')).body.toString('utf8')
+    expect(icon).toBe(markSvg(app.config.site.kit, first, 'colour', true))
+    const home = (await get(app.url, '/')).html
+    const href = /<link rel="icon" href="([^"]+)" type="image\/svg\+xml"\/>/.exec(home)![1]!
+    expect((await fetchFile(app, href)).body.toString('utf8')).toBe(icon)
   })
 
   it('say on /kit where the collective’s own logos are, and that it can put its own here', async () => {

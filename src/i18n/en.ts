@@ -112,11 +112,11 @@ const en: Messages = {
       `The collective’s original logos are on the website of ${organisation}.`,
     ownMarks:
       'The collective can place its own here, beside these or instead of them, in the site’s content/kit/ folder (see the README).',
-    markTitle: (name: string) => `“${name}”: the logo alone`,
+    variantsTitle: (name: string) => `“${name}”: the logo and its badge`,
+    markFiles: 'Logo:',
+    badgeFiles: 'Badge:',
     markBody:
-      'For a slide footer, a web page, an avatar. Each preview shows it at 64, 32 and 16 pixels: at the two smallest sizes, a simplified version with heavier strokes keeps it legible.',
-    badgeTitle: (name: string) => `“${name}”: the badge`,
-    badgeBody: 'The logo and its words, for signatures, websites and posters.',
+      'The logo alone, for a slide footer, a web page, an avatar: each preview shows it at 64, 32 and 16 pixels; at the two smallest sizes, a simplified version with heavier strokes keeps it legible. The badge, the logo with its words, for signatures, websites and posters.',
     variants: {
       colour: 'Colour, on a light background',
       dark: 'Colour, on a dark background',

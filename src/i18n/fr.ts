@@ -126,11 +126,11 @@ const fr = {
       `Les logos d’origine du collectif se trouvent sur le site ${ofName(organisation)}.`,
     ownMarks:
       'Le collectif peut placer les siens ici, à côté de ceux-ci ou à leur place, dans le dossier content/kit/ du site (voir le README).',
-    markTitle: (name: string) => `« ${name} » : le logo seul`,
+    variantsTitle: (name: string) => `« ${name} » : le logo et son badge`,
+    markFiles: 'Logo :',
+    badgeFiles: 'Badge :',
     markBody:
-      'Pour un pied de diapositive, une page web, un avatar. Chaque aperçu le montre à 64, 32 et 16 pixels : aux deux plus petites tailles, une version simplifiée, aux traits plus épais, le garde lisible.',
-    badgeTitle: (name: string) => `« ${name} » : le badge`,
-    badgeBody: 'Le logo et ses mots, pour les signatures, les sites et les affiches.',
+      'Le logo seul, pour un pied de diapositive, une page web, un avatar : chaque aperçu le montre à 64, 32 et 16 pixels ; aux deux plus petites tailles, une version simplifiée, aux traits plus épais, le garde lisible. Le badge, le logo avec ses mots, pour les signatures, les sites et les affiches.',
     variants: {
       colour: 'Couleur, sur fond clair',
       dark: 'Couleur, sur fond sombre',

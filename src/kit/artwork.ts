@@ -165,7 +165,13 @@ export function wrap(
   return lines
 }
 
-/** The title in at most `maxLines` lines of `column` width, its size lowered until it fits. */
+/**
+ * The title in at most `maxLines` lines of `column` width. A title reads best broken
+ * where its own punctuation breaks it («Face à l’IA générative, / l’objection de
+ * conscience»): the largest size at which each phrase holds on one line is taken, if
+ * there is one down to `smallest`; otherwise words are wrapped greedily, the size
+ * lowered until the lines are few enough.
+ */
 function fitTitle(
   title: string,
   column: number,
@@ -174,6 +180,10 @@ function fitTitle(
   maxLines: number,
   measure: Measure,
 ) {
+  const phrases = title.split(/(?<=[,:;—])\s+/)
+  if (phrases.length > 1 && phrases.length <= maxLines)
+    for (let size = largest; size >= smallest; size -= 2)
+      if (phrases.every((phrase) => measure(phrase, size) <= column)) return { size, lines: phrases }
   let size = largest
   let lines = wrap(title, column, size, measure)
   while (lines.length > maxLines && size > smallest) {
@@ -228,11 +238,11 @@ export function bannerArtwork(
   const palette = kit.palettes.colour
   const margin = 136
   // The text column ends where the QR code's card begins, with a gutter.
-  const qrSize = 480
+  const qrSize = 440
   const card = 32
   const qrX = width - margin - qrSize - card
   const column = qrX - card - 96 - margin
-  const { size, lines } = fitTitle(opts.title, column, 92, 60, 3, measure)
+  const { size, lines } = fitTitle(opts.title, column, 92, 72, 3, measure)
   const leading = Math.round(size * 1.14)
   const markSize = 120
   const markY = 150
@@ -253,7 +263,7 @@ export function bannerArtwork(
     ...lines.map((line, i) => text(margin, titleTop + i * leading, size, palette.ink, line)),
     text(margin, inviteY, inviteSize, palette.ink, opts.invite, { weight: 400 }),
     text(margin, inviteY + 64, urlSize, palette.accent, opts.url, { weight: 400 }),
-    text(margin, height - margin, 64, palette.accent, opts.count),
+    text(margin, height - margin, 60, palette.accent, opts.count),
     // The code on a white card with its quiet zone, readable whatever the palette.
     `<rect x="${qrX - card}" y="${qrY - card}" width="${qrSize + 2 * card}" height="${qrSize + 2 * card}" rx="24" fill="#ffffff" stroke="${palette.ink}" stroke-opacity="0.15" stroke-width="2"/>`,
     qr,

@@ -3,6 +3,7 @@
 // in read-only text areas, selectable and copyable as they are: the page loads no
 // script, and its previews come from one image (the previews sheet).
 import type { KitMark } from '../config.js'
+import { typeset } from '../i18n/typeset.js'
 import { KIT_VARIANTS, PNG_WIDTHS, SMALL_MARK_WIDTHS } from '../kit/artwork.js'
 import type { KitPreviews, PreviewView } from '../kit/render.js'
 import type { ShareLinks } from '../kit/share.js'
@@ -41,15 +42,20 @@ function Snippet(props: {
       14,
       lines.reduce((n, line) => n + 1 + Math.floor(line.length / 64), 0),
     )
+  // No wrapper around the three: the page counts its elements (its EcoIndex), and
+  // the label, the hint and the box read as one group by their spacing alone.
   return (
-    <div class="snippet">
-      <label for={props.id}>{props.label}</label>
+    <>
+      <label class="snippet-label" for={props.id}>
+        {props.label}
+      </label>
       {props.hint ? (
         <p class="hint" id={`${props.id}-hint`}>
           {props.hint}
         </p>
       ) : null}
       <textarea
+        class="snippet"
         id={props.id}
         readonly
         rows={rows}
@@ -58,22 +64,25 @@ function Snippet(props: {
       >
         {props.value}
       </textarea>
-    </div>
+    </>
   )
 }
 
-/** "SVG · PNG 64 128 256 512 1024", each a download link (the mark also 16 and 32). */
+/** "Logo: SVG · PNG 64 128 256 512 1024", each a download link (the mark also 16 and 32). */
 function Downloads({
   p,
+  label,
   base,
   widths = PNG_WIDTHS,
 }: {
   p: PageContext
+  label: string
   base: string
   widths?: readonly number[]
 }) {
   return (
     <p class="downloads">
+      {label}{' '}
       <a href={`/kit/${base}.svg`} download="">
         SVG
       </a>
@@ -173,7 +182,9 @@ export function KitPage({ p, mark, previews, snippets, share, badge, counter }: 
       <article class="kit">
         <h1>{m.title}</h1>
         <p>{m.intro}</p>
-        <p>{m.free}</p>
+        <p>
+          {m.free} {m.snippetHint}
+        </p>
         <nav aria-labelledby="kit-contents" class="kit-contents">
           <h2 id="kit-contents">{m.contents}</h2>
           <ul>
@@ -210,33 +221,26 @@ export function KitPage({ p, mark, previews, snippets, share, badge, counter }: 
               ))}
             </ul>
           ) : null}
-          <h3>{m.markTitle(name)}</h3>
+          <h3>{m.variantsTitle(name)}</h3>
           <p>{m.markBody}</p>
+          {/* One card per variant: the mark at 64, 32 and 16 px, then its badge, each with its files. */}
           <ul class="variants">
             {KIT_VARIANTS.map((v) => (
               <li>
+                <p class="variant-name">{m.variants[v]}</p>
                 <Preview
                   p={p}
                   view={previews.mark(mark, v)}
                   alt={v === 'colour' ? mark.alt[p.locale]! : ''}
                 />
-                <p class="variant-name">{m.variants[v]}</p>
                 <Downloads
                   p={p}
+                  label={m.markFiles}
                   base={`mark-${mark.id}-${v}`}
                   widths={[...SMALL_MARK_WIDTHS, ...PNG_WIDTHS]}
                 />
-              </li>
-            ))}
-          </ul>
-          <h3>{m.badgeTitle(name)}</h3>
-          <p>{m.badgeBody}</p>
-          <ul class="variants badges">
-            {KIT_VARIANTS.map((v) => (
-              <li>
                 <Preview p={p} view={previews.badge(mark, v)} alt={v === 'colour' ? words : ''} />
-                <p class="variant-name">{m.variants[v]}</p>
-                <Downloads p={p} base={`${badgeBase}-${v}`} />
+                <Downloads p={p} label={m.badgeFiles} base={`${badgeBase}-${v}`} />
               </li>
             ))}
           </ul>
