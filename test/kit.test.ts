@@ -54,7 +54,7 @@ const decodeHtml = (s: string) =>
 
 function snippets(html: string): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const m of html.matchAll(/<textarea id="(snippet-[a-z-]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
+  for (const m of html.matchAll(/<textarea [^>]*id="(snippet-[a-z-]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
     out[m[1]!] = decodeHtml(m[2]!)
   return out
 }

@@ -325,7 +325,7 @@ const siteSchema = z
       categories.push(Object.freeze({ key, labels: perLocale((locale) => labels[locale]!) }))
     }
     // Each mark is named and described in every language, and has an id of its own.
-    const marks = kit.marks?.map((mark, i) => {
+    for (const [i, mark] of (kit.marks ?? []).entries()) {
       for (const field of ['name', 'alt'] as const) {
         const missing = s.locales.find((locale) => !mark[field][locale])
         if (missing !== undefined)
@@ -343,13 +343,15 @@ const siteSchema = z
           message: `"${mark.id}" names two marks`,
           input: mark.id,
         })
-      return Object.freeze({
+    }
+    if (ctx.issues.length > 0) return z.NEVER
+    const marks = kit.marks?.map((mark) =>
+      Object.freeze({
         ...mark,
         name: perLocale((locale) => typeset(mark.name[locale]!, locale)),
         alt: perLocale((locale) => typeset(mark.alt[locale]!, locale)),
-      })
-    })
-    if (ctx.issues.length > 0) return z.NEVER
+      }),
+    )
     return {
       ...camelCaseKeys(same),
       title,

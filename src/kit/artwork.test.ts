@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Resvg } from '@resvg/resvg-js'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type Config, loadSiteConfig } from '../config.js'
+import { type Config, type KitMark, loadSiteConfig } from '../config.js'
 import { messagesFor } from '../i18n/index.js'
 import { KIT_VARIANTS, markSvg, SMALL_MARK_MAX } from './artwork.js'
 import { createKitRenderer, type KitRenderer } from './render.js'
@@ -42,8 +42,10 @@ async function sheet(names: string[]): Promise<Buffer> {
         [256, 1],
       ] as const) {
         // Small renders of the mark are drawn from its small version, as the kit publishes them.
-        const mark = site.kit.marks.find((m) => name.startsWith(`mark-${m.id}-`))
-        const variant = KIT_VARIANTS.find((v) => name.endsWith(`-${v}`) && !name.endsWith(`-mono-${v}`))
+        const [mark, variant] =
+          site.kit.marks
+            .flatMap((m) => KIT_VARIANTS.map((v) => [m, v] as const))
+            .find(([m, v]) => name === `mark-${m.id}-${v}`) ?? []
         const source =
           mark && variant && width <= SMALL_MARK_MAX ? markSvg(site.kit, mark, variant, true) : svg
         const r = rasterise(source, width, ground)
@@ -181,21 +183,35 @@ describe('the marks, drawn with care', () => {
   const dark: Classify = (r, g, b) => (r + g + b < 384 ? 1 : 0)
   const drawn = (counts: Map<number, number>) => (counts.get(1) ?? 0) + (counts.get(2) ?? 0)
 
+  /** Parts drawn, and regions of ground, in colour and in black: equal when nothing merges. */
+  const partsInColourAndMono = (mark: KitMark, small: boolean) => {
+    const colour = regions(
+      markSvg(site.kit, mark, 'colour', small),
+      256,
+      '#ffffff',
+      byColour(site.kit.palettes.colour),
+    )
+    const mono = regions(markSvg(site.kit, mark, 'mono', small), 256, '#ffffff', dark)
+    return { colour: [drawn(colour), colour.get(0)], mono: [drawn(mono), mono.get(0)] }
+  }
+
+  it('tells a drawing whose parts touch from one whose parts stand apart', () => {
+    const drawing = (barX: number) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" r="26" fill="none" stroke="{{accent}}" stroke-width="6"/><rect x="${barX}" y="20" width="8" height="24" fill="{{ink}}"/></svg>`
+    const mark = (svg: string): KitMark => ({ id: 'probe', name: {}, alt: {}, svg, smallSvg: svg })
+    const apart = partsInColourAndMono(mark(drawing(28)), false)
+    expect(apart.mono).toEqual(apart.colour)
+    // The bar moved onto the ring: in black, ring and bar become one part.
+    const touching = partsInColourAndMono(mark(drawing(6)), false)
+    expect(touching.mono).not.toEqual(touching.colour)
+  })
+
   for (const mark of site.kit.marks) {
     for (const small of [false, true]) {
       const name = `${mark.id}${small ? ', small drawing' : ''}`
-      // The full drawing is looked at from 64 px up, the small one at 16 and 32 px: both at 4 px per unit.
-      const size = 256
       it(`${name}: no part touches another, so that none merge in one colour`, () => {
-        const colour = regions(
-          markSvg(site.kit, mark, 'colour', small),
-          size,
-          '#ffffff',
-          byColour(site.kit.palettes.colour),
-        )
-        const mono = regions(markSvg(site.kit, mark, 'mono', small), size, '#ffffff', dark)
-        expect(drawn(mono), 'parts drawn').toBe(drawn(colour))
-        expect(mono.get(0), 'regions of ground and paper').toBe(colour.get(0))
+        const { colour, mono } = partsInColourAndMono(mark, small)
+        expect(mono, 'parts drawn, regions of ground').toEqual(colour)
       })
       it(`${name}: sits in the middle of its square with even margins`, () => {
         const px = rasterise(markSvg(site.kit, mark, 'mono', small), 64, '#ffffff').pixels

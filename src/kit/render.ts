@@ -283,7 +283,9 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
           }
         const qrBody = nested((await qrSvg(locale)).replace(/<\?xml[^>]*\?>/g, ''), 0, 0, 160, 160)
         const qr = place('qr', 160, 160, qrBody)
-        const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}">${parts.join('')}</svg>`
+        // No width and height on the sheet: a browser showing one of its views takes that
+        // view's own proportions, where the sheet's size would letterbox the view in it.
+        const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${y}">${parts.join('')}</svg>`
         const views: KitPreviews = {
           mark: (mark, variant) => marks.get(`${mark.id}-${variant}`)!,
           badge: (mark, variant) => badgeViews.get(`${mark.id}-${variant}`)!,
