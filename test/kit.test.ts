@@ -499,6 +499,34 @@ describe('signatory kit with hostile words in the content folder', () => {
   })
 })
 
+describe('signatory kit of a collective that gives its site', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    const toml = readFileSync(join(content, 'site.toml'), 'utf8').replace(
+      /^organisation_url = .*$/m,
+      'organisation_url = "https://atecopol.example.org/"',
+    )
+    writeFileSync(join(content, 'site.toml'), toml)
+    app = await startTestApp('sqlite', { CONTENT_DIR: content })
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('links /kit to the collective’s site, where its own logos are', async () => {
+    const fr = (await get(app.url, '/kit')).html
+    expect(fr).toContain(
+      'Les logos d’origine du collectif se trouvent sur <a href="https://atecopol.example.org/">le site de l’Atelier d’Écologie Politique de Toulouse (Atécopol)</a>.',
+    )
+    const en = (await get(app.url, '/en/kit')).html
+    expect(en).toContain(
+      'The collective’s original logos are on <a href="https://atecopol.example.org/">the website of Atelier d’Écologie Politique de Toulouse (Atécopol)</a>.',
+    )
+  })
+})
+
 describe('signatory kit settings', () => {
   /** A copy of the content folder, with its site.toml changed by `edit`, and `remove` deleted. */
   function contentWith(edit: (toml: string) => string = (t) => t, remove: string[] = []) {

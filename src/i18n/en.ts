@@ -107,9 +107,8 @@ const en: Messages = {
     logosTitle: 'The logos',
     chooseMark:
       'The manifesto invites everyone to choose the logo that suits them: each comes in colour and in black or white, for light or dark backgrounds, with its badge, its code to copy and its slide.',
-    originalsAt: 'The collective’s original logos are on its website:',
-    originalsOn: (org: string) =>
-      `The collective’s original logos are on the website of ${org}.`,
+    originalsAt: 'The collective’s original logos are on',
+    originalsSite: (org: string) => `the website of ${org}`,
     ownMarks:
       'The collective can place its own here, beside these or instead of them, in the site’s content/kit/ folder (see the README).',
     variantsTitle: (name: string) => `“${name}”: the logo and its badge`,

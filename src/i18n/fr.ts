@@ -121,9 +121,8 @@ const fr = {
     logosTitle: 'Les logos',
     chooseMark:
       'Le manifeste invite chacun·e à choisir le logo qui lui convient : chacun existe en couleur et en noir ou blanc, pour fond clair ou sombre, avec son badge, ses codes à copier et sa diapositive.',
-    originalsAt: 'Les logos d’origine du collectif se trouvent sur son site :',
-    originalsOn: (org: string) =>
-      `Les logos d’origine du collectif se trouvent sur le site ${ofName(org)}.`,
+    originalsAt: 'Les logos d’origine du collectif se trouvent sur',
+    originalsSite: (org: string) => `le site ${ofName(org)}`,
     ownMarks:
       'Le collectif peut placer les siens ici, à côté de ceux-ci ou à leur place, dans le dossier content/kit/ du site (voir le README).',
     variantsTitle: (name: string) => `« ${name} » : le logo et son badge`,

@@ -3,7 +3,6 @@
 // in read-only text areas, selectable and copyable as they are: the page loads no
 // script, and its previews come from one image (the previews sheet).
 import type { KitMark } from '../config.js'
-import { typeset } from '../i18n/typeset.js'
 import { KIT_VARIANTS, PNG_WIDTHS, SMALL_MARK_WIDTHS } from '../kit/artwork.js'
 import type { KitPreviews, PreviewView } from '../kit/render.js'
 import type { ShareLinks } from '../kit/share.js'
@@ -200,14 +199,13 @@ export function KitPage({ p, mark, previews, snippets, share, badge, counter }: 
           <h2 id="logos-title">{m.logosTitle}</h2>
           <p>
             {marks.length > 1 ? `${m.chooseMark} ` : null}
+            {m.originalsAt}{' '}
             {p.site.organisationUrl ? (
-              <>
-                {m.originalsAt} <a href={p.site.organisationUrl}>{p.site.organisation}</a>.
-              </>
+              <a href={p.site.organisationUrl}>{m.originalsSite(p.site.organisation)}</a>
             ) : (
-              m.originalsOn(p.site.organisation)
-            )}{' '}
-            {m.ownMarks}
+              m.originalsSite(p.site.organisation)
+            )}
+            . {m.ownMarks}
           </p>
           {marks.length > 1 ? (
             <ul class="mark-choice">
