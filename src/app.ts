@@ -62,7 +62,7 @@ export function createApp(
   log: (line: string) => void = () => {},
   options: AppOptions = {},
 ): Hono<AppEnv> {
-  const assets = loadAssets()
+  const assets = loadAssets(ctx.config.site.kit)
   const app = new Hono<AppEnv>({ strict: false })
   app.use('*', securityHeaders(ctx.config))
   app.use('*', compression())

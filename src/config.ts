@@ -13,6 +13,7 @@ export {
   loadSiteConfig,
   type Category,
   type KitConfig,
+  type KitMark,
   type KitPalette,
   type KitVariant,
   type LimitsConfig,

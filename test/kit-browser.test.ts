@@ -86,7 +86,7 @@ describe('signatory kit in a browser', () => {
     const pasted = await pasteIntoEditor(page, snippet)
     expect(pasted.images).toEqual([
       {
-        src: `${BASE}/kit/badge-fr-colour-512.png`,
+        src: `${BASE}/kit/badge-main-levee-fr-colour-512.png`,
         alt: 'Objection de conscience · IA générative',
         width: '256',
       },
@@ -116,26 +116,26 @@ describe('signatory kit in a browser', () => {
     await page.keyboard.press('Control+V')
     const pasted = await readEditor(page)
     expect(pasted.images).toHaveLength(1)
-    expect(pasted.images[0]!.src).toBe(`${app.url}/kit/badge-fr-colour-512.png`)
+    expect(pasted.images[0]!.src).toBe(`${app.url}/kit/badge-main-levee-fr-colour-512.png`)
     expect(pasted.images[0]!.alt).toBe('Objection de conscience · IA générative')
     expect(pasted.links.map((l) => l.href)).toEqual([`${BASE}/`, `${BASE}/`])
     await context.close()
   })
 
-  it('copies a snippet with its button when scripts run, and shows the snippets without them', async () => {
+  it('shows every snippet selectable, with no script to run', async () => {
     const { context, page } = await kitPage()
-    await page.click('button[aria-label="Copier — Code HTML de la signature"]')
-    await expect.poll(() => page.textContent('#snippet-email ~ .copy-status')).toBe('Copié')
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      await page.inputValue('#snippet-email'),
-    )
+    expect(await page.locator('script').count()).toBe(0)
+    expect(await page.locator('textarea[readonly]').count()).toBe(10)
+    // Selecting a text area's whole text, as a person does before copying it.
+    await page.click('#snippet-email')
+    await page.keyboard.press('Control+A')
+    expect(
+      await page.evaluate(() => {
+        const area = document.getElementById('snippet-email') as HTMLTextAreaElement
+        return area.value.slice(area.selectionStart, area.selectionEnd)
+      }),
+    ).toBe(await page.inputValue('#snippet-email'))
     await context.close()
-    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'fr-FR' })
-    const bare = await noScript.newPage()
-    await bare.goto(`${app.url}/kit`)
-    expect(await bare.locator('button.copy').count()).toBe(0)
-    expect(await bare.locator('textarea[readonly]').count()).toBe(10)
-    await noScript.close()
   })
 
   for (const scheme of ['light', 'dark'] as const) {
@@ -168,31 +168,55 @@ describe('signatory kit in a browser', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`shows every mark and badge at 16, 32, 64 px and full size on a ${scheme} page`, async () => {
       // A sheet as a designer looks at it, saved to test-results/marks/; each size is
-      // the file the kit publishes for it (the mark's 16 and 32 px come from its small drawing).
+      // the file the kit publishes for it (a mark's 16 and 32 px come from its small drawing).
       const ground = scheme === 'light' ? '#ffffff' : '#1b1b1b'
-      const rows = ['colour', 'dark', 'mono'].flatMap((v) => [
-        [16, 32, 64]
-          .map((w) => `<img src="${app.url}/kit/mark-${v}-${w}.png" width="${w}" height="${w}">`)
-          .join('') + `<img src="${app.url}/kit/mark-${v}.svg" width="256" height="256">`,
-        [64, 128].map((w) => `<img src="${app.url}/kit/badge-fr-${v}-${w * 2}.png" width="${w}">`).join('') +
-          `<img src="${app.url}/kit/badge-fr-${v}.svg" width="256"><img src="${app.url}/kit/badge-en-${v}.svg" width="512">`,
-      ])
+      const rows = app.config.site.kit.marks.flatMap((mark) =>
+        ['colour', 'dark', 'mono', 'mono-dark'].flatMap((v) => [
+          `${[16, 32, 64]
+            .map((w) => `<img src="${app.url}/kit/mark-${mark.id}-${v}-${w}.png" width="${w}" height="${w}">`)
+            .join('')}<img src="${app.url}/kit/mark-${mark.id}-${v}.svg" width="256" height="256">`,
+          [64, 128]
+            .map((w) => `<img src="${app.url}/kit/badge-${mark.id}-fr-${v}-${w * 2}.png" width="${w}">`)
+            .join('') +
+            `<img src="${app.url}/kit/badge-${mark.id}-fr-${v}.svg" width="256"><img src="${app.url}/kit/badge-${mark.id}-en-${v}.svg" width="512">`,
+        ]),
+      )
       const context = await browser.newContext({
         colorScheme: scheme,
         viewport: { width: 1200, height: 900 },
       })
       const page = await context.newPage()
       await page.setContent(
-        `<body style="margin:16px;background:${ground}">${rows.map((r) => `<p style="display:flex;gap:16px;align-items:center">${r}</p>`).join('')}</body>`,
+        `<body style="margin:16px;background:${ground}">${rows.map((r) => `<p style="display:flex;gap:16px;align-items:center">${r}</p>`).join('')}<p style="display:flex;gap:16px"><img src="${app.url}/badge.svg" height="40"><img src="${app.url}/en/badge.svg" height="40"></p></body>`,
         { waitUntil: 'networkidle' },
       )
       const images = await page.evaluate(() =>
         [...document.images].map((i) => ({ src: i.src, loaded: i.complete && i.naturalWidth > 0 })),
       )
       expect(images.filter((i) => !i.loaded)).toEqual([])
-      expect(images).toHaveLength(3 * 8)
+      expect(images).toHaveLength(app.config.site.kit.marks.length * 4 * 8 + 2)
       mkdirSync('test-results/marks', { recursive: true })
       await page.screenshot({ path: `test-results/marks/browser-${scheme}.png`, fullPage: true })
+      await context.close()
+    })
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`shows the previews of the kit page from its one sheet, on a ${scheme} page`, async () => {
+      const { context, page } = await kitPage(scheme)
+      const previews = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLImageElement>('img[src*="/kit/previews-"]')].map((i) => ({
+          src: i.getAttribute('src'),
+          drawn: i.complete && i.naturalWidth > 0,
+          // Shown at the view's own size: scaled by its width alone, a view would take
+          // the whole sheet's proportions and show a strip of it.
+          box: i.getBoundingClientRect().height === Number(i.getAttribute('height')),
+        })),
+      )
+      expect(previews.length).toBeGreaterThanOrEqual(9)
+      expect(previews.filter((p) => !p.drawn || !p.box)).toEqual([])
+      mkdirSync('test-results/marks', { recursive: true })
+      await page.locator('#logos').screenshot({ path: `test-results/marks/kit-logos-${scheme}.png` })
       await context.close()
     })
   }

@@ -6,14 +6,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadSiteConfig } from '../src/config.js'
+import { markSvg } from '../src/kit/artwork.js'
 import { adjustCounters } from '../src/domain/counters.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { get, postForm } from './helpers/http.js'
 import { allElements, parseXml, pngSize, type XmlElement } from './helpers/xml.js'
 
 const BASE = 'http://paraphe.test'
-const VARIANTS = ['colour', 'dark', 'mono']
+const VARIANTS = ['colour', 'dark', 'mono', 'mono-dark']
 const WIDTHS = [64, 128, 256, 512, 1024]
+/** The marks the content folder ships, in its order. */
+const MARKS = loadSiteConfig('content').kit.marks.map((m) => m.id)
 
 async function fetchFile(app: TestApp, path: string, headers: Record<string, string> = {}) {
   const res = await fetch(app.url + path, { headers })
@@ -51,7 +54,7 @@ const decodeHtml = (s: string) =>
 
 function snippets(html: string): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const m of html.matchAll(/<textarea id="(snippet-[a-z-]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
+  for (const m of html.matchAll(/<textarea [^>]*id="(snippet-[a-z-]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
     out[m[1]!] = decodeHtml(m[2]!)
   return out
 }
@@ -65,11 +68,20 @@ describe('signatory kit', () => {
     await app?.close()
   })
 
-  it('serve both logos in every variant as valid SVG and as PNG at each published width', async () => {
-    const bases = [
-      ...VARIANTS.map((v) => `mark-${v}`),
-      ...['fr', 'en'].flatMap((l) => VARIANTS.map((v) => `badge-${l}-${v}`)),
-    ]
+  it('ship two marks of its own, each named and described in both languages', () => {
+    expect(MARKS).toEqual(['main-levee', 'etincelle-brisee'])
+    for (const mark of app.config.site.kit.marks)
+      for (const locale of ['fr', 'en']) {
+        expect(mark.name[locale], `${mark.id} ${locale}`).toMatch(/\S/)
+        expect(mark.alt[locale]!.length, `${mark.id} ${locale}`).toBeGreaterThan(20)
+      }
+  })
+
+  it('serve every mark and its badge in every variant as valid SVG and as PNG at each published width', async () => {
+    const bases = MARKS.flatMap((id) => [
+      ...VARIANTS.map((v) => `mark-${id}-${v}`),
+      ...['fr', 'en'].flatMap((l) => VARIANTS.map((v) => `badge-${id}-${l}-${v}`)),
+    ])
     for (const base of bases) {
       const svg = await fetchFile(app, `/kit/${base}.svg`)
       expect(svg.res.status, base).toBe(200)
@@ -93,17 +105,21 @@ describe('signatory kit', () => {
   })
 
   it('give the badge its words in each language, in the colours of the content folder', async () => {
-    const fr = parseXml((await fetchFile(app, '/kit/badge-fr-colour.svg')).body.toString())
+    const fr = parseXml((await fetchFile(app, '/kit/badge-main-levee-fr-colour.svg')).body.toString())
     expect(fr.attrs['aria-label']).toBe('Objection de conscience · IA générative')
-    const en = parseXml((await fetchFile(app, '/kit/badge-en-dark.svg')).body.toString())
+    const en = parseXml((await fetchFile(app, '/kit/badge-etincelle-brisee-en-dark.svg')).body.toString())
     expect(en.children.find((c) => c.name === 'title')!.text).toBe('Conscientious objection · generative AI')
     const fills = new Set(allElements(en).map((e) => e.attrs.fill ?? e.attrs.stroke))
     for (const colour of Object.values(app.config.site.kit.palettes.dark))
       expect(fills.has(colour)).toBe(true)
   })
 
-  it('serve the QR code to the manifesto and the 16:9 slide with its invitation and count, in both languages', async () => {
-    for (const locale of ['fr', 'en']) {
+  it('serve the QR code to the manifesto and, for each mark, the 16:9 slide with its invitation and count, in both languages', async () => {
+    for (const [locale, mark] of [
+      ['fr', 'main-levee'],
+      ['en', 'main-levee'],
+      ['fr', 'etincelle-brisee'],
+    ]) {
       const qr = await fetchFile(app, `/kit/qr-${locale}.svg`)
       const root = checkSvg('qr', qr.body)
       expect(root.children.find((c) => c.name === 'title')!.text).toBe(
@@ -113,7 +129,7 @@ describe('signatory kit', () => {
         width: 1024,
         height: 1024,
       })
-      const slide = await fetchFile(app, `/kit/banner-${locale}.svg`)
+      const slide = await fetchFile(app, `/kit/banner-${mark}-${locale}.svg`)
       // The slide shows the count, so it stays in caches a minute, like the social preview.
       expect(slide.res.headers.get('cache-control')).toBe('public, max-age=60')
       // The title comes from the content folder; what the slide adds to it is checked here.
@@ -122,7 +138,7 @@ describe('signatory kit', () => {
           ? ` — Lire le texte et le signer\u00a0: ${BASE}/ — 0\u00a0signature vérifiée`
           : ` — Read the text and sign it: ${BASE}/en/ — 0 verified signatures`,
       )
-      expect(pngSize((await fetchFile(app, `/kit/banner-${locale}.png`)).body)).toEqual({
+      expect(pngSize((await fetchFile(app, `/kit/banner-${mark}-${locale}.png`)).body)).toEqual({
         width: 1920,
         height: 1080,
       })
@@ -131,10 +147,16 @@ describe('signatory kit', () => {
 
   it('answer names outside the kit with a 404', async () => {
     for (const path of [
-      '/kit/mark-purple.svg',
-      '/kit/mark-colour-100.png',
-      '/kit/badge-de-colour.svg',
-      '/kit/mark-colour-64.svg',
+      '/kit/mark-colour.svg',
+      '/kit/mark-main-levee-purple.svg',
+      '/kit/mark-nobody-colour.svg',
+      '/kit/mark-main-levee-colour-100.png',
+      '/kit/badge-main-levee-de-colour.svg',
+      '/kit/badge-main-levee-fr-colour-16.png',
+      '/kit/mark-main-levee-colour-64.svg',
+      '/kit/banner-nobody-fr.png',
+      '/kit/previews-de.svg',
+      '/kit?mark=nobody',
       '/kit/qr-fr-64.png',
       '/de/badge.svg',
       '/xx/og.png',
@@ -144,16 +166,23 @@ describe('signatory kit', () => {
   })
 
   it('serve the files compressed when asked, with a validator, embeddable from other sites', async () => {
-    const first = await fetchFile(app, '/kit/badge-fr-colour.svg', { 'Accept-Encoding': 'br' })
+    const first = await fetchFile(app, '/kit/badge-main-levee-fr-colour.svg', { 'Accept-Encoding': 'br' })
     expect(first.res.headers.get('content-encoding')).toBe('br')
     expect(first.res.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
     const etag = first.res.headers.get('etag')!
-    const again = await fetch(`${app.url}/kit/badge-fr-colour.svg`, { headers: { 'If-None-Match': etag } })
+    const again = await fetch(`${app.url}/kit/badge-main-levee-fr-colour.svg`, {
+      headers: { 'If-None-Match': etag },
+    })
     expect(again.status).toBe(304)
   })
 
   it('keep the kit files a week in caches, then revalidate them by their validator', async () => {
-    for (const path of ['/kit/mark-colour.svg', '/kit/badge-fr-colour-512.png', '/kit/qr-fr.svg']) {
+    for (const path of [
+      '/kit/mark-main-levee-colour.svg',
+      '/kit/badge-etincelle-brisee-fr-colour-512.png',
+      '/kit/qr-fr.svg',
+      '/kit/previews-fr.svg',
+    ]) {
       const { res } = await fetchFile(app, path)
       const maxAge = Number(/max-age=(\d+)/.exec(res.headers.get('cache-control') ?? '')?.[1])
       expect(maxAge, path).toBeGreaterThanOrEqual(7 * 24 * 3600)
@@ -183,9 +212,9 @@ describe('signatory kit', () => {
         // The e-mail preview is 256 px wide: the 256 px file, the 512 px one for dense screens
         // (and as its src, for the signature it is copied into).
         const locale = path === '/kit' ? 'fr' : 'en'
-        const preview = images.find((i) => i.includes(`badge-${locale}-colour-256.png`))!
+        const preview = images.find((i) => i.includes(`badge-main-levee-${locale}-colour-256.png`))!
         expect(preview).toContain(
-          `srcset="/kit/badge-${locale}-colour-256.png 1x, /kit/badge-${locale}-colour-512.png 2x"`,
+          `srcset="/kit/badge-main-levee-${locale}-colour-256.png 1x, /kit/badge-main-levee-${locale}-colour-512.png 2x"`,
         )
         expect(preview).toContain('width="256"')
       }
@@ -242,24 +271,38 @@ describe('signatory kit', () => {
     }
   })
 
-  it('offer on /kit every variant, the QR code, the counter and each snippet, with no inline script or style', async () => {
-    for (const [path, locale] of [
-      ['/kit', 'fr'],
-      ['/en/kit', 'en'],
-    ]) {
-      const page = await get(app.url, path!)
-      expect(page.status).toBe(200)
+  it('give each mark its page of the kit, with every variant, size, snippet and slide of that mark, and no script or inline style', async () => {
+    for (const [path, locale, mark] of [
+      ['/kit', 'fr', 'main-levee'],
+      ['/en/kit', 'en', 'main-levee'],
+      ['/kit?mark=etincelle-brisee', 'fr', 'etincelle-brisee'],
+      ['/en/kit?mark=etincelle-brisee', 'en', 'etincelle-brisee'],
+    ] as const) {
+      const page = await get(app.url, path)
+      expect(page.status, path).toBe(200)
       expect(page.html).not.toMatch(/style="/)
-      // The one script is ours, from a file: copy buttons that the page does without.
-      expect([...page.html.matchAll(/<script[^>]*>/g)].map((m) => m[0])).toEqual([
-        expect.stringMatching(/^<script src="\/assets\/kit\.[A-Za-z0-9_-]{12}\.js" defer(="")?>$/),
-      ])
+      // Snippets are copied from their text areas: the page needs no script.
+      expect(page.html).not.toMatch(/<script/)
       for (const v of VARIANTS) {
-        expect(page.html).toContain(`href="/kit/mark-${v}.svg"`)
-        expect(page.html).toContain(`href="/kit/badge-${locale}-${v}-1024.png"`)
+        expect(page.html, path).toContain(`href="/kit/mark-${mark}-${v}.svg"`)
+        for (const w of [16, 32, ...WIDTHS])
+          expect(page.html, path).toContain(`href="/kit/mark-${mark}-${v}-${w}.png"`)
+        expect(page.html, path).toContain(`href="/kit/badge-${mark}-${locale}-${v}.svg"`)
+        for (const w of WIDTHS)
+          expect(page.html, path).toContain(`href="/kit/badge-${mark}-${locale}-${v}-${w}.png"`)
       }
-      for (const href of [`/kit/qr-${locale}.svg`, `/kit/qr-${locale}.png`, `/kit/banner-${locale}.png`])
-        expect(page.html).toContain(`href="${href}"`)
+      for (const href of [
+        `/kit/qr-${locale}.svg`,
+        `/kit/qr-${locale}.png`,
+        `/kit/banner-${mark}-${locale}.png`,
+      ])
+        expect(page.html, path).toContain(`href="${href}"`)
+      // Every preview comes from the one sheet of the locale.
+      const previews = [...page.html.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!)
+      expect(
+        previews.filter((src) => src.startsWith(`/kit/previews-${locale}.svg#`)).length,
+      ).toBeGreaterThanOrEqual(9)
+      expect(new Set(previews.map((src) => src.replace(/#.*/, ''))).size, path).toBeLessThanOrEqual(3)
       expect(page.html).toContain(locale === 'fr' ? 'src="/badge.svg"' : 'src="/en/badge.svg"')
       const s = snippets(page.html)
       expect(Object.keys(s).sort()).toEqual(
@@ -276,8 +319,39 @@ describe('signatory kit', () => {
           'snippet-web',
         ].sort(),
       )
-      expect(page.html.length).toBeLessThan(30_000)
+      // The mark's own badge in the snippets that show it.
+      for (const id of [
+        'snippet-email',
+        'snippet-web',
+        'snippet-markdown',
+        'snippet-latex',
+        'snippet-beamer',
+      ])
+        expect(s[id], `${path} ${id}`).toContain(`${BASE}/kit/badge-${mark}-${locale}-colour`)
+      expect(s['snippet-latex']).toContain('\\usepackage[hidelinks]{hyperref}')
+      // The other marks, one link each, the one shown marked as current.
+      expect(page.html).toMatch(new RegExp(`<a href="[^"]*(?:\\?mark=${mark})?#logos" aria-current="page">`))
+      expect([...page.html.matchAll(/aria-current="page"/g)].length).toBe(2)
     }
+  })
+
+  it('make the first mark the site’s icon, in colour, in its drawing for small sizes', async () => {
+    const first = app.config.site.kit.marks[0]!
+    const icon = (await fetchFile(app, '/favicon.ico')).body.toString('utf8')
+    expect(icon).toBe(markSvg(app.config.site.kit, first, 'colour', true))
+    const home = (await get(app.url, '/')).html
+    const href = /<link rel="icon" href="([^"]+)" type="image\/svg\+xml"\/>/.exec(home)![1]!
+    expect((await fetchFile(app, href)).body.toString('utf8')).toBe(icon)
+  })
+
+  it('say on /kit where the collective’s own logos are, and that it can put its own here', async () => {
+    const fr = (await get(app.url, '/kit')).html
+    expect(fr).toContain(
+      'Les logos d’origine du collectif se trouvent sur le site de l’Atelier d’Écologie Politique',
+    )
+    expect(fr).toContain('content/kit/')
+    const en = (await get(app.url, '/en/kit')).html
+    expect(en).toContain('The collective’s original logos are on the website of')
   })
 
   it('build every snippet with absolute links from BASE_URL', async () => {
@@ -289,7 +363,7 @@ describe('signatory kit', () => {
       for (const m of text.matchAll(/\\href\{([^}]*)\}/g)) expect(m[1], id).toBe(`${BASE}/`)
     }
     expect(s['snippet-email']).toContain(
-      `<img src="${BASE}/kit/badge-fr-colour-512.png" width="256" height="`,
+      `<img src="${BASE}/kit/badge-main-levee-fr-colour-512.png" width="256" height="`,
     )
     expect(s['snippet-email']).toMatch(/alt="Objection de conscience · IA générative" style="[^"]+"/)
     expect(s['snippet-email']).toContain(
@@ -379,6 +453,11 @@ describe('signatory kit with hostile words in the content folder', () => {
     const toml = readFileSync(join(content, 'site.toml'), 'utf8')
       .replace(/^title = .*$/m, `title = ${JSON.stringify(evil)}`)
       .replace(/^badge = .*$/m, `badge = { fr = ${JSON.stringify(`${evil} · <b>`)}, en = "x" }`)
+      .replace(
+        'name = { fr = "Main levée", en = "Raised hand" }',
+        `name = { fr = ${JSON.stringify(evil)}, en = "x" }`,
+      )
+      .replace(/^alt = \{ fr = "Une main levée.*$/m, `alt = { fr = ${JSON.stringify(evil)}, en = "x" }`)
     writeFileSync(join(content, 'site.toml'), toml)
     app = await startTestApp('sqlite', { CONTENT_DIR: content })
   })
@@ -387,21 +466,30 @@ describe('signatory kit with hostile words in the content folder', () => {
   })
 
   it('escape them in every SVG, which stays well-formed', async () => {
-    for (const path of ['/kit/badge-fr-colour.svg', '/kit/banner-fr.svg', '/badge.svg']) {
+    for (const path of [
+      '/kit/badge-main-levee-fr-colour.svg',
+      '/kit/mark-main-levee-colour.svg',
+      '/kit/banner-main-levee-fr.svg',
+      '/kit/previews-fr.svg',
+      '/badge.svg',
+    ]) {
       const { body } = await fetchFile(app, path)
       const text = body.toString()
       expect(text, path).not.toContain('<script')
       checkSvg(path, body)
     }
-    const badge = parseXml((await fetchFile(app, '/kit/badge-fr-colour.svg')).body.toString())
+    const badge = parseXml((await fetchFile(app, '/kit/badge-main-levee-fr-colour.svg')).body.toString())
     expect(badge.attrs['aria-label']).toBe(`${evil} · <b>`)
+    const mark = parseXml((await fetchFile(app, '/kit/mark-main-levee-colour.svg')).body.toString())
+    expect(mark.attrs['aria-label']).toBe(`<script>alert("x")</script> & 'co’`)
     expect(pngSize((await fetchFile(app, '/og.png')).body)).toEqual({ width: 1200, height: 630 })
-    expect(pngSize((await fetchFile(app, '/kit/badge-fr-mono-64.png')).body).width).toBe(64)
+    expect(pngSize((await fetchFile(app, '/kit/badge-main-levee-fr-mono-64.png')).body).width).toBe(64)
   })
 
   it('escape them in the page and in each snippet', async () => {
     const page = await get(app.url, '/kit')
     expect(page.html).not.toContain('<script>alert')
+    expect(page.html).toContain('&lt;script&gt;alert')
     const s = snippets(page.html)
     expect(s['snippet-email']).not.toContain('<script>')
     expect(s['snippet-email']).toContain(
@@ -411,61 +499,137 @@ describe('signatory kit with hostile words in the content folder', () => {
   })
 })
 
-describe('signatory kit settings', () => {
-  it('stop start-up with one line naming kit.mark when the mark it names is missing', () => {
-    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
-    cpSync('content', content, { recursive: true })
-    rmSync(join(content, 'kit', 'mark.svg'))
-    expect(() => loadSiteConfig(content)).toThrow(/kit\.mark: .*mark\.svg cannot be read/)
-    rmSync(content, { recursive: true, force: true })
-  })
-
-  it('stop start-up with one line naming kit.mark_small when the small mark it names is missing', () => {
-    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
-    cpSync('content', content, { recursive: true })
-    rmSync(join(content, 'kit', 'mark-small.svg'))
-    expect(() => loadSiteConfig(content)).toThrow(/kit\.mark_small: .*mark-small\.svg cannot be read/)
-    rmSync(content, { recursive: true, force: true })
-  })
-
-  it("draw a collective's mark with no small version at every size, rather than mix in Paraphe's", () => {
-    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
-    cpSync('content', content, { recursive: true })
-    rmSync(join(content, 'kit', 'mark-small.svg'))
-    writeFileSync(
-      join(content, 'site.toml'),
-      readFileSync(join(content, 'site.toml'), 'utf8').replace(/^mark_small = .*$/m, ''),
-    )
-    const { kit } = loadSiteConfig(content)
-    expect(kit.markSmallSvg).toBe(kit.markSvg)
-    rmSync(content, { recursive: true, force: true })
-  })
-
-  it("use Paraphe's own mark for a content folder that has none", () => {
-    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
-    cpSync('content', content, { recursive: true })
-    rmSync(join(content, 'kit'), { recursive: true })
-    writeFileSync(
-      join(content, 'site.toml'),
-      readFileSync(join(content, 'site.toml'), 'utf8').replace(/^mark(?:_small)? = .*$/gm, ''),
-    )
-    const { kit } = loadSiteConfig(content)
-    expect(kit.markSvg).toContain('{{accent}}')
-    // Its small drawing comes with it, not the full one reused.
-    expect(kit.markSmallSvg).toContain('{{accent}}')
-    expect(kit.markSmallSvg).not.toBe(kit.markSvg)
-    rmSync(content, { recursive: true, force: true })
-  })
-
-  it('refuse a palette colour that is not #rrggbb, so nothing else can reach an SVG attribute', () => {
+describe('signatory kit of a collective that gives its site', () => {
+  let app: TestApp
+  beforeAll(async () => {
     const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
     cpSync('content', content, { recursive: true })
     const toml = readFileSync(join(content, 'site.toml'), 'utf8').replace(
-      'accent = "#a4161a"',
-      'accent = "red\\" onload=\\"x"',
+      /^organisation_url = .*$/m,
+      'organisation_url = "https://atecopol.example.org/"',
     )
     writeFileSync(join(content, 'site.toml'), toml)
-    expect(() => loadSiteConfig(content)).toThrow(/kit\.colour\.accent/)
-    rmSync(content, { recursive: true, force: true })
+    app = await startTestApp('sqlite', { CONTENT_DIR: content })
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('links /kit to the collective’s site, where its own logos are', async () => {
+    const fr = (await get(app.url, '/kit')).html
+    expect(fr).toContain(
+      'Les logos d’origine du collectif se trouvent sur <a href="https://atecopol.example.org/">le site de l’Atelier d’Écologie Politique de Toulouse (Atécopol)</a>.',
+    )
+    const en = (await get(app.url, '/en/kit')).html
+    expect(en).toContain(
+      'The collective’s original logos are on <a href="https://atecopol.example.org/">the website of Atelier d’Écologie Politique de Toulouse (Atécopol)</a>.',
+    )
+  })
+})
+
+describe('signatory kit settings', () => {
+  /** A copy of the content folder, with its site.toml changed by `edit`, and `remove` deleted. */
+  function contentWith(edit: (toml: string) => string = (t) => t, remove: string[] = []) {
+    const content = mkdtempSync(join(tmpdir(), 'paraphe-content-'))
+    cpSync('content', content, { recursive: true })
+    for (const file of remove) rmSync(join(content, file), { recursive: true })
+    writeFileSync(join(content, 'site.toml'), edit(readFileSync(join(content, 'site.toml'), 'utf8')))
+    return content
+  }
+  const cleanUp: string[] = []
+  afterAll(() => {
+    for (const dir of cleanUp) rmSync(dir, { recursive: true, force: true })
+  })
+  const load = (content: string) => {
+    cleanUp.push(content)
+    return () => loadSiteConfig(content)
+  }
+
+  it('stop start-up with one line naming the mark and the file when a drawing is missing', () => {
+    expect(load(contentWith(undefined, ['kit/etincelle-brisee.svg']))).toThrow(
+      /site\.toml kit\.marks\.1\.file: .*kit\/etincelle-brisee\.svg cannot be read$/,
+    )
+    expect(load(contentWith(undefined, ['kit/main-levee-small.svg']))).toThrow(
+      /site\.toml kit\.marks\.0\.small: .*kit\/main-levee-small\.svg cannot be read$/,
+    )
+  })
+
+  it('refuse a drawing that is not SVG, or that takes none of its colours from the palettes', () => {
+    const notSvg = contentWith()
+    writeFileSync(join(notSvg, 'kit/main-levee.svg'), 'GIF89a')
+    expect(load(notSvg)).toThrow(/kit\.marks\.0\.file: .*main-levee\.svg is not an SVG file/)
+    const fixed = contentWith()
+    writeFileSync(
+      join(fixed, 'kit/main-levee.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" r="30" fill="#a4161a"/></svg>',
+    )
+    expect(load(fixed)).toThrow(
+      /kit\.marks\.0\.file: .*main-levee\.svg uses neither \{\{accent\}\} nor \{\{ink\}\}/,
+    )
+  })
+
+  it('ask every mark for a name and an alt text in every language, and for an id of its own', () => {
+    expect(
+      load(
+        contentWith((t) =>
+          t.replace(
+            'name = { fr = "Étincelle brisée", en = "Broken spark" }',
+            'name = { fr = "Étincelle brisée" }',
+          ),
+        ),
+      ),
+    ).toThrow(/kit\.marks\.1\.name: "etincelle-brisee" has no name for "en"/)
+    expect(
+      load(
+        contentWith((t) => t.replace(/^alt = \{ fr = .*, en = "A raised .*$/m, 'alt = { en = "A hand" }')),
+      ),
+    ).toThrow(/kit\.marks\.0\.alt: "main-levee" has no alt for "fr"/)
+    expect(load(contentWith((t) => t.replace('id = "etincelle-brisee"', 'id = "main-levee"')))).toThrow(
+      /kit\.marks\.1\.id: "main-levee" names two marks/,
+    )
+    expect(load(contentWith((t) => t.replace('id = "etincelle-brisee"', 'id = "Étincelle"')))).toThrow(
+      /kit\.marks\.1\.id: lower-case letters/,
+    )
+  })
+
+  it('say what replaced the single mark setting of earlier versions', () => {
+    expect(load(contentWith((t) => t.replace('[kit]\n', '[kit]\nmark = "kit/mark.svg"\n')))).toThrow(
+      /kit\.mark: replaced by \[\[kit\.marks\]\]/,
+    )
+  })
+
+  it('take any number of marks, and draw one without a small version at every size', () => {
+    const content = contentWith((t) =>
+      t
+        .replace(/^small = "kit\/etincelle-brisee-small.svg"\n/m, '')
+        .concat(
+          '\n[[kit.marks]]\nid = "third"\nfile = "kit/main-levee-small.svg"\nname = { fr = "Trois", en = "Three" }\nalt = { fr = "Une main", en = "A hand" }\n',
+        ),
+    )
+    const { kit } = load(content)()
+    expect(kit.marks.map((m) => m.id)).toEqual(['main-levee', 'etincelle-brisee', 'third'])
+    expect(kit.marks[1]!.smallSvg).toBe(kit.marks[1]!.svg)
+    // Names and alt texts are typeset like every other string the site shows.
+    expect(kit.marks[0]!.alt.fr).toBe(
+      'Une main levée, paume ouverte, dans un disque\u00a0: le geste de l’objection',
+    )
+  })
+
+  it("use Paraphe's own mark for a content folder that names none", () => {
+    const { kit } = load(
+      contentWith((t) => t.replace(/\[\[kit\.marks\]\][\s\S]*?(?=\n# When storage fails)/, ''), ['kit']),
+    )()
+    expect(kit.marks).toHaveLength(1)
+    expect(kit.marks[0]!.svg).toContain('{{accent}}')
+    // Its small drawing comes with it, not the full one reused.
+    expect(kit.marks[0]!.smallSvg).toContain('{{accent}}')
+    expect(kit.marks[0]!.smallSvg).not.toBe(kit.marks[0]!.svg)
+    expect(kit.marks[0]!.name.fr).toBe('Objection de conscience · IA générative')
+  })
+
+  it('refuse a palette colour that is not #rrggbb, so nothing else can reach an SVG attribute', () => {
+    expect(
+      load(contentWith((t) => t.replace('accent = "#a4161a"', 'accent = "red\\" onload=\\"x"'))),
+    ).toThrow(/kit\.colour\.accent/)
   })
 })

@@ -215,6 +215,16 @@ describe('public pages', () => {
     }
   })
 
+  it('show the manifesto’s title with curly apostrophes, though its front matter has straight ones', async () => {
+    const home = (await get(app.url, '/')).html
+    expect(readFileSync('content/fr/manifesto.md', 'utf8')).toContain(
+      `title = "Face à l'IA générative, l'objection de conscience"`,
+    )
+    expect(home).toContain('<h1>Face à l’IA générative, l’objection de conscience</h1>')
+    expect(home).toContain('<title>Face à l’IA générative, l’objection de conscience</title>')
+    expect(home).not.toMatch(/<h1>[^<]*'/)
+  })
+
   it('lead from the thank-you page to sharing, the kit and editing one’s signature, each a link', async () => {
     const main = mainOf((await get(app.url, '/confirmed?listed=1')).html)
     expect(main).toContain('<a class="button" href="/kit">')

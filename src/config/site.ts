@@ -1,7 +1,7 @@
 // content/site.toml: what is specific to one collective and its text. The schema is
 // the one description of every setting: its type, its bounds, its default, and the
 // shape the code reads (SiteConfig is inferred from it, not written again).
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
@@ -22,24 +22,44 @@ const localeCode = z.string().regex(/^[a-z]{2}$/, 'a two-letter language code')
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb')
 const palette = z.object({ accent: colour, ink: colour, paper: colour })
 
-// The signatory kit: the mark (an SVG file of the content folder whose colours are
-// the placeholders {{accent}}, {{ink}} and {{paper}}), its three palettes, and the
-// words of the badge in each language (" · " splits them over two lines).
+// The signatory kit: its marks (SVG files of the content folder whose colours are the
+// placeholders {{accent}}, {{ink}} and {{paper}}), each with its name and alt text per
+// language, its four palettes, and the words of the badge in each language (" · "
+// splits them over two lines).
+const markId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case letters, digits and single dashes, as "raised-hand"')
+  .max(40)
+const markSchema = z.object({
+  id: markId,
+  /** The drawing, a path inside the content folder. */
+  file: z.string().min(1),
+  /** The same mark redrawn for 16 and 32 pixels; without it the drawing is used at every size. */
+  small: z.string().min(1).optional(),
+  name: z.record(localeCode, z.string().min(1).max(80)),
+  alt: z.record(localeCode, z.string().min(1).max(300)),
+})
 const kitSchema = z
   .object({
-    mark: z.string().min(1).optional(),
-    mark_small: z.string().min(1).optional(),
+    marks: z.array(markSchema).min(1).optional(),
+    // The single mark of earlier versions: named so that an old site.toml says what to change.
+    mark: z
+      .never({ error: 'replaced by [[kit.marks]] (id, file, small, name, alt): see the README' })
+      .optional(),
+    mark_small: z
+      .never({ error: 'replaced by [[kit.marks]] (id, file, small, name, alt): see the README' })
+      .optional(),
     badge: z.record(localeCode, z.string().min(1).max(80)).default({}),
     colour: palette.default({ accent: '#a4161a', ink: '#1b1b1b', paper: '#ffffff' }),
     dark: palette.default({ accent: '#ff6b61', ink: '#f5f3ee', paper: '#1b1b1b' }),
     mono: palette.default({ accent: '#000000', ink: '#000000', paper: '#ffffff' }),
+    mono_dark: palette.default({ accent: '#ffffff', ink: '#ffffff', paper: '#000000' }),
   })
   .prefault({})
-  .transform(({ mark, mark_small, badge, ...palettes }) => ({
-    mark,
-    markSmall: mark_small,
+  .transform(({ marks, badge, mark: _mark, mark_small: _small, mono_dark, ...palettes }) => ({
+    marks,
     badge,
-    palettes: Object.freeze(palettes),
+    palettes: Object.freeze({ ...palettes, 'mono-dark': mono_dark }),
   }))
 
 const formSchema = z
@@ -304,6 +324,34 @@ const siteSchema = z
       }
       categories.push(Object.freeze({ key, labels: perLocale((locale) => labels[locale]!) }))
     }
+    // Each mark is named and described in every language, and has an id of its own.
+    for (const [i, mark] of (kit.marks ?? []).entries()) {
+      for (const field of ['name', 'alt'] as const) {
+        const missing = s.locales.find((locale) => !mark[field][locale])
+        if (missing !== undefined)
+          ctx.issues.push({
+            code: 'custom',
+            path: ['kit', 'marks', i, field],
+            message: `"${mark.id}" has no ${field} for "${missing}"`,
+            input: mark[field],
+          })
+      }
+      if (kit.marks!.findIndex((m) => m.id === mark.id) !== i)
+        ctx.issues.push({
+          code: 'custom',
+          path: ['kit', 'marks', i, 'id'],
+          message: `"${mark.id}" names two marks`,
+          input: mark.id,
+        })
+    }
+    if (ctx.issues.length > 0) return z.NEVER
+    const marks = kit.marks?.map((mark) =>
+      Object.freeze({
+        ...mark,
+        name: perLocale((locale) => typeset(mark.name[locale]!, locale)),
+        alt: perLocale((locale) => typeset(mark.alt[locale]!, locale)),
+      }),
+    )
     return {
       ...camelCaseKeys(same),
       title,
@@ -315,7 +363,11 @@ const siteSchema = z
       /** site.toml's own names; loadSiteConfig puts content/institutions.toml under them. */
       institutionNames: institutions.names as Readonly<Record<string, string>>,
       // The badge reads the site's title in a language it has no words for.
-      kit: { ...kit, badge: perLocale((locale) => kit.badge[locale] ?? title[locale]!) },
+      kit: {
+        ...kit,
+        marks,
+        badge: perLocale((locale) => kit.badge[locale] ?? title[locale]!),
+      },
       ...privacy,
       /** At most this often, a signed checkpoint of the public log when it grew. */
       ...transparency,
@@ -335,11 +387,21 @@ export type ModerationConfig = SiteSettings['moderation']
 export type LimitsConfig = SiteSettings['limits']
 export type KitPalette = z.output<typeof palette>
 export type KitVariant = keyof SiteSettings['kit']['palettes']
+export interface KitMark {
+  /** Part of every file name of the mark: /kit/mark-<id>-colour.svg, /kit/badge-<id>-fr-dark-256.png. */
+  id: string
+  /** What the kit calls it, per locale. */
+  name: Readonly<Record<Locale, string>>
+  /** What it shows, per locale, for the alt text of its images. */
+  alt: Readonly<Record<Locale, string>>
+  /** The drawing's SVG source, with {{accent}}, {{ink}} and {{paper}} for its colours. */
+  svg: string
+  /** The same mark redrawn for 16 and 32 pixels (simpler, heavier), or the drawing itself. */
+  smallSvg: string
+}
 export interface KitConfig {
-  /** The mark's SVG source, with {{accent}}, {{ink}} and {{paper}} for its colours. */
-  markSvg: string
-  /** The same mark redrawn for 16 and 32 pixels (simpler, heavier), or the mark itself. */
-  markSmallSvg: string
+  /** At least one; the first is the site's icon, the counter's and the social preview's. */
+  marks: readonly KitMark[]
   /** The badge's words per locale, e.g. «Objection de conscience · IA générative». */
   badge: Readonly<Record<Locale, string>>
   palettes: Readonly<Record<KitVariant, KitPalette>>
@@ -352,56 +414,54 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
   const parsed = siteSchema.safeParse(readToml(file))
   if (!parsed.success) throw firstProblem(file, parsed.error)
   const { kit, institutionNames, ...site } = parsed.data
+  const marks = kit.marks
+    ? kit.marks.map((mark, i) => {
+        const setting = `${file} kit.marks.${i}`
+        const svg = readMark(setting, 'file', join(contentDir, mark.file))
+        const smallSvg = mark.small ? readMark(setting, 'small', join(contentDir, mark.small)) : svg
+        return Object.freeze({ id: mark.id, name: mark.name, alt: mark.alt, svg, smallSvg })
+      })
+    : // A content folder without marks of its own shows Paraphe's, named by the badge's words.
+      [
+        Object.freeze({
+          id: 'paraphe',
+          name: kit.badge,
+          alt: kit.badge,
+          svg: readMark(
+            `${file} kit.marks`,
+            'file',
+            fileURLToPath(new URL('../assets/kit-mark.svg', import.meta.url)),
+          ),
+          smallSvg: readMark(
+            `${file} kit.marks`,
+            'small',
+            fileURLToPath(new URL('../assets/kit-mark-small.svg', import.meta.url)),
+          ),
+        }),
+      ]
   return Object.freeze({
     ...site,
-    kit: Object.freeze({
-      markSvg: readMark(contentDir, file, 'kit.mark', kit.mark, 'kit/mark.svg', 'kit-mark.svg'),
-      // A collective that draws its own mark and no small one keeps a single drawing.
-      markSmallSvg: readMark(
-        contentDir,
-        file,
-        'kit.mark_small',
-        kit.markSmall,
-        'kit/mark-small.svg',
-        kit.mark !== undefined || existsSync(join(contentDir, 'kit/mark.svg'))
-          ? undefined
-          : 'kit-mark-small.svg',
-      ),
-      badge: kit.badge,
-      palettes: kit.palettes,
-    }),
+    kit: Object.freeze({ marks: Object.freeze(marks), badge: kit.badge, palettes: kit.palettes }),
     institutionNames: Object.freeze({ ...loadInstitutionList(contentDir), ...institutionNames }),
   })
 }
 
-/**
- * A mark's SVG source: the file the setting names, else the content folder's file by
- * its usual name, else Paraphe's own drawing (for the small mark, when the content
- * folder has its own mark: that mark).
- */
-function readMark(
-  contentDir: string,
-  file: string,
-  setting: string,
-  named: string | undefined,
-  usual: string,
-  paraphes: string | undefined,
-): string {
-  const ownMark = join(contentDir, named ?? usual)
-  if (named === undefined && !existsSync(ownMark) && paraphes === undefined)
-    return readMark(contentDir, file, 'kit.mark', undefined, 'kit/mark.svg', 'kit-mark.svg')
-  const markFile =
-    named !== undefined || existsSync(ownMark)
-      ? ownMark
-      : fileURLToPath(new URL(`../assets/${paraphes}`, import.meta.url))
+/** A mark's SVG source; a file that is missing or not SVG stops start-up, named. */
+function readMark(setting: string, key: string, markFile: string): string {
   let markSvg: string
   try {
     markSvg = readFileSync(markFile, 'utf8')
   } catch {
-    throw new ConfigError(`${file} ${setting}`, `${markFile} cannot be read`)
+    throw new ConfigError(`${setting}.${key}`, `${markFile} cannot be read`)
   }
-  if (!/<svg[\s>]/.test(markSvg))
-    throw new ConfigError(`${file} ${setting}`, `${markFile} is not an SVG file`)
+  if (!/<svg[\s>]/.test(markSvg)) throw new ConfigError(`${setting}.${key}`, `${markFile} is not an SVG file`)
+  // Colours come from the palettes alone: a drawing without them would look the same
+  // in every variant, and one for dark backgrounds would vanish on them.
+  if (!/\{\{(accent|ink)\}\}/.test(markSvg))
+    throw new ConfigError(
+      `${setting}.${key}`,
+      `${markFile} uses neither {{accent}} nor {{ink}} for its colours`,
+    )
   return markSvg
 }
 

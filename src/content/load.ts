@@ -7,6 +7,7 @@ import footnote from 'markdown-it-footnote'
 import { parse as parseToml } from 'smol-toml'
 import { z } from 'zod'
 import { ConfigError, type Config } from '../config.js'
+import { typeset } from '../i18n/typeset.js'
 
 export interface ContentDoc {
   /** File name without extension: twin pages in two locales share it. */
@@ -105,6 +106,7 @@ function renderOneLevelDown(md: ReturnType<typeof markdown>, body: string): stri
 
 function parseDoc(
   file: string,
+  locale: string,
   md: ReturnType<typeof markdown>,
   substitutions: Record<string, string>,
 ): ContentDoc {
@@ -125,13 +127,17 @@ function parseDoc(
     (whole, name: string) => substitutions[name] ?? whole,
   )
   const key = basename(file, '.md')
+  // Front matter is typed with a keyboard's straight apostrophes («Face à l'IA»): the
+  // page, its <title> and its links show it typeset, as site.toml's title, without
+  // the collective's file being edited for it.
+  const typed = (text: string | undefined) => (text === undefined ? undefined : typeset(text, locale))
   return {
     key,
     slug: front.slug ?? key,
-    title: front.title,
-    description: front.description,
-    authors: front.authors,
-    lead: front.lead,
+    title: typeset(front.title, locale),
+    description: typeset(front.description, locale),
+    authors: typed(front.authors),
+    lead: typed(front.lead),
     html: md.render(body),
     appendixHtml: front.appendix ? renderOneLevelDown(md, body) : undefined,
   }
@@ -153,7 +159,7 @@ export function loadContent(config: Config): Content {
     const manifestoFile = join(dir, 'manifesto.md')
     if (!existsSync(manifestoFile))
       throw new ConfigError(manifestoFile, 'is missing: every locale needs its manifesto')
-    content.manifesto[locale] = parseDoc(manifestoFile, md, substitutions)
+    content.manifesto[locale] = parseDoc(manifestoFile, locale, md, substitutions)
     const pages = new Map<string, ContentDoc>()
     const pagesDir = join(dir, 'pages')
     const files = existsSync(pagesDir)
@@ -162,7 +168,7 @@ export function loadContent(config: Config): Content {
           .sort()
       : []
     for (const f of files) {
-      const doc = parseDoc(join(pagesDir, f), md, substitutions)
+      const doc = parseDoc(join(pagesDir, f), locale, md, substitutions)
       if (RESERVED_SLUGS.has(doc.slug))
         throw new ConfigError(join(pagesDir, f), `slug "${doc.slug}" is reserved`)
       if (pages.has(doc.slug)) throw new ConfigError(join(pagesDir, f), `slug "${doc.slug}" is used twice`)

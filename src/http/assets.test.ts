@@ -1,9 +1,10 @@
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
+import { loadSiteConfig } from '../config.js'
 import { loadAssets } from './assets.js'
 
 describe('static assets', () => {
-  const assets = loadAssets()
+  const assets = loadAssets(loadSiteConfig('content').kit)
   const fetchAsset = (headers: Record<string, string>) =>
     assets.routes.request(assets.stylesheet, { headers })
 

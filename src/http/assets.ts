@@ -1,10 +1,13 @@
 // Static assets are read once at start-up and served under a name that carries their
 // content hash, so browsers may keep them for a year. Each is compressed at the best
-// quality once, when first asked for in that encoding (compression.ts).
+// quality once, when first asked for in that encoding (compression.ts). The icon is
+// the kit's first mark, in colour, in the drawing made for 16 and 32 pixels.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
+import type { KitConfig } from '../config.js'
+import { markSvg } from '../kit/artwork.js'
 import { answer, encodeBody, prepareAnswers, type PreparedAnswers } from './compression.js'
 import type { AppEnv } from './env.js'
 
@@ -12,26 +15,29 @@ export interface Assets {
   /** Public path of each asset by source name: stylesheet → /assets/style.3f2a….css */
   stylesheet: string
   icon: string
-  /** Copy buttons of the signatory kit (progressive enhancement). */
-  kitScript: string
   routes: Hono<AppEnv>
 }
 
-const SOURCES: { name: string; file: string; type: string }[] = [
-  { name: 'style', file: 'style.css', type: 'text/css; charset=utf-8' },
-  { name: 'icon', file: 'icon.svg', type: 'image/svg+xml' },
-  { name: 'kitScript', file: 'kit.js', type: 'text/javascript; charset=utf-8' },
-]
+const readAsset = (file: string) => readFileSync(fileURLToPath(new URL(`../assets/${file}`, import.meta.url)))
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 
-export function loadAssets(): Assets {
+export function loadAssets(kit: KitConfig): Assets {
   const routes = new Hono<AppEnv>()
   const paths: Record<string, string> = {}
   const byPath = new Map<string, PreparedAnswers>()
   let favicon: PreparedAnswers | undefined
-  for (const source of SOURCES) {
-    const bytes = readFileSync(fileURLToPath(new URL(`../assets/${source.file}`, import.meta.url)))
+  const sources = [
+    { name: 'style', file: 'style.css', type: 'text/css; charset=utf-8', bytes: readAsset('style.css') },
+    {
+      name: 'icon',
+      file: 'icon.svg',
+      type: 'image/svg+xml',
+      bytes: Buffer.from(markSvg(kit, kit.marks[0]!, 'colour', true)),
+    },
+  ]
+  for (const source of sources) {
+    const bytes = source.bytes
     // The name changes with the content; 12 characters of the hash keep names short.
     const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 12)
     const [base, ext] = source.file.split('.')
@@ -52,5 +58,5 @@ export function loadAssets(): Assets {
   })
   // Browsers ask for /favicon.ico on their own: answer with the icon rather than a 404.
   routes.get('/favicon.ico', (c) => answer(c, favicon!))
-  return { stylesheet: paths.style!, icon: paths.icon!, kitScript: paths.kitScript!, routes }
+  return { stylesheet: paths.style!, icon: paths.icon!, routes }
 }

@@ -42,7 +42,7 @@ function prefixedLocale(config: Config, prefix: string): string | undefined {
 export const kitFiles = new Hono<AppEnv>()
 
 // The slide shows the count: like the social preview, a minute in caches at most.
-kitFiles.get('/kit/:name{banner-[a-z]{2}\\.(?:svg|png)}', async (c, next) => {
+kitFiles.get('/kit/:name{banner-[a-z0-9-]+-[a-z]{2}\\.(?:svg|png)}', async (c, next) => {
   const { ctx } = c.var
   const readCount = async () => (await ctx.numbers.counts.get()).confirmed
   const renderer = await rendererFor(ctx.config)
@@ -94,10 +94,15 @@ kitFiles.get('/:locale{[a-z]{2}}/og.png', (c, next) => {
 /** /kit and /en/kit, and the Mastodon step, mounted in each locale. */
 export const kit = new Hono<AppEnv>()
 
-kit.get('/', async (c) => {
+kit.get('/', async (c, next) => {
   const { ctx, page, locale } = c.var
+  const marks = ctx.config.site.kit.marks
+  // Each mark has its own page of files and snippets (?mark=<id>); the first mark's is /kit.
+  const chosen = c.req.query('mark')
+  const mark = chosen === undefined ? marks[0]! : marks.find((m) => m.id === chosen)
+  if (!mark) return next()
   const renderer = await rendererFor(ctx.config)
-  const badge = renderer.badgeSize(locale, 'colour')
+  const badge = renderer.badgeSize(mark, locale, 'colour')
   // The counter is as wide as its count: the page reserves the width it has now, and
   // the image, a minute fresh at most, differs from it by a digit at worst.
   const label = messagesFor(locale).kit.counter((await ctx.numbers.counts.get()).confirmed)
@@ -106,7 +111,9 @@ kit.get('/', async (c) => {
     c,
     <KitPage
       p={page}
-      snippets={buildSnippets(ctx.config, locale, badge)}
+      mark={mark}
+      previews={await renderer.previews(locale)}
+      snippets={buildSnippets(ctx.config, mark, locale, badge)}
       share={shareLinks(ctx.config, locale)}
       badge={badge}
       counter={{ width, height }}

@@ -65,7 +65,6 @@ export function pageContext(ctx: AppContext, assets: Assets, locale: string, pat
     },
     stylesheet: assets.stylesheet,
     icon: assets.icon,
-    kitScript: assets.kitScript,
     get ogImage() {
       return absoluteUrl(ctx.config, locale, '/og.png')
     },

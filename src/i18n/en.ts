@@ -105,12 +105,23 @@ const en: Messages = {
     free: 'Everything is free to reuse, with no sign-up; images are served by this site, with no tracker.',
     contents: 'On this page',
     logosTitle: 'The logos',
-    markTitle: 'The mark',
+    chooseMark:
+      'The manifesto invites everyone to choose the logo that suits them: each comes in colour and in black or white, for light or dark backgrounds, with its badge, its code to copy and its slide.',
+    originalsAt: 'The collective’s original logos are on',
+    originalsSite: (org: string) => `the website of ${org}`,
+    ownMarks:
+      'The collective can place its own here, beside these or instead of them, in the site’s content/kit/ folder (see the README).',
+    variantsTitle: (name: string) => `“${name}”: the logo and its badge`,
+    markFiles: 'Logo:',
+    badgeFiles: 'Badge:',
     markBody:
-      'For a slide footer, a web page, an avatar. At 16 and 32 pixels, a simplified version (one spark, heavier strokes) keeps the sign legible.',
-    badgeTitle: 'The badge',
-    badgeBody: 'The mark and its words, for signatures, websites and posters.',
-    variants: { colour: 'Colour, on a light background', dark: 'For a dark background', mono: 'Monochrome' },
+      'The logo alone, for a slide footer, a web page, an avatar: each preview shows it at 64, 32 and 16 pixels; at the two smallest sizes, a simplified version with heavier strokes keeps it legible. The badge, the logo with its words, for signatures, websites and posters.',
+    variants: {
+      colour: 'Colour, on a light background',
+      dark: 'Colour, on a dark background',
+      mono: 'Black, on a light background',
+      'mono-dark': 'White, on a dark background',
+    },
     downloads: 'Download',
     pngWidths: 'PNG, width in pixels:',
     emailTitle: 'E-mail signature',
@@ -137,7 +148,7 @@ const en: Messages = {
     markdownHowTo: 'Put it at the top of a README on GitLab, GitHub, Codeberg or an institutional forge.',
     latex: 'LaTeX',
     latexHowTo: 'Save the PNG beside the .tex file; the graphicx and hyperref packages are needed.',
-    latexComment: (pngUrl: string) => `% Image: ${pngUrl} saved as objection-ia.png`,
+    latexComment: (pngUrl: string, file: string) => `% Image: ${pngUrl} saved as ${file}`,
     latexPreamble:
       '% In the preamble: \\usepackage{graphicx} and \\usepackage[hidelinks]{hyperref} (no coloured box around the badge)',
     beamer: 'Beamer: the badge in the footer of every slide',
@@ -181,8 +192,6 @@ const en: Messages = {
     formHowTo:
       'Paste it into a page (a WordPress “custom HTML” block, for example) and style it with the site’s stylesheet. The “website” field must stay empty and hidden: it traps bots.',
     fromConfirmation: 'Logos, e-mail signature, badges and QR code: the signatory kit',
-    copy: 'Copy',
-    copied: 'Copied',
     snippetHint: 'The code can be selected: click in the box, select all, copy.',
     posterRead: 'Scan to read the text',
     poster: 'Scan to read and sign',

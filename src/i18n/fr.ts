@@ -119,12 +119,23 @@ const fr = {
     free: 'Tout est libre de réutilisation, sans inscription ; les images sont servies par ce site, sans traceur.',
     contents: 'Sur cette page',
     logosTitle: 'Les logos',
-    markTitle: 'La marque',
+    chooseMark:
+      'Le manifeste invite chacun·e à choisir le logo qui lui convient : chacun existe en couleur et en noir ou blanc, pour fond clair ou sombre, avec son badge, ses codes à copier et sa diapositive.',
+    originalsAt: 'Les logos d’origine du collectif se trouvent sur',
+    originalsSite: (org: string) => `le site ${ofName(org)}`,
+    ownMarks:
+      'Le collectif peut placer les siens ici, à côté de ceux-ci ou à leur place, dans le dossier content/kit/ du site (voir le README).',
+    variantsTitle: (name: string) => `« ${name} » : le logo et son badge`,
+    markFiles: 'Logo :',
+    badgeFiles: 'Badge :',
     markBody:
-      'Pour un pied de diapositive, une page web, un avatar. À 16 et 32 pixels, une version simplifiée (une seule étincelle, des traits plus épais) garde le signe lisible.',
-    badgeTitle: 'Le badge',
-    badgeBody: 'La marque et ses mots, pour les signatures, les sites et les affiches.',
-    variants: { colour: 'Couleur, sur fond clair', dark: 'Pour fond sombre', mono: 'Monochrome' },
+      'Le logo seul, pour un pied de diapositive, une page web, un avatar : chaque aperçu le montre à 64, 32 et 16 pixels ; aux deux plus petites tailles, une version simplifiée, aux traits plus épais, le garde lisible. Le badge, le logo avec ses mots, pour les signatures, les sites et les affiches.',
+    variants: {
+      colour: 'Couleur, sur fond clair',
+      dark: 'Couleur, sur fond sombre',
+      mono: 'Noir, sur fond clair',
+      'mono-dark': 'Blanc, sur fond sombre',
+    },
     downloads: 'Télécharger',
     pngWidths: 'PNG, largeur en pixels :',
     emailTitle: 'Signature de courriel',
@@ -152,7 +163,7 @@ const fr = {
     latex: 'LaTeX',
     latexHowTo:
       'Enregistrez le PNG à côté du fichier .tex ; les paquets graphicx et hyperref sont nécessaires.',
-    latexComment: (pngUrl: string) => `% Image : ${pngUrl} enregistrée sous objection-ia.png`,
+    latexComment: (pngUrl: string, file: string) => `% Image : ${pngUrl} enregistrée sous ${file}`,
     latexPreamble:
       '% Dans le préambule : \\usepackage{graphicx} et \\usepackage[hidelinks]{hyperref} (sans cadre coloré autour du badge)',
     beamer: 'Beamer : le badge en pied de chaque diapositive',
@@ -197,8 +208,6 @@ const fr = {
     formHowTo:
       'Collez-le dans une page (bloc « HTML personnalisé » de WordPress, par exemple) et habillez-le avec la feuille de style du site. Le champ « website » doit rester vide et caché : il piège les robots.',
     fromConfirmation: 'Logos, signature de courriel, badges et code QR : le kit des signataires',
-    copy: 'Copier',
-    copied: 'Copié',
     snippetHint: 'Le code est sélectionnable : cliquez dans la zone, sélectionnez tout, copiez.',
     posterRead: 'Scannez pour lire le texte',
     poster: 'Scannez pour lire et signer',

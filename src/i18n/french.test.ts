@@ -19,6 +19,14 @@ describe('French joins «de» and «à» to a name', () => {
     expect(ofName('Bibliothèque nationale')).toBe('de la Bibliothèque nationale')
   })
 
+  it('gives a collective named by a common noun its article too', () => {
+    expect(ofName('Atelier d’Écologie Politique de Toulouse (Atécopol)')).toBe(
+      'de l’Atelier d’Écologie Politique de Toulouse (Atécopol)',
+    )
+    expect(ofName('Collectif Objection')).toBe('du Collectif Objection')
+    expect(ofName('Association Sciences Citoyennes')).toBe('de l’Association Sciences Citoyennes')
+  })
+
   it('contracts with the article a name starts with, and leaves a proper name bare', () => {
     expect(atPlace('Le Mans Université')).toBe('au Mans Université')
     expect(ofName('Le Mans Université')).toBe('du Mans Université')

@@ -6,10 +6,14 @@
 const VOWEL_START = /^(?:[aeiouàâäéèêëîïôöùûüœæ]|y(?![aeiouyàâéèêëîïôûü]))/iu
 
 // Institution names that start with a common noun take its article, as one says «à
-// l’université Toulouse III» and «au lycée Fermat» but «à Sorbonne Université». The
-// masculine ones; any other listed noun is feminine.
+// l’université Toulouse III» and «au lycée Fermat» but «à Sorbonne Université»; so do
+// collectives («le site de l’Atelier d’Écologie Politique»). The masculine ones; any
+// other listed noun is feminine.
 const MASCULINE = new Set([
+  'atelier',
   'centre',
+  'collectif',
+  'comité',
   'collège',
   'conservatoire',
   'établissement',
@@ -23,6 +27,8 @@ const MASCULINE = new Set([
   'observatoire',
   'pôle',
   'campus',
+  'réseau',
+  'syndicat',
 ])
 const FEMININE = new Set([
   'université',
@@ -32,6 +38,8 @@ const FEMININE = new Set([
   'bibliothèque',
   'fondation',
   'maison',
+  'association',
+  'fédération',
 ])
 
 /** Whether «de», «le», «que»… lose their vowel before this word. */

@@ -35,6 +35,7 @@ const samples: Record<string, readonly unknown[]> = {
   words: ['J’ai signé'],
   url: ['https://exemple.org/fr/'],
   pngUrl: ['https://exemple.org/kit/badge.png'],
+  file: ['badge-main-levee-fr-colour.png'],
   instance: ['mastodon.social'],
   name: PEOPLE,
   org: ['Atelier d’Écologie Politique de Toulouse (Atécopol)'],

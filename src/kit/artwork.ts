@@ -2,9 +2,10 @@
 // the social preview and the slide banner. Text is written as SVG <text> in the
 // font shipped with Paraphe; render.ts turns it into paths, so what a visitor
 // downloads looks the same on every machine.
-import type { KitConfig, KitPalette, KitVariant } from '../config.js'
+import type { KitConfig, KitMark, KitPalette, KitVariant } from '../config.js'
 
-export const KIT_VARIANTS: readonly KitVariant[] = ['colour', 'dark', 'mono']
+/** Colour on light grounds, colour on dark ones, black on light, white on dark. */
+export const KIT_VARIANTS: readonly KitVariant[] = ['colour', 'dark', 'mono', 'mono-dark']
 /** Widths of the published PNG renders of the mark and the badge. */
 export const PNG_WIDTHS = [64, 128, 256, 512, 1024] as const
 /** The mark alone also comes this small (a favicon, a slide footer), drawn from its small version. */
@@ -12,6 +13,8 @@ export const SMALL_MARK_WIDTHS = [16, 32] as const
 /** Up to this width a render of the mark uses the drawing made for small sizes. */
 export const SMALL_MARK_MAX = 32
 export const FONT_FAMILY = 'DejaVu Sans'
+/** The two weights shipped: titles and figures in bold, what accompanies them in book. */
+export type Weight = 400 | 700
 
 /** Text for XML: the only way anything dynamic enters an SVG. */
 export function escapeXml(text: string): string {
@@ -22,7 +25,7 @@ export function escapeXml(text: string): string {
 }
 
 /** Measures the width of one line of text in the shipped font, in SVG units. */
-export type Measure = (text: string, fontSize: number) => number
+export type Measure = (text: string, fontSize: number, weight?: Weight) => number
 
 export interface Artwork {
   svg: string
@@ -32,31 +35,54 @@ export interface Artwork {
   label: string
 }
 
-/** The mark in one palette, as a standalone SVG; `small` picks the drawing made for 16 and 32 px. */
-export function markSvg(kit: KitConfig, variant: KitVariant, small = false): string {
+/** A mark in one palette, as a standalone SVG; `small` picks the drawing made for 16 and 32 px. */
+export function markSvg(kit: KitConfig, mark: KitMark, variant: KitVariant, small = false): string {
   const palette = kit.palettes[variant]
-  return (small ? kit.markSmallSvg : kit.markSvg)
+  return (small ? mark.smallSvg : mark.svg)
     .replace(/<\?xml[^>]*\?>/g, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/\{\{(accent|ink|paper)\}\}/g, (_, name: keyof KitPalette) => palette[name])
+    .replace(/>\s+</g, '><')
     .trim()
 }
 
 /** The mark placed inside another drawing, as a nested <svg> at (x, y), size × size. */
-function placeMark(kit: KitConfig, variant: KitVariant, x: number, y: number, size: number): string {
-  return markSvg(kit, variant, size <= SMALL_MARK_MAX).replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
+function placeMark(
+  kit: KitConfig,
+  mark: KitMark,
+  variant: KitVariant,
+  x: number,
+  y: number,
+  size: number,
+): string {
+  return markSvg(kit, mark, variant, size <= SMALL_MARK_MAX).replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
     const kept = attrs.replace(/\s(?:width|height|x|y)="[^"]*"/g, '')
     return `<svg${kept} x="${x}" y="${y}" width="${size}" height="${size}">`
   })
 }
 
-function text(x: number, y: number, size: number, fill: string, content: string, anchor = 'start'): string {
-  return `<text x="${x}" y="${y}" font-family="${FONT_FAMILY}" font-weight="700" font-size="${size}" fill="${fill}" text-anchor="${anchor}">${escapeXml(content)}</text>`
+/** One line of text; its `weight` is one of the two shipped. */
+function text(
+  x: number,
+  y: number,
+  size: number,
+  fill: string,
+  content: string,
+  options: { anchor?: 'start' | 'middle' | 'end'; weight?: Weight } = {},
+): string {
+  return `<text x="${x}" y="${y}" font-family="${FONT_FAMILY}" font-weight="${options.weight ?? 700}" font-size="${size}" fill="${fill}" text-anchor="${options.anchor ?? 'start'}">${escapeXml(content)}</text>`
 }
 
 function svgRoot(width: number, height: number, body: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`
 }
+
+/** Height of DejaVu Sans's capitals and figures, per unit of font size. */
+const CAP_HEIGHT = 0.729
+
+/** The baseline that centres a line's capitals and figures on `middle`. */
+const centredBaseline = (middle: number, size: number) =>
+  Math.round((middle + (CAP_HEIGHT * size) / 2) * 10) / 10
 
 /** The badge's words split over at most two lines, at " · ". */
 export function badgeLines(words: string): string[] {
@@ -65,7 +91,13 @@ export function badgeLines(words: string): string[] {
 }
 
 /** The worded badge: the mark, then «Objection de conscience» over «IA générative». */
-export function badgeArtwork(kit: KitConfig, locale: string, variant: KitVariant, measure: Measure): Artwork {
+export function badgeArtwork(
+  kit: KitConfig,
+  mark: KitMark,
+  locale: string,
+  variant: KitVariant,
+  measure: Measure,
+): Artwork {
   const palette = kit.palettes[variant]
   const words = kit.badge[locale]!
   const lines = badgeLines(words)
@@ -77,40 +109,54 @@ export function badgeArtwork(kit: KitConfig, locale: string, variant: KitVariant
   const markSize = height - 2 * pad
   const textX = pad + markSize + 16
   const width = Math.ceil(textX + Math.max(...lines.map((l) => measure(l, size))) + pad + 2)
-  const capHeight = 0.73 * size
   const leading = 36
-  const first = Math.round((height + capHeight - leading * (lines.length - 1)) / 2)
-  const baselines = lines.map((_, i) => first + i * leading)
+  const first = Math.round(centredBaseline(height / 2, size) - (leading * (lines.length - 1)) / 2)
   const body = [
     `<rect x="1.5" y="1.5" width="${width - 3}" height="${height - 3}" rx="14" fill="${palette.paper}" stroke="${palette.accent}" stroke-width="3"/>`,
-    placeMark(kit, variant, pad, pad, markSize),
-    ...lines.map((line, i) => text(textX, baselines[i]!, size, i === 0 ? palette.ink : palette.accent, line)),
+    placeMark(kit, mark, variant, pad, pad, markSize),
+    ...lines.map((line, i) =>
+      text(textX, first + i * leading, size, i === 0 ? palette.ink : palette.accent, line),
+    ),
   ].join('')
   return { svg: svgRoot(width, height, body), width, height, label: words }
 }
 
-/** The live counter: the mark on the left, «1 234 signataires» on the accent colour. */
+/**
+ * The live counter, «1 234 signatures vérifiées» beside the first mark, as the site
+ * says it. The mark sits in a square of the badge's height with equal margins, and the
+ * figures' capitals are centred on the same middle line as the mark.
+ */
 export function counterArtwork(kit: KitConfig, label: string, measure: Measure): Artwork {
   const palette = kit.palettes.colour
+  const mark = kit.marks[0]!
   const height = 40
-  const size = 17
-  const width = Math.ceil(height + 12 + measure(label, size) + 14)
+  const size = 16
+  const markSize = 26
+  const pad = (height - markSize) / 2
+  const textX = pad + markSize + 9
+  // After the text, the margin the mark has on its left, and the border's width again.
+  const width = Math.ceil(textX + measure(label, size) + pad + 4)
   const body = [
-    `<rect width="${width}" height="${height}" rx="6" fill="${palette.accent}"/>`,
-    `<rect x="2" y="2" width="${height - 4}" height="${height - 4}" rx="5" fill="${palette.paper}"/>`,
-    placeMark(kit, 'colour', 5, 5, height - 10),
-    text(height + 12, 26.5, size, palette.paper, label),
+    `<rect x="1" y="1" width="${width - 2}" height="${height - 2}" rx="8" fill="${palette.paper}" stroke="${palette.accent}" stroke-width="2"/>`,
+    placeMark(kit, mark, 'colour', pad, pad, markSize),
+    text(textX, centredBaseline(height / 2, size), size, palette.ink, label),
   ].join('')
   return { svg: svgRoot(width, height, body), width, height, label }
 }
 
 /** Greedy word wrap for a line width, measured in the shipped font. */
-export function wrap(words: string, width: number, size: number, measure: Measure): string[] {
+export function wrap(
+  words: string,
+  width: number,
+  size: number,
+  measure: Measure,
+  weight: Weight = 700,
+): string[] {
   const lines: string[] = []
   let line = ''
   for (const word of words.split(/\s+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word
-    if (line && measure(candidate, size) > width) {
+    if (line && measure(candidate, size, weight) > width) {
       lines.push(line)
       line = word
     } else line = candidate
@@ -118,6 +164,38 @@ export function wrap(words: string, width: number, size: number, measure: Measur
   if (line) lines.push(line)
   return lines
 }
+
+/**
+ * The title in at most `maxLines` lines of `column` width. A title reads best broken
+ * where its own punctuation breaks it («Face à l’IA générative, / l’objection de
+ * conscience»): the largest size at which each phrase holds on one line is taken, if
+ * there is one down to `smallest`; otherwise words are wrapped greedily, the size
+ * lowered until the lines are few enough.
+ */
+function fitTitle(
+  title: string,
+  column: number,
+  largest: number,
+  smallest: number,
+  maxLines: number,
+  measure: Measure,
+) {
+  const phrases = title.split(/(?<=[,:;—])\s+/)
+  if (phrases.length > 1 && phrases.length <= maxLines)
+    for (let size = largest; size >= smallest; size -= 2)
+      if (phrases.every((phrase) => measure(phrase, size) <= column)) return { size, lines: phrases }
+  let size = largest
+  let lines = wrap(title, column, size, measure)
+  while (lines.length > maxLines && size > smallest) {
+    size -= 4
+    lines = wrap(title, column, size, measure)
+  }
+  return { size, lines: lines.slice(0, maxLines + 1) }
+}
+
+/** A text no wider than `width`: its size, from `largest` down. */
+const fittingSize = (content: string, width: number, largest: number, measure: Measure, weight: Weight) =>
+  Math.min(largest, Math.floor((width / Math.max(1, measure(content, largest, weight))) * largest))
 
 /** The 1200×630 social preview: the mark, the title, the count, the address. */
 export function previewArtwork(
@@ -128,53 +206,51 @@ export function previewArtwork(
   const width = 1200
   const height = 630
   const palette = kit.palettes.colour
-  let size = 64
-  let lines = wrap(opts.title, 1000, size, measure)
-  while (lines.length > 3 && size > 36) {
-    size -= 4
-    lines = wrap(opts.title, 1000, size, measure)
-  }
-  lines = lines.slice(0, 4)
-  const top = 230
+  const left = 96
+  const { size, lines } = fitTitle(opts.title, 1000, 64, 36, 3, measure)
+  const top = 236
   const body = [
-    `<rect width="${width}" height="${height}" fill="#fdfcf9"/>`,
-    `<rect width="24" height="${height}" fill="${palette.accent}"/>`,
-    placeMark(kit, 'colour', 100, 60, 120),
-    ...lines.map((line, i) => text(100, top + size + i * size * 1.2, size, palette.ink, line)),
-    text(100, 560, 44, palette.accent, opts.count),
-    text(1120, 560, 28, '#555555', opts.host, 'end'),
+    `<rect width="${width}" height="${height}" fill="${palette.paper}"/>`,
+    `<rect width="${width}" height="12" fill="${palette.accent}"/>`,
+    placeMark(kit, kit.marks[0]!, 'colour', left, 76, 112),
+    ...lines.map((line, i) => text(left, top + size + i * size * 1.18, size, palette.ink, line)),
+    text(left, 560, 40, palette.accent, opts.count),
+    text(width - left, 560, 28, palette.ink, opts.host, { anchor: 'end', weight: 400 }),
   ].join('')
   return { svg: svgRoot(width, height, body), width, height, label: `${opts.title} — ${opts.count}` }
 }
 
 /**
- * A 16:9 slide (1920×1080) for Impress, PowerPoint or Keynote, composed as one: the
- * mark, the text's title, one line of invitation, the link with its QR code, the count.
- * The badge's words are left out: beside the title they would say the same thing twice.
+ * A 16:9 slide (1920×1080) for Impress, PowerPoint or Keynote, composed as one. Read
+ * in this order: the title, large, in bold; the count, in the accent colour; the line
+ * of invitation and the link, in book weight, smaller; the QR code beside them for those
+ * in the room. The mark opens the column; the badge's words are left out: beside the
+ * title they would say the same thing twice.
  */
 export function bannerArtwork(
   kit: KitConfig,
+  mark: KitMark,
   opts: { title: string; invite: string; url: string; count: string; qrSvg: string },
   measure: Measure,
 ): Artwork {
   const width = 1920
   const height = 1080
   const palette = kit.palettes.colour
-  const left = 160
-  // The text column ends where the QR code's quiet zone begins.
-  const column = 1040
-  let size = 76
-  let titleLines = wrap(opts.title, column, size, measure)
-  while (titleLines.length > 3 && size > 56) {
-    size -= 4
-    titleLines = wrap(opts.title, column, size, measure)
-  }
-  titleLines = titleLines.slice(0, 4)
-  const titleTop = 360
-  const titleEnd = titleTop + size + (titleLines.length - 1) * size * 1.15
-  const urlSize = Math.min(44, Math.floor((column / Math.max(1, measure(opts.url, 44))) * 44))
-  const qrSize = 520
-  const qrX = width - 160 - qrSize
+  const margin = 136
+  // The text column ends where the QR code's card begins, with a gutter.
+  const qrSize = 440
+  const card = 32
+  const qrX = width - margin - qrSize - card
+  const column = qrX - card - 96 - margin
+  const { size, lines } = fitTitle(opts.title, column, 92, 72, 3, measure)
+  const leading = Math.round(size * 1.14)
+  const markSize = 120
+  const markY = 150
+  const titleTop = markY + markSize + 84 + size
+  const titleEnd = titleTop + (lines.length - 1) * leading
+  const inviteSize = 44
+  const inviteY = titleEnd + 110
+  const urlSize = fittingSize(opts.url, column, 40, measure, 400)
   const qrY = (height - qrSize) / 2
   const qr = opts.qrSvg.replace(/<\?xml[^>]*\?>/g, '').replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
     const kept = attrs.replace(/\s(?:width|height|x|y)="[^"]*"/g, '')
@@ -182,13 +258,14 @@ export function bannerArtwork(
   })
   const body = [
     `<rect width="${width}" height="${height}" fill="${palette.paper}"/>`,
-    `<rect width="32" height="${height}" fill="${palette.accent}"/>`,
-    placeMark(kit, 'colour', left, 140, 180),
-    ...titleLines.map((line, i) => text(left, titleTop + size + i * size * 1.15, size, palette.ink, line)),
-    text(left, titleEnd + 100, 44, palette.ink, opts.invite),
-    text(left, titleEnd + 170, urlSize, palette.accent, opts.url),
-    text(left, height - 140, 56, palette.accent, opts.count),
-    `<rect x="${qrX}" y="${qrY}" width="${qrSize}" height="${qrSize}" fill="#ffffff"/>`,
+    `<rect width="${width}" height="16" fill="${palette.accent}"/>`,
+    placeMark(kit, mark, 'colour', margin, markY, markSize),
+    ...lines.map((line, i) => text(margin, titleTop + i * leading, size, palette.ink, line)),
+    text(margin, inviteY, inviteSize, palette.ink, opts.invite, { weight: 400 }),
+    text(margin, inviteY + 64, urlSize, palette.accent, opts.url, { weight: 400 }),
+    text(margin, height - margin, 60, palette.accent, opts.count),
+    // The code on a white card with its quiet zone, readable whatever the palette.
+    `<rect x="${qrX - card}" y="${qrY - card}" width="${qrSize + 2 * card}" height="${qrSize + 2 * card}" rx="24" fill="#ffffff" stroke="${palette.ink}" stroke-opacity="0.15" stroke-width="2"/>`,
     qr,
   ].join('')
   return {

@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url'
 import type { Resvg as ResvgClass, ResvgRenderOptions } from '@resvg/resvg-js'
 import QRCode from 'qrcode'
-import type { Config, KitVariant } from '../config.js'
+import type { Config, KitMark, KitVariant } from '../config.js'
 import { absoluteUrl } from '../domain/links.js'
 import { messagesFor } from '../i18n/index.js'
 import {
@@ -16,22 +16,26 @@ import {
   counterArtwork,
   escapeXml,
   FONT_FAMILY,
+  KIT_VARIANTS,
   markSvg,
   PNG_WIDTHS,
   previewArtwork,
   SMALL_MARK_MAX,
   SMALL_MARK_WIDTHS,
   type Artwork,
+  type Weight,
 } from './artwork.js'
 
 /** The social preview and the slide are redrawn at most this often. */
 export const PREVIEW_MAX_AGE_MS = 60_000
 
-const FONT_FILE = fileURLToPath(new URL('../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url))
+const fontFile = (name: string) => fileURLToPath(new URL(`../assets/fonts/${name}`, import.meta.url))
 // Without a loaded font resvg silently drops text; system fonts would make the
-// output depend on the machine, so only the shipped file is used.
+// output depend on the machine, so only the shipped files are used: DejaVu Sans in
+// bold, and in book weight (reduced to Latin, Greek and Cyrillic; a character it lacks
+// is drawn from the bold file).
 const FONT: ResvgRenderOptions['font'] = {
-  fontFiles: [FONT_FILE],
+  fontFiles: [fontFile('DejaVuSans-Bold.ttf'), fontFile('DejaVuSans.ttf')],
   loadSystemFonts: false,
   defaultFontFamily: FONT_FAMILY,
 }
@@ -46,8 +50,8 @@ export interface KitFile {
 }
 
 /** The width of one line of text in the shipped font. */
-function measureText(Resvg: Resvg, text: string, fontSize: number): number {
-  const probe = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="${fontSize * 2}"><text x="0" y="${fontSize * 1.5}" font-family="${FONT_FAMILY}" font-weight="700" font-size="${fontSize}">${escapeXml(text)}</text></svg>`
+function measureText(Resvg: Resvg, text: string, fontSize: number, weight: Weight): number {
+  const probe = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="${fontSize * 2}"><text x="0" y="${fontSize * 1.5}" font-family="${FONT_FAMILY}" font-weight="${weight}" font-size="${fontSize}">${escapeXml(text)}</text></svg>`
   const box = new Resvg(probe, { font: FONT }).innerBBox()
   return box ? box.x + box.width : 0
 }
@@ -78,16 +82,40 @@ function pngFile(Resvg: Resvg, art: Artwork, width: number): KitFile {
   return { body: rendered.asPng(), type: 'image/png', width: rendered.width, height: rendered.height }
 }
 
-const NAME = /^(mark|badge|qr)(?:-([a-z]{2}))?(?:-(colour|dark|mono))?(?:-(\d+))?\.(svg|png)$/
+const VARIANT = '(colour|dark|mono-dark|mono)'
+// A mark's id may hold dashes: it is matched as short as the rest of the name allows,
+// then looked up among the configured marks.
+const MARK_NAME = new RegExp(`^mark-([a-z0-9-]+?)-${VARIANT}(?:-(\\d+))?\\.(svg|png)$`)
+const BADGE_NAME = new RegExp(`^badge-([a-z0-9-]+?)-([a-z]{2})-${VARIANT}(?:-(\\d+))?\\.(svg|png)$`)
+const QR_NAME = /^qr-([a-z]{2})\.(svg|png)$/
+const BANNER_NAME = /^banner-([a-z0-9-]+?)-([a-z]{2})\.(svg|png)$/
+const PREVIEWS_NAME = /^previews-([a-z]{2})\.svg$/
+
+/** Where a drawing sits in the previews sheet of a locale: `/kit/previews-fr.svg#<id>`. */
+export interface PreviewView {
+  id: string
+  width: number
+  height: number
+}
+
+export interface KitPreviews {
+  /** Each mark in each variant: its full drawing, then its small one at 32 and 16 px, on the variant's ground. */
+  mark(mark: KitMark, variant: KitVariant): PreviewView
+  /** The worded badge of a mark in a variant, on the variant's ground. */
+  badge(mark: KitMark, variant: KitVariant): PreviewView
+  qr: PreviewView
+}
 
 export interface KitRenderer {
-  /** A file of the kit by name ("mark-dark-256.png"), or undefined when there is none. */
+  /** A file of the kit by name ("mark-main-levee-dark-256.png"), or undefined when there is none. */
   file(name: string): Promise<KitFile | undefined>
-  /** Size of the worded badge, for width and height attributes. */
-  badgeSize(locale: string, variant: KitVariant): { width: number; height: number }
+  /** Size of the worded badge of a mark, for width and height attributes. */
+  badgeSize(mark: KitMark, locale: string, variant: KitVariant): { width: number; height: number }
+  /** Where each drawing is in the previews sheet of a locale (made with it). */
+  previews(locale: string): Promise<KitPreviews>
   /** The live counter badge for a count already formatted in its language. */
   counter(locale: string, label: string): KitFile
-  /** The slide ("banner-fr.png", "banner-en.svg") with the count, drawn again only when older than a minute. */
+  /** The slide ("banner-main-levee-fr.png") with the count, drawn again only when older than a minute. */
   banner(name: string, readCount: () => Promise<number>, now: number): Promise<KitFile | undefined>
   /** The social preview, drawn again only when older than a minute. */
   preview(locale: string, readLabel: () => Promise<string>, now: number): Promise<KitFile>
@@ -104,25 +132,27 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
   const counters = new Map<string, { label: string; file: KitFile }>()
   const previews = new Map<string, { at: number; label: string; file: KitFile }>()
   const banners = new Map<string, { at: number; label: string; file: KitFile }>()
+  const sheets = new Map<string, Promise<{ file: KitFile; views: KitPreviews }>>()
+  const markById = (id: string) => kit.marks.find((m) => m.id === id)
 
   const measure = (() => {
     const widths = new Map<string, number>()
-    return (text: string, size: number) => {
-      const key = `${size}:${text}`
+    return (text: string, size: number, weight: Weight = 700) => {
+      const key = `${weight}:${size}:${text}`
       let w = widths.get(key)
       if (w === undefined) {
-        w = measureText(Resvg, text, size)
+        w = measureText(Resvg, text, size, weight)
         widths.set(key, w)
       }
       return w
     }
   })()
 
-  const badge = (locale: string, variant: KitVariant) => {
-    const key = `${locale}-${variant}`
+  const badge = (mark: KitMark, locale: string, variant: KitVariant) => {
+    const key = `${mark.id}-${locale}-${variant}`
     let art = badges.get(key)
     if (!art) {
-      art = badgeArtwork(kit, locale, variant, measure)
+      art = badgeArtwork(kit, mark, locale, variant, measure)
       badges.set(key, art)
     }
     return art
@@ -136,56 +166,145 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
       color: { dark: '#000000', light: '#ffffff' },
     })
 
-  async function artworkFor(
-    kind: string,
-    locale: string | undefined,
-    variant: KitVariant | undefined,
-  ): Promise<Artwork | undefined> {
-    if (kind === 'mark') {
-      if (locale || !variant) return undefined
-      return {
-        svg: markSvg(kit, variant),
-        width: 64,
-        height: 64,
-        label: kit.badge[config.site.defaultLocale]!,
-      }
-    }
-    if (!locale || !locales.includes(locale)) return undefined
-    if (kind === 'badge') return variant ? badge(locale, variant) : undefined
-    if (variant) return undefined
-    const url = absoluteUrl(config, locale, '/')
-    return { svg: await qrSvg(locale), width: 1024, height: 1024, label: url }
-  }
+  const markArtwork = (mark: KitMark, variant: KitVariant, small: boolean): Artwork => ({
+    svg: markSvg(kit, mark, variant, small),
+    width: 64,
+    height: 64,
+    label: mark.alt[config.site.defaultLocale]!,
+  })
+
+  /** A PNG width the name may ask for: the published ones, and 16 and 32 for the mark alone. */
+  const publishedWidth = (width: number | undefined, forMark: boolean) =>
+    width === undefined ||
+    (PNG_WIDTHS as readonly number[]).includes(width) ||
+    (forMark && (SMALL_MARK_WIDTHS as readonly number[]).includes(width))
 
   async function make(name: string): Promise<KitFile | undefined> {
-    const m = NAME.exec(name)
-    if (!m) return undefined
-    const [, kind, locale, variant, widthText, ext] = m as unknown as [
-      string,
-      string,
-      string | undefined,
-      KitVariant | undefined,
-      string | undefined,
-      'svg' | 'png',
-    ]
-    const width = widthText === undefined ? undefined : Number(widthText)
-    // Marks and badges come in the published widths; the QR code and the slide in one size.
-    const sized = kind === 'mark' || kind === 'badge'
-    if (ext === 'svg' && width !== undefined) return undefined
-    const widths: readonly number[] = kind === 'mark' ? [...SMALL_MARK_WIDTHS, ...PNG_WIDTHS] : PNG_WIDTHS
-    if (ext === 'png' && sized && !widths.includes(width!)) return undefined
-    if (ext === 'png' && !sized && width !== undefined) return undefined
-    let art = await artworkFor(kind, locale, variant)
-    if (!art) return undefined
-    // A few pixels wide, the full drawing turns to mush: the small one is drawn for it.
-    if (kind === 'mark' && width !== undefined && width <= SMALL_MARK_MAX)
-      art = { ...art, svg: markSvg(kit, variant!, true) }
-    if (ext === 'svg') return svgFile(Resvg, art, kind !== 'qr')
-    return pngFile(Resvg, art, width ?? art.width)
+    let m = MARK_NAME.exec(name)
+    if (m) {
+      const [, id, variant, widthText, ext] = m as unknown as [string, string, KitVariant, string?, string?]
+      const mark = markById(id)
+      const width = widthText === undefined ? undefined : Number(widthText)
+      if (!mark || (ext === 'svg') !== (width === undefined) || !publishedWidth(width, true)) return undefined
+      // A few pixels wide, the full drawing turns to mush: the small one is drawn for it.
+      const art = markArtwork(mark, variant, width !== undefined && width <= SMALL_MARK_MAX)
+      return ext === 'svg' ? svgFile(Resvg, art) : pngFile(Resvg, art, width!)
+    }
+    m = BADGE_NAME.exec(name)
+    if (m) {
+      const [, id, locale, variant, widthText, ext] = m as unknown as [
+        string,
+        string,
+        string,
+        KitVariant,
+        string?,
+        string?,
+      ]
+      const mark = markById(id)
+      const width = widthText === undefined ? undefined : Number(widthText)
+      if (!mark || !locales.includes(locale) || (ext === 'svg') !== (width === undefined)) return undefined
+      if (!publishedWidth(width, false)) return undefined
+      const art = badge(mark, locale, variant)
+      return ext === 'svg' ? svgFile(Resvg, art) : pngFile(Resvg, art, width!)
+    }
+    m = QR_NAME.exec(name)
+    if (m && locales.includes(m[1]!)) {
+      const art = {
+        svg: await qrSvg(m[1]!),
+        width: 1024,
+        height: 1024,
+        label: absoluteUrl(config, m[1]!, '/'),
+      }
+      // The QR code has no text to flatten: it is served as the library draws it.
+      return m[2] === 'svg' ? svgFile(Resvg, art, false) : pngFile(Resvg, art, art.width)
+    }
+    return undefined
+  }
+
+  /**
+   * One SVG per locale holding every preview the kit page shows, each reachable by a
+   * fragment (`previews-fr.svg#main-levee-dark`) that names a <view> of it: the page
+   * shows a dozen drawings for one request. Each preview carries its own ground, so
+   * that the variant for dark backgrounds is seen on one whatever the page's scheme.
+   */
+  function sheet(locale: string) {
+    let pending = sheets.get(locale)
+    if (!pending) {
+      pending = (async () => {
+        const gap = 8
+        const parts: string[] = []
+        let y = 0
+        let width = 0
+        const place = (id: string, w: number, h: number, body: string): PreviewView => {
+          parts.push(
+            `<view id="${id}" viewBox="0 ${y} ${w} ${h}"/>`,
+            `<g transform="translate(0 ${y})">${body}</g>`,
+          )
+          y += h + gap
+          width = Math.max(width, w)
+          return { id, width: w, height: h }
+        }
+        const nested = (svg: string, x: number, top: number, w: number, h: number) =>
+          svg.replace(/<title>[\s\S]*?<\/title>/, '').replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
+            const kept = attrs.replace(/\s(?:width|height|x|y|role|aria-label)="[^"]*"/g, '')
+            return `<svg${kept} x="${x}" y="${top}" width="${w}" height="${h}">`
+          })
+        const flat = (art: Artwork) => svgFile(Resvg, art).body.toString('utf8')
+        const marks = new Map<string, PreviewView>()
+        const badgeViews = new Map<string, PreviewView>()
+        for (const mark of kit.marks)
+          for (const variant of KIT_VARIANTS) {
+            // Each preview on its variant's own paper: what the variant is drawn for.
+            const ground = kit.palettes[variant].paper
+            // The mark at 64 px from its drawing, then at 32 and 16 px from its small one,
+            // bottoms aligned, 16 units of ground around and 24 between.
+            const small = markSvg(kit, mark, variant, true)
+            const w = 16 + 64 + 24 + 32 + 24 + 16 + 16
+            const h = 16 + 64 + 16
+            const body = [
+              `<rect width="${w}" height="${h}" rx="6" fill="${ground}"/>`,
+              nested(markSvg(kit, mark, variant), 16, 16, 64, 64),
+              nested(small, 16 + 64 + 24, 16 + 64 - 32, 32, 32),
+              nested(small, 16 + 64 + 24 + 32 + 24, 16 + 64 - 16, 16, 16),
+            ].join('')
+            marks.set(`${mark.id}-${variant}`, place(`${mark.id}-${variant}`, w, h, body))
+            const art = badge(mark, locale, variant)
+            // The badge at 256 px wide, as the snippets show it, with a margin of its ground.
+            const bw = 256
+            const bh = Math.round((bw * art.height) / art.width)
+            const badgeBody = [
+              `<rect width="${bw + 32}" height="${bh + 32}" rx="6" fill="${ground}"/>`,
+              nested(flat(art), 16, 16, bw, bh),
+            ].join('')
+            badgeViews.set(
+              `${mark.id}-${variant}`,
+              place(`badge-${mark.id}-${variant}`, bw + 32, bh + 32, badgeBody),
+            )
+          }
+        const qrBody = nested((await qrSvg(locale)).replace(/<\?xml[^>]*\?>/g, ''), 0, 0, 160, 160)
+        const qr = place('qr', 160, 160, qrBody)
+        // No width and height on the sheet: a browser showing one of its views takes that
+        // view's own proportions, where the sheet's size would letterbox the view in it.
+        const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${y}">${parts.join('')}</svg>`
+        const views: KitPreviews = {
+          mark: (mark, variant) => marks.get(`${mark.id}-${variant}`)!,
+          badge: (mark, variant) => badgeViews.get(`${mark.id}-${variant}`)!,
+          qr,
+        }
+        return { file: { body: Buffer.from(svg), type: 'image/svg+xml' as const, width, height: y }, views }
+      })()
+      sheets.set(locale, pending)
+    }
+    return pending
   }
 
   return {
     file(name) {
+      const sheetName = PREVIEWS_NAME.exec(name)
+      if (sheetName)
+        return locales.includes(sheetName[1]!)
+          ? sheet(sheetName[1]!).then((s) => s.file)
+          : Promise.resolve(undefined)
       let pending = files.get(name)
       if (!pending) {
         pending = make(name)
@@ -198,9 +317,12 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
       }
       return pending
     },
-    badgeSize(locale, variant) {
-      const { width, height } = badge(locale, variant)
+    badgeSize(mark, locale, variant) {
+      const { width, height } = badge(mark, locale, variant)
       return { width, height }
+    },
+    async previews(locale) {
+      return (await sheet(locale)).views
     },
     counter(locale, label) {
       const cached = counters.get(locale)
@@ -210,9 +332,10 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
       return file
     },
     async banner(name, readCount, now) {
-      const m = /^banner-([a-z]{2})\.(svg|png)$/.exec(name)
-      if (!m || !locales.includes(m[1]!)) return undefined
-      const [, locale, ext] = m as unknown as [string, string, 'svg' | 'png']
+      const m = BANNER_NAME.exec(name)
+      const mark = m ? markById(m[1]!) : undefined
+      if (!m || !mark || !locales.includes(m[2]!)) return undefined
+      const [, , locale, ext] = m as unknown as [string, string, string, 'svg' | 'png']
       const cached = banners.get(name)
       if (cached && now - cached.at < PREVIEW_MAX_AGE_MS) return cached.file
       const label = messagesFor(locale).count.signatures(await readCount())
@@ -222,6 +345,7 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
       }
       const art = bannerArtwork(
         kit,
+        mark,
         {
           title: config.site.title[locale]!,
           invite: messagesFor(locale).kit.slideInvite,

@@ -1,7 +1,7 @@
 // The copy-ready snippets of the kit, as text. HTML goes through hono's `html`
 // template, which escapes every interpolated value; every link is absolute.
 import { html } from 'hono/html'
-import type { Config } from '../config.js'
+import type { Config, KitMark } from '../config.js'
 import { absoluteUrl } from '../domain/links.js'
 import { messagesFor } from '../i18n/index.js'
 
@@ -34,8 +34,10 @@ const markdownText = (text: string) => text.replace(/[\\[\]]/g, (ch) => `\\${ch}
 /** A Markdown link destination: spaces and parentheses encoded. */
 const markdownUrl = (url: string) => url.replace(/[ ()]/g, (ch) => encodeURIComponent(ch))
 
+/** The snippets of one mark's badge in a language, and those that are the same for every mark. */
 export function buildSnippets(
   config: Config,
+  mark: KitMark,
   locale: string,
   badge: { width: number; height: number },
 ): Snippets {
@@ -47,9 +49,12 @@ export function buildSnippets(
   const accent = site.kit.palettes.colour.accent
   // Signatures and pages show the badge at 256 px wide; the 512 px PNG keeps it sharp on dense screens.
   const shown = { width: 256, height: Math.round((256 * badge.height) / badge.width) }
-  const png512 = kitFileUrl(config, `badge-${locale}-colour-512.png`)
-  const svg = kitFileUrl(config, `badge-${locale}-colour.svg`)
-  const png1024 = kitFileUrl(config, `badge-${locale}-colour-1024.png`)
+  const badgeFile = `badge-${mark.id}-${locale}-colour`
+  const png512 = kitFileUrl(config, `${badgeFile}-512.png`)
+  const svg = kitFileUrl(config, `${badgeFile}.svg`)
+  const png1024 = kitFileUrl(config, `${badgeFile}-1024.png`)
+  // The name the LaTeX snippets give the saved file.
+  const latexFile = `${badgeFile}.png`
   const counter = counterUrl(config, locale)
   const counterAlt = m.kit.counterAlt(title)
 
@@ -64,15 +69,15 @@ export function buildSnippets(
 
   const latex = [
     m.kit.latexPreamble,
-    m.kit.latexComment(png1024),
-    `\\href{${latexUrl(manifestoUrl)}}{\\includegraphics[height=2.5em]{objection-ia.png}}`,
+    m.kit.latexComment(png1024, latexFile),
+    `\\href{${latexUrl(manifestoUrl)}}{\\includegraphics[height=2.5em]{${latexFile}}}`,
   ].join('\n')
 
   const beamer = [
     m.kit.latexPreamble,
-    m.kit.latexComment(png1024),
+    m.kit.latexComment(png1024, latexFile),
     '\\setbeamertemplate{footline}{%',
-    `  \\hfill\\raisebox{1.5mm}{\\href{${latexUrl(manifestoUrl)}}{\\includegraphics[height=6mm]{objection-ia.png}}}\\hspace{2mm}%`,
+    `  \\hfill\\raisebox{1.5mm}{\\href{${latexUrl(manifestoUrl)}}{\\includegraphics[height=6mm]{${latexFile}}}}\\hspace{2mm}%`,
     '}',
   ].join('\n')
 

@@ -1,7 +1,10 @@
 // The signatory kit: logos to download, copy-ready snippets with how to paste them,
 // the QR code, the live counter, links to share, the embeddable form. Snippets sit
-// in read-only text areas: selectable and copyable without any script.
+// in read-only text areas, selectable and copyable as they are: the page loads no
+// script, and its previews come from one image (the previews sheet).
+import type { KitMark } from '../config.js'
 import { KIT_VARIANTS, PNG_WIDTHS, SMALL_MARK_WIDTHS } from '../kit/artwork.js'
+import type { KitPreviews, PreviewView } from '../kit/render.js'
 import type { ShareLinks } from '../kit/share.js'
 import type { Snippets } from '../kit/snippets.js'
 import { Layout } from './layout.js'
@@ -10,6 +13,10 @@ import type { PageContext } from './page-context.js'
 
 export interface KitPageProps {
   p: PageContext
+  /** The mark whose files and snippets the page gives. */
+  mark: KitMark
+  /** Where each preview is in the page's one previews sheet. */
+  previews: KitPreviews
   snippets: Snippets
   share: ShareLinks
   /** Natural size of the worded badge (the same in every variant). */
@@ -34,41 +41,47 @@ function Snippet(props: {
       14,
       lines.reduce((n, line) => n + 1 + Math.floor(line.length / 64), 0),
     )
+  // No wrapper around the three: the page counts its elements (its EcoIndex), and
+  // the label, the hint and the box read as one group by their spacing alone.
   return (
-    <div class="snippet">
-      <label for={props.id}>{props.label}</label>
+    <>
+      <label class="snippet-label" for={props.id}>
+        {props.label}
+      </label>
       {props.hint ? (
         <p class="hint" id={`${props.id}-hint`}>
           {props.hint}
         </p>
       ) : null}
       <textarea
+        class="snippet"
         id={props.id}
         readonly
         rows={rows}
         spellcheck={false}
         aria-describedby={props.hint ? `${props.id}-hint` : undefined}
-        data-copy={props.p.m.kit.copy}
-        data-copied={props.p.m.kit.copied}
       >
         {props.value}
       </textarea>
-    </div>
+    </>
   )
 }
 
-/** "SVG · PNG 64 128 256 512 1024", each a download link (the mark also 16 and 32). */
+/** "Logo: SVG · PNG 64 128 256 512 1024", each a download link (the mark also 16 and 32). */
 function Downloads({
   p,
+  label,
   base,
   widths = PNG_WIDTHS,
 }: {
   p: PageContext
+  label: string
   base: string
   widths?: readonly number[]
 }) {
   return (
     <p class="downloads">
+      {label}{' '}
       <a href={`/kit/${base}.svg`} download="">
         SVG
       </a>
@@ -83,6 +96,31 @@ function Downloads({
         </>
       ))}
     </p>
+  )
+}
+
+/**
+ * A drawing of the previews sheet: every preview of the page comes from that one file
+ * (`/kit/previews-fr.svg#main-levee-dark`), so a dozen of them cost one request.
+ */
+function Preview({
+  p,
+  view,
+  alt,
+  scale = 1,
+}: {
+  p: PageContext
+  view: PreviewView
+  alt: string
+  scale?: number
+}) {
+  return (
+    <img
+      src={`/kit/previews-${p.locale}.svg#${view.id}`}
+      width={Math.round(view.width * scale)}
+      height={Math.round(view.height * scale)}
+      alt={alt}
+    />
   )
 }
 
@@ -117,11 +155,13 @@ export function MastodonForm({ p, value = '', error }: { p: PageContext; value?:
   )
 }
 
-export function KitPage({ p, snippets, share, badge, counter }: KitPageProps) {
+export function KitPage({ p, mark, previews, snippets, share, badge, counter }: KitPageProps) {
   const m = p.m.kit
   const title = p.site.title[p.locale]!
   const words = p.site.kit.badge[p.locale]!
+  const marks = p.site.kit.marks
   const shown = { width: 256, height: Math.round((256 * badge.height) / badge.width) }
+  const name = mark.name[p.locale]!
   const sections: [string, string][] = [
     ['logos', m.logosTitle],
     ['email', m.emailTitle],
@@ -132,12 +172,18 @@ export function KitPage({ p, snippets, share, badge, counter }: KitPageProps) {
     ['share', m.shareTitle],
     ['embed', m.formTitle],
   ]
+  // The page of the first mark is /kit itself; another's carries its id.
+  const markPage = (other: KitMark) =>
+    other === marks[0] ? p.href('/kit') : `${p.href('/kit')}?mark=${encodeURIComponent(other.id)}`
+  const badgeBase = `badge-${mark.id}-${p.locale}`
   return (
-    <Layout p={p} title={m.title} description={m.intro}>
+    <Layout p={p} title={marks.length > 1 ? `${m.title} — ${name}` : m.title} description={m.intro}>
       <article class="kit">
         <h1>{m.title}</h1>
         <p>{m.intro}</p>
-        <p>{m.free}</p>
+        <p>
+          {m.free} {m.snippetHint}
+        </p>
         <nav aria-labelledby="kit-contents" class="kit-contents">
           <h2 id="kit-contents">{m.contents}</h2>
           <ul>
@@ -151,35 +197,48 @@ export function KitPage({ p, snippets, share, badge, counter }: KitPageProps) {
 
         <section id="logos" aria-labelledby="logos-title">
           <h2 id="logos-title">{m.logosTitle}</h2>
-          <h3>{m.markTitle}</h3>
+          <p>
+            {marks.length > 1 ? `${m.chooseMark} ` : null}
+            {m.originalsAt}{' '}
+            {p.site.organisationUrl ? (
+              <a href={p.site.organisationUrl}>{m.originalsSite(p.site.organisation)}</a>
+            ) : (
+              m.originalsSite(p.site.organisation)
+            )}
+            . {m.ownMarks}
+          </p>
+          {marks.length > 1 ? (
+            <ul class="mark-choice">
+              {marks.map((other) => (
+                <li>
+                  <a href={`${markPage(other)}#logos`} aria-current={other === mark ? 'page' : undefined}>
+                    <Preview p={p} view={previews.mark(other, 'colour')} alt="" scale={0.75} />
+                    {other.name[p.locale]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <h3>{m.variantsTitle(name)}</h3>
           <p>{m.markBody}</p>
+          {/* One card per variant: the mark at 64, 32 and 16 px, then its badge, each with its files. */}
           <ul class="variants">
             {KIT_VARIANTS.map((v) => (
               <li>
-                <div class={`swatch swatch-${v}`}>
-                  <img src={`/kit/mark-${v}.svg`} width={64} height={64} alt="" />
-                </div>
                 <p class="variant-name">{m.variants[v]}</p>
-                <Downloads p={p} base={`mark-${v}`} widths={[...SMALL_MARK_WIDTHS, ...PNG_WIDTHS]} />
-              </li>
-            ))}
-          </ul>
-          <h3>{m.badgeTitle}</h3>
-          <p>{m.badgeBody}</p>
-          <ul class="variants badges">
-            {KIT_VARIANTS.map((v) => (
-              <li>
-                <div class={`swatch swatch-${v}`}>
-                  <img
-                    src={`/kit/badge-${p.locale}-${v}.svg`}
-                    width={shown.width}
-                    height={shown.height}
-                    alt={v === 'colour' ? words : ''}
-                    loading={v === 'colour' ? undefined : 'lazy'}
-                  />
-                </div>
-                <p class="variant-name">{m.variants[v]}</p>
-                <Downloads p={p} base={`badge-${p.locale}-${v}`} />
+                <Preview
+                  p={p}
+                  view={previews.mark(mark, v)}
+                  alt={v === 'colour' ? mark.alt[p.locale]! : ''}
+                />
+                <Downloads
+                  p={p}
+                  label={m.markFiles}
+                  base={`mark-${mark.id}-${v}`}
+                  widths={[...SMALL_MARK_WIDTHS, ...PNG_WIDTHS]}
+                />
+                <Preview p={p} view={previews.badge(mark, v)} alt={v === 'colour' ? words : ''} />
+                <Downloads p={p} label={m.badgeFiles} base={`${badgeBase}-${v}`} />
               </li>
             ))}
           </ul>
@@ -194,8 +253,8 @@ export function KitPage({ p, snippets, share, badge, counter }: KitPageProps) {
               {/* Copied and pasted into a mail signature, the image keeps its src: the sharp
                   512 px file, as in the snippet. A screen at 1x only loads the 256 px one. */}
               <img
-                src={`/kit/badge-${p.locale}-colour-512.png`}
-                srcset={`/kit/badge-${p.locale}-colour-256.png 1x, /kit/badge-${p.locale}-colour-512.png 2x`}
+                src={`/kit/${badgeBase}-colour-512.png`}
+                srcset={`/kit/${badgeBase}-colour-256.png 1x, /kit/${badgeBase}-colour-512.png 2x`}
                 width={shown.width}
                 height={shown.height}
                 alt={words}
@@ -235,11 +294,11 @@ export function KitPage({ p, snippets, share, badge, counter }: KitPageProps) {
           <p>{m.slidesBody}</p>
           <p class="downloads">
             {m.slideDownload}{' '}
-            <a href={`/kit/banner-${p.locale}.png`} download="">
+            <a href={`/kit/banner-${mark.id}-${p.locale}.png`} download="">
               PNG
             </a>
             {' · '}
-            <a href={`/kit/banner-${p.locale}.svg`} download="">
+            <a href={`/kit/banner-${mark.id}-${p.locale}.svg`} download="">
               SVG
             </a>
           </p>
@@ -249,15 +308,9 @@ export function KitPage({ p, snippets, share, badge, counter }: KitPageProps) {
         <section id="qr" aria-labelledby="qr-title">
           <h2 id="qr-title">{m.qrTitle}</h2>
           <p>{m.qrBody}</p>
-          <div class="swatch swatch-qr">
-            <img
-              src={`/kit/qr-${p.locale}.svg`}
-              width={160}
-              height={160}
-              alt={m.qrAlt(snippets.manifestoUrl)}
-              loading="lazy"
-            />
-          </div>
+          <p>
+            <Preview p={p} view={previews.qr} alt={m.qrAlt(snippets.manifestoUrl)} />
+          </p>
           <p class="downloads">
             <a href={`/kit/qr-${p.locale}.svg`} download="">
               SVG
@@ -320,7 +373,6 @@ export function KitPage({ p, snippets, share, badge, counter }: KitPageProps) {
           />
         </section>
       </article>
-      <script src={p.kitScript} defer></script>
     </Layout>
   )
 }

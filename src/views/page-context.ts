@@ -23,7 +23,6 @@ export interface PageContext {
   pages: { href: string; title: string }[]
   stylesheet: string
   icon: string
-  kitScript: string
   /** Absolute address of the social preview image (Open Graph) in this locale. */
   ogImage: string
   signingOpen: boolean
