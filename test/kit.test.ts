@@ -147,7 +147,6 @@ describe('signatory kit', () => {
 
   it('answer names outside the kit with a 404', async () => {
     for (const path of [
-      '/kit/mark-colour.svg',
       '/kit/mark-main-levee-purple.svg',
       '/kit/mark-nobody-colour.svg',
       '/kit/mark-main-levee-colour-100.png',
@@ -163,6 +162,25 @@ describe('signatory kit', () => {
     ]) {
       expect((await fetch(app.url + path)).status, path).toBe(404)
     }
+  })
+
+  it("send the addresses of the kit before it had several marks, pasted in signatures long ago, to the first mark's files", async () => {
+    const first = MARKS[0]!
+    for (const [former, today] of [
+      ['/kit/mark-colour.svg', `/kit/mark-${first}-colour.svg`],
+      ['/kit/mark-dark-256.png', `/kit/mark-${first}-dark-256.png`],
+      ['/kit/badge-fr-colour-256.png', `/kit/badge-${first}-fr-colour-256.png`],
+      ['/kit/badge-en-mono.svg', `/kit/badge-${first}-en-mono.svg`],
+      ['/kit/banner-fr.png', `/kit/banner-${first}-fr.png`],
+    ]) {
+      const res = await fetch(app.url + former!, { redirect: 'manual' })
+      expect(res.status, former).toBe(301)
+      expect(new URL(res.headers.get('location')!, app.url).pathname, former).toBe(today)
+      expect((await fetch(app.url + today!)).status, today).toBe(200)
+    }
+    // Names the kit never had stay unknown.
+    for (const path of ['/kit/mark-fr-colour.svg', '/kit/badge-colour.svg', '/kit/banner-fr-dark.png'])
+      expect((await fetch(app.url + path, { redirect: 'manual' })).status, path).toBe(404)
   })
 
   it('serve the files compressed when asked, with a validator, embeddable from other sites', async () => {

@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono'
 import type { Config } from '../config.js'
 import { derivedOnce } from '../derived-once.js'
-import { createKitRenderer, type KitFile, type KitRenderer } from '../kit/render.js'
+import { createKitRenderer, formerKitName, type KitFile, type KitRenderer } from '../kit/render.js'
 import { mastodonHost, mastodonShareUrl, shareLinks } from '../kit/share.js'
 import { buildSnippets } from '../kit/snippets.js'
 import { messagesFor } from '../i18n/index.js'
@@ -51,8 +51,13 @@ kitFiles.get('/kit/:name{banner-[a-z0-9-]+-[a-z]{2}\\.(?:svg|png)}', async (c, n
 })
 
 kitFiles.get('/kit/:name{[a-z0-9-]+\\.(?:svg|png)}', async (c, next) => {
-  const file = await (await rendererFor(c.var.ctx.config)).file(c.req.param('name'))
-  if (!file) return next()
+  const name = c.req.param('name')
+  const file = await (await rendererFor(c.var.ctx.config)).file(name)
+  if (!file) {
+    // An address from before the kit offered several marks, pasted somewhere long ago.
+    const today = formerKitName(name, c.var.ctx.config.site.kit.marks[0]!.id)
+    return today ? c.redirect(`/kit/${today}`, 301) : next()
+  }
   // Their names carry no hash, yet they change only when the content folder does: a
   // week in caches spares the sites that embed them, and the ETag makes the check after it cheap.
   return send(c, file, 'public, max-age=604800')

@@ -91,6 +91,27 @@ const QR_NAME = /^qr-([a-z]{2})\.(svg|png)$/
 const BANNER_NAME = /^banner-([a-z0-9-]+?)-([a-z]{2})\.(svg|png)$/
 const PREVIEWS_NAME = /^previews-([a-z]{2})\.svg$/
 
+// The names of the kit's files before it offered several marks («badge-fr-colour-200.png»).
+// Signatories pasted them into mail signatures, slides and pages: they must keep working.
+const FORMER_NAME = /^(mark|badge|banner)(?:-([a-z]{2}))?(?:-(colour|dark|mono))?(?:-(\d+))?\.(svg|png)$/
+
+/**
+ * Today's name of a file named as the kit named it when it had one mark (now the first
+ * configured mark), or undefined when the name was never the kit's.
+ */
+export function formerKitName(name: string, firstMarkId: string): string | undefined {
+  const m = FORMER_NAME.exec(name)
+  if (!m) return undefined
+  const [, kind, locale, variant = 'colour', width, ext] = m
+  const size = width === undefined ? '' : `-${width}`
+  if (kind === 'mark' && locale === undefined) return `mark-${firstMarkId}-${variant}${size}.${ext}`
+  if (kind === 'badge' && locale !== undefined)
+    return `badge-${firstMarkId}-${locale}-${variant}${size}.${ext}`
+  if (kind === 'banner' && locale !== undefined && m[3] === undefined && width === undefined)
+    return `banner-${firstMarkId}-${locale}.${ext}`
+  return undefined
+}
+
 /** Where a drawing sits in the previews sheet of a locale: `/kit/previews-fr.svg#<id>`. */
 export interface PreviewView {
   id: string
