@@ -14,12 +14,17 @@ export interface OutgoingMail {
   headers?: Record<string, string>
 }
 
-/** A failed delivery: `permanent` for a 5xx answer, which retrying cannot fix. */
+/**
+ * A failed delivery: `permanent` for a 5xx answer, which retrying cannot fix;
+ * `unreachable` when the server gave no answer at all (refused or dropped connection,
+ * timeout), which says nothing about the mail and everything about the next ones.
+ */
 export class DeliveryError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
     readonly code: string,
+    readonly unreachable = false,
   ) {
     super(message)
     this.name = 'DeliveryError'
@@ -34,9 +39,12 @@ export interface MailTransport {
 /**
  * What every mail says about itself: sent by a program (RFC 3834), so that vacation
  * notices and other auto-responders do not answer a confirmation link. A mail's own
- * headers come after and may say otherwise.
+ * headers come after and may say otherwise. News (Precedence: bulk) are written by
+ * people and sent to a list: RFC 3834 leaves them out, and auto-responders already
+ * keep quiet for bulk mail.
  */
 function withStandardHeaders(mail: OutgoingMail): OutgoingMail {
+  if (mail.headers?.Precedence === 'bulk') return mail
   return { ...mail, headers: { 'Auto-Submitted': 'auto-generated', ...mail.headers } }
 }
 
@@ -82,6 +90,7 @@ export function smtpTransport(
           `SMTP ${status ?? e.code ?? 'error'}`,
           permanent,
           String(status ?? e.code ?? 'error'),
+          status === undefined,
         )
       }
     },
