@@ -25,6 +25,8 @@ import { crawlers, noindexUnlessAllowed } from './http/crawlers.js'
 import { health } from './http/health.js'
 import { securityTxt } from './http/security-txt.js'
 import { manage } from './http/manage.js'
+import { newsPage, newsStop } from './http/news.js'
+import { messagesFor } from './i18n/index.js'
 import { debateStop, relay } from './http/relay.js'
 import { openData } from './http/open-data.js'
 import { signatories } from './http/signatories.js'
@@ -117,6 +119,9 @@ export function createApp(
     pages.route('/feed.atom', feed)
     pages.route('/relay', relay)
     pages.route('/debate/stop', debateStop)
+    pages.route('/news/stop', newsStop)
+    // The news page has a slug in each language (/actualites, /en/news), as the privacy notice.
+    pages.route(`/${messagesFor(locale).news.slug}`, newsPage)
     pages.route('/', contentPages)
     app.route(locale === site.defaultLocale ? '/' : `/${locale}`, pages)
   }

@@ -13,6 +13,7 @@ import { storageGauge } from './db/storage-gauge.js'
 import { createTransactor } from './db/transactor.js'
 import { backupBeforeUpgrade } from './db/upgrade-backup.js'
 import { createWriteGuard } from './db/write-guard.js'
+import { feedNewsMails } from './domain/news.js'
 import { purgeExpired } from './domain/purge.js'
 import { reconcileCounters } from './domain/reconcile.js'
 import { runtimeSettings } from './domain/settings.js'
@@ -113,7 +114,11 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     gauge,
     retryForMs: config.site.reliability.writeRetrySeconds * 1000,
   })
+  // The news sending feeds the outbox from the worker's own passes, so that it resumes
+  // with the worker after a restart; it needs the context, built just below.
+  let feedNews: (() => Promise<number>) | undefined
   const worker = startOutboxWorker({
+    feed: () => feedNews?.() ?? Promise.resolve(0),
     transact: transactor.transact,
     transport,
     from: config.mailFrom,
@@ -140,6 +145,7 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     numbers: publicNumbers(db, config.site, pageCacheMs),
     logKey: logKey.key,
   }
+  feedNews = () => feedNewsMails(ctx)
   // Signatures counted before the public log existed (or written by a seeder) join it
   // now, so that the log's count is the public count from the first checkpoint on.
   const unlogged = await ctx.transact((tx) => logUnloggedSignatures(tx, config.site, now()))

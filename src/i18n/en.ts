@@ -455,6 +455,52 @@ const en: Messages = {
   },
   admin: {
     title: 'Moderation',
+    news: {
+      title: 'News',
+      intro:
+        'A news item is written in every language of the site. It can be published on the “News” page and in the Atom feed, mailed to the signatories who asked for news, or both.',
+      create: 'Write a news item',
+      newTitle: 'New news item',
+      editTitle: 'News item',
+      back: 'All news',
+      none: 'No news yet.',
+      columns: ['Title', 'Written on', 'On the site', 'Sending'],
+      titleLabel: (lang: string) => `Title (${lang})`,
+      bodyLabel: (lang: string) => `Text (${lang})`,
+      bodyHint:
+        'In Markdown: an empty line between paragraphs, **bold**, *italics*, [link](https://example.org), lists with “-”, headings with “##”.',
+      save: 'Save',
+      saved: 'News item saved.',
+      locked: 'This news item was sent: its text can no longer change.',
+      notPublished: 'Not published',
+      notSent: 'Not sent',
+      sending: 'Under way',
+      sent: (n: number) => `Sent to ${amount(n, 'person', 'people')}`,
+      preview: 'Previews',
+      previewPage: (lang: string) => `The page (${lang})`,
+      previewMail: (lang: string) => `The e-mail (${lang})`,
+      previewText: (lang: string) => `Its text version (${lang})`,
+      testTitle: 'Test',
+      testHint: (email: string) => `One e-mail per language, marked as a test, to ${email}.`,
+      testButton: 'Send me a test',
+      testSent: (email: string) => `Test sent to ${email}.`,
+      publishTitle: 'On the site',
+      publishedOn: (date: string) => `Published on ${date} on the “News” page and in the Atom feed.`,
+      publishButton: 'Publish on the site',
+      unpublishButton: 'Take off the site',
+      sendTitle: 'Sending by e-mail',
+      sendHint: (n: number) =>
+        `To the confirmed signatures that asked for news, each in its language, at most ${amount(n, 'e-mail', 'e-mails')} a minute. Once the sending has started, the text can no longer change.`,
+      sendButton: (n: number) => `Send to ${amount(n, 'signatory', 'signatories')}`,
+      sendNobody: 'No signatory has asked for news yet: there is nobody to send to.',
+      progressTotal: 'Recipients',
+      progressWaiting: 'Waiting',
+      progressSent: 'Sent',
+      progressFailed: 'Failed',
+      progressSkipped: 'Left out (stopped news meanwhile, signature withdrawn or address refused)',
+      progressRunning: 'Sending under way. This page updates itself every 10 seconds.',
+      progressDone: (date: string) => `Sending finished on ${date}.`,
+    },
     nav: {
       label: 'Moderation navigation',
       dashboard: 'Dashboard',
@@ -464,6 +510,7 @@ const en: Messages = {
       bulk: 'Bulk invalidation',
       mails: 'Failed mails',
       audit: 'Audit log',
+      news: 'News',
     },
     loggedInAs: (email: string) => `Logged in: ${email}`,
     switchLanguage: { fr: 'Français', en: 'English' } as Record<string, string>,
@@ -694,6 +741,36 @@ const en: Messages = {
     noTrackingTitle: 'No cookie, no tracker',
     noTracking:
       'This site sets no cookie for its visitors, measures no audience and loads nothing from any other site.',
+  },
+  news: {
+    slug: 'news',
+    title: 'News',
+    description: 'News from the collective about the manifesto, newest first.',
+    intro:
+      'News from the collective, newest first. Signatories who asked for them also receive them by e-mail.',
+    empty: 'No news yet.',
+    publishedOn: (date: string) => `Published on ${date}`,
+    older: 'Older news',
+    feed: 'Follow the news in an Atom feed',
+    mailSubject: (title: string, headline: string) => `${title} — ${headline}`,
+    mailPreheader: (title: string) => `News about “${title}”`,
+    mailWhy: (title: string) =>
+      `You receive this message because, when signing “${title}”, you asked to receive news. To stop receiving them (your signature still counts), open this link:`,
+    mailSentBy: (domain: string, title: string) =>
+      `Sent by ${domain}, the site where “${title}” is signed, to the signatories who asked to receive news.`,
+    testSubject: (subject: string) => `[Test] ${subject}`,
+    testNote:
+      'This is a test, sent to you alone. Each recipient will receive this text with their own link to stop receiving news, instead of the link below.',
+    stopTitle: 'Stop receiving news',
+    stopLead:
+      'You will no longer receive news from the collective by e-mail. Your signature still counts and is not otherwise changed.',
+    stopButton: 'Stop receiving news',
+    stoppedTitle: 'Done',
+    stoppedBody:
+      'You will no longer receive news. Your address is erased from our servers, unless you offered to organise a debate. You can ask for news again from the “Edit my signature” page.',
+    invalidTitle: 'Invalid link',
+    invalidBody:
+      'This link is not valid. To stop receiving news, open the link of the latest message you received, or go through the “Edit my signature” page.',
   },
   mail: {
     greeting: (name: string) => `Hello ${name},`,

@@ -48,6 +48,9 @@ const samples: Record<string, readonly unknown[]> = {
   email: ['elise.roux@univ-exemple.fr'],
   ok: [true, false],
   kept: ['1 000'],
+  headline: ['Le texte publié dans Le Monde', 'Un débat à l’université'],
+  subject: ['Face à l’IA générative — Un débat à Toulouse'],
+  lang: ['français', 'English'],
   recounted: ['999'],
 }
 
