@@ -377,4 +377,58 @@ describe.each(DATABASES)('news by mail (%s)', (kind) => {
     await mod.post(`/admin/news/${newer}/publish`, { publish: '0' })
     expect((await get(app.url, '/actualites')).html).not.toContain('Récente')
   }, 60_000)
+
+  it('keeps every word typed when a language is missing, and says which field, in the moderator’s language', async () => {
+    app = await startTestApp(kind, { CONTENT_DIR: newsContent(100), ADMIN_EMAILS: MODERATOR })
+    const mod = await moderator(app)
+    const typed = {
+      title_fr: 'Un débat à Toulouse',
+      body_fr: 'Le **12 janvier**, salle «\u00a0A\u00a0».',
+      title_en: '',
+      body_en: '',
+    }
+    const page = await mod.post('/admin/news', typed)
+    expect(page.status).toBe(422)
+    expect(page.html).toContain('value="Un débat à Toulouse"')
+    expect(page.html).toContain('Le **12 janvier**, salle «\u00a0A\u00a0».</textarea>')
+    expect(page.html).toMatch(/<p class="field-error" id="error-title_en">Ce champ est obligatoire.<\/p>/)
+    expect(page.html).toContain('aria-describedby="error-title_en"')
+    expect(await app.server.ctx.db.selectFrom('news').selectAll().execute()).toEqual([])
+    // A long item in both languages is no ordinary form: its accents alone weigh 162 KB encoded.
+    const long = 'é'.repeat(9_000)
+    const saved = await mod.post('/admin/news', {
+      title_fr: 'Long',
+      body_fr: long,
+      title_en: 'Long',
+      body_en: long,
+    })
+    expect(saved.status).toBe(303)
+    const tooLong = await mod.post('/admin/news', { ...typed, title_en: 'Long', body_en: `${long}${long}` })
+    expect(tooLong.status).toBe(422)
+    expect(tooLong.html).toContain('Ce texte est trop long.')
+  }, 60_000)
+
+  it('previews the item as page and mail, and sends a test to the moderator alone', async () => {
+    app = await startTestApp(kind, { CONTENT_DIR: newsContent(100), ADMIN_EMAILS: MODERATOR })
+    await signAndConfirm(app, { email: 'lectrice@cnrs.fr', updates: '1' })
+    const mod = await moderator(app)
+    const id = await writeNews(mod, 'Essai')
+    const pagePreview = await mod.get(`/admin/news/${id}/page/en`)
+    expect(pagePreview.html).toContain('<strong>Le Monde</strong>')
+    const mailPreview = await mod.get(`/admin/news/${id}/mail/fr`)
+    expect(mailPreview.html).toContain('<strong>Le Monde</strong>')
+    expect(mailPreview.html).toContain('Vous recevez ce message parce que')
+    const textPreview = await mod.get(`/admin/news/${id}/mail/fr.txt`)
+    expect(textPreview.headers.get('content-type')).toContain('text/plain')
+    expect(textPreview.html).toContain('**Le Monde**')
+
+    const before = app.smtp.messages.length
+    expect((await mod.post(`/admin/news/${id}/test`)).status).toBe(303)
+    await app.server.worker.drain()
+    const tests = app.smtp.messages.slice(before)
+    expect(tests.map(recipientOf)).toEqual([MODERATOR, MODERATOR])
+    expect(tests.map((m) => m.subject?.slice(0, 8)).sort()).toEqual(['[Essai] ', '[Test] F'])
+    // A test is no sending: the item can still change and be sent.
+    expect((await mod.get(`/admin/news/${id}`)).html).toMatch(/Envoyer à 1\ssignataire</)
+  }, 60_000)
 })

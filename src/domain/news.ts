@@ -22,7 +22,7 @@ import { emailKey, mailboxKey, normalizeEmail } from './normalize-email.js'
 import { SignatureStates } from './signature-state.js'
 
 export const NEWS_TITLE_MAX = 200
-export const NEWS_BODY_MAX = 20_000
+export const NEWS_BODY_MAX = 10_000
 /** Recipients handed to the outbox by one transaction at most, whatever the throttle allows. */
 const FEED_BATCH = 200
 const MINUTE_MS = 60_000
@@ -330,7 +330,11 @@ function newsStopLink(ctx: DomainContext, locale: string, signatureId: number): 
 function textFor(item: NewsItem, locale: string, defaultLocale: string): { locale: string; text: NewsText } {
   const own = item.texts[locale]
   if (own) return { locale, text: own }
-  return { locale: defaultLocale, text: item.texts[defaultLocale]! }
+  // A language added to the site after the item was written: the default one, else any.
+  const [fallback, text] = item.texts[defaultLocale]
+    ? [defaultLocale, item.texts[defaultLocale]]
+    : Object.entries(item.texts)[0]!
+  return { locale: fallback, text }
 }
 
 /**

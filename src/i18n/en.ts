@@ -664,9 +664,11 @@ const en: Messages = {
       already_signed: 'already signed',
       manage: 'manage link',
       admin_login: 'moderation login',
+      news: 'news',
+      news_test: 'news test',
     } as Record<string, string>,
     mailsIntro:
-      'These messages could not be delivered (address refused, or retries exhausted): the person did not receive their confirmation or link.',
+      'These messages could not be delivered (address refused, or retries exhausted): the person did not receive their confirmation, link or news.',
     auditTitle: 'Moderation audit log',
     reconcileNow: 'Check the counts now',
     reconciled: (ok: boolean, kept: string, recounted: string) =>

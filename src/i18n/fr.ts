@@ -687,9 +687,11 @@ const fr = {
       already_signed: 'déjà signé',
       manage: 'lien de gestion',
       admin_login: 'connexion à la modération',
+      news: 'actualité',
+      news_test: 'essai d’actualité',
     } as Record<string, string>,
     mailsIntro:
-      'Ces messages n’ont pas pu être remis (adresse refusée ou essais épuisés) : la personne n’a pas reçu sa confirmation ou son lien.',
+      'Ces messages n’ont pas pu être remis (adresse refusée ou essais épuisés) : la personne n’a pas reçu sa confirmation, son lien ou les nouvelles.',
     auditTitle: 'Journal de la modération',
     reconcileNow: 'Vérifier les décomptes maintenant',
     reconciled: (ok: boolean, kept: string, recounted: string) =>

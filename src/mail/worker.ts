@@ -86,7 +86,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   /** One pass: claim a batch, send it with bounded concurrency, repeat while work remains. */
   async function pass(): Promise<void> {
     for (;;) {
-      if (options.feed) await options.feed()
+      // A feed that fails (the database away) must not keep the mail already queued from going out.
+      if (options.feed)
+        await options.feed().catch((err: Error) => log(`outbox feed failed: ${err.message.split('\n')[0]}`))
       const t = now()
       const batch = await write((tx) =>
         claimDueMails(tx, t, new Date(t.getTime() + leaseMs), concurrency * 4),

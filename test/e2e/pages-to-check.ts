@@ -42,6 +42,7 @@ const KIT_BUDGET: PageToCheck['overBudget'] = {
 export const PAGES_TO_CHECK: PageToCheck[] = [
   { name: 'home-empty', path: '/', locale: 'fr', emptySite: true, signInFirstScreen: true },
   { name: 'signatories-empty', path: '/signatories', locale: 'fr', emptySite: true },
+  { name: 'news-empty', path: '/actualites', locale: 'fr', emptySite: true },
   { name: 'home', path: '/', locale: 'fr', signInFirstScreen: true },
   { name: 'home-en', path: '/en/', locale: 'en', signInFirstScreen: true },
   { name: 'sign', path: '/sign', locale: 'fr', signInFirstScreen: true },
@@ -75,6 +76,9 @@ export const PAGES_TO_CHECK: PageToCheck[] = [
   { name: 'transparency-en', path: '/en/transparency', locale: 'en' },
   { name: 'kit', path: '/kit', locale: 'fr', overBudget: KIT_BUDGET },
   { name: 'kit-en', path: '/en/kit', locale: 'en', overBudget: KIT_BUDGET },
+  { name: 'news', path: '/actualites', locale: 'fr' },
+  { name: 'news-en', path: '/en/news', locale: 'en' },
+  { name: 'news-stop', path: (f) => f.newsStopPath, locale: 'fr', secret: true },
   { name: 'not-found', path: '/nulle-part', locale: 'fr', status: 404 },
   { name: 'not-found-en', path: '/en/nowhere', locale: 'en', status: 404 },
 ]

@@ -20,6 +20,7 @@ import { absoluteUrl } from '../../domain/links.js'
 import { AppError } from '../../domain/errors.js'
 import { NewsFormPage, NewsListPage, NewsPage, NewsPagePreview } from '../../views/admin/news.js'
 import { formText } from '../form-body.js'
+import { MAIL_PREVIEW_CSP } from '../security-headers.js'
 import { keepsForm } from '../form-again.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
@@ -119,6 +120,7 @@ news.get('/:id{[0-9]+}/mail/:file', async (c) => {
     c.header('Content-Type', 'text/plain; charset=utf-8')
     return c.body(`${mail.subject}\n\n${mail.text}`)
   }
+  c.header('Content-Security-Policy', MAIL_PREVIEW_CSP)
   return c.html(mail.html)
 })
 

@@ -2,7 +2,7 @@
 // sending, and a sending's progress (the page refreshes itself while it runs).
 import { raw } from 'hono/html'
 import type { NewsFieldError, NewsItem, NewsProgress, NewsText } from '../../domain/news.js'
-import { newsField } from '../../domain/news.js'
+import { NEWS_BODY_MAX, NEWS_TITLE_MAX, newsField } from '../../domain/news.js'
 import { messagesFor } from '../../i18n/index.js'
 import { AdminLayout, Csrf, type AdminPageContext } from './layout.js'
 import { AdminTable, dateTime } from './parts.js'
@@ -83,9 +83,9 @@ function NewsFields(props: {
                 </p>
               ) : null}
               {kind === 'title' ? (
-                <input type="text" maxlength={200} value={value} {...common} />
+                <input type="text" maxlength={NEWS_TITLE_MAX} value={value} {...common} />
               ) : (
-                <textarea rows={12} maxlength={20000} {...common}>
+                <textarea rows={12} maxlength={NEWS_BODY_MAX} {...common}>
                   {value}
                 </textarea>
               )}
