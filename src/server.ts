@@ -22,6 +22,7 @@ import { createAfterAnswer, type AfterAnswer } from './after-answer.js'
 import { publicNumbers } from './domain/snapshot.js'
 import { loadOrCreateLogKey, writeCheckpoint } from './domain/transparency/checkpoints.js'
 import { logUnloggedSignatures } from './domain/transparency/log.js'
+import { loadDkim } from './mail/dkim.js'
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
 import { join } from 'node:path'
@@ -100,11 +101,12 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
   const guard = options.guardWrites ? createWriteGuard() : undefined
   const db = guard ? database.db.withPlugin(guard.plugin) : database.db
 
+  const dkim = loadDkim(config.dkim, config.mailFrom)
   const transport =
     options.transport ??
     (config.smtpUrl
-      ? smtpTransport(config.smtpUrl, { greetingName: new URL(config.baseUrl).hostname })
-      : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production }))
+      ? smtpTransport(config.smtpUrl, { greetingName: new URL(config.baseUrl).hostname, dkim })
+      : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production, dkim }))
   const gauge =
     database.dialect === 'sqlite'
       ? storageGauge(config.dataDir, config.site.reliability.diskHeadroomMb * 1024 * 1024)

@@ -4,6 +4,7 @@ import { renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import nodemailer from 'nodemailer'
 import { PRIVATE_FILE, privateDir } from '../data-dir.js'
+import type { DkimSigning } from './dkim.js'
 
 export interface OutgoingMail {
   from: string
@@ -59,6 +60,8 @@ export function smtpTransport(
      * the URL's query (smtp://…?name=mail.example.org) wins over it.
      */
     greetingName?: string
+    /** Signs every mail (DKIM_* settings); unsigned without it. */
+    dkim?: DkimSigning
   } = {},
 ): MailTransport {
   const timeout = options.timeoutMs ?? 30_000
@@ -75,6 +78,7 @@ export function smtpTransport(
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
+    dkim: options.dkim,
   } as object)
   return {
     async send(mail) {
@@ -109,12 +113,18 @@ export function smtpTransport(
 export function fileTransport(
   dir: string,
   log: (line: string) => void,
-  options: { showLinks: boolean },
+  options: { showLinks: boolean; dkim?: DkimSigning },
 ): MailTransport {
   // Each mail carries a live link: the folder, like each file, is the server user's only.
   const warning = privateDir(dir)
   if (warning) log(warning)
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+  // Signed as over SMTP, so that a file shows what a receiver would check.
+  const transporter = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+    dkim: options.dkim,
+  })
   let sequence = 0
   return {
     async send(mail) {
