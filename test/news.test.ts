@@ -230,13 +230,18 @@ describe.each(DATABASES)('news by mail (%s)', (kind) => {
       debate: 'pour.un.debat@cnrs.fr',
       stays: 'reste@cnrs.fr',
     }
+    const managePaths: Record<string, string | undefined> = {}
     for (const [who, email] of Object.entries(people))
-      await signAndConfirm(app, {
-        email,
-        first_name: who,
-        updates: '1',
-        ...(who === 'debate' ? { debate: '1', institution: 'CNRS' } : {}),
-      })
+      managePaths[who] = await signAndConfirm(
+        app,
+        {
+          email,
+          first_name: who,
+          updates: '1',
+          ...(who === 'debate' ? { debate: '1', institution: 'CNRS' } : {}),
+        },
+        { manage: who === 'page' },
+      )
     const mod = await moderator(app)
     const first = await writeNews(mod, 'Un débat à Toulouse')
     await mod.post(`/admin/news/${first}/send`)
@@ -318,6 +323,11 @@ describe.each(DATABASES)('news by mail (%s)', (kind) => {
       { signature_id: oneClickId, method: 'one-click' },
       { signature_id: debate.id, method: 'page' },
     ])
+
+    // The signatory's own data says so.
+    const data = JSON.parse((await get(app.url, `${managePaths.page}/data.json`)).html)
+    expect(data).toMatchObject({ wants_updates: false, email: null, status: 'confirmed' })
+    expect(data.news_stopped).toEqual([{ at: expect.any(String), method: 'page' }])
 
     // The next news reaches only who still asks for it.
     const second = await writeNews(mod, 'Le ministère répond')

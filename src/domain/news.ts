@@ -584,3 +584,13 @@ export async function stopNews(
       .execute()
   })
 }
+
+/** The record of a signatory's stopping news, oldest first, for their own data download. */
+export async function listNewsStops(db: Db, signatureId: number): Promise<{ at: string; method: string }[]> {
+  return db
+    .selectFrom('news_unsubscribes')
+    .select(['at', 'method'])
+    .where('signature_id', '=', signatureId)
+    .orderBy('id')
+    .execute()
+}

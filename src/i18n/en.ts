@@ -757,15 +757,14 @@ const en: Messages = {
     mailSubject: (title: string, headline: string) => `${title} — ${headline}`,
     mailPreheader: (title: string) => `News about “${title}”`,
     mailWhy: (title: string) =>
-      `You receive this message because, when signing “${title}”, you asked to receive news. To stop receiving them (your signature still counts), open this link:`,
+      `You receive this message because, when signing “${title}”, you asked to receive news. To stop receiving them (your signature stays as it is), open this link:`,
     mailSentBy: (domain: string, title: string) =>
       `Sent by ${domain}, the site where “${title}” is signed, to the signatories who asked to receive news.`,
     testSubject: (subject: string) => `[Test] ${subject}`,
     testNote:
       'This is a test, sent to you alone. Each recipient will receive this text with their own link to stop receiving news, instead of the link below.',
     stopTitle: 'Stop receiving news',
-    stopLead:
-      'You will no longer receive news from the collective by e-mail. Your signature still counts and is not otherwise changed.',
+    stopLead: 'You will no longer receive news from the collective by e-mail. Your signature stays as it is.',
     stopButton: 'Stop receiving news',
     stoppedTitle: 'Done',
     stoppedBody:

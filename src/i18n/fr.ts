@@ -783,7 +783,7 @@ const fr = {
     mailSubject: (title: string, headline: string) => `${title} — ${headline}`,
     mailPreheader: (title: string) => `Des nouvelles de « ${title} »`,
     mailWhy: (title: string) =>
-      `Vous recevez ce message parce que vous avez demandé, en signant « ${title} », à recevoir des nouvelles. Pour ne plus en recevoir (votre signature reste comptée), ouvrez ce lien :`,
+      `Vous recevez ce message parce que vous avez demandé, en signant « ${title} », à recevoir des nouvelles. Pour ne plus en recevoir (votre signature reste telle quelle), ouvrez ce lien :`,
     mailSentBy: (domain: string, title: string) =>
       `Envoyé par ${domain}, le site où l’on signe « ${title} », aux signataires qui ont demandé à recevoir des nouvelles.`,
     testSubject: (subject: string) => `[Essai] ${subject}`,
@@ -791,7 +791,7 @@ const fr = {
       'Ceci est un essai, envoyé à vous seul·e. Chaque destinataire recevra ce texte avec son propre lien pour ne plus recevoir de nouvelles, à la place du lien ci-dessous.',
     stopTitle: 'Ne plus recevoir de nouvelles',
     stopLead:
-      'Vous ne recevrez plus de nouvelles du collectif par courriel. Votre signature reste comptée et n’est pas modifiée autrement.',
+      'Vous ne recevrez plus de nouvelles du collectif par courriel. Votre signature reste telle quelle.',
     stopButton: 'Ne plus recevoir de nouvelles',
     stoppedTitle: 'C’est noté',
     stoppedBody:
