@@ -220,7 +220,7 @@ describe.each(DATABASES)('news by mail (%s)', (kind) => {
       .where('kind', '=', 'news')
       .execute()
     expect(left.every((r) => r.recipient === null && r.text_body === null)).toBe(true)
-  }, 120_000)
+  }, 240_000)
 
   it('stops news from the link (GET a button, POST stops) and from the one-click header; the next news skips them', async () => {
     app = await startTestApp(kind, { CONTENT_DIR: newsContent(100), ADMIN_EMAILS: MODERATOR })

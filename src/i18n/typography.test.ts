@@ -138,10 +138,12 @@ const nouns: Record<string, [string, string][]> = {
     ['caractère', 'caractères'],
     ['erreur', 'erreurs'],
     ['établissement', 'établissements'],
+    ['courriel', 'courriels'],
   ],
   en: [
     ['signature', 'signatures'],
     ['signatory', 'signatories'],
+    ['e-mail', 'e-mails'],
     ['second', 'seconds'],
     ['minute', 'minutes'],
     ['hour', 'hours'],
