@@ -25,6 +25,8 @@ import { crawlers, noindexUnlessAllowed } from './http/crawlers.js'
 import { health } from './http/health.js'
 import { securityTxt } from './http/security-txt.js'
 import { manage } from './http/manage.js'
+import { newsPage, newsStop } from './http/news.js'
+import { messagesFor } from './i18n/index.js'
 import { debateStop, relay } from './http/relay.js'
 import { openData } from './http/open-data.js'
 import { signatories } from './http/signatories.js'
@@ -35,6 +37,11 @@ import { applySecurityHeaders, securityHeaders } from './http/security-headers.j
 
 /** Forms are small: anything larger than this is refused before it is read. */
 export const MAX_BODY_BYTES = 16 * 1024
+/**
+ * But a news item, written by a moderator in every language: NEWS_BODY_MAX characters
+ * each, up to nine bytes a character once form-encoded (%C3%A9…).
+ */
+export const MAX_NEWS_BODY_BYTES = 512 * 1024
 
 export interface AppOptions {
   /** Rendered public pages kept in memory (see publicPageCache); without it, every request renders. */
@@ -70,15 +77,18 @@ export function createApp(
     c.set('ctx', ctx)
     await next()
   })
-  app.use(
-    '*',
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
         throw new HTTPException(413)
       },
-    }),
-  )
+    })
+  const formLimit = limitBody(MAX_BODY_BYTES)
+  const newsLimit = limitBody(MAX_NEWS_BODY_BYTES)
+  app.use('*', function limitBodies(c, next) {
+    return (c.req.path.startsWith('/admin/news') ? newsLimit : formLimit)(c, next)
+  })
 
   app.use('*', formBody())
 
@@ -117,6 +127,9 @@ export function createApp(
     pages.route('/feed.atom', feed)
     pages.route('/relay', relay)
     pages.route('/debate/stop', debateStop)
+    pages.route('/news/stop', newsStop)
+    // The news page has a slug in each language (/actualites, /en/news), as the privacy notice.
+    pages.route(`/${messagesFor(locale).news.slug}`, newsPage)
     pages.route('/', contentPages)
     app.route(locale === site.defaultLocale ? '/' : `/${locale}`, pages)
   }

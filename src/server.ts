@@ -13,6 +13,7 @@ import { storageGauge } from './db/storage-gauge.js'
 import { createTransactor } from './db/transactor.js'
 import { backupBeforeUpgrade } from './db/upgrade-backup.js'
 import { createWriteGuard } from './db/write-guard.js'
+import { feedNewsMails } from './domain/news.js'
 import { purgeExpired } from './domain/purge.js'
 import { reconcileCounters } from './domain/reconcile.js'
 import { runtimeSettings } from './domain/settings.js'
@@ -21,6 +22,7 @@ import { createAfterAnswer, type AfterAnswer } from './after-answer.js'
 import { publicNumbers } from './domain/snapshot.js'
 import { loadOrCreateLogKey, writeCheckpoint } from './domain/transparency/checkpoints.js'
 import { logUnloggedSignatures } from './domain/transparency/log.js'
+import { loadDkim } from './mail/dkim.js'
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
 import { join } from 'node:path'
@@ -99,11 +101,12 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
   const guard = options.guardWrites ? createWriteGuard() : undefined
   const db = guard ? database.db.withPlugin(guard.plugin) : database.db
 
+  const dkim = loadDkim(config.dkim, config.mailFrom)
   const transport =
     options.transport ??
     (config.smtpUrl
-      ? smtpTransport(config.smtpUrl, { greetingName: new URL(config.baseUrl).hostname })
-      : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production }))
+      ? smtpTransport(config.smtpUrl, { greetingName: new URL(config.baseUrl).hostname, dkim })
+      : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production, dkim }))
   const gauge =
     database.dialect === 'sqlite'
       ? storageGauge(config.dataDir, config.site.reliability.diskHeadroomMb * 1024 * 1024)
@@ -113,7 +116,11 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     gauge,
     retryForMs: config.site.reliability.writeRetrySeconds * 1000,
   })
+  // The news sending feeds the outbox from the worker's own passes, so that it resumes
+  // with the worker after a restart; it needs the context, built just below.
+  let feedNews: (() => Promise<number>) | undefined
   const worker = startOutboxWorker({
+    feed: () => feedNews?.() ?? Promise.resolve(0),
     transact: transactor.transact,
     transport,
     from: config.mailFrom,
@@ -140,6 +147,7 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     numbers: publicNumbers(db, config.site, pageCacheMs),
     logKey: logKey.key,
   }
+  feedNews = () => feedNewsMails(ctx)
   // Signatures counted before the public log existed (or written by a seeder) join it
   // now, so that the log's count is the public count from the first checkpoint on.
   const unlogged = await ctx.transact((tx) => logUnloggedSignatures(tx, config.site, now()))

@@ -2,6 +2,7 @@
 // and the forms must never become a way to flood someone's inbox.
 import { afterEach, describe, expect, it } from 'vitest'
 import { purgeExpired } from '../src/domain/purge.js'
+import { enqueueMail } from '../src/mail/outbox.js'
 import { DATABASES } from './helpers/databases.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { startSmtp } from './helpers/smtp.js'
@@ -44,6 +45,44 @@ describe.each(DATABASES)('mail delivery (%s)', (kind) => {
     expect((await outbox(app)).map((r) => r.status)).toEqual(['sent', 'sent', 'sent'])
     await app.server.worker.drain()
     expect(back.messages).toHaveLength(3)
+  })
+
+  it('stops a pass once the SMTP server proves unreachable, and tries the rest at the next one', async () => {
+    app = await startTestApp(kind)
+    const port = app.smtp.port
+    await app.smtp.close()
+    // Ten mails queued at once, as a news sending or a burst of signatures queues them.
+    await app.server.ctx.transact(async (tx) => {
+      for (let n = 0; n < 10; n++)
+        await enqueueMail(
+          tx,
+          {
+            kind: 'confirm',
+            recipient: `down${n}@cnrs.fr`,
+            recipientHash: `hash-${n}`,
+            mailboxHash: `mailbox-${n}`,
+            signatureId: null,
+            subject: `Mail ${n}`,
+            text: 'Bonjour',
+            html: '<p>Bonjour</p>',
+          },
+          app!.clock.now(),
+        )
+    })
+    await app.server.worker.drain()
+    const rows = await outbox(app)
+    // A failed connection per lane (four at most), not one per mail: the others were not
+    // tried, and wait unclaimed for the next pass.
+    expect(rows.every((r) => r.status === 'pending')).toBe(true)
+    expect(rows.filter((r) => r.attempts === 0).length).toBeGreaterThanOrEqual(1)
+    expect(rows.filter((r) => r.attempts === 0).every((r) => r.locked_until === null)).toBe(true)
+
+    const back = await startSmtp(port)
+    app.smtp = back
+    app.clock.advance(2 * MINUTE)
+    await app.server.worker.drain()
+    await back.waitForMessages(10)
+    expect((await outbox(app)).map((r) => r.status)).toEqual(Array(10).fill('sent'))
   })
 
   it('retries a temporary refusal (4xx) within minutes', async () => {

@@ -37,6 +37,23 @@ const envSchema = z
     SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     NODE_ENV: z.string().optional(),
+    DKIM_PRIVATE_KEY_FILE: z
+      .string()
+      .min(1)
+      .transform((file) => resolve(file))
+      .optional(),
+    DKIM_SELECTOR: z
+      .string()
+      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/, 'must be one DNS label, e.g. paraphe2026')
+      .optional(),
+    DKIM_DOMAIN: z
+      .string()
+      .regex(
+        /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i,
+        'must be a domain name, e.g. example.org',
+      )
+      .transform((d) => d.toLowerCase())
+      .optional(),
     ADMIN_EMAILS: z
       .string()
       .transform((v) =>
@@ -47,6 +64,21 @@ const envSchema = z
       )
       .pipe(z.array(z.email({ error: 'must be a comma-separated list of e-mail addresses' })))
       .default([]),
+  })
+  .superRefine((e, ctx) => {
+    // A key without its selector signs nothing a receiver can check, and the reverse.
+    if (e.DKIM_PRIVATE_KEY_FILE && !e.DKIM_SELECTOR)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DKIM_SELECTOR'],
+        message: 'is needed with DKIM_PRIVATE_KEY_FILE',
+      })
+    if (!e.DKIM_PRIVATE_KEY_FILE && (e.DKIM_SELECTOR || e.DKIM_DOMAIN))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DKIM_PRIVATE_KEY_FILE'],
+        message: 'is needed with DKIM_SELECTOR and DKIM_DOMAIN (npm run dkim makes one)',
+      })
   })
   .transform((e) => ({
     port: e.PORT,
@@ -70,6 +102,13 @@ const envSchema = z
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     /** Moderators named by the deployment (ADMIN_EMAILS), lower-case; more can be added with npm run admin. */
     adminEmails: Object.freeze(e.ADMIN_EMAILS),
+    /**
+     * DKIM signing of every mail: the private key's file, its selector, and the signing
+     * domain (undefined: MAIL_FROM's, config.ts). Undefined: mails are not signed.
+     */
+    dkim: e.DKIM_PRIVATE_KEY_FILE
+      ? { keyFile: e.DKIM_PRIVATE_KEY_FILE, selector: e.DKIM_SELECTOR!, domain: e.DKIM_DOMAIN }
+      : undefined,
     /** NODE_ENV=production: nothing meant for a developer at work (such as live links in the log) is shown. */
     production: e.NODE_ENV === 'production',
   }))

@@ -146,6 +146,15 @@ const debateSchema = z
   })
   .prefault({})
 
+/** News mailed to the signatories who asked for it ([news] in site.toml). */
+const newsSchema = z
+  .object({
+    // What the SMTP relay accepts without throttling or flagging the sender: providers
+    // count per minute or per hour; 60 a minute is 3,600 an hour, within most plans.
+    mails_per_minute: z.number().int().min(1).max(100_000).default(60),
+  })
+  .prefault({})
+
 /** What moderators decide and how suspicious signatures are spotted ([moderation] in site.toml). */
 const moderationSchema = z
   .object({
@@ -275,6 +284,7 @@ const siteSchema = z
     open_data: openDataSchema,
     milestones: milestonesSchema,
     debate: debateSchema,
+    news: newsSchema,
     moderation: moderationSchema,
     limits: limitsSchema,
   })
@@ -303,6 +313,7 @@ const siteSchema = z
       open_data,
       milestones,
       debate,
+      news,
       ...same
     } = s
     const perLocale = (value: (locale: Locale) => string) =>
@@ -378,6 +389,8 @@ const siteSchema = z
       debateMaxPerSender: debate.max_per_sender_per_day,
       debateMaxPerInstitution: debate.max_per_institution_per_day,
       debateMessageMax: debate.message_max_length,
+      /** News mails handed to the outbox per minute at most (the throttle of a sending). */
+      newsMailsPerMinute: news.mails_per_minute,
     }
   })
 

@@ -60,6 +60,8 @@ const RESERVED_SLUGS = new Set([
   'confirm',
   'manage',
   'signatories',
+  'actualites',
+  'news',
   'api',
   'assets',
   'en',
@@ -68,7 +70,8 @@ const RESERVED_SLUGS = new Set([
   'robots.txt',
 ])
 
-function markdown() {
+/** The Markdown of the content folder, also what moderators write news in. */
+export function createMarkdown() {
   // html: false escapes any raw HTML a content author writes; links are validated
   // by markdown-it (no javascript: URLs).
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote)
@@ -93,7 +96,7 @@ function markdown() {
 }
 
 /** The same Markdown rendered with every heading one level down (## becomes <h3>). */
-function renderOneLevelDown(md: ReturnType<typeof markdown>, body: string): string {
+function renderOneLevelDown(md: ReturnType<typeof createMarkdown>, body: string): string {
   const env = {}
   const tokens = md.parse(body, env)
   for (const token of tokens)
@@ -107,7 +110,7 @@ function renderOneLevelDown(md: ReturnType<typeof markdown>, body: string): stri
 function parseDoc(
   file: string,
   locale: string,
-  md: ReturnType<typeof markdown>,
+  md: ReturnType<typeof createMarkdown>,
   substitutions: Record<string, string>,
 ): ContentDoc {
   const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '')
@@ -144,7 +147,7 @@ function parseDoc(
 }
 
 export function loadContent(config: Config): Content {
-  const md = markdown()
+  const md = createMarkdown()
   const substitutions = {
     organisation: config.site.organisation,
     organisation_url: config.site.organisationUrl,

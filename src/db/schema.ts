@@ -246,7 +246,59 @@ export interface TransparencyCheckpointTable {
   signature: string
 }
 
+/** A news item from the collective (migration 011): published on the site, sent by mail, or both. */
+export interface NewsTable {
+  id: Generated<number>
+  created_at: string
+  updated_at: string
+  /** The moderator who wrote it. */
+  created_by: string
+  /** Shown on the public news page and in the feed from this instant; null: not public. */
+  published_at: string | null
+  /** When a moderator started sending it; null: never sent. */
+  send_started_at: string | null
+  /** When every recipient's mail had left the queue; the counts below are final from then. */
+  send_finished_at: string | null
+  sent_count: Generated<number>
+  failed_count: Generated<number>
+  skipped_count: Generated<number>
+}
+
+/** A news item's title and Markdown body in one language. */
+export interface NewsTextTable {
+  news_id: number
+  locale: string
+  title: string
+  body: string
+}
+
+export type NewsRecipientState = 'waiting' | 'queued' | 'skipped'
+
+/** One recipient of one sending; the primary key (news, signature) makes each recipient once. */
+export interface NewsRecipientTable {
+  news_id: number
+  signature_id: number
+  state: NewsRecipientState
+  queued_at: string | null
+  /** The outbox row of its mail, once queued: where its delivery is read. */
+  outbox_id: number | null
+}
+
+export type NewsUnsubscribeMethod = 'page' | 'one-click'
+
+/** A signatory stopped news: when and how. Deleted with the signature. */
+export interface NewsUnsubscribeTable {
+  id: Generated<number>
+  signature_id: number
+  method: NewsUnsubscribeMethod
+  at: string
+}
+
 export interface Database {
+  news: NewsTable
+  news_texts: NewsTextTable
+  news_recipients: NewsRecipientTable
+  news_unsubscribes: NewsUnsubscribeTable
   signature_flags: SignatureFlagTable
   moderators: ModeratorTable
   admin_login_links: AdminLoginLinkTable
@@ -275,3 +327,4 @@ export type RelayMessage = Selectable<RelayMessageTable>
 export type AuditEntry = Selectable<AuditLogTable>
 export type AdminSession = Selectable<AdminSessionTable>
 export type DomainRow = Selectable<DomainTable>
+export type NewsRow = Selectable<NewsTable>

@@ -3,7 +3,12 @@
 // hashes) are described rather than given: they reveal nothing without the secret.
 import type { Signature } from '../db/schema.js'
 
-export function signatureData(s: Signature, flags: string[]): Record<string, unknown> {
+export function signatureData(
+  s: Signature,
+  flags: string[],
+  /** Each time news were stopped from a mail's link: when, and from the page or the mail client. */
+  newsStopped: { at: string; method: string }[] = [],
+): Record<string, unknown> {
   return {
     first_name: s.first_name,
     last_name: s.last_name,
@@ -17,6 +22,7 @@ export function signatureData(s: Signature, flags: string[]): Record<string, unk
     comment_approved_at: s.comment_approved_at,
     listed_publicly_if_approved: s.is_public === 1,
     wants_updates: s.wants_updates === 1,
+    news_stopped: newsStopped,
     locale: s.locale,
     status: s.status,
     consent_version: s.consent_version,

@@ -472,6 +472,8 @@ export async function withdrawSignature(ctx: DomainContext, token: string): Prom
       .where('signature_id', '=', signature.id)
       .where('status', '=', 'pending')
       .execute()
+    // The record of stopping news is about this signature: it goes with it.
+    await tx.deleteFrom('news_unsubscribes').where('signature_id', '=', signature.id).execute()
     // What is deleted decides what is uncounted, not what was read before.
     const deleted = await tx
       .deleteFrom('signatures')

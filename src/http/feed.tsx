@@ -1,12 +1,17 @@
-// /feed.atom: the milestones reached, newest first, so that anyone can follow the
-// campaign from a feed reader without an account anywhere.
+// /feed.atom: the published news and the milestones reached, newest first, so that
+// anyone can follow the campaign from a feed reader without an account anywhere.
 import { Hono } from 'hono'
 import { localePath } from '../domain/links.js'
 import { readMilestones } from '../domain/milestones.js'
+import { listPublishedNews } from '../domain/news.js'
+import { newsAnchor } from '../views/news-pages.js'
 import { latestCheckpoint } from '../domain/transparency/checkpoints.js'
 import type { AppEnv } from './env.js'
 
 export const feed = new Hono<AppEnv>()
+
+/** The latest news in the feed: readers keep what they fetched, so older ones are not lost to them. */
+const FEED_NEWS = 20
 
 feed.get('/', async (c) => {
   const { ctx, page, locale } = c.var
@@ -18,7 +23,11 @@ feed.get('/', async (c) => {
   // The latest checkpoint of the public log: every reader and archive of the feed keeps a
   // copy the site cannot take back (see domain/transparency/checkpoints.ts).
   const checkpoint = await latestCheckpoint(ctx.db)
-  const latest = [milestones[0] && `${milestones[0].day}T00:00:00Z`, checkpoint?.at].filter(Boolean).sort()
+  const { items: news } = await listPublishedNews(ctx.db, locale, { limit: FEED_NEWS })
+  const newsPage = ctx.config.baseUrl + localePath(site, locale, `/${page.m.news.slug}`)
+  const latest = [milestones[0] && `${milestones[0].day}T00:00:00Z`, checkpoint?.at, news[0]?.publishedAt]
+    .filter(Boolean)
+    .sort()
   const updated = latest.at(-1) ?? ctx.now().toISOString()
   const xml = (
     <feed xmlns="http://www.w3.org/2005/Atom" xml:lang={locale}>
@@ -51,6 +60,15 @@ feed.get('/', async (c) => {
           </summary>
         </entry>
       ) : null}
+      {news.map((item) => (
+        <entry>
+          <title>{item.title}</title>
+          <id>{`tag:${host},${item.publishedAt.slice(0, 10)}:news/${item.id}`}</id>
+          <link rel="alternate" type="text/html" href={`${newsPage}#${newsAnchor(item.id)}`} />
+          <updated>{item.publishedAt}</updated>
+          <content type="html">{item.html}</content>
+        </entry>
+      ))}
       {milestones.map((ms) => (
         <entry>
           <title>{page.m.feed.milestone(ms.threshold)}</title>

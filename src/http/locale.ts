@@ -97,6 +97,7 @@ export function twinPath(ctx: AppContext, from: string, path: string, to: string
   const slug = /^\/([^/]+)$/.exec(path)?.[1]
   if (slug === undefined) return path
   if (slug === messagesFor(from).privacy.slug) return `/${messagesFor(to).privacy.slug}`
+  if (slug === messagesFor(from).news.slug) return `/${messagesFor(to).news.slug}`
   const doc = ctx.content.pages[from]?.get(slug)
   if (!doc) return path
   const twin = twinPage(ctx.content, doc, to)

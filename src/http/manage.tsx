@@ -1,5 +1,6 @@
 // Managing one's signature: ask for a link by address, then edit, hide or withdraw
 // from the page behind it. Every form here carries a CSRF value bound to the link.
+import { listNewsStops } from '../domain/news.js'
 import { Hono, type Context } from 'hono'
 import { AppError } from '../domain/errors.js'
 import { normalizeEmail } from '../domain/normalize-email.js'
@@ -175,7 +176,7 @@ manage.get('/:token/data.json', (c) =>
     const { signature } = await findManagedSignature(c.var.ctx, c.req.param('token'))
     const flags = (await flagsOf(c.var.ctx.db, [signature.id])).get(signature.id) ?? []
     c.header('Content-Disposition', 'attachment; filename="my-signature.json"')
-    return c.json(signatureData(signature, flags))
+    return c.json(signatureData(signature, flags, await listNewsStops(c.var.ctx.db, signature.id)))
   }),
 )
 

@@ -491,6 +491,53 @@ const fr = {
   },
   admin: {
     title: 'Modération',
+    news: {
+      title: 'Actualités',
+      intro:
+        'Une actualité s’écrit dans chaque langue du site. Elle peut être publiée sur la page « Actualités » et dans le flux Atom, envoyée par courriel aux signataires qui ont demandé des nouvelles, ou les deux.',
+      create: 'Écrire une actualité',
+      newTitle: 'Nouvelle actualité',
+      editTitle: 'Actualité',
+      back: 'Toutes les actualités',
+      none: 'Aucune actualité pour l’instant.',
+      columns: ['Titre', 'Écrite le', 'Sur le site', 'Envoi'],
+      titleLabel: (lang: string) => `Titre (${lang})`,
+      bodyLabel: (lang: string) => `Texte (${lang})`,
+      bodyHint:
+        'En Markdown : une ligne vide entre deux paragraphes, **gras**, *italique*, [lien](https://exemple.org), listes avec « - », intertitres avec « ## ».',
+      save: 'Enregistrer',
+      saved: 'Actualité enregistrée.',
+      locked: 'Cette actualité a été envoyée : son texte ne peut plus changer.',
+      notPublished: 'Non publiée',
+      notSent: 'Non envoyée',
+      sending: 'En cours',
+      sent: (n: number) => `Envoyée à ${amount(n, 'personne', 'personnes')}`,
+      preview: 'Aperçus',
+      previewPage: (lang: string) => `La page (${lang})`,
+      previewMail: (lang: string) => `Le courriel (${lang})`,
+      previewText: (lang: string) => `Sa version texte (${lang})`,
+      testTitle: 'Essai',
+      testHint: (email: string) => `Un courriel par langue, marqué comme essai, à ${email}.`,
+      testButton: 'M’envoyer un essai',
+      testSent: (email: string) => `Essai envoyé à ${email}.`,
+      publishTitle: 'Sur le site',
+      publishedOn: (date: string) => `Publiée le ${date} sur la page « Actualités » et dans le flux Atom.`,
+      publishButton: 'Publier sur le site',
+      unpublishButton: 'Retirer du site',
+      sendTitle: 'Envoi par courriel',
+      sendHint: (n: number) =>
+        `Aux signatures confirmées qui ont demandé des nouvelles, chacune dans sa langue, au plus ${amount(n, 'courriel', 'courriels')} par minute. Une fois l’envoi commencé, le texte ne peut plus changer.`,
+      sendButton: (n: number) => `Envoyer à ${amount(n, 'signataire', 'signataires')}`,
+      sendNobody:
+        'Aucun·e signataire n’a demandé de nouvelles pour l’instant : il n’y a personne à qui envoyer.',
+      progressTotal: 'Destinataires',
+      progressWaiting: 'En attente',
+      progressSent: 'Envoyés',
+      progressFailed: 'En échec',
+      progressSkipped: 'Écartés (désinscrits entre-temps, signature retirée ou adresse refusée)',
+      progressRunning: 'Envoi en cours. Cette page se met à jour toute seule toutes les 10 secondes.',
+      progressDone: (date: string) => `Envoi terminé le ${date}.`,
+    },
     nav: {
       label: 'Navigation de la modération',
       dashboard: 'Tableau de bord',
@@ -500,6 +547,7 @@ const fr = {
       bulk: 'Invalidation groupée',
       mails: 'Courriels en échec',
       audit: 'Journal',
+      news: 'Actualités',
     },
     loggedInAs: (email: string) => `Connecté·e : ${email}`,
     switchLanguage: { fr: 'Français', en: 'English' } as Record<string, string>,
@@ -654,9 +702,11 @@ const fr = {
       already_signed: 'déjà signé',
       manage: 'lien de gestion',
       admin_login: 'connexion à la modération',
+      news: 'actualité',
+      news_test: 'essai d’actualité',
     } as Record<string, string>,
     mailsIntro:
-      'Ces messages n’ont pas pu être remis (adresse refusée ou essais épuisés) : la personne n’a pas reçu sa confirmation ou son lien.',
+      'Ces messages n’ont pas pu être remis (adresse refusée ou essais épuisés) : la personne n’a pas reçu sa confirmation, son lien ou les nouvelles.',
     auditTitle: 'Journal de la modération',
     reconcileNow: 'Vérifier les décomptes maintenant',
     reconciled: (ok: boolean, kept: string, recounted: string) =>
@@ -739,6 +789,36 @@ const fr = {
     noTrackingTitle: 'Ni cookie ni traceur',
     noTracking:
       'Ce site ne dépose aucun cookie chez ses visiteurs, ne mesure pas l’audience et ne charge aucune ressource d’un autre site.',
+  },
+  news: {
+    slug: 'actualites',
+    title: 'Actualités',
+    description: 'Les nouvelles du collectif sur le manifeste, les plus récentes d’abord.',
+    intro:
+      'Les nouvelles du collectif, les plus récentes d’abord. Les signataires qui l’ont demandé les reçoivent aussi par courriel.',
+    empty: 'Aucune actualité pour le moment.',
+    publishedOn: (date: string) => `Publiée le ${date}`,
+    older: 'Actualités plus anciennes',
+    feed: 'Suivre les actualités par flux Atom',
+    mailSubject: (title: string, headline: string) => `${title} — ${headline}`,
+    mailPreheader: (title: string) => `Des nouvelles de « ${title} »`,
+    mailWhy: (title: string) =>
+      `Vous recevez ce message parce que vous avez demandé, en signant « ${title} », à recevoir des nouvelles. Pour ne plus en recevoir (votre signature reste telle quelle), ouvrez ce lien :`,
+    mailSentBy: (domain: string, title: string) =>
+      `Envoyé par ${domain}, le site où l’on signe « ${title} », aux signataires qui ont demandé à recevoir des nouvelles.`,
+    testSubject: (subject: string) => `[Essai] ${subject}`,
+    testNote:
+      'Ceci est un essai, envoyé à vous seul·e. Chaque destinataire recevra ce texte avec son propre lien pour ne plus recevoir de nouvelles, à la place du lien ci-dessous.',
+    stopTitle: 'Ne plus recevoir de nouvelles',
+    stopLead:
+      'Vous ne recevrez plus de nouvelles du collectif par courriel. Votre signature reste telle quelle.',
+    stopButton: 'Ne plus recevoir de nouvelles',
+    stoppedTitle: 'C’est noté',
+    stoppedBody:
+      'Vous ne recevrez plus de nouvelles. Votre adresse est effacée de nos serveurs, sauf si vous vous êtes proposé·e pour organiser un débat. Vous pouvez en redemander depuis la page « Modifier ma signature ».',
+    invalidTitle: 'Lien invalide',
+    invalidBody:
+      'Ce lien n’est pas valable. Pour ne plus recevoir de nouvelles, ouvrez le lien du dernier message reçu, ou passez par la page « Modifier ma signature ».',
   },
   mail: {
     // Every mail speaks as the site, never as the collective: it says which site sent it

@@ -49,6 +49,9 @@ const samples: Record<string, readonly unknown[]> = {
   email: ['elise.roux@univ-exemple.fr'],
   ok: [true, false],
   kept: ['1 000'],
+  headline: ['Le texte publié dans Le Monde', 'Un débat à l’université'],
+  subject: ['Face à l’IA générative — Un débat à Toulouse'],
+  lang: ['français', 'English'],
   recounted: ['999'],
 }
 
@@ -136,10 +139,12 @@ const nouns: Record<string, [string, string][]> = {
     ['caractère', 'caractères'],
     ['erreur', 'erreurs'],
     ['établissement', 'établissements'],
+    ['courriel', 'courriels'],
   ],
   en: [
     ['signature', 'signatures'],
     ['signatory', 'signatories'],
+    ['e-mail', 'e-mails'],
     ['second', 'seconds'],
     ['minute', 'minutes'],
     ['hour', 'hours'],

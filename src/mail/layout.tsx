@@ -6,6 +6,7 @@
 // honour prefers-color-scheme, a 600 px column that shrinks, a button made of a table
 // cell, and the raw link under it allowed to break anywhere. The text part is built
 // from the same blocks, so it says everything the HTML says.
+import { raw } from 'hono/html'
 import type { Config } from '../config.js'
 import { messagesFor } from '../i18n/index.js'
 import { typeset } from '../i18n/typeset.js'
@@ -45,6 +46,11 @@ export type MailBlock =
   | { link: string }
   /** Words someone else wrote, quoted as they are. */
   | { quote: string }
+  /**
+   * A text the collective wrote in Markdown: `html` as the site's Markdown renders it
+   * (raw HTML escaped), `text` the Markdown itself, which reads as it is in a text part.
+   */
+  | { rendered: string; text: string }
 
 export interface MailDocument {
   site: MailSite
@@ -58,6 +64,11 @@ export interface MailDocument {
    * message answers its sender): the footer then does not promise that the site reads it.
    */
   replyReachesContact?: boolean
+  /**
+   * The footer's first line, when the mail was not caused by a request made on the site
+   * (news: why the reader receives it); by default, which request caused it and when.
+   */
+  sentBecause?: string
 }
 
 // The site's palette (src/assets/style.css), checked for 4.5:1 by test/e2e/mails.test.ts.
@@ -98,8 +109,25 @@ const PARAGRAPH = 'margin: 0 0 16px;'
 // A token has no break point: without this the address alone widens a phone's mail to 632 px.
 const BREAK_ANYWHERE = 'word-break: break-all; overflow-wrap: anywhere;'
 
+/**
+ * Rendered Markdown with the inline styles mail clients need (many drop <style>): the
+ * markup is markdown-it's own, with raw HTML escaped, so its tags are known ones.
+ */
+function styledForMail(html: string): string {
+  return html
+    .replace(/<p>/g, `<p style="${PARAGRAPH}">`)
+    .replace(/<(h[1-6])>/g, '<$1 style="margin: 24px 0 12px; font-size: 18px; line-height: 1.3;">')
+    .replace(/<(ul|ol)>/g, `<$1 style="${PARAGRAPH} padding-left: 24px;">`)
+    .replace(
+      /<blockquote>/g,
+      `<blockquote class="m-rule" style="margin: 0 0 16px; padding: 0 0 0 14px; border-left: 3px solid ${LIGHT.line};">`,
+    )
+    .replace(/<a href=/g, `<a class="m-link" style="color: ${LIGHT.accent}; overflow-wrap: anywhere;" href=`)
+}
+
 function Block(props: { block: MailBlock; fallback: string }) {
   const b = props.block
+  if ('rendered' in b) return <>{raw(styledForMail(b.rendered))}</>
   if ('paragraph' in b) return <p style={PARAGRAPH}>{b.paragraph}</p>
   if ('link' in b)
     return (
@@ -152,7 +180,7 @@ function Block(props: { block: MailBlock; fallback: string }) {
 
 function footerOf(doc: MailDocument): string[] {
   const m = messagesFor(doc.site.locale).mail
-  const sentBy = m.sentBy(doc.site.domain, doc.site.title, doc.site.at)
+  const sentBy = doc.sentBecause ?? m.sentBy(doc.site.domain, doc.site.title, doc.site.at)
   return doc.replyReachesContact === false ? [sentBy] : [sentBy, m.replyNote]
 }
 
@@ -230,6 +258,7 @@ function MailHtml(props: { doc: MailDocument }) {
 }
 
 function textOf(block: MailBlock): string {
+  if ('rendered' in block) return block.text.trim()
   if ('paragraph' in block) return block.paragraph
   if ('link' in block) return block.link
   if ('quote' in block)

@@ -29,8 +29,9 @@ export const RETRY_DELAYS_MS = [
   24 * 3600_000,
 ]
 
-export async function enqueueMail(tx: Tx, mail: NewMail, now: Date): Promise<void> {
-  await tx
+/** Queues one mail; returns its outbox id (a news sending keeps it to read the mail's delivery). */
+export async function enqueueMail(tx: Tx, mail: NewMail, now: Date): Promise<number> {
+  const row = await tx
     .insertInto('outbox')
     .values({
       signature_id: mail.signatureId,
@@ -47,7 +48,9 @@ export async function enqueueMail(tx: Tx, mail: NewMail, now: Date): Promise<voi
       next_attempt_at: now.toISOString(),
       created_at: now.toISOString(),
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
 }
 
 /** Mails queued for one mailbox (mailboxKey) since `since`: bounds how many the forms can trigger. */
@@ -90,6 +93,11 @@ export async function claimDueMails(
     .where('id', 'in', due)
     .returningAll()
     .execute()
+}
+
+/** Gives claimed mails back untried: due as they were, for the next pass of any worker. */
+export async function releaseClaims(db: Tx, ids: number[]): Promise<void> {
+  await db.updateTable('outbox').set({ locked_until: null }).where('id', 'in', ids).execute()
 }
 
 /**

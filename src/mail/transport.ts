@@ -4,6 +4,7 @@ import { renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import nodemailer from 'nodemailer'
 import { PRIVATE_FILE, privateDir } from '../data-dir.js'
+import type { DkimSigning } from './dkim.js'
 
 export interface OutgoingMail {
   from: string
@@ -14,12 +15,17 @@ export interface OutgoingMail {
   headers?: Record<string, string>
 }
 
-/** A failed delivery: `permanent` for a 5xx answer, which retrying cannot fix. */
+/**
+ * A failed delivery: `permanent` for a 5xx answer, which retrying cannot fix;
+ * `unreachable` when the server gave no answer at all (refused or dropped connection,
+ * timeout), which says nothing about the mail and everything about the next ones.
+ */
 export class DeliveryError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
     readonly code: string,
+    readonly unreachable = false,
   ) {
     super(message)
     this.name = 'DeliveryError'
@@ -34,9 +40,12 @@ export interface MailTransport {
 /**
  * What every mail says about itself: sent by a program (RFC 3834), so that vacation
  * notices and other auto-responders do not answer a confirmation link. A mail's own
- * headers come after and may say otherwise.
+ * headers come after and may say otherwise. News (Precedence: bulk) are written by
+ * people and sent to a list: RFC 3834 leaves them out, and auto-responders already
+ * keep quiet for bulk mail.
  */
 function withStandardHeaders(mail: OutgoingMail): OutgoingMail {
+  if (mail.headers?.Precedence === 'bulk') return mail
   return { ...mail, headers: { 'Auto-Submitted': 'auto-generated', ...mail.headers } }
 }
 
@@ -51,6 +60,8 @@ export function smtpTransport(
      * the URL's query (smtp://…?name=mail.example.org) wins over it.
      */
     greetingName?: string
+    /** Signs every mail (DKIM_* settings); unsigned without it. */
+    dkim?: DkimSigning
   } = {},
 ): MailTransport {
   const timeout = options.timeoutMs ?? 30_000
@@ -67,6 +78,7 @@ export function smtpTransport(
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
+    dkim: options.dkim,
   } as object)
   return {
     async send(mail) {
@@ -82,6 +94,7 @@ export function smtpTransport(
           `SMTP ${status ?? e.code ?? 'error'}`,
           permanent,
           String(status ?? e.code ?? 'error'),
+          status === undefined,
         )
       }
     },
@@ -100,12 +113,18 @@ export function smtpTransport(
 export function fileTransport(
   dir: string,
   log: (line: string) => void,
-  options: { showLinks: boolean },
+  options: { showLinks: boolean; dkim?: DkimSigning },
 ): MailTransport {
   // Each mail carries a live link: the folder, like each file, is the server user's only.
   const warning = privateDir(dir)
   if (warning) log(warning)
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+  // Signed as over SMTP, so that a file shows what a receiver would check.
+  const transporter = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+    dkim: options.dkim,
+  })
   let sequence = 0
   return {
     async send(mail) {

@@ -2,7 +2,7 @@
 // It wakes when a transaction queues a mail and also polls, so that mails queued by
 // another instance, or due for a retry, go out too.
 import type { Transact } from '../db/transactor.js'
-import { claimDueMails, markDead, markRetry, markSent, suppressAddress } from './outbox.js'
+import { claimDueMails, markDead, markRetry, markSent, releaseClaims, suppressAddress } from './outbox.js'
 import { DeliveryError, type MailTransport } from './transport.js'
 
 export interface OutboxWorkerOptions {
@@ -21,6 +21,11 @@ export interface OutboxWorkerOptions {
   pollMs?: number
   leaseMs?: number
   log?: (line: string) => void
+  /**
+   * Called before each claim: puts more mail in the outbox when some is due to be
+   * written there over time (a news sending, throttled); returns how many it queued.
+   */
+  feed?: () => Promise<number>
 }
 
 export interface OutboxWorker {
@@ -46,7 +51,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let again = false
   let lastPass: Date | undefined
 
-  async function sendOne(row: Awaited<ReturnType<typeof claimDueMails>>[number]): Promise<void> {
+  /** Sends one claimed mail; false when the SMTP server could not be reached at all. */
+  async function sendOne(row: Awaited<ReturnType<typeof claimDueMails>>[number]): Promise<boolean> {
     try {
       await options.transport.send({
         from: options.from,
@@ -60,6 +66,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         },
       })
       await write((tx) => markSent(tx, row.id, now()))
+      return true
     } catch (err) {
       if (err instanceof DeliveryError && err.permanent) {
         await write(async (tx) => {
@@ -67,27 +74,39 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           await suppressAddress(tx, row.recipient_hash, `smtp ${err.code}`, now())
         })
         log(`mail ${row.id} refused for good (${err.code}); address suppressed`)
-        return
+        return true
       }
       const code = err instanceof DeliveryError ? err.code : 'error'
       const outcome = await write((tx) => markRetry(tx, row, code, now()))
       log(`mail ${row.id} not delivered (${code}); ${outcome === 'dead' ? 'giving up' : 'will retry'}`)
+      return !(err instanceof DeliveryError && err.unreachable)
     }
   }
 
   /** One pass: claim a batch, send it with bounded concurrency, repeat while work remains. */
   async function pass(): Promise<void> {
     for (;;) {
+      // A feed that fails (the database away) must not keep the mail already queued from going out.
+      if (options.feed)
+        await options.feed().catch((err: Error) => log(`outbox feed failed: ${err.message.split('\n')[0]}`))
       const t = now()
       const batch = await write((tx) =>
         claimDueMails(tx, t, new Date(t.getTime() + leaseMs), concurrency * 4),
       )
       if (batch.length === 0) return
       let next = 0
+      let reachable = true
       const lanes = Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
-        while (next < batch.length) await sendOne(batch[next++]!)
+        while (next < batch.length && reachable) if (!(await sendOne(batch[next++]!))) reachable = false
       })
       await Promise.all(lanes)
+      if (!reachable) {
+        // The server is down: each further mail would spend a connection timeout to fail
+        // the same way. The rest of the batch goes back, due as it was, for the next poll.
+        const rest = batch.slice(next).map((row) => row.id)
+        if (rest.length > 0) await write((tx) => releaseClaims(tx, rest))
+        return
+      }
       if (stopped) return
     }
   }

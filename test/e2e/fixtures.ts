@@ -1,5 +1,6 @@
 // A site with a few confirmed, listed signatures, one waiting for confirmation and
 // one live manage link: the states the page list needs, made through HTTP.
+import { createNews, newsStopKey, publishNews } from '../../src/domain/news.js'
 import { writeCheckpoint } from '../../src/domain/transparency/checkpoints.js'
 import type { TestApp } from '../helpers/app.js'
 import { get, hiddenValue, linkIn, postForm, validSignature } from '../helpers/http.js'
@@ -12,6 +13,8 @@ export interface SiteFixtures {
   managePath: string
   /** The thanks page a signatory lands on after confirming, with their receipt. */
   receiptPath: string
+  /** The stop link of news mails of a signatory who asked for news. */
+  newsStopPath: string
 }
 
 const SIGNATORIES: Record<string, string>[] = [
@@ -28,6 +31,7 @@ const SIGNATORIES: Record<string, string>[] = [
     email: 'awa.diallo@inrae.fr',
     category: 'doctoral',
     discipline: 'Agronomie',
+    updates: '1',
   },
 ]
 
@@ -54,5 +58,23 @@ export async function seedSite(app: TestApp): Promise<SiteFixtures> {
   const confirmPath = linkIn((await lastMailTo(app, pending)).text ?? '', 'confirm')
   await postForm(app.url, '/manage', { email: SIGNATORIES[0]!.email! })
   const managePath = linkIn((await lastMailTo(app, SIGNATORIES[0]!.email!)).text ?? '', 'manage')
-  return { confirmPath, managePath, receiptPath: landed[0]! }
+  // One published news item, as moderators write it: two paragraphs, a list and a link.
+  const id = await createNews(ctx, 'moderator@paraphe.test', {
+    fr: {
+      title: 'Le manifeste paraît dans la presse',
+      body: 'Le texte a été repris avec **1 200 signatures** vérifiées.\n\n- un débat à Toulouse le 12 janvier\n- [la tribune](https://exemple.org/tribune)',
+    },
+    en: {
+      title: 'The manifesto in the press',
+      body: 'The text was printed with **1,200 verified signatures**.\n\n- a debate in Toulouse on 12 January\n- [the op-ed](https://example.org/op-ed)',
+    },
+  })
+  await publishNews(ctx, 'moderator@paraphe.test', id, true)
+  const reader = await ctx.db
+    .selectFrom('signatures')
+    .select('id')
+    .where('email', '=', 'awa.diallo@inrae.fr')
+    .executeTakeFirstOrThrow()
+  const newsStopPath = `/news/stop/${reader.id}/${newsStopKey(app.config.secret, reader.id)}`
+  return { confirmPath, managePath, receiptPath: landed[0]!, newsStopPath }
 }

@@ -12,6 +12,8 @@ import { renderAdminLoginMail } from '../../src/mail/admin-login-mail.js'
 import { mailSite, type RenderedMail } from '../../src/mail/layout.js'
 import { renderRelayConfirm, renderRelayed } from '../../src/mail/relay-templates.js'
 import { renderMail } from '../../src/mail/templates.js'
+import { renderNewsMail } from '../../src/mail/news-mail.js'
+import { renderNewsBody } from '../../src/domain/news.js'
 import { launchBrowser } from './browser.js'
 
 const SCREENSHOTS = 'test-results/mails'
@@ -26,6 +28,15 @@ const config = loadConfig({
 })
 const token = 'Zq3vN8xK2mPw7RtY5bLc9HdJ4fGs6AeU1oIuXyVnQkB'
 const at = new Date('2026-11-30T03:17:00Z')
+// A news item as moderators write them: a heading, emphasis, a list, a quotation, long links.
+const NEWS_BODY = `Le texte a été repris avec **1 200 signatures** vérifiées.
+
+## Prochains rendez-vous
+
+- un débat à Toulouse le 12 janvier
+- [la tribune en entier](https://example.org/un-tres-long-chemin-sans-espace/${'x'.repeat(60)})
+
+> Nous refusons d’utiliser ces outils dans nos enseignements.`
 
 function mailsIn(locale: string): [string, RenderedMail][] {
   const site = mailSite(config, locale, at)
@@ -85,6 +96,17 @@ function mailsIn(locale: string): [string, RenderedMail][] {
         institution: 'CNRS',
         message: `Bonjour,\n\nOrganisons un débat au laboratoire.\nVoir https://example.org/un-tres-long-chemin-sans-espace/${token}${token}`,
         stopLink: `${base}/debate/stop/12/${token}`,
+      }),
+    ],
+    [
+      'news',
+      renderNewsMail({
+        site,
+        firstName: 'Camille',
+        title: 'Le manifeste paraît dans la presse',
+        html: renderNewsBody(NEWS_BODY),
+        markdown: NEWS_BODY,
+        stopLink: `${base}/news/stop/12/${token}`,
       }),
     ],
   ]

@@ -23,6 +23,7 @@ export interface PageToCheck {
 export const PAGES_TO_CHECK: PageToCheck[] = [
   { name: 'home-empty', path: '/', locale: 'fr', emptySite: true, signInFirstScreen: true },
   { name: 'signatories-empty', path: '/signatories', locale: 'fr', emptySite: true },
+  { name: 'news-empty', path: '/actualites', locale: 'fr', emptySite: true },
   { name: 'home', path: '/', locale: 'fr', signInFirstScreen: true },
   { name: 'home-en', path: '/en/', locale: 'en', signInFirstScreen: true },
   { name: 'sign', path: '/sign', locale: 'fr', signInFirstScreen: true },
@@ -58,6 +59,9 @@ export const PAGES_TO_CHECK: PageToCheck[] = [
   { name: 'kit', path: '/kit', locale: 'fr' },
   { name: 'kit-en', path: '/en/kit', locale: 'en' },
   { name: 'kit-second-mark', path: '/kit?mark=etincelle-brisee', locale: 'fr' },
+  { name: 'news', path: '/actualites', locale: 'fr' },
+  { name: 'news-en', path: '/en/news', locale: 'en' },
+  { name: 'news-stop', path: (f) => f.newsStopPath, locale: 'fr', secret: true },
   { name: 'not-found', path: '/nulle-part', locale: 'fr', status: 404 },
   { name: 'not-found-en', path: '/en/nowhere', locale: 'en', status: 404 },
 ]

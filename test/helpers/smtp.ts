@@ -8,6 +8,8 @@ export interface TestSmtp {
   url: string
   port: number
   messages: ParsedMail[]
+  /** Each message as it arrived, byte for byte (what a DKIM verifier reads), beside its parsed form. */
+  raw: Buffer[]
   /** The name each sending client greeted with (EHLO/HELO), one per mail. */
   greetings: string[]
   /** Most SMTP sessions open at the same time so far. */
@@ -22,6 +24,7 @@ export interface TestSmtp {
 
 export async function startSmtp(port = 0): Promise<TestSmtp> {
   const messages: ParsedMail[] = []
+  const raw: Buffer[] = []
   const greetings: string[] = []
   let refusal: number | undefined
   let sessions = 0
@@ -52,13 +55,19 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
       callback(err)
     },
     onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          messages.push(mail)
-          callback()
-        },
-        (err: Error) => callback(err),
-      )
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('end', () => {
+        const bytes = Buffer.concat(chunks)
+        simpleParser(bytes).then(
+          (mail) => {
+            raw.push(bytes)
+            messages.push(mail)
+            callback()
+          },
+          (err: Error) => callback(err),
+        )
+      })
     },
   })
   await new Promise<void>((resolve, reject) => {
@@ -71,6 +80,7 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     url: `smtp://127.0.0.1:${actualPort}`,
     port: actualPort,
     messages,
+    raw,
     greetings,
     peakSessions: () => peak,
     totalSessions: () => total,

@@ -11,6 +11,7 @@ import { exportRoutes } from './export.js'
 import { requireModerator } from './guard.js'
 import { login } from './login.js'
 import { mails } from './mails.js'
+import { news } from './news.js'
 import { signatures } from './signatures.js'
 import { signing } from './signing.js'
 
@@ -23,6 +24,7 @@ export function adminRoutes(ctx: AppContext, assets: Assets): Hono<AdminEnv> {
   admin.route('/domains', domains)
   admin.route('/signing', signing)
   admin.route('/export', exportRoutes)
+  admin.route('/news', news)
   admin.route('/bulk', bulk)
   admin.route('/mails', mails)
   admin.route('/', audit)

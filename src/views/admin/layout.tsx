@@ -22,7 +22,13 @@ export function Csrf({ a }: { a: AdminPageContext }) {
   return <input type="hidden" name="csrf" value={a.csrf ?? ''} />
 }
 
-export function AdminLayout(props: { a: AdminPageContext; title: string; children?: Child }) {
+export function AdminLayout(props: {
+  a: AdminPageContext
+  title: string
+  /** Seconds after which the page loads itself again (a sending's progress), without JavaScript. */
+  refreshSeconds?: number
+  children?: Child
+}) {
   const { a } = props
   const m = a.m.admin
   const links: [string, string][] = [
@@ -30,6 +36,7 @@ export function AdminLayout(props: { a: AdminPageContext; title: string; childre
     ['/admin/domains', m.nav.domains],
     ['/admin/signing', m.nav.signing],
     ['/admin/export', m.nav.export],
+    ['/admin/news', m.nav.news],
     ['/admin/bulk', m.nav.bulk],
     ['/admin/mails', m.nav.mails],
     ['/admin/audit', m.nav.audit],
@@ -40,6 +47,7 @@ export function AdminLayout(props: { a: AdminPageContext; title: string; childre
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
+        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
         <title>{`${props.title} — ${m.title} — ${a.siteTitle}`}</title>
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={a.stylesheet} />
