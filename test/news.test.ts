@@ -10,6 +10,7 @@ import { startTestApp, type TestApp } from './helpers/app.js'
 import { contentWith } from './helpers/content.js'
 import { get, hiddenValue, postForm } from './helpers/http.js'
 import { logInAs } from './helpers/admin.js'
+import { newsStopKey } from '../src/domain/news.js'
 import { signAndConfirm } from './helpers/signing.js'
 import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.js'
 
@@ -339,6 +340,41 @@ describe.each(DATABASES)('news by mail (%s)', (kind) => {
       (m) => isNews(m) && m.subject?.includes('Le ministère répond'),
     )
     expect(secondMails.map(recipientOf)).toEqual([people.stays])
+  }, 60_000)
+
+  it('does not send a news mail already queued to someone who stops news before it leaves', async () => {
+    app = await startTestApp(kind, { CONTENT_DIR: newsContent(100), ADMIN_EMAILS: MODERATOR })
+    await signAndConfirm(app, { email: 'presse@cnrs.fr', updates: '1' })
+    const { db } = app.server.ctx
+    const { id: signatureId } = await db
+      .selectFrom('signatures')
+      .select('id')
+      .where('email', '=', 'presse@cnrs.fr')
+      .executeTakeFirstOrThrow()
+    const queued = () =>
+      db
+        .selectFrom('outbox')
+        .select('id')
+        .where('signature_id', '=', signatureId)
+        .where('kind', '=', 'news')
+        .where('status', '=', 'pending')
+        .execute()
+    const mod = await moderator(app)
+    const id = await writeNews(mod, 'Dans la presse')
+    // The SMTP server says «later»: the mail waits in the outbox for its next attempt.
+    app.smtp.refuseWith(451)
+    await mod.post(`/admin/news/${id}/send`)
+    await app.server.worker.drain()
+    await app.server.worker.drain()
+    expect(await queued()).toHaveLength(1)
+    const stop = `/news/stop/${signatureId}/${newsStopKey(app.config.secret, signatureId)}`
+    expect((await postForm(app.url, stop, {})).status).toBe(200)
+    expect(await queued()).toEqual([])
+    app.smtp.refuseWith(undefined)
+    app.clock.advance(3600_000)
+    await app.server.worker.drain()
+    expect(app.smtp.messages.filter(isNews)).toEqual([])
+    expect((await mod.get(`/admin/news/${id}`)).html).not.toMatch(/En échec<\/dt><dd>1<\/dd>/)
   }, 60_000)
 
   it('suppresses news to an address refused for good (5xx)', async () => {

@@ -578,6 +578,14 @@ export async function stopNews(
       .returningAll()
       .executeTakeFirstOrThrow()
     await applySignatureDelta(tx, ctx.config.site, before, after, now)
+    // Stopping means from now: a news mail queued for them and not yet sent is not sent
+    // (the sending's progress counts it as left out, like a withdrawn signatory's).
+    await tx
+      .deleteFrom('outbox')
+      .where('signature_id', '=', signatureId)
+      .where('kind', '=', 'news')
+      .where('status', '=', 'pending')
+      .execute()
     await tx
       .insertInto('news_unsubscribes')
       .values({ signature_id: signatureId, method, at: now.toISOString() })
