@@ -87,7 +87,7 @@ describe('signatory kit in a browser', () => {
     expect(pasted.images).toEqual([
       {
         src: `${BASE}/kit/badge-main-levee-fr-colour-512.png`,
-        alt: 'Objection de conscience · IA générative',
+        alt: 'Objection de conscience · face à l’IA générative',
         width: '256',
       },
     ])
@@ -117,7 +117,7 @@ describe('signatory kit in a browser', () => {
     const pasted = await readEditor(page)
     expect(pasted.images).toHaveLength(1)
     expect(pasted.images[0]!.src).toBe(`${app.url}/kit/badge-main-levee-fr-colour-512.png`)
-    expect(pasted.images[0]!.alt).toBe('Objection de conscience · IA générative')
+    expect(pasted.images[0]!.alt).toBe('Objection de conscience · face à l’IA générative')
     expect(pasted.links.map((l) => l.href)).toEqual([`${BASE}/`, `${BASE}/`])
     await context.close()
   })

@@ -106,9 +106,11 @@ describe('signatory kit', () => {
 
   it('give the badge its words in each language, in the colours of the content folder', async () => {
     const fr = parseXml((await fetchFile(app, '/kit/badge-main-levee-fr-colour.svg')).body.toString())
-    expect(fr.attrs['aria-label']).toBe('Objection de conscience · IA générative')
+    expect(fr.attrs['aria-label']).toBe('Objection de conscience · face à l’IA générative')
     const en = parseXml((await fetchFile(app, '/kit/badge-etincelle-brisee-en-dark.svg')).body.toString())
-    expect(en.children.find((c) => c.name === 'title')!.text).toBe('Conscientious objection · generative AI')
+    expect(en.children.find((c) => c.name === 'title')!.text).toBe(
+      'Conscientious objection · to generative AI',
+    )
     const fills = new Set(allElements(en).map((e) => e.attrs.fill ?? e.attrs.stroke))
     for (const colour of Object.values(app.config.site.kit.palettes.dark))
       expect(fills.has(colour)).toBe(true)
@@ -383,7 +385,7 @@ describe('signatory kit', () => {
     expect(s['snippet-email']).toContain(
       `<img src="${BASE}/kit/badge-main-levee-fr-colour-512.png" width="256" height="`,
     )
-    expect(s['snippet-email']).toMatch(/alt="Objection de conscience · IA générative" style="[^"]+"/)
+    expect(s['snippet-email']).toMatch(/alt="Objection de conscience · face à l’IA générative" style="[^"]+"/)
     expect(s['snippet-email']).toContain(
       `<a href="${BASE}/" style="color:#a4161a;">Face à l’IA générative, l’objection de conscience</a>`,
     )
@@ -497,7 +499,8 @@ describe('signatory kit with hostile words in the content folder', () => {
       checkSvg(path, body)
     }
     const badge = parseXml((await fetchFile(app, '/kit/badge-main-levee-fr-colour.svg')).body.toString())
-    expect(badge.attrs['aria-label']).toBe(`${evil} · <b>`)
+    // Typeset like every string the site shows: the closing quote after a letter curls.
+    expect(badge.attrs['aria-label']).toBe(`<script>alert("x")</script> & 'co’ · <b>`)
     const mark = parseXml((await fetchFile(app, '/kit/mark-main-levee-colour.svg')).body.toString())
     expect(mark.attrs['aria-label']).toBe(`<script>alert("x")</script> & 'co’`)
     expect(pngSize((await fetchFile(app, '/og.png')).body)).toEqual({ width: 1200, height: 630 })
@@ -510,9 +513,7 @@ describe('signatory kit with hostile words in the content folder', () => {
     expect(page.html).toContain('&lt;script&gt;alert')
     const s = snippets(page.html)
     expect(s['snippet-email']).not.toContain('<script>')
-    expect(s['snippet-email']).toContain(
-      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;',
-    )
+    expect(s['snippet-email']).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co’')
     expect(s['snippet-markdown']).toMatch(/^\[!\[/)
   })
 })
@@ -642,7 +643,7 @@ describe('signatory kit settings', () => {
     // Its small drawing comes with it, not the full one reused.
     expect(kit.marks[0]!.smallSvg).toContain('{{accent}}')
     expect(kit.marks[0]!.smallSvg).not.toBe(kit.marks[0]!.svg)
-    expect(kit.marks[0]!.name.fr).toBe('Objection de conscience · IA générative')
+    expect(kit.marks[0]!.name.fr).toBe('Objection de conscience · face à l’IA générative')
   })
 
   it('refuse a palette colour that is not #rrggbb, so nothing else can reach an SVG attribute', () => {

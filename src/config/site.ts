@@ -377,7 +377,7 @@ const siteSchema = z
       kit: {
         ...kit,
         marks,
-        badge: perLocale((locale) => kit.badge[locale] ?? title[locale]!),
+        badge: perLocale((locale) => typeset(kit.badge[locale] ?? title[locale]!, locale)),
       },
       ...privacy,
       /** At most this often, a signed checkpoint of the public log when it grew. */
@@ -415,7 +415,7 @@ export interface KitMark {
 export interface KitConfig {
   /** At least one; the first is the site's icon, the counter's and the social preview's. */
   marks: readonly KitMark[]
-  /** The badge's words per locale, e.g. «Objection de conscience · IA générative». */
+  /** The badge's words per locale, e.g. «Objection de conscience · face à l’IA générative». */
   badge: Readonly<Record<Locale, string>>
   palettes: Readonly<Record<KitVariant, KitPalette>>
 }
