@@ -147,14 +147,14 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     const csv = await res.text()
     const lines = csv.trim().split('\n')
     expect(lines[0]).toBe(
-      'first_name,last_name,category,institution,discipline,signed_at,verified,institution_domain,verified_institution',
+      'display,first_name,last_name,title,unit,category,institution,discipline,signed_at,verified,institution_domain,verified_institution',
     )
     expect(lines).toHaveLength(1 + 5)
     expect(csv).not.toContain('Secret')
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"")",'+Plus,staff,'@SUM(A1),'-2,`)
-    expect(csv).toMatch(/Eu,Webmail,teacher,Lycée Bellevue,Écologie,2026-[^,]+,0,,\n/)
+    expect(csv).toContain(`full,"'=HYPERLINK(""http://evil.test"")",'+Plus,,,staff,'@SUM(A1),'-2,`)
+    expect(csv).toMatch(/full,Eu,Webmail,,,teacher,Lycée Bellevue,Écologie,2026-[^,]+,0,,\n/)
     expect(csv).toMatch(
-      /Ana,Public,researcher,Université Toulouse III,Écologie,2026-[^,]+,1,univ-tlse3\.fr,Université Toulouse III – Paul Sabatier\n/,
+      /full,Ana,Public,,,researcher,Université Toulouse III,Écologie,2026-[^,]+,1,univ-tlse3\.fr,Université Toulouse III – Paul Sabatier\n/,
     )
     for (const line of lines.slice(1)) expect(line).not.toMatch(/(^|,)[=+\-@]/)
   })

@@ -103,7 +103,15 @@ export type SignatureFilter = (typeof SIGNATURE_FILTERS)[number]
 export interface ModeratedSignature
   extends Pick<
     ProfileFields,
-    'firstName' | 'lastName' | 'category' | 'institution' | 'discipline' | 'comment'
+    | 'firstName'
+    | 'lastName'
+    | 'category'
+    | 'institution'
+    | 'discipline'
+    | 'title'
+    | 'unit'
+    | 'comment'
+    | 'display'
   > {
   id: number
   emailDomain: string
@@ -137,7 +145,8 @@ function moderated(
   flags: Map<number, FlagKind[]>,
   names: Map<string, string>,
 ): ModeratedSignature {
-  const { firstName, lastName, category, institution, discipline, comment } = profileOf(r)
+  const { firstName, lastName, category, institution, discipline, title, unit, comment, display } =
+    profileOf(r)
   return {
     id: r.id,
     firstName,
@@ -145,7 +154,10 @@ function moderated(
     category,
     institution,
     discipline,
+    title,
+    unit,
     comment,
+    display,
     emailDomain: r.email_domain,
     submittedAt: r.submitted_at,
     confirmedAt: r.confirmed_at,

@@ -13,6 +13,10 @@ export function signatureData(s: Signature, flags: string[]): Record<string, unk
     category: s.category,
     institution: s.institution,
     discipline: s.discipline,
+    title: s.title,
+    unit: s.unit,
+    /** How the name appears when listed: full, initials or withheld. */
+    display: s.display,
     comment: s.comment,
     comment_approved_at: s.comment_approved_at,
     listed_publicly_if_approved: s.is_public === 1,

@@ -6,6 +6,7 @@
 // A signature is pending until its address is confirmed, then confirmed; a moderator
 // may then hide it, approve it (under pre-moderation) or invalidate it. From these:
 //   listed            shown publicly: confirmed, public by choice, approved, neither hidden nor invalidated
+//   searchable        listed under the full name: what the public search may match
 //   counted           in the totals: confirmed, not invalidated, approved unless unapproved ones count too
 //   pending           not confirmed yet
 //   confirmed         confirmed and not invalidated: a signature that stands, approved or not
@@ -166,6 +167,19 @@ export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures'
   options: { rowsById?: boolean } = {},
 ): QB {
   return qb.where((eb) => listedWhere(eb, options)) as QB
+}
+
+/**
+ * Found by the public search: listed, and shown under the full name. A search
+ * matches names and institutions; matching a signature shown by its initials or with
+ * its name withheld would tell who hides behind it (see display.ts).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any selection of the signatures table
+export function whereSearchable<QB extends SelectQueryBuilder<Database, 'signatures', any>>(
+  qb: QB,
+  options: { rowsById?: boolean } = {},
+): QB {
+  return whereListed(qb, options).where('signatures.display', '=', 'full') as QB
 }
 
 /** What a moderator reads of a signature's state, in the order the badges show it. */

@@ -71,6 +71,16 @@ const fr = {
     institution: 'Établissement',
     institutionHint: 'Université, organisme, école, lycée…',
     discipline: 'Discipline',
+    jobTitle: 'Fonction ou grade',
+    jobTitleHint: 'Choisissez dans la liste proposée ou saisissez librement.',
+    unit: 'Unité ou laboratoire',
+    unitHint: 'Par exemple : IRIT – UMR 5505.',
+    display: 'Dans la liste publique, apparaître sous',
+    displayFull: 'mon nom complet',
+    displayInitials: 'mes initiales seulement (par exemple « C. D. »)',
+    displayWithheld: '« un·e signataire », sans mon nom',
+    displayHint: (k: number) =>
+      `Sous vos initiales ou sans votre nom, la liste ne montre rien d’autre de vous que l’établissement de votre adresse vérifiée, et seulement s’il compte au moins ${amount(k, 'signature', 'signatures')}. Votre signature est comptée dans tous les cas.`,
     comment: 'Commentaire',
     commentHint: (max: number) => `Facultatif, ${amount(max, 'caractère', 'caractères')} au plus.`,
     public: 'Afficher mon nom dans la liste publique des signataires',
@@ -107,6 +117,7 @@ const fr = {
     email_other_institution:
       'Seules les personnes de cet établissement peuvent écrire : saisissez votre adresse de l’établissement.',
     category_invalid: 'Choisissez une catégorie dans la liste.',
+    choice_invalid: 'Choisissez l’une des options proposées.',
     consent_required: 'Votre consentement explicite est nécessaire pour enregistrer votre signature.',
   },
   kit: {
@@ -217,6 +228,12 @@ const fr = {
     category: 'Catégorie',
     institution: 'Établissement',
     discipline: 'Discipline',
+    jobTitle: 'Fonction ou grade',
+    unit: 'Unité ou laboratoire',
+    notGivenFeminine: 'Non renseignée',
+    display: 'Dans la liste, apparaître sous',
+    displayInitials: (initials: string) => `vos initiales : ${initials}`,
+    displayWithheld: '« un·e signataire », sans votre nom',
     publicListing: 'Liste publique',
     publicYes: 'Oui, votre nom sera affiché parmi les signataires',
     publicNo: 'Non, votre signature sera comptée sans votre nom',
@@ -242,6 +259,9 @@ const fr = {
     doneBody: 'Votre adresse est vérifiée et votre signature s’ajoute au décompte.',
     donePublic: 'Votre nom figure dans la liste publique des signataires.',
     donePrivate: 'Votre signature est comptée sans que votre nom soit publié.',
+    donePublicInitials: 'Votre signature figure dans la liste publique sous vos initiales.',
+    donePublicWithheld:
+      'Votre signature figure dans la liste publique sans votre nom, comme « un·e signataire ».',
     shareTitle: 'Faire connaître le manifeste',
     shareBody:
       'Affichez votre ralliement dans vos signatures de courriel, vos publications et vos diaporamas, avec le lien vers le texte :',
@@ -263,6 +283,7 @@ const fr = {
       `Tapez au moins ${amount(n, 'caractère', 'caractères')} pour chercher un nom ou un établissement.`,
     first: 'Revenir aux plus récentes',
     signedOn: (date: string) => `a signé le ${date}`,
+    withheld: 'Un·e signataire',
     pagination: 'Pages de la liste',
   },
   institutions: {
@@ -573,6 +594,9 @@ const fr = {
       invalidated: 'Invalidée le',
       network: 'Réseau (empreinte)',
       consent: 'Version du consentement',
+      jobTitle: 'Fonction ou grade',
+      unit: 'Unité ou laboratoire',
+      display: 'Apparaît sous',
       date: 'Date',
       kind: 'Type',
       error: 'Erreur',
@@ -581,6 +605,7 @@ const fr = {
       target: 'Objet',
       detail: 'Détail',
     },
+    displayAs: { full: 'son nom complet', initials: 'ses initiales', withheld: '« un·e signataire »' },
     reason: 'Motif (consigné au journal)',
     done: 'C’est fait.',
     actions: 'Actions',
@@ -700,13 +725,16 @@ const fr = {
       'Signer ce manifeste révèle une opinion politique, donnée dite « sensible » (article 9 du RGPD). Le traitement repose sur votre consentement explicite (article 9, paragraphe 2, point a), que vous donnez en cochant la case prévue et en confirmant votre adresse. Vous pouvez le retirer à tout moment.',
     collectedTitle: 'Données recueillies',
     collected:
-      'Prénom, nom, catégorie, établissement, discipline, commentaire facultatif, vos choix (publication, nouvelles), la version du texte de consentement affiché et les dates de signature et de confirmation.',
+      'Prénom, nom, catégorie, établissement, discipline, fonction ou grade et unité ou laboratoire (quand le formulaire les propose), commentaire facultatif, vos choix (publication et façon d’y apparaître, nouvelles), la version du texte de consentement affiché et les dates de signature et de confirmation.',
     emailTitle: 'Votre adresse électronique',
     email:
       'Elle n’est jamais publiée. Nous en conservons une empreinte chiffrée (HMAC) pour éviter les doublons et retrouver votre signature ; l’adresse en clair n’est gardée que le temps d’envoyer les messages, puis effacée, sauf si vous acceptez de recevoir des nouvelles. Son nom de domaine sert à regrouper les signatures par établissement.',
     publicTitle: 'Ce qui est public',
     public:
-      'Seulement si vous le choisissez : prénom, nom, catégorie, établissement, discipline et date de signature. Avec une adresse institutionnelle, l’établissement affiché comme vérifié est celui du domaine de votre adresse, sous le nom que lui donne le collectif ; ce que vous avez saisi apparaît à côté comme votre précision. Le nombre total de signatures confirmées est public. Les commentaires ne sont pas publiés.',
+      'Seulement si vous le choisissez : prénom, nom, fonction ou grade, unité ou laboratoire, catégorie, établissement, discipline et date de signature. Avec une adresse institutionnelle, l’établissement affiché comme vérifié est celui du domaine de votre adresse, sous le nom que lui donne le collectif ; ce que vous avez saisi apparaît à côté comme votre précision. Le nombre total de signatures confirmées est public. Les commentaires ne sont pas publiés.',
+    displayTitle: 'Apparaître sous ses initiales ou sans son nom',
+    display: (k: number) =>
+      `Dans la liste publique, vous pouvez apparaître sous votre nom complet, sous vos initiales (« C. D. ») ou comme « un·e signataire ». Votre choix est enregistré avec votre signature et modifiable depuis la page « Modifier ma signature ». Sous vos initiales ou sans votre nom, les listes, les pages des établissements, les données ouvertes, l’API et la liste pour publication ne montrent ni votre fonction, ni votre unité, ni votre catégorie, ni votre discipline, ni ce que vous avez saisi comme établissement ; l’établissement de votre adresse vérifiée n’y figure que s’il compte au moins ${amount(k, 'signature', 'signatures')}. La recherche de la liste publique ne trouve que les noms complets.`,
     aggregatesTitle: 'Ce qui est publié en nombres',
     aggregates: (k: number) =>
       `Des nombres de signatures sont publiés (pages Établissements et Statistiques, API, données ouvertes) : le total exact, et des répartitions par établissement (le domaine de l’adresse confirmée), par catégorie et par discipline, qui comptent aussi les signatures non publiques. Un groupe de moins de ${amount(k, 'signature', 'signatures')} n’y apparaît jamais comme tel : il est indiqué « moins de ${num(k)} » ou compté avec d’autres, pour qu’on ne puisse pas reconnaître qui a signé. Les établissements sont nommés d’après la liste du collectif, jamais d’après ce que quelqu’un a saisi ; une discipline n’est nommée que si des signatures publiques l’indiquent. Ce que saisit une personne qui n’a pas choisi d’être nommée (établissement, discipline, commentaire) n’est jamais publié.`,

@@ -37,6 +37,7 @@ const samples: Record<string, readonly unknown[]> = {
   pngUrl: ['https://exemple.org/kit/badge.png'],
   instance: ['mastodon.social'],
   name: PEOPLE,
+  initials: ['C. D.', 'J.-P. É.'],
   org: ['Atelier d’Écologie Politique de Toulouse (Atécopol)'],
   q: ['Élise'],
   domain: ['univ-exemple.fr'],

@@ -3,6 +3,7 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { ContentDoc } from '../content/load.js'
+import { type Display, initialOf } from '../domain/display.js'
 import { SEARCH_MIN_CHARACTERS, type PublicSignature } from '../domain/public-list.js'
 import type { FieldErrors, FormValues } from '../domain/sign-form.js'
 import type { Submission } from '../domain/submission.js'
@@ -145,6 +146,15 @@ export function SentPage({ p }: { p: PageContext }) {
   )
 }
 
+/** How a signatory will appear on the list, as the confirmation page tells them. */
+function displayedAs(p: PageContext, s: Submission['profile']): string {
+  const m = p.m.confirm
+  if (s.display === 'initials')
+    return m.displayInitials(`${initialOf(s.firstName)} ${initialOf(s.lastName, { firstWordOnly: true })}`)
+  if (s.display === 'withheld') return m.displayWithheld
+  return `${s.firstName} ${s.lastName}`
+}
+
 /** Behind the mailed link: one button, because mail scanners open links but do not post forms. */
 /** Every choice a confirmation link will record, shown before its button. */
 export function ConfirmPage(props: {
@@ -172,7 +182,12 @@ export function ConfirmPage(props: {
     [m.category, categoryLabel(p, s.category)],
     ...institutionRows,
     [m.discipline, s.discipline || m.notGivenDiscipline],
+    ...(p.site.formFields.has('title')
+      ? [[m.jobTitle, s.title || m.notGivenFeminine] as [string, string]]
+      : []),
+    ...(p.site.formFields.has('unit') ? [[m.unit, s.unit || m.notGivenFeminine] as [string, string]] : []),
     [m.publicListing, s.isPublic ? m.publicYes : m.publicNo],
+    ...(s.isPublic ? [[m.display, displayedAs(p, s)] as [string, string]] : []),
     [m.updates, s.wantsUpdates ? m.updatesYes : m.no],
     [
       m.debate,
@@ -206,6 +221,8 @@ export function ConfirmPage(props: {
 export function ConfirmedPage(props: {
   p: PageContext
   listed: boolean
+  /** How the signatory chose to appear when listed. */
+  display: Display
   count: number
   manifestoUrl: string
   /** The signature's entry in the public log, when the page is reached from its confirmation link. */
@@ -216,7 +233,15 @@ export function ConfirmedPage(props: {
     <MessagePage p={p} title={p.m.confirm.doneTitle}>
       <p>{p.m.confirm.doneBody}</p>
       <CountLine p={p} count={props.count} />
-      <p>{props.listed ? p.m.confirm.donePublic : p.m.confirm.donePrivate}</p>
+      <p>
+        {!props.listed
+          ? p.m.confirm.donePrivate
+          : props.display === 'initials'
+            ? p.m.confirm.donePublicInitials
+            : props.display === 'withheld'
+              ? p.m.confirm.donePublicWithheld
+              : p.m.confirm.donePublic}
+      </p>
       {props.receipt ? <ReceiptBox p={p} {...props.receipt} /> : null}
       {/* Three ways on, each a link: share the text, take the kit, edit the signature later. */}
       <h2>{p.m.confirm.shareTitle}</h2>
@@ -348,6 +373,7 @@ export function PrivacyPage({ p }: { p: PageContext }) {
     [m.collectedTitle, m.collected],
     [m.emailTitle, m.email],
     [m.publicTitle, m.public],
+    [m.displayTitle, m.display(p.site.minGroupSize)],
     [m.aggregatesTitle, m.aggregates(p.site.minGroupSize)],
     [p.m.debate.privacyTitle, p.m.debate.privacy(p.site.openDataLicence)],
     [m.retentionTitle, m.retention(p.site.unconfirmedDays, p.site.manageLinkHours)],

@@ -1,8 +1,11 @@
 // The sign form, shown on the home page and alone at /sign (where it comes back
 // with every value kept and each error beside its field when input is invalid).
+import type { RequirableField } from '../config.js'
+import { DISPLAYS } from '../domain/display.js'
 import type { FieldErrors, FormValues, SignField } from '../domain/sign-form.js'
-import { NAME_MAX, INSTITUTION_MAX, DISCIPLINE_MAX } from '../domain/sign-form.js'
+import { NAME_MAX, INSTITUTION_MAX, DISCIPLINE_MAX, TITLE_MAX, UNIT_MAX } from '../domain/sign-form.js'
 import type { PageContext } from './page-context.js'
+import { categoryLabel as categoryLabelOf } from './parts.js'
 
 export interface SignFormProps {
   p: PageContext
@@ -34,7 +37,10 @@ const ORDER: SignField[] = [
   'category',
   'institution',
   'discipline',
+  'title',
+  'unit',
   'comment',
+  'display',
   'consent',
 ]
 
@@ -56,7 +62,10 @@ export function SignForm({
     category: m.sign.category,
     institution: m.sign.institution,
     discipline: m.sign.discipline,
+    title: m.sign.jobTitle,
+    unit: m.sign.unit,
     comment: m.sign.comment,
+    display: m.sign.display,
     consent: m.sign.consent,
   }
   const Heading = headingLevel === 1 ? 'h1' : 'h2'
@@ -70,7 +79,7 @@ export function SignForm({
         {m.fieldError[errors[name]!]}
       </p>
     ) : null
-  const required = (name: 'institution' | 'discipline') => p.site.requiredFields.has(name)
+  const required = (name: RequirableField) => p.site.requiredFields.has(name)
   const Req = () => (
     <abbr class="req" title={m.sign.required}>
       *
@@ -84,6 +93,8 @@ export function SignForm({
     req: boolean
     hint?: string
     type?: string
+    /** The id of a <datalist> of suggestions. */
+    list?: string
   }) => (
     <div class={`field${errors[props.name] ? ' has-error' : ''}`}>
       <label for={fieldId(props.name)}>
@@ -102,6 +113,7 @@ export function SignForm({
         value={values[props.name] ?? ''}
         maxlength={props.max}
         autocomplete={props.autocomplete}
+        list={props.list}
         required={props.req}
         aria-invalid={errors[props.name] ? 'true' : undefined}
         aria-describedby={describedBy(props.name, Boolean(props.hint))}
@@ -210,6 +222,29 @@ export function SignForm({
           hint={m.sign.institutionHint}
         />
         <Text name="discipline" label={m.sign.discipline} max={DISCIPLINE_MAX} req={required('discipline')} />
+        {p.site.formFields.has('title') ? (
+          <>
+            <Text
+              name="title"
+              label={m.sign.jobTitle}
+              max={TITLE_MAX}
+              autocomplete="organization-title"
+              req={required('title')}
+              hint={m.sign.jobTitleHint}
+              list="title-suggestions"
+            />
+            <TitleSuggestions p={p} category={values.category} />
+          </>
+        ) : null}
+        {p.site.formFields.has('unit') ? (
+          <Text
+            name="unit"
+            label={m.sign.unit}
+            max={UNIT_MAX}
+            req={required('unit')}
+            hint={m.sign.unitHint}
+          />
+        ) : null}
         <div class={`field${errors.comment ? ' has-error' : ''}`}>
           <label for={fieldId('comment')}>{m.sign.comment}</label>
           <p class="hint" id="hint-comment">
@@ -228,6 +263,32 @@ export function SignForm({
           </textarea>
         </div>
         <Choice name="public" label={m.sign.public} hint={m.sign.publicHint} />
+        <fieldset class={`choices${errors.display ? ' has-error' : ''}`} id={fieldId('display')}>
+          <legend>{m.sign.display}</legend>
+          <p class="hint" id="hint-display">
+            {m.sign.displayHint(p.site.minGroupSize)}
+          </p>
+          <ErrorText name="display" />
+          {DISPLAYS.map((d) => (
+            <div class="check">
+              <input
+                type="radio"
+                id={`field-display-${d}`}
+                name="display"
+                value={d}
+                checked={(values.display || 'full') === d}
+                aria-describedby="hint-display"
+              />
+              <label for={`field-display-${d}`}>
+                {d === 'full'
+                  ? m.sign.displayFull
+                  : d === 'initials'
+                    ? m.sign.displayInitials
+                    : m.sign.displayWithheld}
+              </label>
+            </div>
+          ))}
+        </fieldset>
         <Choice name="updates" label={m.sign.updates} />
         <Choice name="debate" label={m.debate.optIn} hint={m.debate.optInHint} />
         {manage?.askEmailForUpdates ? (
@@ -248,6 +309,29 @@ export function SignForm({
         )}
       </form>
     </section>
+  )
+}
+
+/**
+ * Suggestions for the title or grade, from site.toml. Without JavaScript the list
+ * cannot follow the category as it is chosen: it holds the chosen category's
+ * suggestions once one is known (the form shown again, the manage page), and every
+ * category's before, each labelled with its category.
+ */
+function TitleSuggestions({ p, category }: { p: PageContext; category?: string }) {
+  const chosen = category ? p.site.titleSuggestions[category] : undefined
+  const groups = chosen
+    ? [{ key: category!, titles: chosen[p.locale] ?? [] }]
+    : p.site.categories.map((c) => ({ key: c.key, titles: p.site.titleSuggestions[c.key]?.[p.locale] ?? [] }))
+  const seen = new Set<string>()
+  return (
+    <datalist id="title-suggestions">
+      {groups.flatMap(({ key, titles }) =>
+        titles
+          .filter((t) => !seen.has(t) && seen.add(t))
+          .map((t) => <option value={t} label={chosen ? undefined : categoryLabelOf(p, key)} />),
+      )}
+    </datalist>
   )
 }
 

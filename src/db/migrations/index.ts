@@ -11,6 +11,7 @@ import * as m007 from './007_listed_labels.js'
 import * as m008 from './008_search_index.js'
 import * as m009 from './009_name_skeletons.js'
 import * as m010 from './010_transparency_log.js'
+import * as m012 from './012_signatory_display.js'
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '008_search_index': m008,
   '009_name_skeletons': m009,
   '010_transparency_log': m010,
+  '012_signatory_display': m012,
 }
