@@ -87,6 +87,20 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     expect(en.html).toContain('Institutions, by number of confirmed signatures')
   })
 
+  it('shows on the home page the next milestone as a progress bar, and the institutions represented', async () => {
+    const html = (await get(app.url, '/')).html
+    // Five confirmed: the thresholds 2 and 5 are passed, 1 000 is next.
+    expect(html).toMatch(
+      /<label for="next-milestone">Prochain palier\u00a0: 1\u202f000\u00a0signatures vérifiées<\/label>/,
+    )
+    expect(html).toMatch(/<progress id="next-milestone" value="5" max="1000">5 sur 1\u202f000<\/progress>/)
+    // Toulouse III, CNRS and Rennes: a webmail domain is no institution.
+    expect(html).toContain('>3\u00a0établissements représentés</a>')
+    const en = (await get(app.url, '/en/')).html
+    expect(en).toContain('Next milestone: 1,000 verified signatures')
+    expect(en).toContain('3 institutions represented')
+  })
+
   it('marks verified institutional addresses in the public list', async () => {
     const html = (await get(app.url, '/signatories')).html
     const item = (name: string) => html.slice(html.indexOf(name), html.indexOf('</li>', html.indexOf(name)))

@@ -60,6 +60,8 @@ export interface SignatureTable {
   publish_comment: Generated<number>
   /** 1: marked by a moderator among the «Premiers signataires», shown first. */
   initial_signatory: Generated<number>
+  /** Where the signatory stands in an alphabetical list, by the name as shown (sortKeyOf in display.ts). */
+  sort_key: Generated<string>
 }
 
 export type TokenPurpose = 'confirm' | 'manage'

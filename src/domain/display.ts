@@ -51,6 +51,29 @@ export function initialOf(name: string, options: { firstWordOnly?: boolean } = {
     .join(' ')
 }
 
+/** Letters and digits only, lower case, accents off: what sorts alike on both databases. */
+function foldForSort(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+}
+
+/**
+ * Where a signatory stands in an alphabetical list, from the name as it is shown, so
+ * that the order gives away no more than the name: by last name then first name;
+ * initials by their letters; a withheld name after every named one (its position
+ * among names would tell the first letters of the name it hides).
+ */
+export function sortKeyOf(firstName: string, lastName: string, display: Display): string {
+  if (display === 'withheld') return '1'
+  if (display === 'initials')
+    return `0 ${foldForSort(initialOf(lastName, { firstWordOnly: true }))} ${foldForSort(initialOf(firstName))}`
+  return `0 ${foldForSort(lastName)} ${foldForSort(firstName)}`
+}
+
 /** What a listed row holds that its public appearance is made from. */
 export type ShownColumns = Pick<
   Signature,

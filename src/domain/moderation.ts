@@ -111,9 +111,12 @@ export interface ModeratedSignature
     | 'title'
     | 'unit'
     | 'comment'
+    | 'publishComment'
     | 'display'
   > {
   id: number
+  /** Marked among the «Premiers signataires». */
+  initialSignatory: boolean
   emailDomain: string
   submittedAt: string
   confirmedAt: string | null
@@ -145,8 +148,18 @@ function moderated(
   flags: Map<number, FlagKind[]>,
   names: Map<string, string>,
 ): ModeratedSignature {
-  const { firstName, lastName, category, institution, discipline, title, unit, comment, display } =
-    profileOf(r)
+  const {
+    firstName,
+    lastName,
+    category,
+    institution,
+    discipline,
+    title,
+    unit,
+    comment,
+    publishComment,
+    display,
+  } = profileOf(r)
   return {
     id: r.id,
     firstName,
@@ -157,7 +170,9 @@ function moderated(
     title,
     unit,
     comment,
+    publishComment,
     display,
+    initialSignatory: r.initial_signatory === 1,
     emailDomain: r.email_domain,
     submittedAt: r.submitted_at,
     confirmedAt: r.confirmed_at,
@@ -349,6 +364,15 @@ export async function moderateSignature(
         after = await tx
           .updateTable('signatures')
           .set({ comment_approved_at: at })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+        break
+      case 'mark_initial':
+      case 'unmark_initial':
+        after = await tx
+          .updateTable('signatures')
+          .set({ initial_signatory: action === 'mark_initial' ? 1 : 0 })
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow()

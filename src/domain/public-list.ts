@@ -83,6 +83,27 @@ export async function toPublicSignatures(
   return rows.map((r) => toPublicSignature(site, r, large))
 }
 
+/** At most this many «Premiers signataires» are shown before the list: a tribune's worth, and more. */
+export const INITIAL_MAX = 2000
+
+/**
+ * The «Premiers signataires» marked by the moderators and listed, alphabetically by the
+ * name as shown (sort_key), as the list shows them before everyone else.
+ */
+export async function listInitialSignatories(db: Db, site: SiteConfig): Promise<PublicSignature[]> {
+  const rows = await whereListed(
+    db
+      .selectFrom('signatures')
+      .select([...PUBLIC_COLUMNS])
+      .where('initial_signatory', '=', 1),
+  )
+    .orderBy('sort_key')
+    .orderBy('id')
+    .limit(INITIAL_MAX)
+    .execute()
+  return toPublicSignatures(db, site, rows)
+}
+
 /**
  * A search with many candidates on SQLite first looks for its page among this many
  * signatures below the cursor, testing each row as the list's index brings it: a
@@ -133,7 +154,12 @@ export async function listPublicSignatures(
 ): Promise<SignatoryPage> {
   const term = searchKey(options.query ?? '')
   const after = options.cursor ? decodeCursor(options.cursor) : undefined
-  const everyone = whereListed(db.selectFrom('signatures').select([...PUBLIC_COLUMNS]))
+  // The «Premiers signataires» come first, on their own (listInitialSignatories); a search finds them too.
+  const everyone = whereListed(db.selectFrom('signatures').select([...PUBLIC_COLUMNS])).where(
+    'initial_signatory',
+    '=',
+    0,
+  )
   // A search matches names: it reads only those shown under their full name.
   const listed = (o: { rowsById?: boolean } = {}) =>
     whereSearchable(db.selectFrom('signatures').select([...PUBLIC_COLUMNS]), o)

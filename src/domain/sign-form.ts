@@ -22,6 +22,8 @@ export const SIGN_FIELDS = [
   'title',
   'unit',
   'comment',
+  // 1: publish the comment as testimony (after a moderator approves it); off unless checked.
+  'publish_comment',
   'public',
   // How the name appears on the public list: full, initials or withheld (display.ts).
   'display',
@@ -68,6 +70,8 @@ export interface ProfileFields {
   /** Unit or laboratory; empty when site.toml does not offer the field. */
   unit: string
   comment: string
+  /** Asked for the comment to be published (form field `publish_comment`). */
+  publishComment: boolean
   isPublic: boolean
   /** How the name appears when listed (form field `display`). */
   display: Display
@@ -155,6 +159,7 @@ function buildProfileSchema(site: SiteConfig) {
       .default('')
       .transform(cleanParagraphs)
       .pipe(z.string().max(site.commentMaxLength, 'too_long')),
+    publish_comment: checkbox,
     public: checkbox,
     updates: checkbox,
     debate: checkbox,

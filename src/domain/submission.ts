@@ -36,6 +36,7 @@ const schema = z.object({
     title: z.string().default(''),
     unit: z.string().default(''),
     comment: z.string(),
+    publishComment: z.boolean().default(false),
     isPublic: z.boolean(),
     display: z.enum(DISPLAYS).default('full'),
     wantsUpdates: z.boolean(),

@@ -70,7 +70,11 @@ const en: Messages = {
     displayHint: (k: number) =>
       `Under your initials or without your name, the list shows nothing else about you but the institution of your verified address, and only if it counts at least ${amount(k, 'signature', 'signatures')}. Your signature is counted either way.`,
     comment: 'Comment',
-    commentHint: (max: number) => `Optional, at most ${amount(max, 'character', 'characters')}.`,
+    commentHint: (max: number) =>
+      `Optional, at most ${amount(max, 'character', 'characters')}. It is published only if you tick the box below.`,
+    publishComment: 'Publish my comment',
+    publishCommentHint:
+      'On the “Why we sign” page and, among the latest, on the home page, with your name as you chose to appear: only if you are on the public list, and once the site’s moderators approve it. It is withdrawn with your signature.',
     public: 'Show my name in the public list of signatories',
     publicHint: 'Otherwise your signature is counted without your name appearing.',
     updates: 'I agree to receive news from the collective (a few messages a year at most)',
@@ -91,6 +95,36 @@ const en: Messages = {
     stats: 'The verified signatures of the manifesto, by day, by category and by discipline.',
     privacy:
       'How signatories’ data are processed: what is published, what is kept, for how long, and your rights.',
+    testimonies: 'The comments signatories chose to publish: why they signed.',
+  },
+  momentum: {
+    next: (target: number) => `Next milestone: ${signatures(target)}`,
+    progress: (count: number, target: number) => `${num(count)} of ${num(target)}`,
+    institutions: (n: number) =>
+      n === 1 ? 'One institution represented' : `${num(n)} institutions represented`,
+  },
+  publicationList: {
+    asOf: (date: string) => `List of signatories as of ${date}`,
+    totals: (total: number, listed: number) =>
+      `${signatures(total)}, of which ${num(listed)} made public. Only those who chose to be named are named.`,
+    initial: 'Initial signatories',
+    initials: 'Signatories under their initials',
+    otherCategory: 'Others',
+    withheld: (n: number) =>
+      n === 1
+        ? 'And one person who chose to sign without being named.'
+        : `And ${num(n)} people who chose to sign without being named.`,
+  },
+  testimonies: {
+    title: 'Why we sign',
+    intro:
+      'Signatories say why they signed. A comment is published here only at the request of the person who wrote it, once the site’s moderators approve it, under the name they chose to appear as.',
+    empty: 'No comment published yet.',
+    next: 'Older comments',
+    first: 'Back to the latest',
+    pagination: 'Pages of comments',
+    more: 'Read every published comment',
+    moreNamed: 'Read every published comment, with the names of its signatories',
   },
   fieldError: {
     required: 'This field is required.',
@@ -228,6 +262,8 @@ const en: Messages = {
     debateUnreachable:
       'Yes, but with a personal address nobody can reach you through the site: sign again with your institution’s address',
     comment: 'Comment',
+    publishComment: 'Publishing the comment',
+    publishCommentYes: 'Yes, once the moderators approve it, if you are on the public list',
     none: 'None',
     notGivenInstitution: 'Not given',
     notGivenDiscipline: 'Not given',
@@ -265,6 +301,8 @@ const en: Messages = {
     first: 'Back to the most recent',
     signedOn: (date: string) => `signed on ${date}`,
     withheld: 'A signatory',
+    initialTitle: 'Initial signatories',
+    othersTitle: 'All signatories',
     pagination: 'List pages',
   },
   institutions: {
@@ -572,6 +610,8 @@ const en: Messages = {
       invalidated: 'Invalidated on',
       network: 'Network (hash)',
       consent: 'Consent version',
+      publishComment: 'Comment to be published',
+      initial: 'Initial signatory',
       jobTitle: 'Title or grade',
       unit: 'Unit or laboratory',
       display: 'Appears as',
@@ -591,6 +631,8 @@ const en: Messages = {
     restore: 'Restore to the public list',
     approve: 'Approve the signature',
     approveComment: 'Approve the comment',
+    markInitial: 'Count among the initial signatories',
+    unmarkInitial: 'Remove from the initial signatories',
     delete: 'Delete for good',
     deleteHint:
       'Deleting erases the signature and takes it out of the counts; it is recorded in the audit log.',
@@ -619,6 +661,11 @@ const en: Messages = {
     exportIntro:
       'A CSV file of the confirmed signatures. The e-mail address appears only for those who agreed to receive news. Every export is recorded in the audit log; keep the file safe and delete it once used.',
     exportButton: 'Download the CSV',
+    publicationTitle: 'List for publication',
+    publicationIntro:
+      'The list of public signatures as a newspaper prints it: initial signatories first, then by category and in alphabetical order, each person as they chose to appear. Every download is recorded in the audit log.',
+    plainText: 'plain text',
+    publicationButton: (format: string) => `Download as ${format}`,
     bulkTitle: 'Bulk invalidation',
     bulkDone: (n: number) => `${amount(n, 'signature', 'signatures')} invalidated.`,
     bulkIntro:
@@ -705,7 +752,7 @@ const en: Messages = {
       'It is never published. We keep a keyed hash of it (HMAC) to prevent duplicates and find your signature; the clear address is kept only while the messages are sent, then erased, unless you agree to receive news. Its domain name is used to group signatures by institution.',
     publicTitle: 'What is public',
     public:
-      'Only if you choose so: first name, last name, title or grade, unit or laboratory, category, institution, discipline and date of signature. With an institutional address, the institution shown as verified is that of your address’s domain, under the name the collective gives it; what you typed is shown beside it as your own precision. The total number of confirmed signatures is public. Comments are not published.',
+      'Only if you choose so: first name, last name, title or grade, unit or laboratory, category, institution, discipline and date of signature. With an institutional address, the institution shown as verified is that of your address’s domain, under the name the collective gives it; what you typed is shown beside it as your own precision. The total number of confirmed signatures is public. A comment is published only if you tick “Publish my comment”, are on the public list and a moderator approved it: it then appears on the “Why we sign” page and, among the latest, on the home page, under your name as you chose to appear, until you edit it, untick the box or withdraw your signature. An edited comment goes back to the moderators.',
     displayTitle: 'Appearing under one’s initials or without one’s name',
     display: (k: number) =>
       `On the public list you may appear under your full name, under your initials (“C. D.”) or as “a signatory”. Your choice is recorded with your signature and can be changed from the “Edit my signature” page. Under your initials or without your name, the lists, institution pages, open data, the API and the list for publication show neither your title, your unit, your category, your discipline nor what you typed as your institution; the institution of your verified address appears only if it counts at least ${amount(k, 'signature', 'signatures')}. The public list’s search finds full names only.`,

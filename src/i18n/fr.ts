@@ -82,7 +82,11 @@ const fr = {
     displayHint: (k: number) =>
       `Sous vos initiales ou sans votre nom, la liste ne montre rien d’autre de vous que l’établissement de votre adresse vérifiée, et seulement s’il compte au moins ${amount(k, 'signature', 'signatures')}. Votre signature est comptée dans tous les cas.`,
     comment: 'Commentaire',
-    commentHint: (max: number) => `Facultatif, ${amount(max, 'caractère', 'caractères')} au plus.`,
+    commentHint: (max: number) =>
+      `Facultatif, ${amount(max, 'caractère', 'caractères')} au plus. Il n’est publié que si vous cochez la case qui suit.`,
+    publishComment: 'Publier mon commentaire',
+    publishCommentHint:
+      'Sur la page « Pourquoi nous signons » et, parmi les plus récents, sur la page d’accueil, avec votre nom tel que vous avez choisi d’apparaître : seulement si vous figurez dans la liste publique, et une fois approuvé par la modération du site. Il est retiré avec votre signature.',
     public: 'Afficher mon nom dans la liste publique des signataires',
     publicHint: 'Sinon, votre signature est comptée sans que votre nom apparaisse.',
     updates: 'J’accepte de recevoir des nouvelles du collectif (quelques messages par an au plus)',
@@ -105,6 +109,41 @@ const fr = {
     stats: 'Les signatures vérifiées du manifeste, par jour, par catégorie et par discipline.',
     privacy:
       'Comment sont traitées les données des signataires : ce qui est publié, ce qui est conservé, combien de temps, et vos droits.',
+    testimonies:
+      'Les commentaires que des signataires ont choisi de publier : pourquoi ils et elles ont signé.',
+  },
+  // The home page's momentum: the next milestone of site.toml, institutions represented.
+  momentum: {
+    next: (target: number) => `Prochain palier : ${signatures(target)}`,
+    progress: (count: number, target: number) => `${num(count)} sur ${num(target)}`,
+    institutions: (n: number) =>
+      n === 1
+        ? 'Un établissement représenté'
+        : `${amount(n, 'établissement représenté', 'établissements représentés')}`,
+  },
+  // The list for publication (PDF, DOCX, text) that moderators download.
+  publicationList: {
+    asOf: (date: string) => `Liste des signataires au ${date}`,
+    totals: (total: number, listed: number) =>
+      `${signatures(total)}, dont ${num(listed)} ${listed <= 1 ? 'rendue publique' : 'rendues publiques'}. Seules sont nommées les personnes qui l’ont choisi.`,
+    initial: 'Premiers signataires',
+    initials: 'Signataires sous leurs initiales',
+    otherCategory: 'Autres',
+    withheld: (n: number) =>
+      n === 1
+        ? 'Ainsi qu’une personne qui a choisi de signer sans être nommée.'
+        : `Ainsi que ${amount(n, 'personne', 'personnes')} qui ont choisi de signer sans être nommées.`,
+  },
+  testimonies: {
+    title: 'Pourquoi nous signons',
+    intro:
+      'Des signataires disent pourquoi ils et elles ont signé. Un commentaire n’est publié ici qu’à la demande de la personne qui l’a écrit, une fois approuvé par la modération du site, sous le nom tel qu’elle a choisi d’apparaître.',
+    empty: 'Aucun commentaire publié pour le moment.',
+    next: 'Commentaires plus anciens',
+    first: 'Revenir aux plus récents',
+    pagination: 'Pages des commentaires',
+    more: 'Lire tous les commentaires publiés',
+    moreNamed: 'Lire tous les commentaires publiés, avec le nom de leurs signataires',
   },
   fieldError: {
     required: 'Ce champ est obligatoire.',
@@ -244,6 +283,8 @@ const fr = {
     debateUnreachable:
       'Oui, mais avec une adresse personnelle, personne ne peut vous joindre par le site : signez à nouveau avec l’adresse de votre établissement',
     comment: 'Commentaire',
+    publishComment: 'Publication du commentaire',
+    publishCommentYes: 'Oui, une fois approuvé par la modération, si vous figurez dans la liste publique',
     none: 'Aucun',
     notGivenInstitution: 'Non renseigné',
     notGivenDiscipline: 'Non renseignée',
@@ -284,6 +325,8 @@ const fr = {
     first: 'Revenir aux plus récentes',
     signedOn: (date: string) => `a signé le ${date}`,
     withheld: 'Un·e signataire',
+    initialTitle: 'Premiers signataires',
+    othersTitle: 'Ensemble des signataires',
     pagination: 'Pages de la liste',
   },
   institutions: {
@@ -594,6 +637,8 @@ const fr = {
       invalidated: 'Invalidée le',
       network: 'Réseau (empreinte)',
       consent: 'Version du consentement',
+      publishComment: 'Publication du commentaire demandée',
+      initial: 'Premier signataire',
       jobTitle: 'Fonction ou grade',
       unit: 'Unité ou laboratoire',
       display: 'Apparaît sous',
@@ -613,6 +658,8 @@ const fr = {
     restore: 'Rétablir dans la liste publique',
     approve: 'Approuver la signature',
     approveComment: 'Approuver le commentaire',
+    markInitial: 'Compter parmi les premiers signataires',
+    unmarkInitial: 'Retirer des premiers signataires',
     delete: 'Supprimer définitivement',
     deleteHint:
       'La suppression efface la signature et la retire des décomptes ; elle est consignée au journal.',
@@ -641,6 +688,11 @@ const fr = {
     exportIntro:
       'Un fichier CSV des signatures confirmées. L’adresse électronique n’y figure que pour les personnes qui ont accepté de recevoir des nouvelles. Chaque export est consigné au journal ; conservez le fichier en lieu sûr et supprimez-le après usage.',
     exportButton: 'Télécharger le CSV',
+    publicationTitle: 'Liste pour publication',
+    publicationIntro:
+      'La liste des signatures publiques telle qu’un journal la publie : les premiers signataires d’abord, puis par catégorie et par ordre alphabétique, chaque personne comme elle a choisi d’apparaître. Chaque téléchargement est consigné au journal.',
+    plainText: 'texte brut',
+    publicationButton: (format: string) => `Télécharger en ${format}`,
     bulkTitle: 'Invalidation groupée',
     bulkDone: (n: number) => `${amount(n, 'signature invalidée', 'signatures invalidées')}.`,
     bulkIntro:
@@ -731,7 +783,7 @@ const fr = {
       'Elle n’est jamais publiée. Nous en conservons une empreinte chiffrée (HMAC) pour éviter les doublons et retrouver votre signature ; l’adresse en clair n’est gardée que le temps d’envoyer les messages, puis effacée, sauf si vous acceptez de recevoir des nouvelles. Son nom de domaine sert à regrouper les signatures par établissement.',
     publicTitle: 'Ce qui est public',
     public:
-      'Seulement si vous le choisissez : prénom, nom, fonction ou grade, unité ou laboratoire, catégorie, établissement, discipline et date de signature. Avec une adresse institutionnelle, l’établissement affiché comme vérifié est celui du domaine de votre adresse, sous le nom que lui donne le collectif ; ce que vous avez saisi apparaît à côté comme votre précision. Le nombre total de signatures confirmées est public. Les commentaires ne sont pas publiés.',
+      'Seulement si vous le choisissez : prénom, nom, fonction ou grade, unité ou laboratoire, catégorie, établissement, discipline et date de signature. Avec une adresse institutionnelle, l’établissement affiché comme vérifié est celui du domaine de votre adresse, sous le nom que lui donne le collectif ; ce que vous avez saisi apparaît à côté comme votre précision. Le nombre total de signatures confirmées est public. Un commentaire n’est publié que si vous cochez « Publier mon commentaire », que vous figurez dans la liste publique et qu’une personne de la modération l’a approuvé : il apparaît alors sur la page « Pourquoi nous signons » et, parmi les plus récents, sur la page d’accueil, sous votre nom tel que vous avez choisi d’apparaître, jusqu’à ce que vous le modifiiez, décochiez la case ou retiriez votre signature. Un commentaire modifié est de nouveau soumis à la modération.',
     displayTitle: 'Apparaître sous ses initiales ou sans son nom',
     display: (k: number) =>
       `Dans la liste publique, vous pouvez apparaître sous votre nom complet, sous vos initiales (« C. D. ») ou comme « un·e signataire ». Votre choix est enregistré avec votre signature et modifiable depuis la page « Modifier ma signature ». Sous vos initiales ou sans votre nom, les listes, les pages des établissements, les données ouvertes, l’API et la liste pour publication ne montrent ni votre fonction, ni votre unité, ni votre catégorie, ni votre discipline, ni ce que vous avez saisi comme établissement ; l’établissement de votre adresse vérifiée n’y figure que s’il compte au moins ${amount(k, 'signature', 'signatures')}. La recherche de la liste publique ne trouve que les noms complets.`,

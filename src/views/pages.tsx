@@ -4,15 +4,46 @@ import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { ContentDoc } from '../content/load.js'
 import { type Display, initialOf } from '../domain/display.js'
+import { nextMilestone } from '../domain/milestones.js'
 import { SEARCH_MIN_CHARACTERS, type PublicSignature } from '../domain/public-list.js'
 import type { FieldErrors, FormValues } from '../domain/sign-form.js'
 import type { Submission } from '../domain/submission.js'
+import type { Testimony } from '../domain/testimonies.js'
 import type { Receipt } from '../domain/transparency/receipt.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
 import { categoryLabel, LinkWithin, SignatoryList } from './parts.js'
 import { SignForm } from './sign-form.js'
+import { LatestTestimonies } from './testimonies-page.js'
 import { ReceiptBox } from './transparency-page.js'
+
+/**
+ * Momentum: how far the count is from the next milestone of site.toml (a native
+ * progress bar, drawn by the browser from its value, no script), and how many
+ * institutions signatories come from.
+ */
+function Momentum(props: { p: PageContext; count: number; institutions: number }) {
+  const { p, count } = props
+  const m = p.m.momentum
+  const target = nextMilestone(count, p.site.milestones)
+  return (
+    <>
+      {target !== undefined ? (
+        <p class="momentum">
+          <label for="next-milestone">{m.next(target)}</label>
+          <progress id="next-milestone" value={count} max={target}>
+            {m.progress(count, target)}
+          </progress>
+        </p>
+      ) : null}
+      {props.institutions > 0 ? (
+        <p>
+          <a href={p.href('/institutions')}>{m.institutions(props.institutions)}</a>
+        </p>
+      ) : null}
+    </>
+  )
+}
 
 function CountLine({ p, count }: { p: PageContext; count: number }) {
   return (
@@ -41,6 +72,10 @@ export function HomePage(props: {
   /** Pages shown at the end of the text too (the bibliography it announces «en fin de document»). */
   appendices: ContentDoc[]
   count: number
+  /** Institutions with at least one counted signature. */
+  institutions: number
+  /** The latest published testimonies. */
+  testimonies: Testimony[]
   url?: string
 }) {
   const { p, manifesto } = props
@@ -60,6 +95,7 @@ export function HomePage(props: {
             ) : null}
             <a href={p.href('/signatories')}>{p.m.nav.signatories}</a>
           </p>
+          <Momentum p={p} count={props.count} institutions={props.institutions} />
           {props.url ? (
             <figure class="poster-qr">
               <img src={`/kit/qr-${p.locale}.svg`} width={110} height={110} alt="" loading="lazy" />
@@ -81,6 +117,7 @@ export function HomePage(props: {
           </section>
         ))}
       </article>
+      <LatestTestimonies p={p} items={props.testimonies} />
       {p.signingOpen ? <SignForm p={p} /> : <SigningClosed p={p} />}
     </Layout>
   )
@@ -194,6 +231,9 @@ export function ConfirmPage(props: {
       !s.wantsDebate ? m.no : props.verifiedInstitution !== undefined ? m.debateYes : m.debateUnreachable,
     ],
     [m.comment, s.comment || m.none],
+    ...(s.comment
+      ? [[m.publishComment, s.publishComment ? m.publishCommentYes : m.no] as [string, string]]
+      : []),
   ]
   return (
     <MessagePage p={p} title={m.title}>
@@ -304,6 +344,8 @@ export function ContentPage(props: { p: PageContext; doc: ContentDoc }) {
 export function SignatoriesPage(props: {
   p: PageContext
   items: PublicSignature[]
+  /** The «Premiers signataires», shown first on the first page of the whole list. */
+  initial: PublicSignature[]
   total: number
   listed: number
   query: string
@@ -336,8 +378,19 @@ export function SignatoriesPage(props: {
       {query ? <h2>{m.results(query)}</h2> : null}
       {props.termTooShort ? (
         <p>{m.searchTooShort(SEARCH_MIN_CHARACTERS)}</p>
-      ) : items.length === 0 ? (
+      ) : items.length === 0 && props.initial.length === 0 ? (
         <p>{query ? m.noResults(query) : m.empty}</p>
+      ) : props.initial.length > 0 ? (
+        <>
+          <h2>{m.initialTitle}</h2>
+          <SignatoryList p={p} items={props.initial} markVerified={true} />
+          {items.length > 0 ? (
+            <>
+              <h2>{m.othersTitle}</h2>
+              <SignatoryList p={p} items={items} markVerified={true} />
+            </>
+          ) : null}
+        </>
       ) : (
         <SignatoryList p={p} items={items} markVerified={true} />
       )}

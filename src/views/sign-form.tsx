@@ -121,7 +121,11 @@ export function SignForm({
     </div>
   )
   /** An optional yes/no: nothing is checked unless the signatory checks it. */
-  const Choice = (props: { name: 'public' | 'updates' | 'debate'; label: string; hint?: string }) => (
+  const Choice = (props: {
+    name: 'public' | 'updates' | 'debate' | 'publish_comment'
+    label: string
+    hint?: string
+  }) => (
     <div class="check">
       <input
         type="checkbox"
@@ -262,6 +266,7 @@ export function SignForm({
             {values.comment ?? ''}
           </textarea>
         </div>
+        <Choice name="publish_comment" label={m.sign.publishComment} hint={m.sign.publishCommentHint} />
         <Choice name="public" label={m.sign.public} hint={m.sign.publicHint} />
         <fieldset class={`choices${errors.display ? ' has-error' : ''}`} id={fieldId('display')}>
           <legend>{m.sign.display}</legend>

@@ -1,5 +1,8 @@
-// A site with a few confirmed, listed signatures, one waiting for confirmation and
-// one live manage link: the states the page list needs, made through HTTP.
+// A site with a few confirmed, listed signatures (a title and unit, initials, a name
+// withheld, an initial signatory, published testimonies), one waiting for confirmation
+// and one live manage link: the states the page list needs, made through HTTP but for
+// the moderators' two decisions, taken through the domain as the admin pages do.
+import { moderateSignature } from '../../src/domain/moderation.js'
 import type { TestApp } from '../helpers/app.js'
 import { get, hiddenValue, linkIn, postForm, validSignature } from '../helpers/http.js'
 import { lastMailTo } from '../helpers/mail-files.js'
@@ -12,7 +15,15 @@ export interface SiteFixtures {
 }
 
 const SIGNATORIES: Record<string, string>[] = [
-  { first_name: 'Camille', last_name: 'Durand', email: 'camille.durand@univ-tlse3.fr' },
+  {
+    first_name: 'Camille',
+    last_name: 'Durand',
+    email: 'camille.durand@univ-tlse3.fr',
+    title: 'Chargée de recherche',
+    unit: 'IRIT – UMR 5505',
+    comment: 'Parce que nos métiers méritent mieux qu’une machine à produire du texte plausible.',
+    publish_comment: '1',
+  },
   {
     first_name: 'Jean-Baptiste',
     last_name: 'Lefèvre-Montagné',
@@ -25,6 +36,15 @@ const SIGNATORIES: Record<string, string>[] = [
     email: 'awa.diallo@inrae.fr',
     category: 'doctoral',
     discipline: 'Agronomie',
+  },
+  { first_name: 'Inès', last_name: 'Roux', email: 'ines.roux@univ-tlse3.fr', display: 'initials' },
+  {
+    first_name: 'Noé',
+    last_name: 'Blanc',
+    email: 'noe.blanc@univ-tlse3.fr',
+    display: 'withheld',
+    comment: 'Je signe sans mon nom, mais je signe.',
+    publish_comment: '1',
   },
 ]
 
@@ -39,6 +59,17 @@ export async function signAndConfirm(app: TestApp, fields: Record<string, string
 
 export async function seedSite(app: TestApp): Promise<SiteFixtures> {
   for (const s of SIGNATORIES) await signAndConfirm(app, s)
+  const id = async (firstName: string) =>
+    (
+      await app.server.ctx.db
+        .selectFrom('signatures')
+        .select('id')
+        .where('first_name', '=', firstName)
+        .executeTakeFirstOrThrow()
+    ).id
+  for (const name of ['Camille', 'Noé'])
+    await moderateSignature(app.server.ctx, 'fixtures', await id(name), 'approve_comment')
+  await moderateSignature(app.server.ctx, 'fixtures', await id('Jean-Baptiste'), 'mark_initial')
   const pending = 'pending.person@univ-lyon2.fr'
   await postForm(app.url, '/sign', validSignature({ first_name: 'Lou', last_name: 'Martin', email: pending }))
   const confirmPath = linkIn((await lastMailTo(app, pending)).text ?? '', 'confirm')

@@ -42,6 +42,7 @@ const KIT_BUDGET: PageToCheck['overBudget'] = {
 export const PAGES_TO_CHECK: PageToCheck[] = [
   { name: 'home-empty', path: '/', locale: 'fr', emptySite: true, signInFirstScreen: true },
   { name: 'signatories-empty', path: '/signatories', locale: 'fr', emptySite: true },
+  { name: 'testimonies-empty', path: '/testimonies', locale: 'fr', emptySite: true },
   { name: 'home', path: '/', locale: 'fr', signInFirstScreen: true },
   { name: 'home-en', path: '/en/', locale: 'en', signInFirstScreen: true },
   { name: 'sign', path: '/sign', locale: 'fr', signInFirstScreen: true },
@@ -52,6 +53,8 @@ export const PAGES_TO_CHECK: PageToCheck[] = [
   { name: 'signatories', path: '/signatories', locale: 'fr' },
   { name: 'signatories-search', path: '/signatories?q=Durand', locale: 'fr' },
   { name: 'signatories-en', path: '/en/signatories', locale: 'en' },
+  { name: 'testimonies', path: '/testimonies', locale: 'fr' },
+  { name: 'testimonies-en', path: '/en/testimonies', locale: 'en' },
   { name: 'manage', path: '/manage', locale: 'fr' },
   { name: 'manage-errors', path: '/manage', locale: 'fr', submitEmpty: true, status: 422 },
   { name: 'manage-sent', path: '/manage/sent', locale: 'fr' },
