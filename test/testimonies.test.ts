@@ -99,7 +99,9 @@ describe.each(DATABASES)('testimonies (%s)', (kind) => {
       expect((await approveComment(id)).status).toBe(303)
     const page = (await get(app.url, '/testimonies')).html
     expect(page).toContain('<h1>Pourquoi nous signons</h1>')
-    expect(page).toContain('<p>Parce que la recherche mérite mieux.\nEt l’enseignement aussi.</p>')
+    expect(page).toContain(
+      '<blockquote>Parce que la recherche mérite mieux.\nEt l’enseignement aussi.</blockquote>',
+    )
     expect(page).toContain(
       '<cite>Ana Témoin</cite>, Maîtresse de conférences, Université Toulouse III – Paul Sabatier',
     )
@@ -119,7 +121,7 @@ describe.each(DATABASES)('testimonies (%s)', (kind) => {
   it('shows the latest on the home page, without names while signatories are kept out of search engines', async () => {
     const home = (await get(app.url, '/')).html
     expect(home).toContain('<h2 id="testimonies-title">Pourquoi nous signons</h2>')
-    expect(home).toContain('Parce que la recherche mérite mieux.')
+    expect(home).toContain('<blockquote class="testimony">Parce que la recherche mérite mieux.')
     expect(home).not.toContain('Ana Témoin')
     expect(home).not.toContain('<cite>')
     expect(home).toContain('Lire tous les commentaires publiés, avec le nom de leurs signataires')

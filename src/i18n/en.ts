@@ -61,6 +61,7 @@ const en: Messages = {
     discipline: 'Discipline',
     jobTitle: 'Title or grade',
     jobTitleHint: 'Choose from the suggestions or type your own.',
+    jobTitleExample: 'For example: associate professor, research engineer.',
     unit: 'Unit or laboratory',
     unitHint: 'For example: IRIT – UMR 5505.',
     display: 'On the public list, appear as',

@@ -73,6 +73,7 @@ const fr = {
     discipline: 'Discipline',
     jobTitle: 'Fonction ou grade',
     jobTitleHint: 'Choisissez dans la liste proposée ou saisissez librement.',
+    jobTitleExample: 'Par exemple : Maître·sse de conférences, Ingénieur·e d’études.',
     unit: 'Unité ou laboratoire',
     unitHint: 'Par exemple : IRIT – UMR 5505.',
     display: 'Dans la liste publique, apparaître sous',

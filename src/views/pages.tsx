@@ -117,8 +117,9 @@ export function HomePage(props: {
           </section>
         ))}
       </article>
+      {p.signingOpen ? <SignForm p={p} suggestEveryTitle={false} /> : <SigningClosed p={p} />}
+      {/* After the form: on wide screens the form stays beside the text, these go below it. */}
       <LatestTestimonies p={p} items={props.testimonies} />
-      {p.signingOpen ? <SignForm p={p} /> : <SigningClosed p={p} />}
     </Layout>
   )
 }

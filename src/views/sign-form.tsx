@@ -17,6 +17,12 @@ export interface SignFormProps {
   notice?: string
   /** Heading level: the form is a section of the home page, the main heading of /sign. */
   headingLevel?: 1 | 2
+  /**
+   * Title suggestions of every category while the category is unknown (/sign), or only
+   * the chosen category's: the home page, whose weight is the text's, offers none
+   * until a category is known rather than a list of every grade of every category.
+   */
+  suggestEveryTitle?: boolean
   /** Set when the form edits an existing signature from its manage link. */
   manage?: {
     action: string
@@ -49,6 +55,7 @@ export function SignForm({
   values = {},
   errors = {},
   headingLevel = 2,
+  suggestEveryTitle = true,
   manage,
   emailSuggestion,
   notice,
@@ -69,6 +76,7 @@ export function SignForm({
     consent: m.sign.consent,
   }
   const Heading = headingLevel === 1 ? 'h1' : 'h2'
+  const titles = titleSuggestions(p, values.category, suggestEveryTitle)
   const describedBy = (name: SignField, hint?: boolean) =>
     [hint ? `hint-${name.replace('_', '-')}` : '', errors[name] ? errorId(name) : '']
       .filter(Boolean)
@@ -234,10 +242,16 @@ export function SignForm({
               max={TITLE_MAX}
               autocomplete="organization-title"
               req={required('title')}
-              hint={m.sign.jobTitleHint}
-              list="title-suggestions"
+              hint={titles.length > 0 ? m.sign.jobTitleHint : m.sign.jobTitleExample}
+              list={titles.length > 0 ? 'title-suggestions' : undefined}
             />
-            <TitleSuggestions p={p} category={values.category} />
+            {titles.length > 0 ? (
+              <datalist id="title-suggestions">
+                {titles.map((t) => (
+                  <option value={t.value} label={t.label} />
+                ))}
+              </datalist>
+            ) : null}
           </>
         ) : null}
         {p.site.formFields.has('unit') ? (
@@ -274,8 +288,9 @@ export function SignForm({
             {m.sign.displayHint(p.site.minGroupSize)}
           </p>
           <ErrorText name="display" />
+          {/* Each radio inside its label: one element less per option than a wrapper (the home page's weight). */}
           {DISPLAYS.map((d) => (
-            <div class="check">
+            <label class="choice">
               <input
                 type="radio"
                 id={`field-display-${d}`}
@@ -283,15 +298,13 @@ export function SignForm({
                 value={d}
                 checked={(values.display || 'full') === d}
                 aria-describedby="hint-display"
-              />
-              <label for={`field-display-${d}`}>
-                {d === 'full'
-                  ? m.sign.displayFull
-                  : d === 'initials'
-                    ? m.sign.displayInitials
-                    : m.sign.displayWithheld}
-              </label>
-            </div>
+              />{' '}
+              {d === 'full'
+                ? m.sign.displayFull
+                : d === 'initials'
+                  ? m.sign.displayInitials
+                  : m.sign.displayWithheld}
+            </label>
           ))}
         </fieldset>
         <Choice name="updates" label={m.sign.updates} />
@@ -320,23 +333,22 @@ export function SignForm({
 /**
  * Suggestions for the title or grade, from site.toml. Without JavaScript the list
  * cannot follow the category as it is chosen: it holds the chosen category's
- * suggestions once one is known (the form shown again, the manage page), and every
- * category's before, each labelled with its category.
+ * suggestions once one is known (the form shown again, the manage page), and before
+ * that every category's, each labelled with its category (unless `every` is false).
  */
-function TitleSuggestions({ p, category }: { p: PageContext; category?: string }) {
+function titleSuggestions(
+  p: PageContext,
+  category: string | undefined,
+  every: boolean,
+): { value: string; label?: string }[] {
   const chosen = category ? p.site.titleSuggestions[category] : undefined
-  const groups = chosen
-    ? [{ key: category!, titles: chosen[p.locale] ?? [] }]
-    : p.site.categories.map((c) => ({ key: c.key, titles: p.site.titleSuggestions[c.key]?.[p.locale] ?? [] }))
+  if (chosen) return (chosen[p.locale] ?? []).map((value) => ({ value }))
+  if (!every) return []
   const seen = new Set<string>()
-  return (
-    <datalist id="title-suggestions">
-      {groups.flatMap(({ key, titles }) =>
-        titles
-          .filter((t) => !seen.has(t) && seen.add(t))
-          .map((t) => <option value={t} label={chosen ? undefined : categoryLabelOf(p, key)} />),
-      )}
-    </datalist>
+  return p.site.categories.flatMap((c) =>
+    (p.site.titleSuggestions[c.key]?.[p.locale] ?? [])
+      .filter((t) => !seen.has(t) && seen.add(t))
+      .map((value) => ({ value, label: categoryLabelOf(p, c.key) })),
   )
 }
 

@@ -27,11 +27,7 @@ export function TestimonyList(props: { p: PageContext; items: Testimony[]; named
     <ul class="testimonies">
       {props.items.map((t) => (
         <li>
-          <blockquote>
-            {t.comment.split(/\n{2,}/).map((para) => (
-              <p>{para}</p>
-            ))}
-          </blockquote>
+          <blockquote>{t.comment}</blockquote>
           {props.named ? <Attribution p={props.p} t={t} /> : null}
         </li>
       ))}
@@ -69,7 +65,12 @@ export function LatestTestimonies({ p, items }: { p: PageContext; items: Testimo
   return (
     <section class="latest-testimonies" aria-labelledby="testimonies-title">
       <h2 id="testimonies-title">{p.m.testimonies.title}</h2>
-      <TestimonyList p={p} items={items} named={named} />
+      {named ? (
+        <TestimonyList p={p} items={items} named={true} />
+      ) : (
+        // Nobody named: the quotations alone, without a list around them (the home page's weight).
+        items.map((t) => <blockquote class="testimony">{t.comment}</blockquote>)
+      )}
       <p>
         <a href={p.href('/testimonies')}>{named ? p.m.testimonies.more : p.m.testimonies.moreNamed}</a>
       </p>
