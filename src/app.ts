@@ -30,6 +30,7 @@ import { messagesFor } from './i18n/index.js'
 import { debateStop, relay } from './http/relay.js'
 import { openData } from './http/open-data.js'
 import { signatories } from './http/signatories.js'
+import { testimonies } from './http/testimonies.js'
 import { stats } from './http/stats.js'
 import { sign } from './http/sign.js'
 import { transparencyData, transparencyPage } from './http/transparency.js'
@@ -120,6 +121,7 @@ export function createApp(
     pages.route('/confirmed', confirmed)
     pages.route('/manage', manage)
     pages.route('/signatories', signatories)
+    pages.route('/testimonies', testimonies)
     pages.route('/kit', kit)
     pages.route('/institutions', institutions)
     pages.route('/stats', stats)

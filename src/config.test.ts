@@ -163,4 +163,30 @@ describe('public aggregates', () => {
       /institutions\.toml Not A Domain: must be a lower-case domain/,
     )
   })
+  it('switch the title and unit fields on and make them required from site.toml alone, naming a wrong setting', () => {
+    const shipped = loadConfig({ DATA_DIR: dataDir() }).site
+    expect([...shipped.formFields]).toEqual(['title', 'unit'])
+    expect(shipped.titleSuggestions['teacher-researcher']?.fr).toContain('Maître·sse de conférences')
+    const off = contentWith({ siteLine: ['fields = ["title", "unit"]', 'fields = []'] })
+    expect(loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: off }).site.formFields.size).toBe(0)
+    const required = contentWith({ siteLine: ['required = ["institution"]', 'required = ["unit"]'] })
+    expect(loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: required }).site.requiredFields.has('unit')).toBe(
+      true,
+    )
+    const requiredOff = contentWith({ siteLine: ['fields = ["title", "unit"]', 'fields = ["title"]'] })
+    const toml = join(requiredOff, 'site.toml')
+    writeFileSync(
+      toml,
+      readFileSync(toml, 'utf8').replace('required = ["institution"]', 'required = ["unit"]'),
+    )
+    expect(() => loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: requiredOff })).toThrowError(
+      /form\.required: "unit" is required but not among form\.fields/,
+    )
+    const unknownCategory = contentWith({
+      siteLine: ['[form.title_suggestions]\n', '[form.title_suggestions]\nwizard = { fr = ["Mage"] }\n'],
+    })
+    expect(() => loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: unknownCategory })).toThrowError(
+      /form\.title_suggestions\.wizard: "wizard" is not a category key/,
+    )
+  })
 })

@@ -19,6 +19,9 @@ export {
   type LimitsConfig,
   type Locale,
   type ModerationConfig,
+  OPTIONAL_FIELDS,
+  type OptionalField,
+  type RequirableField,
   type SiteConfig,
 } from './config/site.js'
 

@@ -288,7 +288,7 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
       const csv = await res.text()
       const lines = csv.trim().split('\n')
       expect(lines[0]).toBe(
-        'first_name,last_name,category,institution,discipline,comment,listed,confirmed_at,consent_version,locale,email',
+        'first_name,last_name,category,institution,discipline,title,unit,comment,listed,display,confirmed_at,consent_version,locale,email',
       )
       expect(lines).toHaveLength(4)
       expect(csv).toContain('ines@univ-tlse3.fr')

@@ -165,7 +165,7 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       })
       const csv = await (await fetch(`${app.url}/open-data/signatories.csv`)).text()
       expect(csv.split('\n')[0]).toBe(
-        'first_name,last_name,category,institution,discipline,signed_at,verified,institution_domain,verified_institution',
+        'display,first_name,last_name,title,unit,category,institution,discipline,signed_at,verified,institution_domain,verified_institution',
       )
       expect(csv).toContain(',1,ut-capitole.fr,Université Toulouse Capitole')
       const api = (await (await fetch(`${app.url}/api/v1/signatories?limit=100`)).json()) as {

@@ -10,10 +10,10 @@ import { DATABASES } from './helpers/databases.js'
 
 const AT = '2026-11-28T10:00:00.000Z'
 
-/** Every combination of status, choice, moderation and comment: 128 signatures. */
+/** Every combination of status, choice, moderation, comment and its publication: 256 signatures. */
 function everyState(): ModeratedState[] {
   const states: ModeratedState[] = []
-  for (let bits = 0; bits < 128; bits++) {
+  for (let bits = 0; bits < 256; bits++) {
     const on = (i: number) => (bits & (1 << i)) !== 0
     states.push({
       status: on(0) ? 'confirmed' : 'pending',
@@ -23,6 +23,8 @@ function everyState(): ModeratedState[] {
       invalidated_at: on(4) ? AT : null,
       comment: on(5) ? 'Un commentaire' : '',
       comment_approved_at: on(6) ? AT : null,
+      publish_comment: on(7) ? 1 : 0,
+      initial_signatory: 0,
     })
   }
   return states
@@ -72,6 +74,7 @@ describe.each(DATABASES)('signature states, as rows and as queries (%s)', (kind)
     ['awaitingApproval', SignatureStates.awaitingApproval],
     ['commentAwaiting', SignatureStates.commentAwaiting],
     ['listed', SignatureStates.listed],
+    ['testimony', SignatureStates.testimony],
     ['counted before approval', SignatureStates.counted(true)],
     ['counted once approved', SignatureStates.counted(false)],
   ]

@@ -87,6 +87,20 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     expect(en.html).toContain('Institutions, by number of confirmed signatures')
   })
 
+  it('shows on the home page the next milestone as a progress bar, and the institutions represented', async () => {
+    const html = (await get(app.url, '/')).html
+    // Five confirmed: the thresholds 2 and 5 are passed, 1 000 is next.
+    expect(html).toMatch(
+      /<label for="next-milestone">Prochain palier\u00a0: 1\u202f000\u00a0signatures vérifiées<\/label>/,
+    )
+    expect(html).toMatch(/<progress id="next-milestone" value="5" max="1000">5 sur 1\u202f000<\/progress>/)
+    // Toulouse III, CNRS and Rennes: a webmail domain is no institution.
+    expect(html).toContain('>3\u00a0établissements représentés</a>')
+    const en = (await get(app.url, '/en/')).html
+    expect(en).toContain('Next milestone: 1,000 verified signatures')
+    expect(en).toContain('3 institutions represented')
+  })
+
   it('marks verified institutional addresses in the public list', async () => {
     const html = (await get(app.url, '/signatories')).html
     const item = (name: string) => html.slice(html.indexOf(name), html.indexOf('</li>', html.indexOf(name)))
@@ -147,14 +161,14 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     const csv = await res.text()
     const lines = csv.trim().split('\n')
     expect(lines[0]).toBe(
-      'first_name,last_name,category,institution,discipline,signed_at,verified,institution_domain,verified_institution',
+      'display,first_name,last_name,title,unit,category,institution,discipline,signed_at,verified,institution_domain,verified_institution',
     )
     expect(lines).toHaveLength(1 + 5)
     expect(csv).not.toContain('Secret')
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"")",'+Plus,staff,'@SUM(A1),'-2,`)
-    expect(csv).toMatch(/Eu,Webmail,teacher,Lycée Bellevue,Écologie,2026-[^,]+,0,,\n/)
+    expect(csv).toContain(`full,"'=HYPERLINK(""http://evil.test"")",'+Plus,,,staff,'@SUM(A1),'-2,`)
+    expect(csv).toMatch(/full,Eu,Webmail,,,teacher,Lycée Bellevue,Écologie,2026-[^,]+,0,,\n/)
     expect(csv).toMatch(
-      /Ana,Public,researcher,Université Toulouse III,Écologie,2026-[^,]+,1,univ-tlse3\.fr,Université Toulouse III – Paul Sabatier\n/,
+      /full,Ana,Public,,,researcher,Université Toulouse III,Écologie,2026-[^,]+,1,univ-tlse3\.fr,Université Toulouse III – Paul Sabatier\n/,
     )
     for (const line of lines.slice(1)) expect(line).not.toMatch(/(^|,)[=+\-@]/)
   })

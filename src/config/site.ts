@@ -62,10 +62,23 @@ const kitSchema = z
     palettes: Object.freeze({ ...palettes, 'mono-dark': mono_dark }),
   }))
 
+/** The form's fields that a collective switches on (`fields`) or makes required (`required`). */
+export const OPTIONAL_FIELDS = ['title', 'unit'] as const
+export type OptionalField = (typeof OPTIONAL_FIELDS)[number]
+export type RequirableField = 'institution' | 'discipline' | OptionalField
+
 const formSchema = z
   .object({
-    required: z.array(z.enum(['institution', 'discipline'])).default([]),
+    // Fields offered besides the name, address, category, institution and discipline:
+    // "title" (title or grade) and "unit" (unit or laboratory).
+    fields: z.array(z.enum(OPTIONAL_FIELDS)).default([]),
+    required: z.array(z.enum(['institution', 'discipline', ...OPTIONAL_FIELDS])).default([]),
     comment_max_length: z.number().int().min(0).max(2000).default(280),
+    // Suggestions for the title or grade, by category key and then language: the form
+    // offers them in a list (a <datalist>), the signatory may type anything else.
+    title_suggestions: z
+      .record(z.string(), z.record(localeCode, z.array(z.string().min(1).max(150))))
+      .default({}),
   })
   .prefault({})
 
@@ -321,6 +334,29 @@ const siteSchema = z
     // The title is typed with a keyboard's straight apostrophes; every page, tag, mail
     // and kit image shows it typeset, without the collective editing its file for it.
     const title = perLocale((locale) => typeset(titles[locale] ?? fallback, locale))
+    for (const field of form.required)
+      if (
+        (OPTIONAL_FIELDS as readonly string[]).includes(field) &&
+        !form.fields.includes(field as OptionalField)
+      ) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['form', 'required'],
+          message: `"${field}" is required but not among form.fields`,
+          input: form.required,
+        })
+        return z.NEVER
+      }
+    for (const key of Object.keys(form.title_suggestions))
+      if (!given.some((c) => c.key === key)) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['form', 'title_suggestions', key],
+          message: `"${key}" is not a category key`,
+          input: form.title_suggestions,
+        })
+        return z.NEVER
+      }
     const categories = []
     for (const { key, ...labels } of given) {
       const missing = s.locales.find((locale) => !labels[locale])
@@ -366,7 +402,13 @@ const siteSchema = z
     return {
       ...camelCaseKeys(same),
       title,
-      requiredFields: new Set(form.required) as ReadonlySet<'institution' | 'discipline'>,
+      requiredFields: new Set(form.required) as ReadonlySet<RequirableField>,
+      /** The optional fields the form offers (title or grade, unit or laboratory). */
+      formFields: new Set(form.fields) as ReadonlySet<OptionalField>,
+      /** Title suggestions by category and language, for the form's <datalist>. */
+      titleSuggestions: Object.freeze(form.title_suggestions) as Readonly<
+        Record<string, Readonly<Record<Locale, readonly string[]>>>
+      >,
       commentMaxLength: form.comment_max_length,
       ...retention,
       categories: Object.freeze(categories),

@@ -59,9 +59,31 @@ export async function newestFirstPage<O extends { id: number; confirmed_at: stri
   after: KeysetPosition | undefined,
   limit: number,
 ): Promise<{ rows: O[]; next?: string }> {
-  const q = after ? query.where(olderThan(after)) : query
+  return latestFirstPage(query, 'confirmed_at', after, limit)
+}
+
+/** The timestamps of a signature that a list may be read in, newest first. */
+type KeysetColumn = 'confirmed_at' | 'comment_approved_at'
+
+/**
+ * The same keyset on another timestamp of the signature: testimonies are read newest
+ * approval first. The cursor has the same form, the time being the column's.
+ */
+export async function latestFirstPage<
+  C extends KeysetColumn,
+  O extends { id: number } & { [K in C]: string | null },
+>(
+  query: SelectQueryBuilder<Database, 'signatures', O>,
+  column: C,
+  after: KeysetPosition | undefined,
+  limit: number,
+): Promise<{ rows: O[]; next?: string }> {
+  const ref = sql.ref<string>(`signatures.${column}`)
+  const q = after
+    ? query.where(sql<boolean>`(${ref}, signatures.id) < (${after.confirmedAt}, ${after.id})`)
+    : query
   const rows = await q
-    .orderBy('confirmed_at', 'desc')
+    .orderBy(ref, 'desc')
     .orderBy('id', 'desc')
     .limit(limit + 1)
     .execute()
@@ -69,7 +91,7 @@ export async function newestFirstPage<O extends { id: number; confirmed_at: stri
   const last = page.at(-1)
   return {
     rows: page,
-    next: rows.length > limit && last ? encodeCursor(last.confirmed_at!, last.id) : undefined,
+    next: rows.length > limit && last ? encodeCursor(last[column]!, last.id) : undefined,
   }
 }
 

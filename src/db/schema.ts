@@ -51,6 +51,17 @@ export interface SignatureTable {
   log_salt: Generated<string | null>
   /** Position of the log entry that counts it; null while it is not counted. */
   log_position: Generated<number | null>
+  /** How the signatory appears on public lists and exports: see display.ts. */
+  display: Generated<string>
+  /** Title or grade, and unit or laboratory: optional fields of the form ([form] fields). */
+  title: Generated<string>
+  unit: Generated<string>
+  /** 1: the signatory asked for their comment to be published, once a moderator approves it. */
+  publish_comment: Generated<number>
+  /** 1: marked by a moderator among the «Premiers signataires», shown first. */
+  initial_signatory: Generated<number>
+  /** Where the signatory stands in an alphabetical list, by the name as shown (sortKeyOf in display.ts). */
+  sort_key: Generated<string>
 }
 
 export type TokenPurpose = 'confirm' | 'manage'

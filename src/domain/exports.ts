@@ -4,7 +4,8 @@ import type { Db } from '../db/database.js'
 import { recordAudit } from './audit.js'
 import type { DomainContext } from './context.js'
 import { csvLines } from './csv.js'
-import { SignatureStates } from './signature-state.js'
+import { displayOf } from './display.js'
+import { isListed, SignatureStates } from './signature-state.js'
 
 export const EXPORT_COLUMNS = [
   'first_name',
@@ -12,8 +13,11 @@ export const EXPORT_COLUMNS = [
   'category',
   'institution',
   'discipline',
+  'title',
+  'unit',
   'comment',
   'listed',
+  'display',
   'confirmed_at',
   'consent_version',
   'locale',
@@ -29,11 +33,16 @@ async function exportRows(db: Db): Promise<string[][]> {
       'category',
       'institution',
       'discipline',
+      'title',
+      'unit',
       'comment',
       'comment_approved_at',
+      'status',
       'is_public',
       'approved_at',
       'hidden_at',
+      'invalidated_at',
+      'display',
       'confirmed_at',
       'consent_version',
       'locale',
@@ -50,8 +59,11 @@ async function exportRows(db: Db): Promise<string[][]> {
     r.category,
     r.institution,
     r.discipline,
+    r.title,
+    r.unit,
     r.comment,
-    r.is_public === 1 && r.approved_at !== null && r.hidden_at === null ? '1' : '0',
+    isListed(r) ? '1' : '0',
+    displayOf(r.display),
     r.confirmed_at ?? '',
     r.consent_version,
     r.locale,

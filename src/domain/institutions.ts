@@ -8,6 +8,7 @@
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { readCounterGroup, readCounters } from './counters.js'
+import { largeInstitutions } from './display.js'
 import { verifiedInstitutionOf } from './institutional-domains.js'
 import { decodeCursor, newestFirstPage } from '../db/keyset.js'
 import { PUBLIC_COLUMNS, toPublicSignature, type SignatoryPage } from './public-list.js'
@@ -114,23 +115,30 @@ export async function findInstitution(
   return detail
 }
 
-/** The public signatories of one institution, newest first, by keyset. */
+/**
+ * The public signatories of one institution, newest first, by keyset. The page names
+ * the institution: those who chose initials or to withhold their name appear on it
+ * only when the institution is a large enough group (display.ts); otherwise the page
+ * itself would point at them.
+ */
 export async function listInstitutionSignatures(
   db: Db,
   site: SiteConfig,
   domain: string,
   options: { cursor?: string; limit: number },
 ): Promise<SignatoryPage> {
-  const q = whereListed(
+  const large = await largeInstitutions(db, site, [{ display: 'initials', email_domain: domain }])
+  let q = whereListed(
     db
       .selectFrom('signatures')
       .select([...PUBLIC_COLUMNS])
       .where('email_domain', '=', domain),
   )
+  if (!large.has(domain)) q = q.where('display', '=', 'full')
   const page = await newestFirstPage(
     q,
     options.cursor ? decodeCursor(options.cursor) : undefined,
     options.limit,
   )
-  return { items: page.rows.map((r) => toPublicSignature(site, r)), next: page.next }
+  return { items: page.rows.map((r) => toPublicSignature(site, r, large)), next: page.next }
 }

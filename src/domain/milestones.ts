@@ -24,6 +24,11 @@ export function milestonesOf(
   return out
 }
 
+/** The next threshold the count has not reached yet; undefined once every one is passed. */
+export function nextMilestone(count: number, thresholds: readonly number[]): number | undefined {
+  return thresholds.find((t) => t > count)
+}
+
 export async function readMilestones(db: Db, thresholds: readonly number[]): Promise<Milestone[]> {
   const days = await readCounterGroup(db, 'day:')
   return milestonesOf(

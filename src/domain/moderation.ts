@@ -103,9 +103,20 @@ export type SignatureFilter = (typeof SIGNATURE_FILTERS)[number]
 export interface ModeratedSignature
   extends Pick<
     ProfileFields,
-    'firstName' | 'lastName' | 'category' | 'institution' | 'discipline' | 'comment'
+    | 'firstName'
+    | 'lastName'
+    | 'category'
+    | 'institution'
+    | 'discipline'
+    | 'title'
+    | 'unit'
+    | 'comment'
+    | 'publishComment'
+    | 'display'
   > {
   id: number
+  /** Marked among the «Premiers signataires». */
+  initialSignatory: boolean
   emailDomain: string
   submittedAt: string
   confirmedAt: string | null
@@ -137,7 +148,18 @@ function moderated(
   flags: Map<number, FlagKind[]>,
   names: Map<string, string>,
 ): ModeratedSignature {
-  const { firstName, lastName, category, institution, discipline, comment } = profileOf(r)
+  const {
+    firstName,
+    lastName,
+    category,
+    institution,
+    discipline,
+    title,
+    unit,
+    comment,
+    publishComment,
+    display,
+  } = profileOf(r)
   return {
     id: r.id,
     firstName,
@@ -145,7 +167,12 @@ function moderated(
     category,
     institution,
     discipline,
+    title,
+    unit,
     comment,
+    publishComment,
+    display,
+    initialSignatory: r.initial_signatory === 1,
     emailDomain: r.email_domain,
     submittedAt: r.submitted_at,
     confirmedAt: r.confirmed_at,
@@ -337,6 +364,15 @@ export async function moderateSignature(
         after = await tx
           .updateTable('signatures')
           .set({ comment_approved_at: at })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+        break
+      case 'mark_initial':
+      case 'unmark_initial':
+        after = await tx
+          .updateTable('signatures')
+          .set({ initial_signatory: action === 'mark_initial' ? 1 : 0 })
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow()

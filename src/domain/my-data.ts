@@ -18,7 +18,12 @@ export function signatureData(
     category: s.category,
     institution: s.institution,
     discipline: s.discipline,
+    title: s.title,
+    unit: s.unit,
+    /** How the name appears when listed: full, initials or withheld. */
+    display: s.display,
     comment: s.comment,
+    publish_comment_requested: s.publish_comment === 1,
     comment_approved_at: s.comment_approved_at,
     listed_publicly_if_approved: s.is_public === 1,
     wants_updates: s.wants_updates === 1,

@@ -1,16 +1,25 @@
 // Public signatures as open data and through the API: listed ones only (whereListed),
-// with whether their address is a verified institutional one. Never an address.
+// with whether their address is a verified institutional one, each as its signatory
+// chose to appear (display.ts). Never an address.
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
-import { verifiedInstitutionOf } from './institutional-domains.js'
+import { largeInstitutions, shownSignatory } from './display.js'
 import { decodeCursor, newestFirstPage } from '../db/keyset.js'
 import { PUBLIC_COLUMNS } from './public-list.js'
 import { whereListed } from './signature-state.js'
 
 export interface OpenSignatory {
+  /** As the signatory chose to appear: `full`, `initials` or `withheld` (see display.ts). */
+  display: string
+  /** The first name, or its initial(s) («J.-P.»); empty when the name is withheld. */
   first_name: string
+  /** The last name, or its initial; empty when the name is withheld. */
   last_name: string
-  /** A `key` of the configured categories. */
+  /** Title or grade, as typed (empty unless the full name is shown). */
+  title: string
+  /** Unit or laboratory, as typed (empty unless the full name is shown). */
+  unit: string
+  /** A `key` of the configured categories (empty unless the full name is shown). */
   category: string
   /** As typed by the signatory: their own words, not verified (see verified_institution). */
   institution: string
@@ -26,8 +35,11 @@ export interface OpenSignatory {
 }
 
 export const OPEN_COLUMNS = [
+  'display',
   'first_name',
   'last_name',
+  'title',
+  'unit',
   'category',
   'institution',
   'discipline',
@@ -49,15 +61,20 @@ export async function listOpenSignatories(
     options.cursor ? decodeCursor(options.cursor) : undefined,
     options.limit,
   )
+  const large = await largeInstitutions(db, site, page.rows)
   const items = page.rows.map((r) => {
-    const verifiedAs = verifiedInstitutionOf(site, r.email_domain)
+    const shown = shownSignatory(site, r, large)
+    const verifiedAs = shown.verifiedInstitution
     const verified = verifiedAs !== undefined
     return {
-      first_name: r.first_name,
-      last_name: r.last_name,
-      category: r.category,
-      institution: r.institution,
-      discipline: r.discipline,
+      display: shown.display,
+      first_name: shown.firstName,
+      last_name: shown.lastName,
+      title: shown.title,
+      unit: shown.unit,
+      category: shown.category,
+      institution: shown.institution,
+      discipline: shown.discipline,
       signed_at: r.confirmed_at!,
       verified,
       institution_domain: verified ? r.email_domain : '',

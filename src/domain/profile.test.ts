@@ -10,8 +10,12 @@ const profile: ProfileFields = {
   category: 'researcher',
   institution: 'CNRS',
   discipline: 'Écologie',
+  title: 'Chargée de recherche',
+  unit: 'IRIT – UMR 5505',
   comment: 'Bravo',
+  publishComment: true,
   isPublic: true,
+  display: 'initials',
   wantsUpdates: false,
   wantsDebate: true,
 }
@@ -25,7 +29,11 @@ describe('a profile between the form, the row and the link', () => {
       category: 'researcher',
       institution: 'CNRS',
       discipline: 'Écologie',
+      title: 'Chargée de recherche',
+      unit: 'IRIT – UMR 5505',
       comment: 'Bravo',
+      publish_comment: 1,
+      display: 'initials',
       is_public: 1,
       wants_updates: 0,
       wants_debate: 1,
@@ -41,7 +49,11 @@ describe('a profile between the form, the row and the link', () => {
       category: 'researcher',
       institution: 'CNRS',
       discipline: 'Écologie',
+      title: 'Chargée de recherche',
+      unit: 'IRIT – UMR 5505',
       comment: 'Bravo',
+      publish_comment: '1',
+      display: 'initials',
       public: '1',
       updates: '',
       debate: '1',
@@ -49,5 +61,26 @@ describe('a profile between the form, the row and the link', () => {
     expect(parseProfile(site, values)).toEqual({ ok: true, value: profile })
     const none = { ...profile, isPublic: false, wantsDebate: false }
     expect(parseProfile(site, formValuesOf(none))).toEqual({ ok: true, value: none })
+  })
+
+  it('reads a form that predates the display choice as a full name, and refuses an unknown choice', () => {
+    const { display: _, ...older } = formValuesOf(profile)
+    expect(parseProfile(site, older)).toEqual({ ok: true, value: { ...profile, display: 'full' } })
+    expect(parseProfile(site, { ...older, display: 'nickname' })).toMatchObject({
+      ok: false,
+      errors: { display: 'choice_invalid' },
+    })
+  })
+
+  it('drops a field that site.toml does not offer, whatever was posted under its name', () => {
+    const without = { ...site, formFields: new Set<'title' | 'unit'>(['unit']) }
+    const parsed = parseProfile(without, formValuesOf(profile))
+    expect(parsed).toEqual({ ok: true, value: { ...profile, title: '' } })
+  })
+
+  it('requires an offered field that site.toml makes required', () => {
+    const strict = { ...site, requiredFields: new Set(['institution', 'unit'] as const) }
+    const parsed = parseProfile(strict, formValuesOf({ ...profile, unit: '  ' }))
+    expect(parsed).toMatchObject({ ok: false, errors: { unit: 'required' } })
   })
 })

@@ -11,7 +11,11 @@ export const PROFILE_FIELDS = [
   { field: 'category', form: 'category', column: 'category' },
   { field: 'institution', form: 'institution', column: 'institution' },
   { field: 'discipline', form: 'discipline', column: 'discipline' },
+  { field: 'title', form: 'title', column: 'title' },
+  { field: 'unit', form: 'unit', column: 'unit' },
   { field: 'comment', form: 'comment', column: 'comment' },
+  { field: 'publishComment', form: 'publish_comment', column: 'publish_comment' },
+  { field: 'display', form: 'display', column: 'display' },
   // Choices: a checked box in the form, true in the profile, 1 in the row.
   { field: 'isPublic', form: 'public', column: 'is_public' },
   { field: 'wantsUpdates', form: 'updates', column: 'wants_updates' },

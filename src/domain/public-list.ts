@@ -6,25 +6,15 @@ import { decodeCursor, encodeCursor, newestFirstPage, notOlderThan, positionFurt
 import { planSearch, TRIGRAM } from '../db/search.js'
 import type { Signature } from '../db/schema.js'
 import { searchKey } from './clean-text.js'
-import { verifiedInstitutionOf } from './institutional-domains.js'
-import { whereListed } from './signature-state.js'
+import { largeInstitutions, shownSignatory, type ShownColumns, type ShownSignatory } from './display.js'
+import { whereListed, whereSearchable } from './signature-state.js'
 
 /** Cursors are read by the routes that take them from a query string. */
 export { decodeCursor } from '../db/keyset.js'
 
-export interface PublicSignature {
+export interface PublicSignature extends ShownSignatory {
   id: number
-  firstName: string
-  lastName: string
-  category: string
-  institution: string
-  discipline: string
   confirmedAt: string
-  /**
-   * What the confirmed address proves, shown with the verified mark: the institution's
-   * canonical name, else its domain; undefined for an address that proves no institution.
-   */
-  verifiedInstitution?: string
   /**
    * What the signatory typed as their institution, shown apart as their own precision
    * beside a verified one («Harvard University, Prix Nobel» typed at univ-tlse3.fr is
@@ -61,34 +51,57 @@ function repeats(typed: string, verified: string): boolean {
   return key(typed) === key(verified)
 }
 
-/** A row of the public list as pages show it. */
+/** The columns of a listed signature that the public list reads. */
+export type PublicRow = ShownColumns & Pick<Signature, 'id' | 'confirmed_at'>
+
+/** A row of the public list as pages show it, as its signatory chose to appear (display.ts). */
 export function toPublicSignature(
   site: SiteConfig,
-  r: Pick<
-    Signature,
-    | 'id'
-    | 'first_name'
-    | 'last_name'
-    | 'category'
-    | 'institution'
-    | 'discipline'
-    | 'confirmed_at'
-    | 'email_domain'
-  >,
+  r: PublicRow,
+  large: ReadonlySet<string>,
 ): PublicSignature {
-  const verified = verifiedInstitutionOf(site, r.email_domain)
+  const shown = shownSignatory(site, r, large)
+  const verified = shown.verifiedInstitution
   return {
+    ...shown,
     id: r.id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    category: r.category,
-    institution: r.institution,
-    discipline: r.discipline,
     confirmedAt: r.confirmed_at!,
-    verifiedInstitution: verified,
     precision:
-      verified !== undefined && r.institution && !repeats(r.institution, verified) ? r.institution : '',
+      verified !== undefined && shown.institution && !repeats(shown.institution, verified)
+        ? shown.institution
+        : '',
   }
+}
+
+/** Rows of the public list as pages show them: one read of the counters for the whole page. */
+export async function toPublicSignatures(
+  db: Db,
+  site: SiteConfig,
+  rows: readonly PublicRow[],
+): Promise<PublicSignature[]> {
+  const large = await largeInstitutions(db, site, rows)
+  return rows.map((r) => toPublicSignature(site, r, large))
+}
+
+/** At most this many «Premiers signataires» are shown before the list: a tribune's worth, and more. */
+export const INITIAL_MAX = 2000
+
+/**
+ * The «Premiers signataires» marked by the moderators and listed, alphabetically by the
+ * name as shown (sort_key), as the list shows them before everyone else.
+ */
+export async function listInitialSignatories(db: Db, site: SiteConfig): Promise<PublicSignature[]> {
+  const rows = await whereListed(
+    db
+      .selectFrom('signatures')
+      .select([...PUBLIC_COLUMNS])
+      .where('initial_signatory', '=', 1),
+  )
+    .orderBy('sort_key')
+    .orderBy('id')
+    .limit(INITIAL_MAX)
+    .execute()
+  return toPublicSignatures(db, site, rows)
 }
 
 /**
@@ -110,6 +123,9 @@ export const PUBLIC_COLUMNS = [
   'discipline',
   'confirmed_at',
   'email_domain',
+  'display',
+  'title',
+  'unit',
 ] as const
 
 /**
@@ -138,13 +154,20 @@ export async function listPublicSignatures(
 ): Promise<SignatoryPage> {
   const term = searchKey(options.query ?? '')
   const after = options.cursor ? decodeCursor(options.cursor) : undefined
+  // The «Premiers signataires» come first, on their own (listInitialSignatories); a search finds them too.
+  const everyone = whereListed(db.selectFrom('signatures').select([...PUBLIC_COLUMNS])).where(
+    'initial_signatory',
+    '=',
+    0,
+  )
+  // A search matches names: it reads only those shown under their full name.
   const listed = (o: { rowsById?: boolean } = {}) =>
-    whereListed(db.selectFrom('signatures').select([...PUBLIC_COLUMNS]), o)
-  const done = (page: { rows: Parameters<typeof toPublicSignature>[1][]; next?: string }): SignatoryPage => ({
-    items: page.rows.map((r) => toPublicSignature(site, r)),
+    whereSearchable(db.selectFrom('signatures').select([...PUBLIC_COLUMNS]), o)
+  const done = async (page: { rows: PublicRow[]; next?: string }): Promise<SignatoryPage> => ({
+    items: await toPublicSignatures(db, site, page.rows),
     next: page.next,
   })
-  if (term === '') return done(await newestFirstPage(listed(), after, options.limit))
+  if (term === '') return done(await newestFirstPage(everyone, after, options.limit))
   if ([...term].length < SEARCH_MIN_CHARACTERS) return { items: [], termTooShort: true }
   const plan = await planSearch(db, term, options.readByIdMax)
   if (plan.kind === 'none') return { items: [] }

@@ -5,6 +5,7 @@
 import type { Config } from '../config.js'
 import type { Transact } from '../db/transactor.js'
 import { searchKey } from './clean-text.js'
+import { type Display, sortKeyOf } from './display.js'
 import { adjustCounters, signatureDelta } from './counters.js'
 import { emailKey, normalizeEmail } from './normalize-email.js'
 import { logUnloggedSignatures } from './transparency/log.js'
@@ -148,6 +149,9 @@ export async function seedSignatures(
         const lastName = pick(LAST)
         const institution = pick(d.names)
         const wantsDebate = random() < 0.05 ? 1 : 0
+        // About one in twenty under initials, one in thirty withheld; by position, so that
+        // a seed reproduces the same run as before these choices existed.
+        const display: Display = i % 20 === 7 ? 'initials' : i % 30 === 11 ? 'withheld' : 'full'
         rows.push({
           email_hash: emailKey(config.secret, email),
           // Seeded addresses lead nowhere: none is kept in clear, so nothing is ever mailed to them.
@@ -168,6 +172,8 @@ export async function seedSignatures(
               : (site.locales.find((l) => l !== site.defaultLocale) ?? site.defaultLocale),
           status: 'confirmed' as const,
           search_text: searchKey(`${firstName} ${lastName} ${institution}`),
+          display,
+          sort_key: sortKeyOf(firstName, lastName, display),
           consent_version: site.consentVersion,
           submitted_at: new Date(confirmedAt.getTime() - 600_000).toISOString(),
           confirmed_at: confirmedAt.toISOString(),

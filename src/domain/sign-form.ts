@@ -2,9 +2,10 @@
 // Parsing turns raw form values into a clean submission or a set of per-field errors
 // (message keys, localised by the view); the raw values are kept to refill the form.
 import { z } from 'zod'
-import type { SiteConfig } from '../config.js'
+import type { OptionalField, SiteConfig } from '../config.js'
 import { derivedOnce } from '../derived-once.js'
 import { cleanLine, cleanParagraphs } from './clean-text.js'
+import { type Display, isDisplay } from './display.js'
 import { isDisposableDomain } from './disposable-domains.js'
 import { suggestDomain } from './email-suggestion.js'
 import { normalizeEmail, type NormalizedEmail } from './normalize-email.js'
@@ -17,8 +18,15 @@ export const SIGN_FIELDS = [
   'category',
   'institution',
   'discipline',
+  // Optional fields a collective switches on in site.toml ([form] fields).
+  'title',
+  'unit',
   'comment',
+  // 1: publish the comment as testimony (after a moderator approves it); off unless checked.
+  'publish_comment',
   'public',
+  // How the name appears on the public list: full, initials or withheld (display.ts).
+  'display',
   'updates',
   'debate',
   'consent',
@@ -41,12 +49,15 @@ export type FieldErrorKey =
   | 'email_typo'
   | 'email_other_institution'
   | 'category_invalid'
+  | 'choice_invalid'
   | 'consent_required'
 export type FieldErrors = Partial<Record<SignField, FieldErrorKey>>
 
 export const NAME_MAX = 100
 export const INSTITUTION_MAX = 200
 export const DISCIPLINE_MAX = 200
+export const TITLE_MAX = 150
+export const UNIT_MAX = 200
 
 export interface ProfileFields {
   firstName: string
@@ -54,8 +65,16 @@ export interface ProfileFields {
   category: string
   institution: string
   discipline: string
+  /** Title or grade; empty when site.toml does not offer the field. */
+  title: string
+  /** Unit or laboratory; empty when site.toml does not offer the field. */
+  unit: string
   comment: string
+  /** Asked for the comment to be published (form field `publish_comment`). */
+  publishComment: boolean
   isPublic: boolean
+  /** How the name appears when listed (form field `display`). */
+  display: Display
   wantsUpdates: boolean
   /** Willing to help organise a debate in their institution (form field `debate`). */
   wantsDebate: boolean
@@ -103,6 +122,15 @@ const checkbox = z
   .optional()
   .transform((v) => v === '1' || v === 'on' || v === 'true')
 
+/**
+ * A field site.toml may switch on: read when offered, required when it says so; when
+ * not offered, whatever is posted under its name is dropped, never stored.
+ */
+function offered(site: SiteConfig, field: OptionalField, max: number) {
+  if (!site.formFields.has(field)) return z.unknown().transform(() => '')
+  return line(max, site.requiredFields.has(field))
+}
+
 // Building a zod schema costs more than running it: one per site config, not per request.
 const profileSchema = derivedOnce(buildProfileSchema)
 
@@ -118,11 +146,20 @@ function buildProfileSchema(site: SiteConfig) {
       .refine((v) => v === '' || categoryKeys.includes(v), 'category_invalid'),
     institution: line(INSTITUTION_MAX, site.requiredFields.has('institution')),
     discipline: line(DISCIPLINE_MAX, site.requiredFields.has('discipline')),
+    title: offered(site, 'title', TITLE_MAX),
+    unit: offered(site, 'unit', UNIT_MAX),
+    // Left out (a form embedded before the choice existed), the name shows in full, as it always did.
+    display: z
+      .string()
+      .default('full')
+      .transform((v) => (v === '' ? 'full' : v))
+      .refine(isDisplay, 'choice_invalid'),
     comment: z
       .string()
       .default('')
       .transform(cleanParagraphs)
       .pipe(z.string().max(site.commentMaxLength, 'too_long')),
+    publish_comment: checkbox,
     public: checkbox,
     updates: checkbox,
     debate: checkbox,

@@ -13,6 +13,8 @@ const confirmed: ModeratedState = {
   invalidated_at: null,
   comment: '',
   comment_approved_at: null,
+  publish_comment: 0,
+  initial_signatory: 0,
 }
 
 describe('what a signature state means for the counts and the list', () => {
@@ -47,14 +49,25 @@ describe('what a signature state means for the counts and the list', () => {
 describe('what moderators see of a state and may do', () => {
   it('offers to hide a visible signature, to restore a hidden one, and to delete either', () => {
     expect(stateBadges(confirmed)).toEqual(['confirmed'])
-    expect(allowedActions(confirmed)).toEqual(['hide', 'delete'])
+    expect(allowedActions(confirmed)).toEqual(['hide', 'mark_initial', 'delete'])
     expect(stateBadges({ ...confirmed, hidden_at: AT })).toEqual(['confirmed', 'hidden'])
-    expect(allowedActions({ ...confirmed, hidden_at: AT })).toEqual(['restore', 'delete'])
+    expect(allowedActions({ ...confirmed, hidden_at: AT })).toEqual(['restore', 'mark_initial', 'delete'])
   })
   it('offers to approve what awaits approval: the signature, its comment', () => {
     const waiting = { ...confirmed, approved_at: null, comment: 'Bravo' }
     expect(stateBadges(waiting)).toEqual(['confirmed', 'awaiting', 'commentAwaiting'])
-    expect(allowedActions(waiting)).toEqual(['hide', 'approve', 'approve_comment', 'delete'])
+    expect(allowedActions(waiting)).toEqual(['hide', 'approve', 'approve_comment', 'mark_initial', 'delete'])
+  })
+  it('marks a confirmed signature among the «Premiers signataires», and takes the mark off whatever its state', () => {
+    expect(allowedActions({ ...confirmed, initial_signatory: 1 })).toEqual([
+      'hide',
+      'unmark_initial',
+      'delete',
+    ])
+    expect(allowedActions({ ...confirmed, invalidated_at: AT, initial_signatory: 1 })).toEqual([
+      'unmark_initial',
+      'delete',
+    ])
   })
   it('offers only to delete an invalidated signature, and shows it as invalidated alone', () => {
     const invalidated = { ...confirmed, approved_at: null, hidden_at: AT, comment: 'x', invalidated_at: AT }

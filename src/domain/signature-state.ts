@@ -6,6 +6,7 @@
 // A signature is pending until its address is confirmed, then confirmed; a moderator
 // may then hide it, approve it (under pre-moderation) or invalidate it. From these:
 //   listed            shown publicly: confirmed, public by choice, approved, neither hidden nor invalidated
+//   searchable        listed under the full name: what the public search may match
 //   counted           in the totals: confirmed, not invalidated, approved unless unapproved ones count too
 //   pending           not confirmed yet
 //   confirmed         confirmed and not invalidated: a signature that stands, approved or not
@@ -13,6 +14,7 @@
 //   hidden            hidden by a moderator, not invalidated
 //   invalidated       invalidated after an attack (out of every count and list)
 //   commentAwaiting   confirmed with a comment no moderator approved yet, not invalidated
+//   testimony         listed, with a comment its signatory asked to publish and a moderator approved
 //   live              not invalidated: what moderators still act on
 // Every change of state goes through applySignatureDelta (counters.ts), in the
 // transaction that makes it, so the counts follow these rules exactly.
@@ -33,7 +35,8 @@ export type SignatureState = Pick<
 >
 
 /** With the moderation of its comment: what every named state reads. */
-export type ModeratedState = SignatureState & Pick<Signature, 'comment' | 'comment_approved_at'>
+export type ModeratedState = SignatureState &
+  Pick<Signature, 'comment' | 'comment_approved_at' | 'publish_comment' | 'initial_signatory'>
 
 type Signatures = ExpressionBuilder<Database, 'signatures'>
 
@@ -121,6 +124,23 @@ const listed: StateRule<SignatureState> = {
 }
 
 /**
+ * A published testimony: listed, its signatory asked for the comment to be published,
+ * and a moderator approved it. Withdrawn, hidden or unlisted, it is gone with the rest.
+ */
+const testimony: StateRule<
+  SignatureState & Pick<ModeratedState, 'comment' | 'comment_approved_at' | 'publish_comment'>
+> = {
+  row: (s) => listed.row(s) && s.publish_comment === 1 && s.comment !== '' && s.comment_approved_at !== null,
+  where: (eb) =>
+    eb.and([
+      listedWhere(eb),
+      eb('signatures.publish_comment', '=', 1),
+      eb('signatures.comment', '!=', ''),
+      eb('signatures.comment_approved_at', 'is not', null),
+    ]),
+}
+
+/**
  * Counted depends on the config (site.moderation.countBeforeApproval): under
  * pre-moderation, unapproved signatures count only if it says so.
  */
@@ -144,6 +164,7 @@ export const SignatureStates = {
   commentAwaiting,
   listed,
   counted,
+  testimony,
 } as const
 
 /** Shown publicly (one row). */
@@ -168,6 +189,19 @@ export function whereListed<QB extends SelectQueryBuilder<Database, 'signatures'
   return qb.where((eb) => listedWhere(eb, options)) as QB
 }
 
+/**
+ * Found by the public search: listed, and shown under the full name. A search
+ * matches names and institutions; matching a signature shown by its initials or with
+ * its name withheld would tell who hides behind it (see display.ts).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any selection of the signatures table
+export function whereSearchable<QB extends SelectQueryBuilder<Database, 'signatures', any>>(
+  qb: QB,
+  options: { rowsById?: boolean } = {},
+): QB {
+  return whereListed(qb, options).where('signatures.display', '=', 'full') as QB
+}
+
 /** What a moderator reads of a signature's state, in the order the badges show it. */
 export type StateBadge =
   | 'pending'
@@ -188,18 +222,29 @@ export function stateBadges(s: ModeratedState): StateBadge[] {
   return badges
 }
 
-export type ModerationAction = 'hide' | 'restore' | 'approve' | 'approve_comment' | 'delete'
+export type ModerationAction =
+  | 'hide'
+  | 'restore'
+  | 'approve'
+  | 'approve_comment'
+  | 'mark_initial'
+  | 'unmark_initial'
+  | 'delete'
 
 /**
  * What a moderator may do to a signature in this state: an invalidated one can only
- * be deleted; a hidden one restored, a visible one hidden; approving needs something
- * awaiting approval.
+ * be deleted (or lose its «premier signataire» mark); a hidden one restored, a visible
+ * one hidden; approving needs something awaiting approval; marking among the «Premiers
+ * signataires» needs a confirmed signature.
  */
 export function allowedActions(s: ModeratedState): ModerationAction[] {
   const actions: ModerationAction[] = []
   if (live.row(s)) actions.push(hidden.row(s) ? 'restore' : 'hide')
   if (awaitingApproval.row(s)) actions.push('approve')
   if (commentAwaiting.row(s)) actions.push('approve_comment')
+  // «Premiers signataires»: a confirmed signature that stands may be marked; a mark may always be taken off.
+  if (s.initial_signatory === 1) actions.push('unmark_initial')
+  else if (confirmed.row(s)) actions.push('mark_initial')
   actions.push('delete')
   return actions
 }

@@ -9,6 +9,7 @@ import { renderMail, type MailKind } from '../mail/templates.js'
 import { searchKey } from './clean-text.js'
 import type { DomainContext } from './context.js'
 import { adjustCounters, applySignatureDelta } from './counters.js'
+import { sortKeyOf } from './display.js'
 import { nameKeyOf, raiseFlags } from './flags.js'
 import { AppError } from './errors.js'
 import { absoluteUrl } from './links.js'
@@ -32,9 +33,27 @@ function searchTextOf(p: Pick<ProfileFields, 'firstName' | 'lastName' | 'institu
   return searchKey(`${p.firstName} ${p.lastName} ${p.institution}`)
 }
 
+/**
+ * A moderator approved a comment as it stood, for the use its signatory then asked:
+ * the approval stands only for the same text, and a comment newly asked to be
+ * published goes back to the moderators before it is shown.
+ */
+function commentApprovalKept(
+  before: Pick<Signature, 'comment' | 'comment_approved_at' | 'publish_comment'>,
+  after: Pick<ProfileFields, 'comment' | 'publishComment'>,
+): string | null {
+  const newlyPublished = after.publishComment && before.publish_comment !== 1
+  return after.comment === before.comment && !newlyPublished ? before.comment_approved_at : null
+}
+
 /** What a signature's row keeps of a profile: its columns, and the keys derived from them. */
 function profileRow(p: ProfileFields) {
-  return { ...profileColumns(p), search_text: searchTextOf(p), name_key: nameKeyOf(p.firstName, p.lastName) }
+  return {
+    ...profileColumns(p),
+    search_text: searchTextOf(p),
+    name_key: nameKeyOf(p.firstName, p.lastName),
+    sort_key: sortKeyOf(p.firstName, p.lastName, p.display),
+  }
 }
 
 /**
@@ -391,8 +410,7 @@ export async function confirmSignature(ctx: DomainContext, token: string): Promi
         email: submission.email,
         locale: submission.locale,
         consent_version: submission.consentVersion,
-        // A comment a moderator approved stays approved only if it is the same text.
-        comment_approved_at: profile.comment === signature.comment ? signature.comment_approved_at : null,
+        comment_approved_at: commentApprovalKept(signature, profile),
         status: 'confirmed',
         confirmed_at: now.toISOString(),
         updated_at: now.toISOString(),
@@ -443,13 +461,12 @@ export async function updateSignature(
         return { ok: false, reason: 'email_mismatch' }
       email = typed.address
     }
-    // An edited comment goes back to the moderators before it can be shown.
-    const commentApprovedAt = profile.comment === signature.comment ? signature.comment_approved_at : null
+    // An edited comment, or one newly asked to be published, goes back to the moderators.
     const changes = {
       ...profileRow(profile),
       email,
       updated_at: now.toISOString(),
-      comment_approved_at: commentApprovedAt,
+      comment_approved_at: commentApprovalKept(signature, profile),
     }
     const updated = await tx
       .updateTable('signatures')

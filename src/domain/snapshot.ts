@@ -11,6 +11,7 @@ import type { Db } from '../db/database.js'
 import { readCounts, type Counts } from './counters.js'
 import { listInstitutions, type InstitutionRanking } from './institutions.js'
 import { readStatistics, type Statistics } from './statistics.js'
+import { HOME_TESTIMONIES, listTestimonies, type Testimony } from './testimonies.js'
 
 export interface Snapshot<T> {
   /** The value, read again first when older than the snapshot's age. */
@@ -63,6 +64,8 @@ export interface PublicNumbers {
   counts: Snapshot<Counts>
   statistics: Snapshot<Statistics>
   institutions: Snapshot<InstitutionRanking>
+  /** The few latest testimonies the home page shows. */
+  testimonies: Snapshot<Testimony[]>
 }
 
 export function publicNumbers(db: Db, site: SiteConfig, maxAgeMs: number): PublicNumbers {
@@ -70,5 +73,9 @@ export function publicNumbers(db: Db, site: SiteConfig, maxAgeMs: number): Publi
     counts: snapshot(() => readCounts(db), maxAgeMs),
     statistics: snapshot(() => readStatistics(db, site), maxAgeMs),
     institutions: snapshot(() => listInstitutions(db, site), maxAgeMs),
+    testimonies: snapshot(
+      () => listTestimonies(db, site, { limit: HOME_TESTIMONIES }).then((page) => page.items),
+      maxAgeMs,
+    ),
   }
 }

@@ -5,6 +5,7 @@
 // shown in full on its page and recorded exactly as shown.
 import { z } from 'zod'
 import type { Signature } from '../db/schema.js'
+import { DISPLAYS } from './display.js'
 import { profileOf } from './profile.js'
 import type { ProfileFields } from './sign-form.js'
 
@@ -31,8 +32,13 @@ const schema = z.object({
     category: z.string(),
     institution: z.string(),
     discipline: z.string(),
+    // Links mailed before these fields existed carry none: what they meant then.
+    title: z.string().default(''),
+    unit: z.string().default(''),
     comment: z.string(),
+    publishComment: z.boolean().default(false),
     isPublic: z.boolean(),
+    display: z.enum(DISPLAYS).default('full'),
     wantsUpdates: z.boolean(),
     wantsDebate: z.boolean(),
   }),

@@ -2,6 +2,8 @@
 // and must not confirm anyone. The POST confirms, once.
 import { Hono } from 'hono'
 import type { AppContext } from '../context.js'
+import type { Signature } from '../db/schema.js'
+import { displayOf } from '../domain/display.js'
 import { AppError } from '../domain/errors.js'
 import { verifiedInstitutionOf } from '../domain/institutional-domains.js'
 import { absoluteUrl } from '../domain/links.js'
@@ -21,7 +23,7 @@ confirm.get('/:token', async (c) => {
   try {
     const target = await findConfirmation(ctx, c.req.param('token'))
     if (target.signature.status === 'confirmed')
-      return c.redirect(page.href(`/confirmed?listed=${target.signature.is_public}`), 303)
+      return c.redirect(page.href(`/confirmed?${doneQuery(target.signature)}`), 303)
     const domain = target.signature.email_domain
     const verifiedInstitution = verifiedInstitutionOf(ctx.config.site, domain)
     return render(
@@ -53,13 +55,19 @@ confirm.post('/:token', async (c) => {
     }
     const signature = await confirmSignature(ctx, token)
     // The link, still valid for a while, is what shows its owner their receipt.
-    return c.redirect(page.href(`/confirmed?listed=${signature.is_public}&receipt=${token}`), 303)
+    return c.redirect(page.href(`/confirmed?${doneQuery(signature)}&receipt=${token}`), 303)
   } catch (err) {
     if (err instanceof AppError && err.code === 'token_invalid')
       return render(c, <TokenInvalidPage p={page} purpose="confirm" />, 404)
     throw err
   }
 })
+
+/** What the page after a confirmation says of the signature: listed or not, and under which name. */
+function doneQuery(s: Pick<Signature, 'is_public' | 'display'>): string {
+  const display = displayOf(s.display)
+  return `listed=${s.is_public}${display === 'full' ? '' : `&display=${display}`}`
+}
 
 /** Where a confirmation lands: thanks, the count, and what to do next. */
 export const confirmed = new Hono<AppEnv>()
@@ -75,6 +83,7 @@ confirmed.get('/', async (c) => {
     <ConfirmedPage
       p={page}
       listed={c.req.query('listed') === '1'}
+      display={displayOf(c.req.query('display') ?? 'full')}
       count={counts.confirmed}
       manifestoUrl={absoluteUrl(ctx.config, locale, '/')}
       receipt={receipt && { receipt, siteUrl: ctx.config.baseUrl }}

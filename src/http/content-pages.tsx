@@ -9,7 +9,11 @@ export const contentPages = new Hono<AppEnv>()
 
 contentPages.get('/', async (c) => {
   const { ctx, page, locale } = c.var
-  const counts = await ctx.numbers.counts.get()
+  const [counts, testimonies, institutions] = await Promise.all([
+    ctx.numbers.counts.get(),
+    ctx.numbers.testimonies.get(),
+    ctx.numbers.institutions.get(),
+  ])
   return render(
     c,
     <HomePage
@@ -17,6 +21,8 @@ contentPages.get('/', async (c) => {
       manifesto={ctx.content.manifesto[locale]!}
       appendices={[...(ctx.content.pages[locale]?.values() ?? [])].filter((doc) => doc.appendixHtml)}
       count={counts.confirmed}
+      testimonies={testimonies}
+      institutions={institutions.items.length + institutions.other.institutions}
       url={absoluteUrl(ctx.config, locale, '/')}
     />,
   )

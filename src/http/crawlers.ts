@@ -11,7 +11,10 @@ import { versionsOf } from './locale.js'
 export const crawlers = new Hono<AppEnv>()
 
 /** Where signatories are named: pages (in every locale) and exports (once). */
-const NAMING = { pages: ['/signatories', '/institutions'], files: ['/open-data/', '/api/v1/signatories'] }
+const NAMING = {
+  pages: ['/signatories', '/testimonies', '/institutions'],
+  files: ['/open-data/', '/api/v1/signatories'],
+}
 /** Behind a mailed link or for moderators: nothing to find there. */
 const PRIVATE = { pages: ['/confirm/', '/manage', '/relay/', '/debate/'], files: ['/admin'] }
 

@@ -4,21 +4,12 @@ import { Hono, type Context } from 'hono'
 import { csvLines } from '../domain/csv.js'
 import { allOpenSignatories, OPEN_COLUMNS, type OpenSignatory } from '../domain/open-data.js'
 import type { AppEnv } from './env.js'
+import { streamedBody } from './streamed.js'
 
 export const openData = new Hono<AppEnv>()
 
 function streamed(c: Context<AppEnv>, type: string, chunks: AsyncGenerator<string>): Response {
-  const encoder = new TextEncoder()
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { value, done } = await chunks.next()
-      if (done) controller.close()
-      else controller.enqueue(encoder.encode(value))
-    },
-    async cancel() {
-      await chunks.return(undefined)
-    },
-  })
+  const body = streamedBody(chunks)
   const site = c.var.ctx.config.site
   return new Response(body, {
     headers: {

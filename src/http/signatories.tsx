@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { cleanLine } from '../domain/clean-text.js'
-import { decodeCursor, listPublicSignatures } from '../domain/public-list.js'
+import { decodeCursor, listInitialSignatories, listPublicSignatures } from '../domain/public-list.js'
 import { SignatoriesPage } from '../views/pages.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'
@@ -14,15 +14,18 @@ signatories.get('/', async (c) => {
   const query = cleanLine(c.req.query('q') ?? '').slice(0, 100)
   const afterParam = c.req.query('after')
   const cursor = afterParam && decodeCursor(afterParam) ? afterParam : undefined
-  const [list, counts] = await Promise.all([
+  const [list, counts, initial] = await Promise.all([
     listPublicSignatures(ctx.db, ctx.config.site, { query, cursor, limit: PAGE_SIZE }),
     ctx.numbers.counts.get(),
+    // Before the first page of the whole list only.
+    query || cursor ? [] : listInitialSignatories(ctx.db, ctx.config.site),
   ])
   return render(
     c,
     <SignatoriesPage
       p={page}
       items={list.items}
+      initial={initial}
       total={counts.confirmed}
       listed={counts.public}
       query={query}

@@ -59,8 +59,23 @@ const en: Messages = {
     institution: 'Institution',
     institutionHint: 'University, research body, school…',
     discipline: 'Discipline',
+    jobTitle: 'Title or grade',
+    jobTitleHint: 'Choose from the suggestions or type your own.',
+    jobTitleExample: 'For example: associate professor, research engineer.',
+    unit: 'Unit or laboratory',
+    unitHint: 'For example: IRIT – UMR 5505.',
+    display: 'On the public list, appear as',
+    displayFull: 'my full name',
+    displayInitials: 'my initials only (for example “C. D.”)',
+    displayWithheld: '“a signatory”, without my name',
+    displayHint: (k: number) =>
+      `Under your initials or without your name, the list shows nothing else about you but the institution of your verified address, and only if it counts at least ${amount(k, 'signature', 'signatures')}. Your signature is counted either way.`,
     comment: 'Comment',
-    commentHint: (max: number) => `Optional, at most ${amount(max, 'character', 'characters')}.`,
+    commentHint: (max: number) =>
+      `Optional, at most ${amount(max, 'character', 'characters')}. It is published only if you tick the box below.`,
+    publishComment: 'Publish my comment',
+    publishCommentHint:
+      'On the “Why we sign” page and, among the latest, on the home page, with your name as you chose to appear: only if you are on the public list, and once the site’s moderators approve it. It is withdrawn with your signature.',
     public: 'Show my name in the public list of signatories',
     publicHint: 'Otherwise your signature is counted without your name appearing.',
     updates: 'I agree to receive news from the collective (a few messages a year at most)',
@@ -81,6 +96,36 @@ const en: Messages = {
     stats: 'The verified signatures of the manifesto, by day, by category and by discipline.',
     privacy:
       'How signatories’ data are processed: what is published, what is kept, for how long, and your rights.',
+    testimonies: 'The comments signatories chose to publish: why they signed.',
+  },
+  momentum: {
+    next: (target: number) => `Next milestone: ${signatures(target)}`,
+    progress: (count: number, target: number) => `${num(count)} of ${num(target)}`,
+    institutions: (n: number) =>
+      n === 1 ? 'One institution represented' : `${num(n)} institutions represented`,
+  },
+  publicationList: {
+    asOf: (date: string) => `List of signatories as of ${date}`,
+    totals: (total: number, listed: number) =>
+      `${signatures(total)}, of which ${num(listed)} made public. Only those who chose to be named are named.`,
+    initial: 'Initial signatories',
+    initials: 'Signatories under their initials',
+    otherCategory: 'Others',
+    withheld: (n: number) =>
+      n === 1
+        ? 'And one person who chose to sign without being named.'
+        : `And ${num(n)} people who chose to sign without being named.`,
+  },
+  testimonies: {
+    title: 'Why we sign',
+    intro:
+      'Signatories say why they signed. A comment is published here only at the request of the person who wrote it, once the site’s moderators approve it, under the name they chose to appear as.',
+    empty: 'No comment published yet.',
+    next: 'Older comments',
+    first: 'Back to the latest',
+    pagination: 'Pages of comments',
+    more: 'Read every published comment',
+    moreNamed: 'Read every published comment, with the names of its signatories',
   },
   fieldError: {
     required: 'This field is required.',
@@ -93,6 +138,7 @@ const en: Messages = {
     email_other_institution:
       'Only people from this institution can write: enter your address at the institution.',
     category_invalid: 'Choose a category from the list.',
+    choice_invalid: 'Choose one of the options offered.',
     consent_required: 'Your explicit consent is needed to record your signature.',
   },
   kit: {
@@ -210,6 +256,12 @@ const en: Messages = {
     category: 'Category',
     institution: 'Institution',
     discipline: 'Discipline',
+    jobTitle: 'Title or grade',
+    unit: 'Unit or laboratory',
+    notGivenFeminine: 'Not given',
+    display: 'On the list, appear as',
+    displayInitials: (initials: string) => `your initials: ${initials}`,
+    displayWithheld: '“a signatory”, without your name',
     publicListing: 'Public list',
     publicYes: 'Yes, your name will be shown among the signatories',
     publicNo: 'No, your signature will be counted without your name',
@@ -220,6 +272,8 @@ const en: Messages = {
     debateUnreachable:
       'Yes, but with a personal address nobody can reach you through the site: sign again with your institution’s address',
     comment: 'Comment',
+    publishComment: 'Publishing the comment',
+    publishCommentYes: 'Yes, once the moderators approve it, if you are on the public list',
     none: 'None',
     notGivenInstitution: 'Not given',
     notGivenDiscipline: 'Not given',
@@ -234,6 +288,8 @@ const en: Messages = {
     doneBody: 'Your address is verified and your signature is added to the count.',
     donePublic: 'Your name appears in the public list of signatories.',
     donePrivate: 'Your signature is counted without your name being published.',
+    donePublicInitials: 'Your signature appears in the public list under your initials.',
+    donePublicWithheld: 'Your signature appears in the public list without your name, as “a signatory”.',
     shareTitle: 'Spread the word',
     shareBody:
       'Show your support in your e-mail signature, your publications and your slides, with the link to the text:',
@@ -254,6 +310,9 @@ const en: Messages = {
       `Type at least ${amount(n, 'character', 'characters')} to search for a name or an institution.`,
     first: 'Back to the most recent',
     signedOn: (date: string) => `signed on ${date}`,
+    withheld: 'A signatory',
+    initialTitle: 'Initial signatories',
+    othersTitle: 'All signatories',
     pagination: 'List pages',
   },
   institutions: {
@@ -614,6 +673,11 @@ const en: Messages = {
       invalidated: 'Invalidated on',
       network: 'Network (hash)',
       consent: 'Consent version',
+      publishComment: 'Comment to be published',
+      initial: 'Initial signatory',
+      jobTitle: 'Title or grade',
+      unit: 'Unit or laboratory',
+      display: 'Appears as',
       date: 'Date',
       kind: 'Kind',
       error: 'Error',
@@ -622,6 +686,7 @@ const en: Messages = {
       target: 'Object',
       detail: 'Detail',
     },
+    displayAs: { full: 'their full name', initials: 'their initials', withheld: '“a signatory”' },
     reason: 'Reason (kept in the audit log)',
     done: 'Done.',
     actions: 'Actions',
@@ -629,6 +694,8 @@ const en: Messages = {
     restore: 'Restore to the public list',
     approve: 'Approve the signature',
     approveComment: 'Approve the comment',
+    markInitial: 'Count among the initial signatories',
+    unmarkInitial: 'Remove from the initial signatories',
     delete: 'Delete for good',
     deleteHint:
       'Deleting erases the signature and takes it out of the counts; it is recorded in the audit log.',
@@ -657,6 +724,11 @@ const en: Messages = {
     exportIntro:
       'A CSV file of the confirmed signatures. The e-mail address appears only for those who agreed to receive news. Every export is recorded in the audit log; keep the file safe and delete it once used.',
     exportButton: 'Download the CSV',
+    publicationTitle: 'List for publication',
+    publicationIntro:
+      'The list of public signatures as a newspaper prints it: initial signatories first, then by category and in alphabetical order, each person as they chose to appear. Every download is recorded in the audit log.',
+    plainText: 'plain text',
+    publicationButton: (format: string) => `Download as ${format}`,
     bulkTitle: 'Bulk invalidation',
     bulkDone: (n: number) => `${amount(n, 'signature', 'signatures')} invalidated.`,
     bulkIntro:
@@ -739,13 +811,16 @@ const en: Messages = {
       'Signing this manifesto reveals a political opinion, a “special category” of data (Article 9 GDPR). The processing rests on your explicit consent (Article 9(2)(a)), which you give by ticking the box provided and confirming your address. You may withdraw it at any time.',
     collectedTitle: 'Data collected',
     collected:
-      'First name, last name, category, institution, discipline, optional comment, your choices (publication, news), the version of the consent text shown, and the dates of signature and confirmation.',
+      'First name, last name, category, institution, discipline, title or grade and unit or laboratory (when the form offers them), optional comment, your choices (publication and how you appear, news), the version of the consent text shown, and the dates of signature and confirmation.',
     emailTitle: 'Your e-mail address',
     email:
       'It is never published. We keep a keyed hash of it (HMAC) to prevent duplicates and find your signature; the clear address is kept only while the messages are sent, then erased, unless you agree to receive news. Its domain name is used to group signatures by institution.',
     publicTitle: 'What is public',
     public:
-      'Only if you choose so: first name, last name, category, institution, discipline and date of signature. With an institutional address, the institution shown as verified is that of your address’s domain, under the name the collective gives it; what you typed is shown beside it as your own precision. The total number of confirmed signatures is public. Comments are not published.',
+      'Only if you choose so: first name, last name, title or grade, unit or laboratory, category, institution, discipline and date of signature. With an institutional address, the institution shown as verified is that of your address’s domain, under the name the collective gives it; what you typed is shown beside it as your own precision. The total number of confirmed signatures is public. A comment is published only if you tick “Publish my comment”, are on the public list and a moderator approved it: it then appears on the “Why we sign” page and, among the latest, on the home page, under your name as you chose to appear, until you edit it, untick the box or withdraw your signature. An edited comment goes back to the moderators.',
+    displayTitle: 'Appearing under one’s initials or without one’s name',
+    display: (k: number) =>
+      `On the public list you may appear under your full name, under your initials (“C. D.”) or as “a signatory”. Your choice is recorded with your signature and can be changed from the “Edit my signature” page. Under your initials or without your name, the lists, institution pages, open data, the API and the list for publication show neither your title, your unit, your category, your discipline nor what you typed as your institution; the institution of your verified address appears only if it counts at least ${amount(k, 'signature', 'signatures')}. The public list’s search finds full names only.`,
     aggregatesTitle: 'What is published as numbers',
     aggregates: (k: number) =>
       `Numbers of signatures are published (Institutions and Statistics pages, API, open data): the exact total, and breakdowns by institution (the domain of the confirmed address), by category and by discipline, which count private signatures too. A group of fewer than ${amount(k, 'signature', 'signatures')} never appears as such: it reads “fewer than ${num(k)}” or is counted with others, so that nobody can tell who signed. Institutions are named from the collective’s list, never from what anyone typed; a discipline is named only when public signatures give it. What a person who did not choose to be named typed (institution, discipline, comment) is never published.`,

@@ -71,8 +71,23 @@ const fr = {
     institution: 'Établissement',
     institutionHint: 'Université, organisme, école, lycée…',
     discipline: 'Discipline',
+    jobTitle: 'Fonction ou grade',
+    jobTitleHint: 'Choisissez dans la liste proposée ou saisissez librement.',
+    jobTitleExample: 'Par exemple : Maître·sse de conférences, Ingénieur·e d’études.',
+    unit: 'Unité ou laboratoire',
+    unitHint: 'Par exemple : IRIT – UMR 5505.',
+    display: 'Dans la liste publique, apparaître sous',
+    displayFull: 'mon nom complet',
+    displayInitials: 'mes initiales seulement (par exemple « C. D. »)',
+    displayWithheld: '« un·e signataire », sans mon nom',
+    displayHint: (k: number) =>
+      `Sous vos initiales ou sans votre nom, la liste ne montre rien d’autre de vous que l’établissement de votre adresse vérifiée, et seulement s’il compte au moins ${amount(k, 'signature', 'signatures')}. Votre signature est comptée dans tous les cas.`,
     comment: 'Commentaire',
-    commentHint: (max: number) => `Facultatif, ${amount(max, 'caractère', 'caractères')} au plus.`,
+    commentHint: (max: number) =>
+      `Facultatif, ${amount(max, 'caractère', 'caractères')} au plus. Il n’est publié que si vous cochez la case qui suit.`,
+    publishComment: 'Publier mon commentaire',
+    publishCommentHint:
+      'Sur la page « Pourquoi nous signons » et, parmi les plus récents, sur la page d’accueil, avec votre nom tel que vous avez choisi d’apparaître : seulement si vous figurez dans la liste publique, et une fois approuvé par la modération du site. Il est retiré avec votre signature.',
     public: 'Afficher mon nom dans la liste publique des signataires',
     publicHint: 'Sinon, votre signature est comptée sans que votre nom apparaisse.',
     updates: 'J’accepte de recevoir des nouvelles du collectif (quelques messages par an au plus)',
@@ -95,6 +110,41 @@ const fr = {
     stats: 'Les signatures vérifiées du manifeste, par jour, par catégorie et par discipline.',
     privacy:
       'Comment sont traitées les données des signataires : ce qui est publié, ce qui est conservé, combien de temps, et vos droits.',
+    testimonies:
+      'Les commentaires que des signataires ont choisi de publier : pourquoi ils et elles ont signé.',
+  },
+  // The home page's momentum: the next milestone of site.toml, institutions represented.
+  momentum: {
+    next: (target: number) => `Prochain palier : ${signatures(target)}`,
+    progress: (count: number, target: number) => `${num(count)} sur ${num(target)}`,
+    institutions: (n: number) =>
+      n === 1
+        ? 'Un établissement représenté'
+        : `${amount(n, 'établissement représenté', 'établissements représentés')}`,
+  },
+  // The list for publication (PDF, DOCX, text) that moderators download.
+  publicationList: {
+    asOf: (date: string) => `Liste des signataires au ${date}`,
+    totals: (total: number, listed: number) =>
+      `${signatures(total)}, dont ${num(listed)} ${listed <= 1 ? 'rendue publique' : 'rendues publiques'}. Seules sont nommées les personnes qui l’ont choisi.`,
+    initial: 'Premiers signataires',
+    initials: 'Signataires sous leurs initiales',
+    otherCategory: 'Autres',
+    withheld: (n: number) =>
+      n === 1
+        ? 'Ainsi qu’une personne qui a choisi de signer sans être nommée.'
+        : `Ainsi que ${amount(n, 'personne', 'personnes')} qui ont choisi de signer sans être nommées.`,
+  },
+  testimonies: {
+    title: 'Pourquoi nous signons',
+    intro:
+      'Des signataires disent pourquoi ils et elles ont signé. Un commentaire n’est publié ici qu’à la demande de la personne qui l’a écrit, une fois approuvé par la modération du site, sous le nom tel qu’elle a choisi d’apparaître.',
+    empty: 'Aucun commentaire publié pour le moment.',
+    next: 'Commentaires plus anciens',
+    first: 'Revenir aux plus récents',
+    pagination: 'Pages des commentaires',
+    more: 'Lire tous les commentaires publiés',
+    moreNamed: 'Lire tous les commentaires publiés, avec le nom de leurs signataires',
   },
   fieldError: {
     required: 'Ce champ est obligatoire.',
@@ -107,6 +157,7 @@ const fr = {
     email_other_institution:
       'Seules les personnes de cet établissement peuvent écrire : saisissez votre adresse de l’établissement.',
     category_invalid: 'Choisissez une catégorie dans la liste.',
+    choice_invalid: 'Choisissez l’une des options proposées.',
     consent_required: 'Votre consentement explicite est nécessaire pour enregistrer votre signature.',
   },
   kit: {
@@ -226,6 +277,12 @@ const fr = {
     category: 'Catégorie',
     institution: 'Établissement',
     discipline: 'Discipline',
+    jobTitle: 'Fonction ou grade',
+    unit: 'Unité ou laboratoire',
+    notGivenFeminine: 'Non renseignée',
+    display: 'Dans la liste, apparaître sous',
+    displayInitials: (initials: string) => `vos initiales : ${initials}`,
+    displayWithheld: '« un·e signataire », sans votre nom',
     publicListing: 'Liste publique',
     publicYes: 'Oui, votre nom sera affiché parmi les signataires',
     publicNo: 'Non, votre signature sera comptée sans votre nom',
@@ -236,6 +293,8 @@ const fr = {
     debateUnreachable:
       'Oui, mais avec une adresse personnelle, personne ne peut vous joindre par le site : signez à nouveau avec l’adresse de votre établissement',
     comment: 'Commentaire',
+    publishComment: 'Publication du commentaire',
+    publishCommentYes: 'Oui, une fois approuvé par la modération, si vous figurez dans la liste publique',
     none: 'Aucun',
     notGivenInstitution: 'Non renseigné',
     notGivenDiscipline: 'Non renseignée',
@@ -251,6 +310,9 @@ const fr = {
     doneBody: 'Votre adresse est vérifiée et votre signature s’ajoute au décompte.',
     donePublic: 'Votre nom figure dans la liste publique des signataires.',
     donePrivate: 'Votre signature est comptée sans que votre nom soit publié.',
+    donePublicInitials: 'Votre signature figure dans la liste publique sous vos initiales.',
+    donePublicWithheld:
+      'Votre signature figure dans la liste publique sans votre nom, comme « un·e signataire ».',
     shareTitle: 'Faire connaître le manifeste',
     shareBody:
       'Affichez votre ralliement dans vos signatures de courriel, vos publications et vos diaporamas, avec le lien vers le texte :',
@@ -272,6 +334,9 @@ const fr = {
       `Tapez au moins ${amount(n, 'caractère', 'caractères')} pour chercher un nom ou un établissement.`,
     first: 'Revenir aux plus récentes',
     signedOn: (date: string) => `a signé le ${date}`,
+    withheld: 'Un·e signataire',
+    initialTitle: 'Premiers signataires',
+    othersTitle: 'Ensemble des signataires',
     pagination: 'Pages de la liste',
   },
   institutions: {
@@ -636,6 +701,11 @@ const fr = {
       invalidated: 'Invalidée le',
       network: 'Réseau (empreinte)',
       consent: 'Version du consentement',
+      publishComment: 'Publication du commentaire demandée',
+      initial: 'Premier signataire',
+      jobTitle: 'Fonction ou grade',
+      unit: 'Unité ou laboratoire',
+      display: 'Apparaît sous',
       date: 'Date',
       kind: 'Type',
       error: 'Erreur',
@@ -644,6 +714,7 @@ const fr = {
       target: 'Objet',
       detail: 'Détail',
     },
+    displayAs: { full: 'son nom complet', initials: 'ses initiales', withheld: '« un·e signataire »' },
     reason: 'Motif (consigné au journal)',
     done: 'C’est fait.',
     actions: 'Actions',
@@ -651,6 +722,8 @@ const fr = {
     restore: 'Rétablir dans la liste publique',
     approve: 'Approuver la signature',
     approveComment: 'Approuver le commentaire',
+    markInitial: 'Compter parmi les premiers signataires',
+    unmarkInitial: 'Retirer des premiers signataires',
     delete: 'Supprimer définitivement',
     deleteHint:
       'La suppression efface la signature et la retire des décomptes ; elle est consignée au journal.',
@@ -679,6 +752,11 @@ const fr = {
     exportIntro:
       'Un fichier CSV des signatures confirmées. L’adresse électronique n’y figure que pour les personnes qui ont accepté de recevoir des nouvelles. Chaque export est consigné au journal ; conservez le fichier en lieu sûr et supprimez-le après usage.',
     exportButton: 'Télécharger le CSV',
+    publicationTitle: 'Liste pour publication',
+    publicationIntro:
+      'La liste des signatures publiques telle qu’un journal la publie : les premiers signataires d’abord, puis par catégorie et par ordre alphabétique, chaque personne comme elle a choisi d’apparaître. Chaque téléchargement est consigné au journal.',
+    plainText: 'texte brut',
+    publicationButton: (format: string) => `Télécharger en ${format}`,
     bulkTitle: 'Invalidation groupée',
     bulkDone: (n: number) => `${amount(n, 'signature invalidée', 'signatures invalidées')}.`,
     bulkIntro:
@@ -765,13 +843,16 @@ const fr = {
       'Signer ce manifeste révèle une opinion politique, donnée dite « sensible » (article 9 du RGPD). Le traitement repose sur votre consentement explicite (article 9, paragraphe 2, point a), que vous donnez en cochant la case prévue et en confirmant votre adresse. Vous pouvez le retirer à tout moment.',
     collectedTitle: 'Données recueillies',
     collected:
-      'Prénom, nom, catégorie, établissement, discipline, commentaire facultatif, vos choix (publication, nouvelles), la version du texte de consentement affiché et les dates de signature et de confirmation.',
+      'Prénom, nom, catégorie, établissement, discipline, fonction ou grade et unité ou laboratoire (quand le formulaire les propose), commentaire facultatif, vos choix (publication et façon d’y apparaître, nouvelles), la version du texte de consentement affiché et les dates de signature et de confirmation.',
     emailTitle: 'Votre adresse électronique',
     email:
       'Elle n’est jamais publiée. Nous en conservons une empreinte chiffrée (HMAC) pour éviter les doublons et retrouver votre signature ; l’adresse en clair n’est gardée que le temps d’envoyer les messages, puis effacée, sauf si vous acceptez de recevoir des nouvelles. Son nom de domaine sert à regrouper les signatures par établissement.',
     publicTitle: 'Ce qui est public',
     public:
-      'Seulement si vous le choisissez : prénom, nom, catégorie, établissement, discipline et date de signature. Avec une adresse institutionnelle, l’établissement affiché comme vérifié est celui du domaine de votre adresse, sous le nom que lui donne le collectif ; ce que vous avez saisi apparaît à côté comme votre précision. Le nombre total de signatures confirmées est public. Les commentaires ne sont pas publiés.',
+      'Seulement si vous le choisissez : prénom, nom, fonction ou grade, unité ou laboratoire, catégorie, établissement, discipline et date de signature. Avec une adresse institutionnelle, l’établissement affiché comme vérifié est celui du domaine de votre adresse, sous le nom que lui donne le collectif ; ce que vous avez saisi apparaît à côté comme votre précision. Le nombre total de signatures confirmées est public. Un commentaire n’est publié que si vous cochez « Publier mon commentaire », que vous figurez dans la liste publique et qu’une personne de la modération l’a approuvé : il apparaît alors sur la page « Pourquoi nous signons » et, parmi les plus récents, sur la page d’accueil, sous votre nom tel que vous avez choisi d’apparaître, jusqu’à ce que vous le modifiiez, décochiez la case ou retiriez votre signature. Un commentaire modifié est de nouveau soumis à la modération.',
+    displayTitle: 'Apparaître sous ses initiales ou sans son nom',
+    display: (k: number) =>
+      `Dans la liste publique, vous pouvez apparaître sous votre nom complet, sous vos initiales (« C. D. ») ou comme « un·e signataire ». Votre choix est enregistré avec votre signature et modifiable depuis la page « Modifier ma signature ». Sous vos initiales ou sans votre nom, les listes, les pages des établissements, les données ouvertes, l’API et la liste pour publication ne montrent ni votre fonction, ni votre unité, ni votre catégorie, ni votre discipline, ni ce que vous avez saisi comme établissement ; l’établissement de votre adresse vérifiée n’y figure que s’il compte au moins ${amount(k, 'signature', 'signatures')}. La recherche de la liste publique ne trouve que les noms complets.`,
     aggregatesTitle: 'Ce qui est publié en nombres',
     aggregates: (k: number) =>
       `Des nombres de signatures sont publiés (pages Établissements et Statistiques, API, données ouvertes) : le total exact, et des répartitions par établissement (le domaine de l’adresse confirmée), par catégorie et par discipline, qui comptent aussi les signatures non publiques. Un groupe de moins de ${amount(k, 'signature', 'signatures')} n’y apparaît jamais comme tel : il est indiqué « moins de ${num(k)} » ou compté avec d’autres, pour qu’on ne puisse pas reconnaître qui a signé. Les établissements sont nommés d’après la liste du collectif, jamais d’après ce que quelqu’un a saisi ; une discipline n’est nommée que si des signatures publiques l’indiquent. Ce que saisit une personne qui n’a pas choisi d’être nommée (établissement, discipline, commentaire) n’est jamais publié.`,

@@ -22,7 +22,7 @@ const TITLE = 'Face à l’IA générative, l’objection de conscience'
 // What each parameter of the catalogues' functions stands for, by its name: a new
 // parameter name makes the walk fail below until it is given samples here.
 const numeric = new Set(['n', 'k', 'max', 'total', 'listed', 'size', 'count', 'hours', 'minutes', 'days'])
-for (const name of ['seconds', 'traceDays', 'invalidatedDays', 'auditDays']) numeric.add(name)
+for (const name of ['seconds', 'traceDays', 'invalidatedDays', 'auditDays', 'target']) numeric.add(name)
 const samples: Record<string, readonly unknown[]> = {
   iso: ['2026-11-01', '2026-11-15'],
   date: ['2026-11-01'],
@@ -38,6 +38,8 @@ const samples: Record<string, readonly unknown[]> = {
   file: ['badge-main-levee-fr-colour.png'],
   instance: ['mastodon.social'],
   name: PEOPLE,
+  initials: ['C. D.', 'J.-P. É.'],
+  format: ['PDF', 'DOCX'],
   org: ['Atelier d’Écologie Politique de Toulouse (Atécopol)'],
   q: ['Élise'],
   domain: ['univ-exemple.fr'],

@@ -96,6 +96,7 @@ function Footer({ p }: { p: PageContext }) {
     <footer class="site-footer">
       <ul class="footer-links">
         <NavItem p={p} path={`/${p.m.news.slug}`} label={p.m.news.title} />
+        <NavItem p={p} path="/testimonies" label={p.m.testimonies.title} />
         <NavItem p={p} path="/institutions" label={p.m.institutions.title} />
         <NavItem p={p} path="/stats" label={p.m.stats.title} />
         <NavItem p={p} path="/manage" label={p.m.nav.manage} />

@@ -3,15 +3,47 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { ContentDoc } from '../content/load.js'
+import { type Display, initialOf } from '../domain/display.js'
+import { nextMilestone } from '../domain/milestones.js'
 import { SEARCH_MIN_CHARACTERS, type PublicSignature } from '../domain/public-list.js'
 import type { FieldErrors, FormValues } from '../domain/sign-form.js'
 import type { Submission } from '../domain/submission.js'
+import type { Testimony } from '../domain/testimonies.js'
 import type { Receipt } from '../domain/transparency/receipt.js'
 import { Layout } from './layout.js'
 import type { PageContext } from './page-context.js'
 import { categoryLabel, LinkWithin, SignatoryList } from './parts.js'
 import { SignForm } from './sign-form.js'
+import { LatestTestimonies } from './testimonies-page.js'
 import { ReceiptBox } from './transparency-page.js'
+
+/**
+ * Momentum: how far the count is from the next milestone of site.toml (a native
+ * progress bar, drawn by the browser from its value, no script), and how many
+ * institutions signatories come from.
+ */
+function Momentum(props: { p: PageContext; count: number; institutions: number }) {
+  const { p, count } = props
+  const m = p.m.momentum
+  const target = nextMilestone(count, p.site.milestones)
+  return (
+    <>
+      {target !== undefined ? (
+        <p class="momentum">
+          <label for="next-milestone">{m.next(target)}</label>
+          <progress id="next-milestone" value={count} max={target}>
+            {m.progress(count, target)}
+          </progress>
+        </p>
+      ) : null}
+      {props.institutions > 0 ? (
+        <p>
+          <a href={p.href('/institutions')}>{m.institutions(props.institutions)}</a>
+        </p>
+      ) : null}
+    </>
+  )
+}
 
 function CountLine({ p, count }: { p: PageContext; count: number }) {
   return (
@@ -40,6 +72,10 @@ export function HomePage(props: {
   /** Pages shown at the end of the text too (the bibliography it announces «en fin de document»). */
   appendices: ContentDoc[]
   count: number
+  /** Institutions with at least one counted signature. */
+  institutions: number
+  /** The latest published testimonies. */
+  testimonies: Testimony[]
   url?: string
 }) {
   const { p, manifesto } = props
@@ -59,6 +95,7 @@ export function HomePage(props: {
             ) : null}
             <a href={p.href('/signatories')}>{p.m.nav.signatories}</a>
           </p>
+          <Momentum p={p} count={props.count} institutions={props.institutions} />
           {props.url ? (
             <figure class="poster-qr">
               <img src={`/kit/qr-${p.locale}.svg`} width={110} height={110} alt="" loading="lazy" />
@@ -80,7 +117,9 @@ export function HomePage(props: {
           </section>
         ))}
       </article>
-      {p.signingOpen ? <SignForm p={p} /> : <SigningClosed p={p} />}
+      {p.signingOpen ? <SignForm p={p} suggestEveryTitle={false} /> : <SigningClosed p={p} />}
+      {/* After the form: on wide screens the form stays beside the text, these go below it. */}
+      <LatestTestimonies p={p} items={props.testimonies} />
     </Layout>
   )
 }
@@ -145,6 +184,15 @@ export function SentPage({ p }: { p: PageContext }) {
   )
 }
 
+/** How a signatory will appear on the list, as the confirmation page tells them. */
+function displayedAs(p: PageContext, s: Submission['profile']): string {
+  const m = p.m.confirm
+  if (s.display === 'initials')
+    return m.displayInitials(`${initialOf(s.firstName)} ${initialOf(s.lastName, { firstWordOnly: true })}`)
+  if (s.display === 'withheld') return m.displayWithheld
+  return `${s.firstName} ${s.lastName}`
+}
+
 /** Behind the mailed link: one button, because mail scanners open links but do not post forms. */
 /** Every choice a confirmation link will record, shown before its button. */
 export function ConfirmPage(props: {
@@ -172,13 +220,21 @@ export function ConfirmPage(props: {
     [m.category, categoryLabel(p, s.category)],
     ...institutionRows,
     [m.discipline, s.discipline || m.notGivenDiscipline],
+    ...(p.site.formFields.has('title')
+      ? [[m.jobTitle, s.title || m.notGivenFeminine] as [string, string]]
+      : []),
+    ...(p.site.formFields.has('unit') ? [[m.unit, s.unit || m.notGivenFeminine] as [string, string]] : []),
     [m.publicListing, s.isPublic ? m.publicYes : m.publicNo],
+    ...(s.isPublic ? [[m.display, displayedAs(p, s)] as [string, string]] : []),
     [m.updates, s.wantsUpdates ? m.updatesYes : m.no],
     [
       m.debate,
       !s.wantsDebate ? m.no : props.verifiedInstitution !== undefined ? m.debateYes : m.debateUnreachable,
     ],
     [m.comment, s.comment || m.none],
+    ...(s.comment
+      ? [[m.publishComment, s.publishComment ? m.publishCommentYes : m.no] as [string, string]]
+      : []),
   ]
   return (
     <MessagePage p={p} title={m.title}>
@@ -206,6 +262,8 @@ export function ConfirmPage(props: {
 export function ConfirmedPage(props: {
   p: PageContext
   listed: boolean
+  /** How the signatory chose to appear when listed. */
+  display: Display
   count: number
   manifestoUrl: string
   /** The signature's entry in the public log, when the page is reached from its confirmation link. */
@@ -216,7 +274,15 @@ export function ConfirmedPage(props: {
     <MessagePage p={p} title={p.m.confirm.doneTitle}>
       <p>{p.m.confirm.doneBody}</p>
       <CountLine p={p} count={props.count} />
-      <p>{props.listed ? p.m.confirm.donePublic : p.m.confirm.donePrivate}</p>
+      <p>
+        {!props.listed
+          ? p.m.confirm.donePrivate
+          : props.display === 'initials'
+            ? p.m.confirm.donePublicInitials
+            : props.display === 'withheld'
+              ? p.m.confirm.donePublicWithheld
+              : p.m.confirm.donePublic}
+      </p>
       {props.receipt ? <ReceiptBox p={p} {...props.receipt} /> : null}
       {/* Three ways on, each a link: share the text, take the kit, edit the signature later. */}
       <h2>{p.m.confirm.shareTitle}</h2>
@@ -279,6 +345,8 @@ export function ContentPage(props: { p: PageContext; doc: ContentDoc }) {
 export function SignatoriesPage(props: {
   p: PageContext
   items: PublicSignature[]
+  /** The «Premiers signataires», shown first on the first page of the whole list. */
+  initial: PublicSignature[]
   total: number
   listed: number
   query: string
@@ -311,8 +379,19 @@ export function SignatoriesPage(props: {
       {query ? <h2>{m.results(query)}</h2> : null}
       {props.termTooShort ? (
         <p>{m.searchTooShort(SEARCH_MIN_CHARACTERS)}</p>
-      ) : items.length === 0 ? (
+      ) : items.length === 0 && props.initial.length === 0 ? (
         <p>{query ? m.noResults(query) : m.empty}</p>
+      ) : props.initial.length > 0 ? (
+        <>
+          <h2>{m.initialTitle}</h2>
+          <SignatoryList p={p} items={props.initial} markVerified={true} />
+          {items.length > 0 ? (
+            <>
+              <h2>{m.othersTitle}</h2>
+              <SignatoryList p={p} items={items} markVerified={true} />
+            </>
+          ) : null}
+        </>
       ) : (
         <SignatoryList p={p} items={items} markVerified={true} />
       )}
@@ -349,6 +428,7 @@ export function PrivacyPage({ p }: { p: PageContext }) {
     [m.collectedTitle, m.collected],
     [m.emailTitle, m.email],
     [m.publicTitle, m.public],
+    [m.displayTitle, m.display(p.site.minGroupSize)],
     [m.aggregatesTitle, m.aggregates(p.site.minGroupSize)],
     [m.logTitle, m.log(p.site.moderation.invalidatedDays)],
     [p.m.debate.privacyTitle, p.m.debate.privacy(p.site.openDataLicence)],

@@ -85,10 +85,11 @@ export function CountTable(props: {
 }
 
 /**
- * Public signatures as the list shows them: what the address proves carries the
- * verified mark, and what the signatory typed follows apart as their own precision
- * (see PublicSignature). On an institution's own page (`markVerified` false) its name
- * is the page's title.
+ * Public signatures as the list shows them, each as its signatory chose to appear
+ * (display.ts): «Prénom Nom, grade, laboratoire», then what the address proves with
+ * the verified mark, and what the signatory typed apart as their own precision (see
+ * PublicSignature). On an institution's own page (`markVerified` false) its name is
+ * the page's title.
  */
 export function SignatoryList(props: { p: PageContext; items: PublicSignature[]; markVerified: boolean }) {
   const { p } = props
@@ -97,11 +98,13 @@ export function SignatoryList(props: { p: PageContext; items: PublicSignature[];
       {props.items.map((s) => {
         const verified = s.verifiedInstitution
         const precision = s.precision
+        const position = [s.title, s.unit].filter(Boolean).join(', ')
         return (
           <li>
             <span class="name">
-              {s.firstName} {s.lastName}
+              {s.display === 'withheld' ? p.m.signatories.withheld : `${s.firstName} ${s.lastName}`}
             </span>
+            {position ? <span class="position">{position}</span> : null}
             {verified !== undefined && props.markVerified ? (
               <>
                 <span class="institution">{verified}</span>{' '}
@@ -114,7 +117,11 @@ export function SignatoryList(props: { p: PageContext; items: PublicSignature[];
               </span>
             ) : null}
             <span class="meta">
-              {[categoryLabel(p, s.category), verified === undefined ? s.institution : '', s.discipline]
+              {[
+                s.category ? categoryLabel(p, s.category) : '',
+                verified === undefined ? s.institution : '',
+                s.discipline,
+              ]
                 .filter(Boolean)
                 .join(' · ')}
             </span>

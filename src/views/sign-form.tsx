@@ -1,8 +1,11 @@
 // The sign form, shown on the home page and alone at /sign (where it comes back
 // with every value kept and each error beside its field when input is invalid).
+import type { RequirableField } from '../config.js'
+import { DISPLAYS } from '../domain/display.js'
 import type { FieldErrors, FormValues, SignField } from '../domain/sign-form.js'
-import { NAME_MAX, INSTITUTION_MAX, DISCIPLINE_MAX } from '../domain/sign-form.js'
+import { NAME_MAX, INSTITUTION_MAX, DISCIPLINE_MAX, TITLE_MAX, UNIT_MAX } from '../domain/sign-form.js'
 import type { PageContext } from './page-context.js'
+import { categoryLabel as categoryLabelOf } from './parts.js'
 
 export interface SignFormProps {
   p: PageContext
@@ -14,6 +17,12 @@ export interface SignFormProps {
   notice?: string
   /** Heading level: the form is a section of the home page, the main heading of /sign. */
   headingLevel?: 1 | 2
+  /**
+   * Title suggestions of every category while the category is unknown (/sign), or only
+   * the chosen category's: the home page, whose weight is the text's, offers none
+   * until a category is known rather than a list of every grade of every category.
+   */
+  suggestEveryTitle?: boolean
   /** Set when the form edits an existing signature from its manage link. */
   manage?: {
     action: string
@@ -34,7 +43,10 @@ const ORDER: SignField[] = [
   'category',
   'institution',
   'discipline',
+  'title',
+  'unit',
   'comment',
+  'display',
   'consent',
 ]
 
@@ -43,6 +55,7 @@ export function SignForm({
   values = {},
   errors = {},
   headingLevel = 2,
+  suggestEveryTitle = true,
   manage,
   emailSuggestion,
   notice,
@@ -56,10 +69,14 @@ export function SignForm({
     category: m.sign.category,
     institution: m.sign.institution,
     discipline: m.sign.discipline,
+    title: m.sign.jobTitle,
+    unit: m.sign.unit,
     comment: m.sign.comment,
+    display: m.sign.display,
     consent: m.sign.consent,
   }
   const Heading = headingLevel === 1 ? 'h1' : 'h2'
+  const titles = titleSuggestions(p, values.category, suggestEveryTitle)
   const describedBy = (name: SignField, hint?: boolean) =>
     [hint ? `hint-${name.replace('_', '-')}` : '', errors[name] ? errorId(name) : '']
       .filter(Boolean)
@@ -70,7 +87,7 @@ export function SignForm({
         {m.fieldError[errors[name]!]}
       </p>
     ) : null
-  const required = (name: 'institution' | 'discipline') => p.site.requiredFields.has(name)
+  const required = (name: RequirableField) => p.site.requiredFields.has(name)
   const Req = () => (
     <abbr class="req" title={m.sign.required}>
       *
@@ -84,6 +101,8 @@ export function SignForm({
     req: boolean
     hint?: string
     type?: string
+    /** The id of a <datalist> of suggestions. */
+    list?: string
   }) => (
     <div class={`field${errors[props.name] ? ' has-error' : ''}`}>
       <label for={fieldId(props.name)}>
@@ -102,6 +121,7 @@ export function SignForm({
         value={values[props.name] ?? ''}
         maxlength={props.max}
         autocomplete={props.autocomplete}
+        list={props.list}
         required={props.req}
         aria-invalid={errors[props.name] ? 'true' : undefined}
         aria-describedby={describedBy(props.name, Boolean(props.hint))}
@@ -109,7 +129,11 @@ export function SignForm({
     </div>
   )
   /** An optional yes/no: nothing is checked unless the signatory checks it. */
-  const Choice = (props: { name: 'public' | 'updates' | 'debate'; label: string; hint?: string }) => (
+  const Choice = (props: {
+    name: 'public' | 'updates' | 'debate' | 'publish_comment'
+    label: string
+    hint?: string
+  }) => (
     <div class="check">
       <input
         type="checkbox"
@@ -210,6 +234,35 @@ export function SignForm({
           hint={m.sign.institutionHint}
         />
         <Text name="discipline" label={m.sign.discipline} max={DISCIPLINE_MAX} req={required('discipline')} />
+        {p.site.formFields.has('title') ? (
+          <>
+            <Text
+              name="title"
+              label={m.sign.jobTitle}
+              max={TITLE_MAX}
+              autocomplete="organization-title"
+              req={required('title')}
+              hint={titles.length > 0 ? m.sign.jobTitleHint : m.sign.jobTitleExample}
+              list={titles.length > 0 ? 'title-suggestions' : undefined}
+            />
+            {titles.length > 0 ? (
+              <datalist id="title-suggestions">
+                {titles.map((t) => (
+                  <option value={t.value} label={t.label} />
+                ))}
+              </datalist>
+            ) : null}
+          </>
+        ) : null}
+        {p.site.formFields.has('unit') ? (
+          <Text
+            name="unit"
+            label={m.sign.unit}
+            max={UNIT_MAX}
+            req={required('unit')}
+            hint={m.sign.unitHint}
+          />
+        ) : null}
         <div class={`field${errors.comment ? ' has-error' : ''}`}>
           <label for={fieldId('comment')}>{m.sign.comment}</label>
           <p class="hint" id="hint-comment">
@@ -227,7 +280,33 @@ export function SignForm({
             {values.comment ?? ''}
           </textarea>
         </div>
+        <Choice name="publish_comment" label={m.sign.publishComment} hint={m.sign.publishCommentHint} />
         <Choice name="public" label={m.sign.public} hint={m.sign.publicHint} />
+        <fieldset class={`choices${errors.display ? ' has-error' : ''}`} id={fieldId('display')}>
+          <legend>{m.sign.display}</legend>
+          <p class="hint" id="hint-display">
+            {m.sign.displayHint(p.site.minGroupSize)}
+          </p>
+          <ErrorText name="display" />
+          {/* Each radio inside its label: one element less per option than a wrapper (the home page's weight). */}
+          {DISPLAYS.map((d) => (
+            <label class="choice">
+              <input
+                type="radio"
+                id={`field-display-${d}`}
+                name="display"
+                value={d}
+                checked={(values.display || 'full') === d}
+                aria-describedby="hint-display"
+              />{' '}
+              {d === 'full'
+                ? m.sign.displayFull
+                : d === 'initials'
+                  ? m.sign.displayInitials
+                  : m.sign.displayWithheld}
+            </label>
+          ))}
+        </fieldset>
         <Choice name="updates" label={m.sign.updates} />
         <Choice name="debate" label={m.debate.optIn} hint={m.debate.optInHint} />
         {manage?.askEmailForUpdates ? (
@@ -248,6 +327,28 @@ export function SignForm({
         )}
       </form>
     </section>
+  )
+}
+
+/**
+ * Suggestions for the title or grade, from site.toml. Without JavaScript the list
+ * cannot follow the category as it is chosen: it holds the chosen category's
+ * suggestions once one is known (the form shown again, the manage page), and before
+ * that every category's, each labelled with its category (unless `every` is false).
+ */
+function titleSuggestions(
+  p: PageContext,
+  category: string | undefined,
+  every: boolean,
+): { value: string; label?: string }[] {
+  const chosen = category ? p.site.titleSuggestions[category] : undefined
+  if (chosen) return (chosen[p.locale] ?? []).map((value) => ({ value }))
+  if (!every) return []
+  const seen = new Set<string>()
+  return p.site.categories.flatMap((c) =>
+    (p.site.titleSuggestions[c.key]?.[p.locale] ?? [])
+      .filter((t) => !seen.has(t) && seen.add(t))
+      .map((value) => ({ value, label: categoryLabelOf(p, c.key) })),
   )
 }
 

@@ -1,5 +1,9 @@
-// A site with a few confirmed, listed signatures, one waiting for confirmation and
-// one live manage link: the states the page list needs, made through HTTP.
+// A site with a few confirmed, listed signatures (a title and unit, initials, a name
+// withheld, an initial signatory, published testimonies), one waiting for confirmation,
+// one live manage link, a signed checkpoint of the public log and a published news item:
+// the states the page list needs, made through HTTP but for the moderators' decisions,
+// taken through the domain as the admin pages do.
+import { moderateSignature } from '../../src/domain/moderation.js'
 import { createNews, newsStopKey, publishNews } from '../../src/domain/news.js'
 import { writeCheckpoint } from '../../src/domain/transparency/checkpoints.js'
 import type { TestApp } from '../helpers/app.js'
@@ -18,7 +22,15 @@ export interface SiteFixtures {
 }
 
 const SIGNATORIES: Record<string, string>[] = [
-  { first_name: 'Camille', last_name: 'Durand', email: 'camille.durand@univ-tlse3.fr' },
+  {
+    first_name: 'Camille',
+    last_name: 'Durand',
+    email: 'camille.durand@univ-tlse3.fr',
+    title: 'Chargée de recherche',
+    unit: 'IRIT – UMR 5505',
+    comment: 'Parce que nos métiers méritent mieux qu’une machine à produire du texte plausible.',
+    publish_comment: '1',
+  },
   {
     first_name: 'Jean-Baptiste',
     last_name: 'Lefèvre-Montagné',
@@ -32,6 +44,15 @@ const SIGNATORIES: Record<string, string>[] = [
     category: 'doctoral',
     discipline: 'Agronomie',
     updates: '1',
+  },
+  { first_name: 'Inès', last_name: 'Roux', email: 'ines.roux@univ-tlse3.fr', display: 'initials' },
+  {
+    first_name: 'Noé',
+    last_name: 'Blanc',
+    email: 'noe.blanc@univ-tlse3.fr',
+    display: 'withheld',
+    comment: 'Je signe sans mon nom, mais je signe.',
+    publish_comment: '1',
   },
 ]
 
@@ -49,9 +70,20 @@ export async function signAndConfirm(app: TestApp, fields: Record<string, string
 export async function seedSite(app: TestApp): Promise<SiteFixtures> {
   const landed: string[] = []
   for (const s of SIGNATORIES) landed.push(await signAndConfirm(app, s))
+  const { ctx } = app.server
+  const idOf = async (firstName: string) =>
+    (
+      await ctx.db
+        .selectFrom('signatures')
+        .select('id')
+        .where('first_name', '=', firstName)
+        .executeTakeFirstOrThrow()
+    ).id
+  for (const name of ['Camille', 'Noé'])
+    await moderateSignature(ctx, 'fixtures', await idOf(name), 'approve_comment')
+  await moderateSignature(ctx, 'fixtures', await idOf('Jean-Baptiste'), 'mark_initial')
   // A signed checkpoint, as the server makes every few minutes: /transparency and the
   // receipts are checked as they read once the log has one.
-  const { ctx } = app.server
   await writeCheckpoint(ctx.transact, ctx.config.baseUrl, ctx.logKey, app.clock.now())
   const pending = 'pending.person@univ-lyon2.fr'
   await postForm(app.url, '/sign', validSignature({ first_name: 'Lou', last_name: 'Martin', email: pending }))

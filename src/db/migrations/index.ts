@@ -12,6 +12,7 @@ import * as m008 from './008_search_index.js'
 import * as m009 from './009_name_skeletons.js'
 import * as m010 from './010_transparency_log.js'
 import * as m011 from './011_news.js'
+import * as m012 from './012_signatory_display.js'
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '009_name_skeletons': m009,
   '010_transparency_log': m010,
   '011_news': m011,
+  '012_signatory_display': m012,
 }

@@ -1,8 +1,23 @@
-// The CSV export. A POST, because each export is recorded: a GET must change nothing.
+// The exports. POSTs, because each export is recorded: a GET must change nothing.
+// The CSV holds every confirmed signature for the collective; the list for
+// publication holds the public ones as a newspaper prints them, streamed.
 import { Hono } from 'hono'
 import { exportSignaturesCsv } from '../../domain/exports.js'
+import { AppError } from '../../domain/errors.js'
+import {
+  PUBLICATION_FORMATS,
+  type PublicationFormat,
+  publicationList,
+  startPublicationList,
+} from '../../domain/publication-list.js'
 import { ExportPage } from '../../views/admin/export.js'
+import { blocksOf } from '../../views/publication-list/blocks.js'
+import { docxList } from '../../views/publication-list/docx.js'
+import { pdfList } from '../../views/publication-list/pdf.js'
+import { textList } from '../../views/publication-list/text.js'
+import { formText } from '../form-body.js'
 import { render } from '../render.js'
+import { streamedBody } from '../streamed.js'
 import type { AdminEnv } from './env.js'
 
 export const exportRoutes = new Hono<AdminEnv>()
@@ -17,5 +32,37 @@ exportRoutes.post('/', async (c) => {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="signatures-${day}.csv"`,
     'Cache-Control': 'no-store',
+  })
+})
+
+const TYPES: Record<PublicationFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  txt: 'text/plain; charset=utf-8',
+}
+
+exportRoutes.post('/list', async (c) => {
+  const { ctx, session } = c.var
+  const body = await c.req.parseBody()
+  const format = formText(body, 'format') as PublicationFormat | undefined
+  if (!format || !PUBLICATION_FORMATS.includes(format)) throw new AppError('bad_request', 'format')
+  const site = ctx.config.site
+  const asked = formText(body, 'locale') ?? ''
+  const locale = site.locales.includes(asked) ? asked : site.defaultLocale
+  const head = await startPublicationList(ctx, session.email, format)
+  const blocks = blocksOf(site, locale, head, publicationList(ctx.db, site))
+  const chunks =
+    format === 'pdf'
+      ? pdfList(blocks, { title: site.title[locale] ?? '' })
+      : format === 'docx'
+        ? docxList(blocks)
+        : textList(blocks)
+  const day = head.at.toISOString().slice(0, 10)
+  return new Response(streamedBody(chunks), {
+    headers: {
+      'Content-Type': TYPES[format],
+      'Content-Disposition': `attachment; filename="signataires-${day}.${format}"`,
+      'Cache-Control': 'no-store',
+    },
   })
 })

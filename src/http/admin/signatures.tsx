@@ -26,6 +26,8 @@ const ACTIONS: Record<string, ModerationAction> = {
   restore: 'restore',
   approve: 'approve',
   'approve-comment': 'approve_comment',
+  'mark-initial': 'mark_initial',
+  'unmark-initial': 'unmark_initial',
   delete: 'delete',
 }
 

@@ -37,8 +37,13 @@ export function SignaturePage(props: { a: AdminPageContext; s: ModeratedSignatur
     [m.col.category, a.categoryLabel(s.category)],
     [m.col.institution, s.institution],
     [m.col.discipline, s.discipline],
+    [m.col.jobTitle, s.title || '—'],
+    [m.col.unit, s.unit || '—'],
+    [m.col.display, m.displayAs[s.display]],
+    [m.col.initial, s.initialSignatory ? m.yes : m.no],
     [m.col.domain, domainLabel(s)],
     [m.col.comment, s.comment || '—'],
+    [m.col.publishComment, s.comment ? (s.publishComment ? m.yes : m.no) : '—'],
     [m.col.submitted, dateTime(s.submittedAt)],
     [m.col.confirmed, dateTime(s.confirmedAt)],
     [m.col.approved, dateTime(s.approvedAt)],
@@ -72,6 +77,12 @@ export function SignaturePage(props: { a: AdminPageContext; s: ModeratedSignatur
       {may('approve') ? <ActionForm a={a} id={s.id} action="approve" label={m.approve} /> : null}
       {may('approve_comment') ? (
         <ActionForm a={a} id={s.id} action="approve-comment" label={m.approveComment} />
+      ) : null}
+      {may('mark_initial') ? (
+        <ActionForm a={a} id={s.id} action="mark-initial" label={m.markInitial} />
+      ) : null}
+      {may('unmark_initial') ? (
+        <ActionForm a={a} id={s.id} action="unmark-initial" label={m.unmarkInitial} />
       ) : null}
       {may('delete') ? <ActionForm a={a} id={s.id} action="delete" label={m.delete} danger /> : null}
       <p class="hint">{m.deleteHint}</p>

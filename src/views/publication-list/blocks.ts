@@ -1,0 +1,42 @@
+// The list for publication as a sequence of typed blocks (title, headings, entries,
+// closing note), in the moderator's chosen language: what the PDF, DOCX and text
+// writers each lay out in their own way, so that the three say the same thing.
+import { categoryLabel, type Locale, type SiteConfig } from '../../config.js'
+import { entryText, type ListEvent, type ListHead } from '../../domain/publication-list.js'
+import { messagesFor } from '../../i18n/index.js'
+
+export type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'subtitle'; text: string }
+  | { kind: 'totals'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'entry'; text: string }
+  | { kind: 'note'; text: string }
+
+export async function* blocksOf(
+  site: SiteConfig,
+  locale: Locale,
+  head: ListHead,
+  events: AsyncIterable<ListEvent>,
+): AsyncGenerator<Block> {
+  const m = messagesFor(locale)
+  yield { kind: 'title', text: site.title[locale] ?? site.title[site.defaultLocale]! }
+  yield { kind: 'subtitle', text: m.publicationList.asOf(m.date(head.at.toISOString())) }
+  yield { kind: 'totals', text: m.publicationList.totals(head.confirmed, head.listed) }
+  for await (const e of events) {
+    if (e.type === 'entry') yield { kind: 'entry', text: entryText(e.signatory) }
+    else if (e.type === 'withheld') yield { kind: 'note', text: m.publicationList.withheld(e.count) }
+    else {
+      const s = e.section
+      const text =
+        s.kind === 'initial'
+          ? m.publicationList.initial
+          : s.kind === 'initials'
+            ? m.publicationList.initials
+            : site.categories.some((c) => c.key === s.key)
+              ? categoryLabel(site, s.key, locale)
+              : m.publicationList.otherCategory
+      yield { kind: 'heading', text }
+    }
+  }
+}

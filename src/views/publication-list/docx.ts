@@ -1,0 +1,68 @@
+// The list for publication as a Word document (DOCX, Office Open XML), which editors
+// open and paste from in Word or LibreOffice: a title, headings and one paragraph a
+// signatory, with the document's own styles. Written as XML into a streaming zip
+// (zip.ts), so that no library builds the whole document in memory.
+import type { Block } from './blocks.js'
+import { zipStream } from './zip.js'
+
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`
+
+const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`
+
+const DOCUMENT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+
+/** Paragraph styles: built-in names, so that Word and LibreOffice map them to their own. */
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="${W}"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans" w:cs="DejaVu Sans"/><w:sz w:val="20"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:pPr><w:spacing w:after="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="120"/></w:pPr><w:rPr><w:b/><w:sz w:val="36"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="120"/></w:pPr><w:rPr><w:sz w:val="24"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="26"/></w:rPr></w:style></w:styles>`
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+function paragraph(b: Block): string {
+  const style =
+    b.kind === 'title' ? 'Title' : b.kind === 'subtitle' ? 'Subtitle' : b.kind === 'heading' ? 'Heading1' : ''
+  const spacing = b.kind === 'totals' || b.kind === 'note' ? '<w:spacing w:before="240" w:after="120"/>' : ''
+  const props =
+    style || spacing ? `<w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${spacing}</w:pPr>` : ''
+  return `<w:p>${props}<w:r><w:t xml:space="preserve">${escapeXml(b.text)}</w:t></w:r></w:p>`
+}
+
+async function* documentXml(blocks: AsyncIterable<Block>): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder()
+  yield encoder.encode(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}"><w:body>`,
+  )
+  let part = ''
+  for await (const b of blocks) {
+    part += paragraph(b)
+    if (part.length > 64_000) {
+      yield encoder.encode(part)
+      part = ''
+    }
+  }
+  // A4 portrait, 2 cm margins (in twentieths of a point).
+  yield encoder.encode(
+    `${part}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>`,
+  )
+}
+
+async function* once(text: string): AsyncGenerator<Uint8Array> {
+  yield new TextEncoder().encode(text)
+}
+
+export async function* docxList(blocks: AsyncIterable<Block>): AsyncGenerator<Uint8Array> {
+  async function* entries() {
+    yield { name: '[Content_Types].xml', content: once(CONTENT_TYPES) }
+    yield { name: '_rels/.rels', content: once(RELS) }
+    yield { name: 'word/_rels/document.xml.rels', content: once(DOCUMENT_RELS) }
+    yield { name: 'word/styles.xml', content: once(STYLES) }
+    yield { name: 'word/document.xml', content: documentXml(blocks) }
+  }
+  yield* zipStream(entries())
+}

@@ -1,0 +1,192 @@
+// «Premiers signataires» and the list for publication: moderators mark initial
+// signatories, the public list shows them first, and the list a newspaper prints is
+// downloaded as PDF (read back with pdftotext), DOCX (unzipped, its XML parsed) and
+// plain text: only public signatures, each as its signatory chose to appear, audited.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { logInAs, signAndConfirm } from './helpers/admin.js'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { DATABASES } from './helpers/databases.js'
+import { get, hiddenValue, postForm } from './helpers/http.js'
+import { parseXml } from './helpers/xml.js'
+
+const MODERATOR = 'moderatrice@paraphe.test'
+/** What must never reach the list: the private, the hidden, and the names behind initials or a withheld name. */
+const NEVER = ['Privé', 'Masqué', 'Cachée', 'Camille', 'Dupont', 'Dominique', 'LECA']
+
+describe.each(DATABASES)('the list for publication (%s)', (kind) => {
+  let app: TestApp
+  let cookie = ''
+  let csrf = ''
+  let dir = ''
+  const as = () => ({ Cookie: cookie })
+  const ids: Record<string, number> = {}
+
+  /** Downloads the list in a format; returns its bytes. */
+  async function download(format: string, locale = 'fr'): Promise<{ res: Response; bytes: Buffer }> {
+    const res = await fetch(`${app.url}/admin/export/list`, {
+      method: 'POST',
+      headers: { ...as(), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf, format, locale }).toString(),
+    })
+    return { res, bytes: Buffer.from(await res.arrayBuffer()) }
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'paraphe-list-'))
+    app = await startTestApp(kind, { ADMIN_EMAILS: MODERATOR })
+    const sign = async (key: string, fields: Record<string, string>) => {
+      ids[key] = await signAndConfirm(app, { email: `${key}@univ-tlse3.fr`, ...fields })
+    }
+    await sign('zoe', {
+      first_name: 'Zoé',
+      last_name: 'Zéphyr',
+      category: 'researcher',
+      title: 'Directrice de recherche',
+    })
+    await sign('eli', { first_name: 'Élise', last_name: 'Écart', category: 'researcher' })
+    await sign('ana', {
+      first_name: 'Ana',
+      last_name: 'Aubert',
+      category: 'teacher-researcher',
+      title: 'Maîtresse de conférences',
+      unit: 'IRIT – UMR 5505',
+    })
+    await sign('bea', { first_name: 'Béa', last_name: 'Bonnet', category: 'teacher-researcher' })
+    await sign('yan', { first_name: 'Yan', last_name: 'Yvon', category: 'student' })
+    await sign('cam', { first_name: 'Camille', last_name: 'Dupont', unit: 'LECA', display: 'initials' })
+    await sign('dom', { first_name: 'Dominique', last_name: 'Cachée', display: 'withheld' })
+    await sign('pri', { first_name: 'Paul', last_name: 'Privé', public: '' })
+    await sign('mas', { first_name: 'Marc', last_name: 'Masqué' })
+    cookie = await logInAs(app, MODERATOR)
+    csrf = hiddenValue((await get(app.url, '/admin', as())).html, 'csrf')
+    await postForm(app.url, `/admin/signatures/${ids.mas}/hide`, { csrf, reason: 'test' }, as())
+    for (const key of ['zoe', 'yan'])
+      expect(
+        (await postForm(app.url, `/admin/signatures/${ids[key]}/mark-initial`, { csrf }, as())).status,
+      ).toBe(303)
+  })
+  afterAll(async () => {
+    await app?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('lets a moderator mark and unmark an initial signatory, recorded in the audit log', async () => {
+    const page = await get(app.url, `/admin/signatures/${ids.zoe}`, as())
+    expect(page.html).toContain('Retirer des premiers signataires')
+    const other = await get(app.url, `/admin/signatures/${ids.ana}`, as())
+    expect(other.html).toContain('Compter parmi les premiers signataires')
+    const audit = await get(app.url, '/admin/audit', as())
+    expect(audit.html).toContain('signature.mark_initial')
+  })
+
+  it('shows the initial signatories first on the public list, alphabetically, and not again below', async () => {
+    const html = (await get(app.url, '/signatories')).html
+    const initial = html.indexOf('<h2>Premiers signataires</h2>')
+    const others = html.indexOf('<h2>Ensemble des signataires</h2>')
+    expect(initial).toBeGreaterThan(0)
+    expect(others).toBeGreaterThan(initial)
+    const first = html.slice(initial, others)
+    expect(first.indexOf('Yan Yvon')).toBeGreaterThan(0)
+    expect(first.indexOf('Zoé Zéphyr')).toBeGreaterThan(first.indexOf('Yan Yvon'))
+    expect(html.slice(others)).not.toContain('Zoé Zéphyr')
+    // A search finds them like anyone else.
+    expect((await get(app.url, '/signatories?q=zephyr')).html).toContain('Zoé Zéphyr')
+    expect((await get(app.url, '/en/signatories')).html).toContain('<h2>Initial signatories</h2>')
+  })
+
+  it('prints a PDF whose text reads as a tribune’s list', async () => {
+    const { res, bytes } = await download('pdf')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(res.headers.get('content-disposition')).toMatch(
+      /attachment; filename="signataires-\d{4}-\d{2}-\d{2}\.pdf"/,
+    )
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+    const file = join(dir, 'list.pdf')
+    writeFileSync(file, bytes)
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    const flat = text.replace(/\s+/g, ' ')
+    expect(flat).toContain('Face à l’IA générative, l’objection de conscience')
+    expect(flat).toMatch(/Liste des signataires au \d{1,2}(er)? \S+ \d{4}/)
+    expect(flat).toMatch(/9\s+signatures vérifiées, dont 7 rendues publiques/)
+    const order = [
+      'Premiers signataires',
+      'Yan Yvon, Université Toulouse III – Paul Sabatier',
+      'Zoé Zéphyr, Directrice de recherche, Université Toulouse III – Paul Sabatier',
+      'Chercheur·e',
+      'Élise Écart',
+      'Enseignant·e-chercheur·e',
+      'Ana Aubert, Maîtresse de conférences, IRIT – UMR 5505, Université Toulouse III – Paul Sabatier',
+      'Béa Bonnet',
+      'Signataires sous leurs initiales',
+      'C. D., Université Toulouse III – Paul Sabatier',
+      'Ainsi qu’une personne qui a choisi de signer sans être nommée.',
+    ]
+    let at = -1
+    for (const line of order) {
+      const next = flat.indexOf(line, at + 1)
+      expect(next, line).toBeGreaterThan(at)
+      at = next
+    }
+    for (const word of NEVER) expect(flat).not.toContain(word)
+  })
+
+  it('writes a DOCX that unzips whole, with well-formed XML, and the same list', async () => {
+    const { res, bytes } = await download('docx')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    )
+    const file = join(dir, 'list.docx')
+    writeFileSync(file, bytes)
+    // unzip checks every entry's checksum and sizes.
+    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain('No errors detected')
+    // unzip reads its names as patterns: the brackets of [Content_Types].xml are escaped.
+    for (const part of ['\\[Content_Types\\].xml', '_rels/.rels', 'word/styles.xml', 'word/document.xml']) {
+      const xml = execFileSync('unzip', ['-p', file, part], { encoding: 'utf8' })
+      expect(xml.length, part).toBeGreaterThan(0)
+      parseXml(xml.replace(/^<\?xml[^>]*\?>\s*/, ''))
+    }
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' })
+    const paragraphs = [...xml.matchAll(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((m) => m[1])
+    expect(paragraphs).toContain('Premiers signataires')
+    expect(paragraphs).toContain(
+      'Ana Aubert, Maîtresse de conférences, IRIT – UMR 5505, Université Toulouse III – Paul Sabatier',
+    )
+    expect(xml).toContain(
+      '<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Chercheur·e</w:t>',
+    )
+    for (const word of NEVER) expect(xml).not.toContain(word)
+  })
+
+  it('writes plain text, in the language asked', async () => {
+    const { res, bytes } = await download('txt', 'en')
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8')
+    const text = bytes.toString('utf8')
+    expect(text).toContain('Facing generative AI: conscientious objection')
+    expect(text).toContain('List of signatories as of')
+    expect(text).toContain('INITIAL SIGNATORIES')
+    expect(text).toContain(
+      '\nAna Aubert, Maîtresse de conférences, IRIT – UMR 5505, Université Toulouse III – Paul Sabatier\n',
+    )
+    expect(text).toContain('And one person who chose to sign without being named.')
+    for (const word of NEVER) expect(text).not.toContain(word)
+  })
+
+  it('records every download in the audit log, and refuses an unknown format', async () => {
+    const audit = (await get(app.url, '/admin/audit', as())).html
+    for (const format of ['pdf', 'docx', 'txt']) expect(audit).toContain(`export.list.${format}`)
+    const { res } = await download('odt')
+    expect(res.status).toBe(400)
+    const anonymous = await fetch(`${app.url}/admin/export/list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ format: 'pdf' }).toString(),
+    })
+    expect(anonymous.status).not.toBe(200)
+  })
+})
