@@ -9,10 +9,14 @@ export function dateTime(iso: string | null): string {
   return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—'
 }
 
-/** A table of rows, one header per column: the dashboard, domains, failed mails and the audit log. */
+/**
+ * A table of rows, one header per column: the dashboard, domains, failed mails and the
+ * audit log. On a phone each row stacks, each cell after its column's heading
+ * (data-label), as the public tables do: a moderator on a phone reads every column.
+ */
 export function AdminTable<T>(props: { columns: string[]; rows: T[]; cells: (row: T) => Child[] }) {
   return (
-    <table class="admin-table">
+    <table class="admin-table stack">
       <thead>
         <tr>
           {props.columns.map((c) => (
@@ -23,8 +27,8 @@ export function AdminTable<T>(props: { columns: string[]; rows: T[]; cells: (row
       <tbody>
         {props.rows.map((row) => (
           <tr>
-            {props.cells(row).map((cell) => (
-              <td>{cell}</td>
+            {props.cells(row).map((cell, i) => (
+              <td data-label={props.columns[i]}>{cell}</td>
             ))}
           </tr>
         ))}
