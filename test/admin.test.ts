@@ -360,7 +360,7 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
         'bulk.invalidate',
         'reconcile.ok',
       ]) {
-        expect(log.html, action).toContain(`<td>${action}</td>`)
+        expect(log.html, action).toContain(`>${action}</td>`)
       }
       expect(log.html).toContain(MODERATOR)
       expect(log.html).toContain('Usurpation')
