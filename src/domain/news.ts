@@ -15,10 +15,10 @@ import { newsHeaders, renderNewsMail } from '../mail/news-mail.js'
 import { enqueueMail } from '../mail/outbox.js'
 import { recordAudit } from './audit.js'
 import type { DomainContext } from './context.js'
-import { applySignatureDelta } from './counters.js'
 import { AppError } from './errors.js'
 import { absoluteUrl } from './links.js'
 import { emailKey, mailboxKey, normalizeEmail } from './normalize-email.js'
+import { leaveChoice } from './opt-outs.js'
 import { SignatureStates } from './signature-state.js'
 
 export const NEWS_TITLE_MAX = 200
@@ -562,22 +562,7 @@ export async function stopNews(
   checkNewsStopKey(ctx.config.secret, signatureId, key)
   await ctx.transact(async (tx) => {
     const now = ctx.now()
-    let q = tx.selectFrom('signatures').selectAll().where('id', '=', signatureId)
-    if (isPostgres(tx)) q = q.forUpdate()
-    const before = await q.executeTakeFirst()
-    if (!before) throw new AppError('token_invalid')
-    if (!before.wants_updates) return
-    const after = await tx
-      .updateTable('signatures')
-      .set({
-        wants_updates: 0,
-        email: before.wants_debate ? before.email : null,
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', signatureId)
-      .returningAll()
-      .executeTakeFirstOrThrow()
-    await applySignatureDelta(tx, ctx.config.site, before, after, now)
+    if (!(await leaveChoice(ctx, tx, signatureId, 'wants_updates', now))) return
     // Stopping means from now: a news mail queued for them and not yet sent is not sent
     // (the sending's progress counts it as left out, like a withdrawn signatory's).
     await tx

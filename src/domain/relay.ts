@@ -11,11 +11,11 @@ import { mailSite } from '../mail/layout.js'
 import { renderRelayConfirm, renderRelayed } from '../mail/relay-templates.js'
 import { cleanLine, cleanParagraphs } from './clean-text.js'
 import type { DomainContext } from './context.js'
-import { applySignatureDelta } from './counters.js'
 import { AppError } from './errors.js'
 import { absoluteUrl } from './links.js'
 import { mailboxKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
 import { mayMail, recipientOf } from './mail-cap.js'
+import { leaveChoice } from './opt-outs.js'
 import type { FieldErrorKey } from './sign-form.js'
 import { SignatureStates } from './signature-state.js'
 import { hashToken, looksLikeToken, newToken } from './tokens.js'
@@ -278,22 +278,6 @@ export async function stopDebateMessages(
 ): Promise<void> {
   checkStopKey(ctx.config.secret, signatureId, key)
   await ctx.transact(async (tx) => {
-    const now = ctx.now()
-    let q = tx.selectFrom('signatures').selectAll().where('id', '=', signatureId)
-    if (isPostgres(tx)) q = q.forUpdate()
-    const before = await q.executeTakeFirst()
-    if (!before) throw new AppError('token_invalid')
-    if (!before.wants_debate) return
-    const after = await tx
-      .updateTable('signatures')
-      .set({
-        wants_debate: 0,
-        email: before.wants_updates ? before.email : null,
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', signatureId)
-      .returningAll()
-      .executeTakeFirstOrThrow()
-    await applySignatureDelta(tx, ctx.config.site, before, after, now)
+    await leaveChoice(ctx, tx, signatureId, 'wants_debate', ctx.now())
   })
 }
