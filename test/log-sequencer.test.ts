@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { invalidateMatching } from '../src/domain/bulk.js'
 import { applySignatureDelta, readCounter } from '../src/domain/counters.js'
+import { purgeExpired } from '../src/domain/purge.js'
 import { confirmSignature, withdrawSignature } from '../src/domain/signatures.js'
 import { commitmentOf, replay } from '../src/domain/transparency/entries.js'
 import { listEntries, numberPending, readHead } from '../src/domain/transparency/log.js'
@@ -179,6 +180,22 @@ describe.each(DATABASES)('numbering the public log after commit (%s)', (kind) =>
     const replayed = replay(entries)
     expect(replayed.error).toBeUndefined()
     expect(replayed.count).toBe(await readCounter(app.server.ctx.db, 'confirmed'))
+  })
+
+  it('forgets the pending rows a day after they were numbered, never one still waiting', async () => {
+    await numberAll()
+    const [id] = await sign(1)
+    await confirm(id!)
+    const pending = () => app.server.ctx.db.selectFrom('transparency_pending').select(['position']).execute()
+    expect((await pending()).some((r) => r.position !== null)).toBe(true)
+    app.clock.advance(25 * 3600_000)
+    await purgeExpired(app.server.ctx)
+    // The one left waits for its number; the log itself keeps every entry.
+    expect(await pending()).toEqual([{ position: null }])
+    await numberAll()
+    const { head, entries } = await wholeLog()
+    expect(entries).toHaveLength(head.size)
+    expect(replay(entries).error).toBeUndefined()
   })
 
   it('numbers at the next start what a stopped server left waiting', async () => {
