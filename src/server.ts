@@ -10,7 +10,7 @@ import { proxyExposureWarning } from './http/client-address.js'
 import type { AppContext } from './context.js'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js'
 import { storageGauge } from './db/storage-gauge.js'
-import { createTransactor } from './db/transactor.js'
+import { createTransactor, type Transact } from './db/transactor.js'
 import { backupBeforeUpgrade } from './db/upgrade-backup.js'
 import { createWriteGuard } from './db/write-guard.js'
 import { feedNewsMails } from './domain/news.js'
@@ -21,7 +21,8 @@ import { createRateLimiter } from './domain/rate-limits.js'
 import { createAfterAnswer, type AfterAnswer } from './after-answer.js'
 import { publicNumbers } from './domain/snapshot.js'
 import { loadOrCreateLogKey, writeCheckpoint } from './domain/transparency/checkpoints.js'
-import { logUnloggedSignatures } from './domain/transparency/log.js'
+import { logUnloggedSignatures, wrotePendingEntries } from './domain/transparency/log.js'
+import { createLogSequencer } from './domain/transparency/sequencer.js'
 import { loadDkim } from './mail/dkim.js'
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
@@ -129,12 +130,23 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     log,
     pollMs: options.mailPollMs,
   })
+  const sequencer = createLogSequencer(db, transactor.transact, { log })
+  /** Every write of the application: one that changed the count wakes the log's sequencer once committed. */
+  const transact: Transact = async (work) => {
+    let tx: object | undefined
+    const result = await transactor.transact((t) => {
+      tx = t
+      return work(t)
+    })
+    if (tx && wrotePendingEntries(tx)) sequencer.wake()
+    return result
+  }
   const afterAnswer = createAfterAnswer(log)
-  const limiter = createRateLimiter(db, database.dialect, transactor.transact)
+  const limiter = createRateLimiter(db, database.dialect, transact)
   const pageCacheMs = options.pageCacheMs ?? 1000
   const ctx: AppContext = {
     db,
-    transact: transactor.transact,
+    transact,
     config,
     content,
     now,
@@ -146,12 +158,15 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     afterAnswer: (work) => afterAnswer.run(work),
     numbers: publicNumbers(db, config.site, pageCacheMs),
     logKey: logKey.key,
+    logSequencer: sequencer,
   }
   feedNews = () => feedNewsMails(ctx)
   // Signatures counted before the public log existed (or written by a seeder) join it
   // now, so that the log's count is the public count from the first checkpoint on.
   const unlogged = await ctx.transact((tx) => logUnloggedSignatures(tx, config.site, now()))
   if (unlogged > 0) log(`public log: ${unlogged} counted signatures added`)
+  // Changes committed before a stop (or a crash) that were not numbered yet.
+  await sequencer.settle()
   await ctx.settings.refresh()
   const pageCache = pageCacheMs > 0 ? publicPageCache(ctx, pageCacheMs) : undefined
   const app = createApp(ctx, log, { pageCache })
@@ -229,6 +244,9 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
         await afterAnswer.idle()
         await limiter.close()
         await worker.stop()
+        // Whatever was confirmed until now gets its position before the database closes.
+        await sequencer.settle().catch(() => {})
+        await sequencer.stop()
         await database.close()
       })()
       return stopping

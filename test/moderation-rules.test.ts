@@ -152,6 +152,7 @@ describe.each(DATABASES)('pre-moderation, not counted before approval (%s)', (ki
     const id = await signAndConfirm(app, {})
     expect(await stats(app)).toMatchObject({ confirmed: 0, public: 0 })
     // The public log follows the count: nothing yet, then the approval's addition.
+    await app.server.ctx.logSequencer.settle()
     expect((await readHead(app.server.ctx.db)).size).toBe(0)
     expect((await get(app.url, '/signatories')).html).not.toContain('Camille Durand')
     const cookie = await logInAs(app, MODERATOR)
@@ -159,6 +160,7 @@ describe.each(DATABASES)('pre-moderation, not counted before approval (%s)', (ki
     const csrf = /name="csrf" value="([^"]+)"/.exec(page.html)![1]!
     await postForm(app.url, `/admin/signatures/${id}/approve`, { csrf }, { Cookie: cookie })
     expect(await stats(app)).toMatchObject({ confirmed: 1, public: 1 })
+    await app.server.ctx.logSequencer.settle()
     expect(await readHead(app.server.ctx.db)).toMatchObject({ size: 1, additions: 1, cancellations: 0 })
     expect((await get(app.url, '/signatories')).html).toContain('Camille Durand')
     const check = await postForm(app.url, '/admin/reconcile', { csrf }, { Cookie: cookie })

@@ -15,7 +15,6 @@ import { invalidateMatching } from '../src/domain/bulk.js'
 import { moderateSignature } from '../src/domain/moderation.js'
 import { allowedActions } from '../src/domain/signature-state.js'
 import { confirmSignature, withdrawSignature } from '../src/domain/signatures.js'
-import { newToken } from '../src/domain/tokens.js'
 import { checkpointText, keyFrom, writeCheckpoint } from '../src/domain/transparency/checkpoints.js'
 import { logUnloggedSignatures, readHead } from '../src/domain/transparency/log.js'
 import { leafData } from '../src/domain/transparency/entries.js'
@@ -26,31 +25,12 @@ import { runVerify } from '../src/cli/verify-command.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { DATABASES } from './helpers/databases.js'
 import { get, hiddenValue, linkIn, postForm, validSignature } from './helpers/http.js'
-import { nextMail, signAndConfirm } from './helpers/signing.js'
+import { linkFor, nextMail, signAndConfirm } from './helpers/signing.js'
 
 const run = promisify(execFile)
 
 async function checkpoint(app: TestApp) {
   return writeCheckpoint(app.server.ctx.transact, app.config.baseUrl, app.server.ctx.logKey, app.clock.now())
-}
-
-/** A link of `purpose` for a signature, as the mailed ones are, without waiting for a mail. */
-async function linkFor(app: TestApp, signatureId: number, purpose: 'confirm' | 'manage'): Promise<string> {
-  const { token, hash } = newToken()
-  const now = app.clock.now()
-  await app.server.ctx.transact((tx) =>
-    tx
-      .insertInto('tokens')
-      .values({
-        hash,
-        signature_id: signatureId,
-        purpose,
-        expires_at: new Date(now.getTime() + 3600_000).toISOString(),
-        created_at: now.toISOString(),
-      })
-      .execute(),
-  )
-  return token
 }
 
 async function confirmedIds(app: TestApp): Promise<number[]> {
@@ -149,15 +129,17 @@ describe.each(DATABASES)('the public log of the count (%s)', (kind) => {
       { email: 'retrait@cnrs.fr', last_name: 'Retrait' },
       { manage: true },
     )
+    // The manage page shows the receipt, numbering the entry first if it still waits.
+    const page = await get(app.url, managePath!)
+    expect(page.html).toContain('class="receipt"')
     const row = await app.server.ctx.db
       .selectFrom('signatures')
       .select(['id', 'log_position'])
       .where('last_name', '=', 'Retrait')
       .executeTakeFirstOrThrow()
-    const page = await get(app.url, managePath!)
-    expect(page.html).toContain('class="receipt"')
     const sizeBefore = (await readHead(app.server.ctx.db)).size
     await postForm(app.url, `${managePath}/withdraw`, { csrf: hiddenValue(page.html, 'csrf') })
+    await app.server.ctx.logSequencer.settle()
     const entries = await (await fetch(`${app.url}/transparency/entries?from=${sizeBefore}`)).json()
     expect(entries.entries).toEqual([
       expect.objectContaining({
@@ -282,6 +264,8 @@ describe.each(DATABASES)('the public log of the count (%s)', (kind) => {
     const before = (await readHead(ctx.db)).size
     const tokens = await Promise.all(ids.map((id) => linkFor(app, id, 'confirm')))
     await Promise.all(tokens.map((t) => confirmSignature(ctx, t)))
+    // Each confirmation left its entry waiting; the sequencer numbers them, in one order.
+    await ctx.logSequencer.settle()
     const head = await readHead(ctx.db)
     expect(head.size).toBe(before + ids.length)
     const positions = await ctx.db

@@ -51,6 +51,8 @@ export interface SignatureTable {
   log_salt: Generated<string | null>
   /** Position of the log entry that counts it; null while it is not counted. */
   log_position: Generated<number | null>
+  /** The pending entry that will count it, until the sequencer numbers it (then log_position). */
+  log_pending: Generated<number | null>
   /** How the signatory appears on public lists and exports: see display.ts. */
   display: Generated<string>
   /** Title or grade, and unit or laboratory: optional fields of the form ([form] fields). */
@@ -240,6 +242,26 @@ export interface TransparencyEntryTable {
   cancels: number | null
 }
 
+/**
+ * An entry written by the change of the count, waiting for the sequencer to give it a
+ * position (sequencer.ts). Kept a day once numbered, to resolve cancellations.
+ */
+export interface TransparencyPendingTable {
+  id: Generated<number>
+  /** When the change happened, to the minute: the entry's time. */
+  at: string
+  kind: TransparencyEntryKind
+  /** An addition's signature, until numbered. */
+  signature_id: number | null
+  commitment: string | null
+  /** A cancellation's target: a position… */
+  cancels: number | null
+  /** …or the pending addition it cancels, when that was not numbered yet. */
+  cancels_pending: number | null
+  /** Its position in the log, once numbered. */
+  position: number | null
+}
+
 /** A complete subtree of the log's Merkle tree: 2^level leaves from idx·2^level. */
 export interface TransparencyNodeTable {
   level: number
@@ -326,6 +348,7 @@ export interface Database {
   rate_limits: RateLimitTable
   transparency_head: TransparencyHeadTable
   transparency_entries: TransparencyEntryTable
+  transparency_pending: TransparencyPendingTable
   transparency_nodes: TransparencyNodeTable
   transparency_checkpoints: TransparencyCheckpointTable
 }

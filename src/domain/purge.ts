@@ -1,6 +1,7 @@
 // Retention: what is no longer needed is deleted, on a schedule inside the server
 // and on demand (npm run purge).
 import type { DomainContext } from './context.js'
+import { forgetNumberedEntries } from './transparency/log.js'
 
 const DAY_MS = 24 * 3600_000
 /** Sent and dead mails keep only a hash and dates; after this they go too. */
@@ -89,6 +90,8 @@ export async function purgeExpired(
       .deleteFrom('admin_sessions')
       .where('expires_at', '<', now.toISOString())
       .executeTakeFirst()
+    // The log keeps its entries for ever; the pending rows they were numbered from go.
+    await forgetNumberedEntries(tx, new Date(now.getTime() - DAY_MS))
     return {
       unconfirmedSignatures: Number(signatures.numDeletedRows),
       expiredTokens: Number(tokens.numDeletedRows),

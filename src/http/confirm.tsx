@@ -97,7 +97,7 @@ async function receiptOfLink(ctx: AppContext, token: string | undefined): Promis
   try {
     const target = await findConfirmation(ctx, token)
     return target.signature.status === 'confirmed'
-      ? await findReceipt(ctx.db, target.signature.id)
+      ? await findReceipt(ctx.db, target.signature.id, ctx.logSequencer)
       : undefined
   } catch (err) {
     if (err instanceof AppError && err.code === 'token_invalid') return undefined

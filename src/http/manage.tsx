@@ -96,7 +96,7 @@ manage.get('/:token', (c) =>
     const { ctx, page } = c.var
     const token = c.req.param('token')
     const { signature, tokenHash } = await findManagedSignature(ctx, token)
-    const receipt = await findReceipt(ctx.db, signature.id)
+    const receipt = await findReceipt(ctx.db, signature.id, ctx.logSequencer)
     return render(
       c,
       <ManagePage

@@ -1,4 +1,5 @@
 // Signing through HTTP as a person would: form, mailed link, button.
+import { newToken } from '../../src/domain/tokens.js'
 import type { TestApp } from './app.js'
 import { get, hiddenValue, linkIn, postForm, validSignature } from './http.js'
 
@@ -36,4 +37,27 @@ export async function signAndConfirm(
   if (!options.manage) return undefined
   const manageMail = await nextMail(app, () => postForm(app.url, '/manage', { email: fields.email! }))
   return linkIn(manageMail.text, 'manage')
+}
+
+/** A link of `purpose` for a signature, as the mailed ones are, without waiting for a mail. */
+export async function linkFor(
+  app: TestApp,
+  signatureId: number,
+  purpose: 'confirm' | 'manage',
+): Promise<string> {
+  const { token, hash } = newToken()
+  const now = app.clock.now()
+  await app.server.ctx.transact((tx) =>
+    tx
+      .insertInto('tokens')
+      .values({
+        hash,
+        signature_id: signatureId,
+        purpose,
+        expires_at: new Date(now.getTime() + 3600_000).toISOString(),
+        created_at: now.toISOString(),
+      })
+      .execute(),
+  )
+  return token
 }

@@ -13,6 +13,7 @@ import * as m009 from './009_name_skeletons.js'
 import * as m010 from './010_transparency_log.js'
 import * as m011 from './011_news.js'
 import * as m012 from './012_signatory_display.js'
+import * as m013 from './013_log_sequencer.js'
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '010_transparency_log': m010,
   '011_news': m011,
   '012_signatory_display': m012,
+  '013_log_sequencer': m013,
 }

@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import { PRIVATE_FILE, tighten } from '../../data-dir.js'
 import type { Db, Tx } from '../../db/database.js'
 import type { Transact } from '../../db/transactor.js'
-import { countOf, readHead, rootOfHead } from './log.js'
+import { countOf, NUMBERING_BATCH, numberPending, readHead, rootOfHead } from './log.js'
 
 export interface Checkpoint {
   size: number
@@ -96,7 +96,11 @@ export function verifyCheckpoint(origin: string, c: Checkpoint, publicKeyPem: st
   }
 }
 
-/** Signs a checkpoint if the log grew since the last one; returns it, or undefined. */
+/**
+ * Signs a checkpoint if the log grew since the last one; returns it, or undefined.
+ * What waits to be numbered is numbered first, in the same transaction: the count a
+ * checkpoint signs includes every change committed before it.
+ */
 export async function writeCheckpoint(
   transact: Transact,
   origin: string,
@@ -104,6 +108,7 @@ export async function writeCheckpoint(
   now: Date,
 ): Promise<Checkpoint | undefined> {
   return transact(async (tx) => {
+    while ((await numberPending(tx)) === NUMBERING_BATCH);
     const head = await readHead(tx)
     const last = await latestCheckpoint(tx)
     if (head.size === 0 || (last && last.size >= head.size)) return undefined

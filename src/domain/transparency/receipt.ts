@@ -4,6 +4,7 @@
 import type { Db } from '../../db/database.js'
 import { latestCheckpoint } from './checkpoints.js'
 import { commitmentOf, minuteOf } from './entries.js'
+import type { LogSequencer } from './sequencer.js'
 
 export interface Receipt {
   position: number
@@ -16,13 +17,27 @@ export interface Receipt {
   checkpointSize?: number
 }
 
-/** The receipt of a signature, if it is counted (in the log) now. */
-export async function findReceipt(db: Db, signatureId: number): Promise<Receipt | undefined> {
-  const row = await db
-    .selectFrom('signatures')
-    .select(['id', 'log_salt', 'log_position', 'confirmed_at'])
-    .where('id', '=', signatureId)
-    .executeTakeFirst()
+/**
+ * The receipt of a signature, if it is counted (in the log) now. Just confirmed, its
+ * entry may still wait for its position: the sequencer numbers it first, a matter of
+ * milliseconds.
+ */
+export async function findReceipt(
+  db: Db,
+  signatureId: number,
+  sequencer: Pick<LogSequencer, 'settle'>,
+): Promise<Receipt | undefined> {
+  const read = () =>
+    db
+      .selectFrom('signatures')
+      .select(['id', 'log_salt', 'log_position', 'log_pending', 'confirmed_at'])
+      .where('id', '=', signatureId)
+      .executeTakeFirst()
+  let row = await read()
+  if (row && row.log_position === null && row.log_pending !== null) {
+    await sequencer.settle()
+    row = await read()
+  }
   if (!row?.log_salt || row.log_position === null || !row.confirmed_at) return undefined
   const checkpoint = await latestCheckpoint(db)
   const position = Number(row.log_position)
