@@ -33,6 +33,8 @@ export interface Artwork {
   height: number
   /** What the image says, for its <title> and alt text. */
   label: string
+  /** The size of its smallest text, in its own units; none when it has no text. */
+  smallestText?: number
 }
 
 /** A mark in one palette, as a standalone SVG; `small` picks the drawing made for 16 and 32 px. */
@@ -90,7 +92,27 @@ export function badgeLines(words: string): string[] {
   return at < 0 ? [words] : [words.slice(0, at), words.slice(at + 3)]
 }
 
-/** The worded badge: the mark, then «Objection de conscience» over «IA générative». */
+/**
+ * The smallest text, in pixels, that the kit lets a file show: below it the words of a
+ * badge are a grey smudge (the badge at 128 px wide had letters 3 px high). A badge is
+ * published only at the widths where its smallest line is at least this large; smaller
+ * uses take the mark alone, which is drawn for 16 and 32 px.
+ */
+export const MIN_TEXT_PX = 11
+
+/** The published PNG widths at which an artwork's smallest text is legible. */
+export function legibleWidths(art: Artwork): number[] {
+  const smallest = art.smallestText
+  if (smallest === undefined) return [...PNG_WIDTHS]
+  return PNG_WIDTHS.filter((w) => (smallest * w) / art.width >= MIN_TEXT_PX)
+}
+
+/**
+ * The worded badge: the mark, then the words in two levels, «Objection de conscience»
+ * in bold and the ink colour, «face à l’IA générative» under it, smaller, in book
+ * weight and the accent colour. A hairline frame, the ink at a fifth, holds it on a
+ * ground of another colour without weighing on the words.
+ */
 export function badgeArtwork(
   kit: KitConfig,
   mark: KitMark,
@@ -101,24 +123,32 @@ export function badgeArtwork(
   const palette = kit.palettes[variant]
   const words = kit.badge[locale]!
   const lines = badgeLines(words)
-  const size = 27
-  const height = lines.length === 2 ? 96 : 72
-  // The same margin around the mark on three sides and after the text; the text block,
-  // from the top of its capitals to its last baseline, centred on the badge's height.
-  const pad = 14
+  const two = lines.length === 2
+  const [first, second] = [28, 23]
+  const height = two ? 96 : 72
+  // The mark square with the same margin above, below and before it; the text block,
+  // from the top of the first line's capitals to the last baseline, centred on the height.
+  const pad = 16
   const markSize = height - 2 * pad
-  const textX = pad + markSize + 16
-  const width = Math.ceil(textX + Math.max(...lines.map((l) => measure(l, size))) + pad + 2)
-  const leading = 36
-  const first = Math.round(centredBaseline(height / 2, size) - (leading * (lines.length - 1)) / 2)
+  const textX = pad + markSize + 18
+  const sizes = lines.map((_, i) => (i === 0 ? first : second))
+  const weights: Weight[] = lines.map((_, i) => (i === 0 ? 700 : 400))
+  const textWidth = Math.max(...lines.map((l, i) => measure(l, sizes[i]!, weights[i])))
+  const width = Math.ceil(textX + textWidth + pad + 6)
+  const leading = 32
+  const block = CAP_HEIGHT * first + (two ? leading : 0)
+  const top = (height - block) / 2
+  const baselines = [Math.round((top + CAP_HEIGHT * first) * 10) / 10, Math.round((top + block) * 10) / 10]
   const body = [
-    `<rect x="1.5" y="1.5" width="${width - 3}" height="${height - 3}" rx="14" fill="${palette.paper}" stroke="${palette.accent}" stroke-width="3"/>`,
+    `<rect x="1" y="1" width="${width - 2}" height="${height - 2}" rx="12" fill="${palette.paper}" stroke="${palette.ink}" stroke-opacity="0.2" stroke-width="2"/>`,
     placeMark(kit, mark, variant, pad, pad, markSize),
     ...lines.map((line, i) =>
-      text(textX, first + i * leading, size, i === 0 ? palette.ink : palette.accent, line),
+      text(textX, baselines[i]!, sizes[i]!, i === 0 ? palette.ink : palette.accent, line, {
+        weight: weights[i],
+      }),
     ),
   ].join('')
-  return { svg: svgRoot(width, height, body), width, height, label: words }
+  return { svg: svgRoot(width, height, body), width, height, label: words, smallestText: Math.min(...sizes) }
 }
 
 /**
