@@ -252,10 +252,12 @@ export function previewArtwork(
 
 /**
  * A 16:9 slide (1920×1080) for Impress, PowerPoint or Keynote, composed as one. Read
- * in this order: the title, large, in bold; the count, in the accent colour; the line
- * of invitation and the link, in book weight, smaller; the QR code beside them for those
- * in the room. The mark opens the column; the badge's words are left out: beside the
- * title they would say the same thing twice.
+ * in this order: the title, large, in bold; the line of invitation and the link under
+ * it; the count, in book weight like the invitation, at the foot of the column, where
+ * it informs without competing with the title. The QR code stands on the slide's own
+ * white at the right, as tall as the text column, with no card or rule around it.
+ * The mark opens the column; the badge's words are left out: beside the title they
+ * would say the same thing twice.
  */
 export function bannerArtwork(
   kit: KitConfig,
@@ -266,36 +268,33 @@ export function bannerArtwork(
   const width = 1920
   const height = 1080
   const palette = kit.palettes.colour
-  const margin = 136
-  // The text column ends where the QR code's card begins, with a gutter.
-  const qrSize = 440
-  const card = 32
-  const qrX = width - margin - qrSize - card
-  const column = qrX - card - 96 - margin
+  const margin = 144
+  const qrSize = 456
+  const qrX = width - margin - qrSize
+  const column = qrX - 120 - margin
   const { size, lines } = fitTitle(opts.title, column, 92, 72, 3, measure)
-  const leading = Math.round(size * 1.14)
-  const markSize = 120
-  const markY = 150
-  const titleTop = markY + markSize + 84 + size
+  const leading = Math.round(size * 1.12)
+  const markSize = 112
+  const markY = margin
+  const titleTop = markY + markSize + 96 + Math.round(CAP_HEIGHT * size)
   const titleEnd = titleTop + (lines.length - 1) * leading
   const inviteSize = 44
-  const inviteY = titleEnd + 110
-  const urlSize = fittingSize(opts.url, column, 40, measure, 400)
-  const qrY = (height - qrSize) / 2
+  const inviteY = titleEnd + 104
+  const urlSize = fittingSize(opts.url, column, 44, measure, 400)
+  const countY = height - margin
+  // The code's modules, quiet zone included, end on the count's baseline.
+  const qrY = countY - qrSize + 16
   const qr = opts.qrSvg.replace(/<\?xml[^>]*\?>/g, '').replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
     const kept = attrs.replace(/\s(?:width|height|x|y)="[^"]*"/g, '')
     return `<svg${kept} x="${qrX}" y="${qrY}" width="${qrSize}" height="${qrSize}">`
   })
   const body = [
     `<rect width="${width}" height="${height}" fill="${palette.paper}"/>`,
-    `<rect width="${width}" height="16" fill="${palette.accent}"/>`,
     placeMark(kit, mark, 'colour', margin, markY, markSize),
     ...lines.map((line, i) => text(margin, titleTop + i * leading, size, palette.ink, line)),
     text(margin, inviteY, inviteSize, palette.ink, opts.invite, { weight: 400 }),
-    text(margin, inviteY + 64, urlSize, palette.accent, opts.url, { weight: 400 }),
-    text(margin, height - margin, 60, palette.accent, opts.count),
-    // The code on a white card with its quiet zone, readable whatever the palette.
-    `<rect x="${qrX - card}" y="${qrY - card}" width="${qrSize + 2 * card}" height="${qrSize + 2 * card}" rx="24" fill="#ffffff" stroke="${palette.ink}" stroke-opacity="0.15" stroke-width="2"/>`,
+    text(margin, inviteY + 66, urlSize, palette.accent, opts.url, { weight: 400 }),
+    text(margin, countY, 40, palette.ink, opts.count, { weight: 400 }),
     qr,
   ].join('')
   return {
