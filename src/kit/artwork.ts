@@ -167,7 +167,8 @@ export function counterArtwork(kit: KitConfig, label: string, measure: Measure):
   // After the text, the margin the mark has on its left, and the border's width again.
   const width = Math.ceil(textX + measure(label, size) + pad + 4)
   const body = [
-    `<rect x="1" y="1" width="${width - 2}" height="${height - 2}" rx="8" fill="${palette.paper}" stroke="${palette.accent}" stroke-width="2"/>`,
+    // The badge's hairline frame: the ink at a fifth, not the accent.
+    `<rect x="0.75" y="0.75" width="${width - 1.5}" height="${height - 1.5}" rx="8" fill="${palette.paper}" stroke="${palette.ink}" stroke-opacity="0.2" stroke-width="1.5"/>`,
     placeMark(kit, mark, 'colour', pad, pad, markSize),
     text(textX, centredBaseline(height / 2, size), size, palette.ink, label),
   ].join('')

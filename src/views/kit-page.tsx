@@ -219,7 +219,14 @@ export function KitPage({ p, mark, previews, snippets, share, badge, badgeWidths
               {marks.map((other) => (
                 <li>
                   <a href={`${markPage(other)}#logos`} aria-current={other === mark ? 'page' : undefined}>
-                    <Preview p={p} view={previews.mark(other, 'colour')} alt="" scale={0.75} />
+                    {/* On a dark page, the mark as drawn for dark grounds, from the same sheet: no light tile. */}
+                    <picture>
+                      <source
+                        srcset={`/kit/previews-${p.locale}.svg#${previews.mark(other, 'dark').id}`}
+                        media="(prefers-color-scheme: dark)"
+                      />
+                      <Preview p={p} view={previews.mark(other, 'colour')} alt="" scale={0.75} />
+                    </picture>
                     {other.name[p.locale]}
                   </a>
                 </li>
