@@ -15,7 +15,7 @@ import { allElements, parseXml, pngSize, type XmlElement } from './helpers/xml.j
 const BASE = 'http://paraphe.test'
 const VARIANTS = ['colour', 'dark', 'mono', 'mono-dark']
 const WIDTHS = [64, 128, 256, 512, 1024]
-/** The widths the shipped badges come in: from 256 px, where their smaller line is 11 px high and more. */
+/** The widths the shipped badges come in: from 256 px, where their smaller line is set at 12 px and more. */
 const BADGE_WIDTHS = [256, 512, 1024]
 /** The marks the content folder ships, in its order. */
 const MARKS = loadSiteConfig('content').kit.marks.map((m) => m.id)

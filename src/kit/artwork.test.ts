@@ -132,7 +132,7 @@ describe('the kit artwork, looked at', () => {
 
 describe('the badges, legible wherever they are offered', () => {
   const measure = (text: string, size: number) => text.length * size * 0.6
-  it('offers a badge only at widths where its smallest words are 11 px or more', () => {
+  it('offers a badge only at widths where its smallest words are 12 px or more', () => {
     for (const mark of site.kit.marks)
       for (const locale of site.locales) {
         const art = badgeArtwork(site.kit, mark, locale, 'colour', measure)

@@ -12,9 +12,9 @@ export const PNG_WIDTHS = [64, 128, 256, 512, 1024] as const
 export const SMALL_MARK_WIDTHS = [16, 32] as const
 /** Up to this width a render of the mark uses the drawing made for small sizes. */
 export const SMALL_MARK_MAX = 32
-export const FONT_FAMILY = 'DejaVu Sans'
-/** The two weights shipped: titles and figures in bold, what accompanies them in book. */
-export type Weight = 400 | 700
+export const FONT_FAMILY = 'Source Sans 3'
+/** The two weights shipped: titles and figures in semibold, what accompanies them in regular. */
+export type Weight = 400 | 600
 
 /** Text for XML: the only way anything dynamic enters an SVG. */
 export function escapeXml(text: string): string {
@@ -72,15 +72,15 @@ function text(
   content: string,
   options: { anchor?: 'start' | 'middle' | 'end'; weight?: Weight } = {},
 ): string {
-  return `<text x="${x}" y="${y}" font-family="${FONT_FAMILY}" font-weight="${options.weight ?? 700}" font-size="${size}" fill="${fill}" text-anchor="${options.anchor ?? 'start'}">${escapeXml(content)}</text>`
+  return `<text x="${x}" y="${y}" font-family="${FONT_FAMILY}" font-weight="${options.weight ?? 600}" font-size="${size}" fill="${fill}" text-anchor="${options.anchor ?? 'start'}">${escapeXml(content)}</text>`
 }
 
 function svgRoot(width: number, height: number, body: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`
 }
 
-/** Height of DejaVu Sans's capitals and figures, per unit of font size. */
-const CAP_HEIGHT = 0.729
+/** Height of Source Sans 3's capitals and figures, per unit of font size. */
+const CAP_HEIGHT = 0.66
 
 /** The baseline that centres a line's capitals and figures on `middle`. */
 const centredBaseline = (middle: number, size: number) =>
@@ -94,11 +94,11 @@ export function badgeLines(words: string): string[] {
 
 /**
  * The smallest text, in pixels, that the kit lets a file show: below it the words of a
- * badge are a grey smudge (the badge at 128 px wide had letters 3 px high). A badge is
+ * badge are a grey smudge (the badge at 128 px wide had letters 3 px high; Source Sans's small letters are half its size). A badge is
  * published only at the widths where its smallest line is at least this large; smaller
  * uses take the mark alone, which is drawn for 16 and 32 px.
  */
-export const MIN_TEXT_PX = 11
+export const MIN_TEXT_PX = 12
 
 /** The published PNG widths at which an artwork's smallest text is legible. */
 export function legibleWidths(art: Artwork): number[] {
@@ -124,7 +124,7 @@ export function badgeArtwork(
   const words = kit.badge[locale]!
   const lines = badgeLines(words)
   const two = lines.length === 2
-  const [first, second] = [28, 23]
+  const [first, second] = [31, 26]
   const height = two ? 96 : 72
   // The mark square with the same margin above, below and before it; the text block,
   // from the top of the first line's capitals to the last baseline, centred on the height.
@@ -132,7 +132,7 @@ export function badgeArtwork(
   const markSize = height - 2 * pad
   const textX = pad + markSize + 18
   const sizes = lines.map((_, i) => (i === 0 ? first : second))
-  const weights: Weight[] = lines.map((_, i) => (i === 0 ? 700 : 400))
+  const weights: Weight[] = lines.map((_, i) => (i === 0 ? 600 : 400))
   const textWidth = Math.max(...lines.map((l, i) => measure(l, sizes[i]!, weights[i])))
   const width = Math.ceil(textX + textWidth + pad + 6)
   const leading = 32
@@ -181,7 +181,7 @@ export function wrap(
   width: number,
   size: number,
   measure: Measure,
-  weight: Weight = 700,
+  weight: Weight = 600,
 ): string[] {
   const lines: string[] = []
   let line = ''
@@ -273,7 +273,7 @@ export function bannerArtwork(
   const qrSize = 456
   const qrX = width - margin - qrSize
   const column = qrX - 120 - margin
-  const { size, lines } = fitTitle(opts.title, column, 92, 72, 3, measure)
+  const { size, lines } = fitTitle(opts.title, column, 108, 72, 3, measure)
   const leading = Math.round(size * 1.12)
   const markSize = 112
   const markY = margin

@@ -32,11 +32,16 @@ export const PREVIEW_MAX_AGE_MS = 60_000
 
 const fontFile = (name: string) => fileURLToPath(new URL(`../assets/fonts/${name}`, import.meta.url))
 // Without a loaded font resvg silently drops text; system fonts would make the
-// output depend on the machine, so only the shipped files are used: DejaVu Sans in
-// bold, and in book weight (reduced to Latin, Greek and Cyrillic; a character it lacks
-// is drawn from the bold file).
+// output depend on the machine, so only the shipped files are used: Source Sans 3 in
+// semibold and regular (Adobe's, under the SIL Open Font License, the files as
+// published), and DejaVu Sans, which draws any character Source Sans lacks.
 const FONT: ResvgRenderOptions['font'] = {
-  fontFiles: [fontFile('DejaVuSans-Bold.ttf'), fontFile('DejaVuSans.ttf')],
+  fontFiles: [
+    fontFile('SourceSans3-Semibold.ttf'),
+    fontFile('SourceSans3-Regular.ttf'),
+    fontFile('DejaVuSans-Bold.ttf'),
+    fontFile('DejaVuSans.ttf'),
+  ],
   loadSystemFonts: false,
   defaultFontFamily: FONT_FAMILY,
 }
@@ -166,7 +171,7 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
 
   const measure = (() => {
     const widths = new Map<string, number>()
-    return (text: string, size: number, weight: Weight = 700) => {
+    return (text: string, size: number, weight: Weight = 600) => {
       const key = `${weight}:${size}:${text}`
       let w = widths.get(key)
       if (w === undefined) {
