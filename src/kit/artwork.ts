@@ -238,11 +238,10 @@ export function previewArtwork(
   const height = 630
   const palette = kit.palettes.colour
   const left = 96
-  const { size, lines } = fitTitle(opts.title, 1000, 64, 36, 3, measure)
+  const { size, lines } = fitTitle(opts.title, 1000, 72, 36, 3, measure)
   const top = 236
   const body = [
     `<rect width="${width}" height="${height}" fill="${palette.paper}"/>`,
-    `<rect width="${width}" height="12" fill="${palette.accent}"/>`,
     placeMark(kit, kit.marks[0]!, 'colour', left, 76, 112),
     ...lines.map((line, i) => text(left, top + size + i * size * 1.18, size, palette.ink, line)),
     text(left, 560, 40, palette.accent, opts.count),
