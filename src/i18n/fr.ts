@@ -180,7 +180,7 @@ const fr = {
     markFiles: 'Logo :',
     badgeFiles: 'Badge :',
     markBody: (size: number) =>
-      `Le logo seul, pour un pied de diapositive, une page web, un avatar : chaque aperçu le montre à 64, 32 et 16 pixels ; aux deux plus petites tailles, un dessin simplifié, calé sur la grille des pixels. Le badge, le logo avec ses mots, pour les signatures, les sites et les affiches, n’est proposé qu’aux tailles où ses mots se lisent, à partir de ${num(size)}\u00a0pixels de large ; plus petit, prenez le logo seul.`,
+      `Le logo seul, pour un pied de diapositive, une page web, un avatar : chaque aperçu le montre à 64, 32 et 16 pixels ; aux deux plus petites tailles, un dessin simplifié, fait pour elles. Le badge, le logo avec ses mots, pour les signatures, les sites et les affiches, n’est proposé qu’aux tailles où ses mots se lisent, à partir de ${num(size)}\u00a0pixels de large ; plus petit, prenez le logo seul.`,
     variants: {
       colour: 'Couleur, sur fond clair',
       dark: 'Couleur, sur fond sombre',
