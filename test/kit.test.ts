@@ -15,6 +15,8 @@ import { allElements, parseXml, pngSize, type XmlElement } from './helpers/xml.j
 const BASE = 'http://paraphe.test'
 const VARIANTS = ['colour', 'dark', 'mono', 'mono-dark']
 const WIDTHS = [64, 128, 256, 512, 1024]
+/** The widths the shipped badges come in: from 256 px, where their smaller line is set at 12 px and more. */
+const BADGE_WIDTHS = [256, 512, 1024]
 /** The marks the content folder ships, in its order. */
 const MARKS = loadSiteConfig('content').kit.marks.map((m) => m.id)
 
@@ -92,8 +94,9 @@ describe('signatory kit', () => {
         root.children.some((c) => c.name === 'title'),
         base,
       ).toBe(true)
-      // The mark alone also comes at 16 and 32 px, from its small drawing; a badge that small would be unreadable.
-      for (const width of base.startsWith('mark-') ? [16, 32, ...WIDTHS] : WIDTHS) {
+      // The mark alone also comes at 16 and 32 px, from its small drawing; the badge only
+      // where its words can be read.
+      for (const width of base.startsWith('mark-') ? [16, 32, ...WIDTHS] : BADGE_WIDTHS) {
         const png = await fetchFile(app, `/kit/${base}-${width}.png`)
         expect(png.res.status, `${base}-${width}`).toBe(200)
         expect(png.res.headers.get('content-type')).toBe('image/png')
@@ -163,6 +166,36 @@ describe('signatory kit', () => {
       '/xx/og.png',
     ]) {
       expect((await fetch(app.url + path)).status, path).toBe(404)
+    }
+  })
+
+  it('send a badge asked at a width too small to read, as the kit once offered, to its smallest legible width', async () => {
+    for (const [asked, legible] of [
+      ['/kit/badge-main-levee-fr-colour-64.png', '/kit/badge-main-levee-fr-colour-256.png'],
+      [
+        '/kit/badge-etincelle-brisee-en-mono-dark-128.png',
+        '/kit/badge-etincelle-brisee-en-mono-dark-256.png',
+      ],
+    ]) {
+      const res = await fetch(app.url + asked, { redirect: 'manual' })
+      expect(res.status, asked).toBe(301)
+      expect(res.headers.get('location'), asked).toBe(legible)
+    }
+  })
+
+  it('lead the language switch of a mark’s page to the same mark’s page in the other language', async () => {
+    for (const [path, other, otherLocale] of [
+      ['/kit?mark=etincelle-brisee', '/en/kit?mark=etincelle-brisee', 'en'],
+      ['/en/kit?mark=etincelle-brisee', '/kit?mark=etincelle-brisee', 'fr'],
+      ['/kit', '/en/kit', 'en'],
+    ] as const) {
+      const page = await get(app.url, path)
+      const switchLink = /<a href="([^"]+)" hreflang="([a-z]{2})" lang="[a-z]{2}">/.exec(page.html)
+      expect(switchLink?.[1], path).toBe(other.replace(/&/g, '&amp;'))
+      expect(switchLink?.[2], path).toBe(otherLocale)
+      expect(page.html, path).toContain(
+        `<link rel="alternate" hreflang="${otherLocale}" href="${BASE}${other}"/>`,
+      )
     }
   })
 
@@ -308,8 +341,11 @@ describe('signatory kit', () => {
         for (const w of [16, 32, ...WIDTHS])
           expect(page.html, path).toContain(`href="/kit/mark-${mark}-${v}-${w}.png"`)
         expect(page.html, path).toContain(`href="/kit/badge-${mark}-${locale}-${v}.svg"`)
-        for (const w of WIDTHS)
+        for (const w of BADGE_WIDTHS)
           expect(page.html, path).toContain(`href="/kit/badge-${mark}-${locale}-${v}-${w}.png"`)
+        // No size is offered at which the badge's words are a smudge.
+        for (const w of WIDTHS.filter((w) => !BADGE_WIDTHS.includes(w)))
+          expect(page.html, path).not.toContain(`href="/kit/badge-${mark}-${locale}-${v}-${w}.png"`)
       }
       for (const href of [
         `/kit/qr-${locale}.svg`,
@@ -504,7 +540,7 @@ describe('signatory kit with hostile words in the content folder', () => {
     const mark = parseXml((await fetchFile(app, '/kit/mark-main-levee-colour.svg')).body.toString())
     expect(mark.attrs['aria-label']).toBe(`<script>alert("x")</script> & 'co’`)
     expect(pngSize((await fetchFile(app, '/og.png')).body)).toEqual({ width: 1200, height: 630 })
-    expect(pngSize((await fetchFile(app, '/kit/badge-main-levee-fr-mono-64.png')).body).width).toBe(64)
+    expect(pngSize((await fetchFile(app, '/kit/badge-main-levee-fr-mono-1024.png')).body).width).toBe(1024)
   })
 
   it('escape them in the page and in each snippet', async () => {

@@ -9,6 +9,7 @@ import { mastodonHost, mastodonShareUrl, shareLinks } from '../kit/share.js'
 import { buildSnippets } from '../kit/snippets.js'
 import { messagesFor } from '../i18n/index.js'
 import { KitPage, MastodonPage } from '../views/kit-page.js'
+import type { PageContext } from '../views/page-context.js'
 import { answer, encodeBody, prepareAnswers, type PreparedAnswers } from './compression.js'
 import type { AppEnv } from './env.js'
 import { render } from './render.js'
@@ -52,8 +53,12 @@ kitFiles.get('/kit/:name{banner-[a-z0-9-]+-[a-z]{2}\\.(?:svg|png)}', async (c, n
 
 kitFiles.get('/kit/:name{[a-z0-9-]+\\.(?:svg|png)}', async (c, next) => {
   const name = c.req.param('name')
-  const file = await (await rendererFor(c.var.ctx.config)).file(name)
+  const renderer = await rendererFor(c.var.ctx.config)
+  const file = await renderer.file(name)
   if (!file) {
+    // A badge at a width the kit no longer offers because its words could not be read there.
+    const legible = renderer.legibleBadgeName(name)
+    if (legible) return c.redirect(`/kit/${legible}`, 301)
     // An address from before the kit offered several marks, pasted somewhere long ago.
     const today = formerKitName(name, c.var.ctx.config.site.kit.marks[0]!.id)
     return today ? c.redirect(`/kit/${today}`, 301) : next()
@@ -107,6 +112,13 @@ kit.get('/', async (c, next) => {
   const mark = chosen === undefined ? marks[0]! : marks.find((m) => m.id === chosen)
   if (!mark) return next()
   const renderer = await rendererFor(ctx.config)
+  // The language switch and the hreflang links lead to this mark's page in the other
+  // language, not to the first mark's.
+  const query = mark === marks[0] ? '' : `?mark=${encodeURIComponent(mark.id)}`
+  const p: PageContext = Object.create(page, {
+    twins: { value: page.twins.map((t) => ({ ...t, href: t.href + query })) },
+    alternates: { value: page.alternates.map((a) => ({ ...a, href: a.href + query })) },
+  })
   const badge = renderer.badgeSize(mark, locale, 'colour')
   // The counter is as wide as its count: the page reserves the width it has now, and
   // the image, a minute fresh at most, differs from it by a digit at worst.
@@ -115,12 +127,13 @@ kit.get('/', async (c, next) => {
   return render(
     c,
     <KitPage
-      p={page}
+      p={p}
       mark={mark}
       previews={await renderer.previews(locale)}
       snippets={buildSnippets(ctx.config, mark, locale, badge)}
       share={shareLinks(ctx.config, locale)}
       badge={badge}
+      badgeWidths={renderer.badgeWidths(mark, locale)}
       counter={{ width, height }}
     />,
   )

@@ -160,8 +160,8 @@ const en: Messages = {
     variantsTitle: (name: string) => `“${name}”: the logo and its badge`,
     markFiles: 'Logo:',
     badgeFiles: 'Badge:',
-    markBody:
-      'The logo alone, for a slide footer, a web page, an avatar: each preview shows it at 64, 32 and 16 pixels; at the two smallest sizes, a simplified version with heavier strokes keeps it legible. The badge, the logo with its words, for signatures, websites and posters.',
+    markBody: (size: number) =>
+      `The logo alone, for a slide footer, a web page, an avatar: each preview shows it at 64, 32 and 16 pixels; at the two smallest sizes, a simplified drawing made for them. The badge, the logo with its words, for signatures, websites and posters, comes only in sizes where its words can be read, from ${num(size)} pixels wide; smaller, take the logo alone.`,
     variants: {
       colour: 'Colour, on a light background',
       dark: 'Colour, on a dark background',

@@ -179,8 +179,8 @@ const fr = {
     variantsTitle: (name: string) => `« ${name} » : le logo et son badge`,
     markFiles: 'Logo :',
     badgeFiles: 'Badge :',
-    markBody:
-      'Le logo seul, pour un pied de diapositive, une page web, un avatar : chaque aperçu le montre à 64, 32 et 16 pixels ; aux deux plus petites tailles, une version simplifiée, aux traits plus épais, le garde lisible. Le badge, le logo avec ses mots, pour les signatures, les sites et les affiches.',
+    markBody: (size: number) =>
+      `Le logo seul, pour un pied de diapositive, une page web, un avatar : chaque aperçu le montre à 64, 32 et 16 pixels ; aux deux plus petites tailles, un dessin simplifié, fait pour elles. Le badge, le logo avec ses mots, pour les signatures, les sites et les affiches, n’est proposé qu’aux tailles où ses mots se lisent, à partir de ${num(size)}\u00a0pixels de large ; plus petit, prenez le logo seul.`,
     variants: {
       colour: 'Couleur, sur fond clair',
       dark: 'Couleur, sur fond sombre',

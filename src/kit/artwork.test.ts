@@ -9,7 +9,7 @@ import { Resvg } from '@resvg/resvg-js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Config, type KitMark, loadSiteConfig } from '../config.js'
 import { messagesFor } from '../i18n/index.js'
-import { KIT_VARIANTS, markSvg, SMALL_MARK_MAX } from './artwork.js'
+import { badgeArtwork, KIT_VARIANTS, legibleWidths, markSvg, PNG_WIDTHS, SMALL_MARK_MAX } from './artwork.js'
 import { createKitRenderer, type KitRenderer } from './render.js'
 
 const OUT = 'test-results/marks'
@@ -23,10 +23,19 @@ function rasterise(svg: string, width: number, ground: string) {
 }
 
 /**
- * One contact sheet: each file a row, on light then dark, rendered at 16, 32 and 64 px
- * wide and enlarged without smoothing (each pixel seen as it is), then at 256 px.
+ * One contact sheet: each file a row, on light then dark, rendered at the given widths
+ * and enlarged without smoothing (each pixel seen as it is): a mark at 16, 32 and 64 px
+ * then 256; a badge at the widths it is offered in, 256 and 512.
  */
-async function sheet(names: string[]): Promise<Buffer> {
+async function sheet(
+  names: string[],
+  sizes: readonly (readonly [number, number])[] = [
+    [16, 8],
+    [32, 4],
+    [64, 2],
+    [256, 1],
+  ],
+): Promise<Buffer> {
   const cells: string[] = []
   let y = 8
   for (const name of names) {
@@ -35,12 +44,7 @@ async function sheet(names: string[]): Promise<Buffer> {
     let x = 8
     let rowHeight = 0
     for (const ground of Object.values(GROUNDS)) {
-      for (const [width, zoom] of [
-        [16, 8],
-        [32, 4],
-        [64, 2],
-        [256, 1],
-      ] as const) {
+      for (const [width, zoom] of sizes) {
         // Small renders of the mark are drawn from its small version, as the kit publishes them.
         const [mark, variant] =
           site.kit.marks
@@ -72,7 +76,7 @@ beforeAll(async () => {
 })
 
 describe('the kit artwork, looked at', () => {
-  it('writes every mark and badge at 16, 32, 64 px and full size, on light and dark', async () => {
+  it('writes every mark at 16, 32, 64 px and full size, and every badge at the widths it is offered in, on light and dark', async () => {
     for (const mark of site.kit.marks)
       for (const variant of KIT_VARIANTS) {
         const names = [
@@ -84,7 +88,10 @@ describe('the kit artwork, looked at', () => {
           expect(file, name).toBeDefined()
           const svg = file!.body.toString('utf8')
           for (const [groundName, ground] of Object.entries(GROUNDS)) {
-            for (const width of [16, 32, 64, file!.width * 4]) {
+            const widths = name.startsWith('badge-')
+              ? [256, 512, file!.width * 4]
+              : [16, 32, 64, file!.width * 4]
+            for (const width of widths) {
               const png = rasterise(svg, width, ground).asPng()
               writeFileSync(join(OUT, `${name}-on-${groundName}-${width}.png`), png)
             }
@@ -99,7 +106,13 @@ describe('the kit artwork, looked at', () => {
       for (const l of site.locales) {
         writeFileSync(
           join(OUT, `sheet-badges-${mark.id}-${l}.png`),
-          await sheet(KIT_VARIANTS.map((v) => `badge-${mark.id}-${l}-${v}`)),
+          await sheet(
+            KIT_VARIANTS.map((v) => `badge-${mark.id}-${l}-${v}`),
+            [
+              [256, 2],
+              [512, 1],
+            ],
+          ),
         )
         const slide = await kit.banner(`banner-${mark.id}-${l}.png`, async () => 1234, 0)
         writeFileSync(join(OUT, `banner-${mark.id}-${l}.png`), slide!.body)
@@ -114,6 +127,32 @@ describe('the kit artwork, looked at', () => {
           rasterise(counter.body.toString('utf8'), counter.width * 2, ground).asPng(),
         )
     }
+  })
+})
+
+describe('the badges, legible wherever they are offered', () => {
+  const measure = (text: string, size: number) => text.length * size * 0.6
+  it('offers a badge only at widths where its smallest words are 12 px or more', () => {
+    for (const mark of site.kit.marks)
+      for (const locale of site.locales) {
+        const art = badgeArtwork(site.kit, mark, locale, 'colour', measure)
+        // Read from the drawing itself, not from what the artwork says of it.
+        const sizes = [...art.svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]))
+        expect(sizes.length, `${mark.id} ${locale}`).toBeGreaterThan(0)
+        const pixels = (w: number) => (Math.min(...sizes) * w) / art.width
+        const offered = legibleWidths(art)
+        expect(offered.length, `${mark.id} ${locale}`).toBeGreaterThan(0)
+        for (const w of PNG_WIDTHS)
+          expect(
+            offered.includes(w),
+            `${mark.id} ${locale} at ${w} px: ${pixels(w).toFixed(1)} px text`,
+          ).toBe(pixels(w) >= 11)
+      }
+  })
+  it('leaves out the sizes at which a badge of longer words would be a smudge', () => {
+    const long = { ...site.kit, badge: { fr: `${'Objection '.repeat(8)}· x` } }
+    const art = badgeArtwork(long, site.kit.marks[0]!, 'fr', 'colour', measure)
+    expect(legibleWidths(art)).not.toContain(256)
   })
 })
 

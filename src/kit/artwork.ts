@@ -12,9 +12,9 @@ export const PNG_WIDTHS = [64, 128, 256, 512, 1024] as const
 export const SMALL_MARK_WIDTHS = [16, 32] as const
 /** Up to this width a render of the mark uses the drawing made for small sizes. */
 export const SMALL_MARK_MAX = 32
-export const FONT_FAMILY = 'DejaVu Sans'
-/** The two weights shipped: titles and figures in bold, what accompanies them in book. */
-export type Weight = 400 | 700
+export const FONT_FAMILY = 'Source Sans 3'
+/** The two weights shipped: titles and figures in semibold, what accompanies them in regular. */
+export type Weight = 400 | 600
 
 /** Text for XML: the only way anything dynamic enters an SVG. */
 export function escapeXml(text: string): string {
@@ -33,6 +33,8 @@ export interface Artwork {
   height: number
   /** What the image says, for its <title> and alt text. */
   label: string
+  /** The size of its smallest text, in its own units; none when it has no text. */
+  smallestText?: number
 }
 
 /** A mark in one palette, as a standalone SVG; `small` picks the drawing made for 16 and 32 px. */
@@ -70,15 +72,15 @@ function text(
   content: string,
   options: { anchor?: 'start' | 'middle' | 'end'; weight?: Weight } = {},
 ): string {
-  return `<text x="${x}" y="${y}" font-family="${FONT_FAMILY}" font-weight="${options.weight ?? 700}" font-size="${size}" fill="${fill}" text-anchor="${options.anchor ?? 'start'}">${escapeXml(content)}</text>`
+  return `<text x="${x}" y="${y}" font-family="${FONT_FAMILY}" font-weight="${options.weight ?? 600}" font-size="${size}" fill="${fill}" text-anchor="${options.anchor ?? 'start'}">${escapeXml(content)}</text>`
 }
 
 function svgRoot(width: number, height: number, body: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`
 }
 
-/** Height of DejaVu Sans's capitals and figures, per unit of font size. */
-const CAP_HEIGHT = 0.729
+/** Height of Source Sans 3's capitals and figures, per unit of font size. */
+const CAP_HEIGHT = 0.66
 
 /** The baseline that centres a line's capitals and figures on `middle`. */
 const centredBaseline = (middle: number, size: number) =>
@@ -90,7 +92,27 @@ export function badgeLines(words: string): string[] {
   return at < 0 ? [words] : [words.slice(0, at), words.slice(at + 3)]
 }
 
-/** The worded badge: the mark, then «Objection de conscience» over «IA générative». */
+/**
+ * The smallest text, in pixels, that the kit lets a file show: below it the words of a
+ * badge are a grey smudge (the badge at 128 px wide had letters 3 px high; Source Sans's small letters are half its size). A badge is
+ * published only at the widths where its smallest line is at least this large; smaller
+ * uses take the mark alone, which is drawn for 16 and 32 px.
+ */
+export const MIN_TEXT_PX = 12
+
+/** The published PNG widths at which an artwork's smallest text is legible. */
+export function legibleWidths(art: Artwork): number[] {
+  const smallest = art.smallestText
+  if (smallest === undefined) return [...PNG_WIDTHS]
+  return PNG_WIDTHS.filter((w) => (smallest * w) / art.width >= MIN_TEXT_PX)
+}
+
+/**
+ * The worded badge: the mark, then the words in two levels, «Objection de conscience»
+ * in bold and the ink colour, «face à l’IA générative» under it, smaller, in book
+ * weight and the accent colour. A hairline frame, the ink at a fifth, holds it on a
+ * ground of another colour without weighing on the words.
+ */
 export function badgeArtwork(
   kit: KitConfig,
   mark: KitMark,
@@ -101,24 +123,32 @@ export function badgeArtwork(
   const palette = kit.palettes[variant]
   const words = kit.badge[locale]!
   const lines = badgeLines(words)
-  const size = 27
-  const height = lines.length === 2 ? 96 : 72
-  // The same margin around the mark on three sides and after the text; the text block,
-  // from the top of its capitals to its last baseline, centred on the badge's height.
-  const pad = 14
+  const two = lines.length === 2
+  const [first, second] = [31, 26]
+  const height = two ? 96 : 72
+  // The mark square with the same margin above, below and before it; the text block,
+  // from the top of the first line's capitals to the last baseline, centred on the height.
+  const pad = 16
   const markSize = height - 2 * pad
-  const textX = pad + markSize + 16
-  const width = Math.ceil(textX + Math.max(...lines.map((l) => measure(l, size))) + pad + 2)
-  const leading = 36
-  const first = Math.round(centredBaseline(height / 2, size) - (leading * (lines.length - 1)) / 2)
+  const textX = pad + markSize + 18
+  const sizes = lines.map((_, i) => (i === 0 ? first : second))
+  const weights: Weight[] = lines.map((_, i) => (i === 0 ? 600 : 400))
+  const textWidth = Math.max(...lines.map((l, i) => measure(l, sizes[i]!, weights[i])))
+  const width = Math.ceil(textX + textWidth + pad + 6)
+  const leading = 32
+  const block = CAP_HEIGHT * first + (two ? leading : 0)
+  const top = (height - block) / 2
+  const baselines = [Math.round((top + CAP_HEIGHT * first) * 10) / 10, Math.round((top + block) * 10) / 10]
   const body = [
-    `<rect x="1.5" y="1.5" width="${width - 3}" height="${height - 3}" rx="14" fill="${palette.paper}" stroke="${palette.accent}" stroke-width="3"/>`,
+    `<rect x="1" y="1" width="${width - 2}" height="${height - 2}" rx="12" fill="${palette.paper}" stroke="${palette.ink}" stroke-opacity="0.2" stroke-width="2"/>`,
     placeMark(kit, mark, variant, pad, pad, markSize),
     ...lines.map((line, i) =>
-      text(textX, first + i * leading, size, i === 0 ? palette.ink : palette.accent, line),
+      text(textX, baselines[i]!, sizes[i]!, i === 0 ? palette.ink : palette.accent, line, {
+        weight: weights[i],
+      }),
     ),
   ].join('')
-  return { svg: svgRoot(width, height, body), width, height, label: words }
+  return { svg: svgRoot(width, height, body), width, height, label: words, smallestText: Math.min(...sizes) }
 }
 
 /**
@@ -137,7 +167,8 @@ export function counterArtwork(kit: KitConfig, label: string, measure: Measure):
   // After the text, the margin the mark has on its left, and the border's width again.
   const width = Math.ceil(textX + measure(label, size) + pad + 4)
   const body = [
-    `<rect x="1" y="1" width="${width - 2}" height="${height - 2}" rx="8" fill="${palette.paper}" stroke="${palette.accent}" stroke-width="2"/>`,
+    // The badge's hairline frame: the ink at a fifth, not the accent.
+    `<rect x="0.75" y="0.75" width="${width - 1.5}" height="${height - 1.5}" rx="8" fill="${palette.paper}" stroke="${palette.ink}" stroke-opacity="0.2" stroke-width="1.5"/>`,
     placeMark(kit, mark, 'colour', pad, pad, markSize),
     text(textX, centredBaseline(height / 2, size), size, palette.ink, label),
   ].join('')
@@ -150,7 +181,7 @@ export function wrap(
   width: number,
   size: number,
   measure: Measure,
-  weight: Weight = 700,
+  weight: Weight = 600,
 ): string[] {
   const lines: string[] = []
   let line = ''
@@ -207,11 +238,10 @@ export function previewArtwork(
   const height = 630
   const palette = kit.palettes.colour
   const left = 96
-  const { size, lines } = fitTitle(opts.title, 1000, 64, 36, 3, measure)
+  const { size, lines } = fitTitle(opts.title, 1000, 72, 36, 3, measure)
   const top = 236
   const body = [
     `<rect width="${width}" height="${height}" fill="${palette.paper}"/>`,
-    `<rect width="${width}" height="12" fill="${palette.accent}"/>`,
     placeMark(kit, kit.marks[0]!, 'colour', left, 76, 112),
     ...lines.map((line, i) => text(left, top + size + i * size * 1.18, size, palette.ink, line)),
     text(left, 560, 40, palette.accent, opts.count),
@@ -222,10 +252,12 @@ export function previewArtwork(
 
 /**
  * A 16:9 slide (1920×1080) for Impress, PowerPoint or Keynote, composed as one. Read
- * in this order: the title, large, in bold; the count, in the accent colour; the line
- * of invitation and the link, in book weight, smaller; the QR code beside them for those
- * in the room. The mark opens the column; the badge's words are left out: beside the
- * title they would say the same thing twice.
+ * in this order: the title, large, in bold; the line of invitation and the link under
+ * it; the count, in book weight like the invitation, at the foot of the column, where
+ * it informs without competing with the title. The QR code stands on the slide's own
+ * white at the right, as tall as the text column, with no card or rule around it.
+ * The mark opens the column; the badge's words are left out: beside the title they
+ * would say the same thing twice.
  */
 export function bannerArtwork(
   kit: KitConfig,
@@ -236,36 +268,33 @@ export function bannerArtwork(
   const width = 1920
   const height = 1080
   const palette = kit.palettes.colour
-  const margin = 136
-  // The text column ends where the QR code's card begins, with a gutter.
-  const qrSize = 440
-  const card = 32
-  const qrX = width - margin - qrSize - card
-  const column = qrX - card - 96 - margin
-  const { size, lines } = fitTitle(opts.title, column, 92, 72, 3, measure)
-  const leading = Math.round(size * 1.14)
-  const markSize = 120
-  const markY = 150
-  const titleTop = markY + markSize + 84 + size
+  const margin = 144
+  const qrSize = 456
+  const qrX = width - margin - qrSize
+  const column = qrX - 120 - margin
+  const { size, lines } = fitTitle(opts.title, column, 108, 72, 3, measure)
+  const leading = Math.round(size * 1.12)
+  const markSize = 112
+  const markY = margin
+  const titleTop = markY + markSize + 96 + Math.round(CAP_HEIGHT * size)
   const titleEnd = titleTop + (lines.length - 1) * leading
   const inviteSize = 44
-  const inviteY = titleEnd + 110
-  const urlSize = fittingSize(opts.url, column, 40, measure, 400)
-  const qrY = (height - qrSize) / 2
+  const inviteY = titleEnd + 104
+  const urlSize = fittingSize(opts.url, column, 44, measure, 400)
+  const countY = height - margin
+  // The code's modules, quiet zone included, end on the count's baseline.
+  const qrY = countY - qrSize + 16
   const qr = opts.qrSvg.replace(/<\?xml[^>]*\?>/g, '').replace(/<svg\b([^>]*)>/, (_, attrs: string) => {
     const kept = attrs.replace(/\s(?:width|height|x|y)="[^"]*"/g, '')
     return `<svg${kept} x="${qrX}" y="${qrY}" width="${qrSize}" height="${qrSize}">`
   })
   const body = [
     `<rect width="${width}" height="${height}" fill="${palette.paper}"/>`,
-    `<rect width="${width}" height="16" fill="${palette.accent}"/>`,
     placeMark(kit, mark, 'colour', margin, markY, markSize),
     ...lines.map((line, i) => text(margin, titleTop + i * leading, size, palette.ink, line)),
     text(margin, inviteY, inviteSize, palette.ink, opts.invite, { weight: 400 }),
-    text(margin, inviteY + 64, urlSize, palette.accent, opts.url, { weight: 400 }),
-    text(margin, height - margin, 60, palette.accent, opts.count),
-    // The code on a white card with its quiet zone, readable whatever the palette.
-    `<rect x="${qrX - card}" y="${qrY - card}" width="${qrSize + 2 * card}" height="${qrSize + 2 * card}" rx="24" fill="#ffffff" stroke="${palette.ink}" stroke-opacity="0.15" stroke-width="2"/>`,
+    text(margin, inviteY + 66, urlSize, palette.accent, opts.url, { weight: 400 }),
+    text(margin, countY, 40, palette.ink, opts.count, { weight: 400 }),
     qr,
   ].join('')
   return {

@@ -17,6 +17,7 @@ import {
   escapeXml,
   FONT_FAMILY,
   KIT_VARIANTS,
+  legibleWidths,
   markSvg,
   PNG_WIDTHS,
   previewArtwork,
@@ -31,11 +32,16 @@ export const PREVIEW_MAX_AGE_MS = 60_000
 
 const fontFile = (name: string) => fileURLToPath(new URL(`../assets/fonts/${name}`, import.meta.url))
 // Without a loaded font resvg silently drops text; system fonts would make the
-// output depend on the machine, so only the shipped files are used: DejaVu Sans in
-// bold, and in book weight (reduced to Latin, Greek and Cyrillic; a character it lacks
-// is drawn from the bold file).
+// output depend on the machine, so only the shipped files are used: Source Sans 3 in
+// semibold and regular (Adobe's, under the SIL Open Font License, the files as
+// published), and DejaVu Sans, which draws any character Source Sans lacks.
 const FONT: ResvgRenderOptions['font'] = {
-  fontFiles: [fontFile('DejaVuSans-Bold.ttf'), fontFile('DejaVuSans.ttf')],
+  fontFiles: [
+    fontFile('SourceSans3-Semibold.ttf'),
+    fontFile('SourceSans3-Regular.ttf'),
+    fontFile('DejaVuSans-Bold.ttf'),
+    fontFile('DejaVuSans.ttf'),
+  ],
   loadSystemFonts: false,
   defaultFontFamily: FONT_FAMILY,
 }
@@ -132,6 +138,13 @@ export interface KitRenderer {
   file(name: string): Promise<KitFile | undefined>
   /** Size of the worded badge of a mark, for width and height attributes. */
   badgeSize(mark: KitMark, locale: string, variant: KitVariant): { width: number; height: number }
+  /** The PNG widths at which the badge of a mark is published: those where its words are legible. */
+  badgeWidths(mark: KitMark, locale: string): number[]
+  /**
+   * Where a badge PNG asked at a width too small to read now is: the same badge at the
+   * smallest legible width (the kit offered 64 and 128 px once), or undefined.
+   */
+  legibleBadgeName(name: string): string | undefined
   /** Where each drawing is in the previews sheet of a locale (made with it). */
   previews(locale: string): Promise<KitPreviews>
   /** The live counter badge for a count already formatted in its language. */
@@ -158,7 +171,7 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
 
   const measure = (() => {
     const widths = new Map<string, number>()
-    return (text: string, size: number, weight: Weight = 700) => {
+    return (text: string, size: number, weight: Weight = 600) => {
       const key = `${weight}:${size}:${text}`
       let w = widths.get(key)
       if (w === undefined) {
@@ -224,8 +237,9 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
       const mark = markById(id)
       const width = widthText === undefined ? undefined : Number(widthText)
       if (!mark || !locales.includes(locale) || (ext === 'svg') !== (width === undefined)) return undefined
-      if (!publishedWidth(width, false)) return undefined
       const art = badge(mark, locale, variant)
+      // Only where its words can be read: smaller, the mark alone says it.
+      if (width !== undefined && !legibleWidths(art).includes(width)) return undefined
       return ext === 'svg' ? svgFile(Resvg, art) : pngFile(Resvg, art, width!)
     }
     m = QR_NAME.exec(name)
@@ -341,6 +355,19 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
     badgeSize(mark, locale, variant) {
       const { width, height } = badge(mark, locale, variant)
       return { width, height }
+    },
+    badgeWidths(mark, locale) {
+      return legibleWidths(badge(mark, locale, 'colour'))
+    },
+    legibleBadgeName(name) {
+      const m = BADGE_NAME.exec(name)
+      const mark = m ? markById(m[1]!) : undefined
+      if (!m || !mark || !locales.includes(m[2]!) || m[4] === undefined || m[5] !== 'png') return undefined
+      if (!(PNG_WIDTHS as readonly number[]).includes(Number(m[4]))) return undefined
+      const smallest = legibleWidths(badge(mark, m[2]!, m[3] as KitVariant))[0]
+      return smallest === undefined || smallest <= Number(m[4])
+        ? undefined
+        : `badge-${mark.id}-${m[2]}-${m[3]}-${smallest}.png`
     },
     async previews(locale) {
       return (await sheet(locale)).views

@@ -21,6 +21,8 @@ export interface KitPageProps {
   share: ShareLinks
   /** Natural size of the worded badge (the same in every variant). */
   badge: { width: number; height: number }
+  /** The PNG widths of the badge: those at which its words can be read. */
+  badgeWidths: number[]
   /** Natural size of the live counter as the count stands. */
   counter: { width: number; height: number }
 }
@@ -67,7 +69,11 @@ function Snippet(props: {
   )
 }
 
-/** "Logo: SVG · PNG 64 128 256 512 1024", each a download link (the mark also 16 and 32). */
+/**
+ * "Logo: SVG · PNG, width in pixels:" then the widths, each a download link and a tap
+ * target of 44 px. The widths stay together: on a narrow screen they go to the next
+ * line as one row, rather than breaking between the label and its numbers.
+ */
 function Downloads({
   p,
   label,
@@ -81,20 +87,21 @@ function Downloads({
 }) {
   return (
     <p class="downloads">
-      {label}{' '}
-      <a href={`/kit/${base}.svg`} download="">
-        SVG
-      </a>
-      {' · '}
-      {p.m.kit.pngWidths}{' '}
-      {widths.map((w, i) => (
-        <>
-          {i > 0 ? ' ' : null}
+      <span>
+        {label}{' '}
+        <a href={`/kit/${base}.svg`} download="">
+          SVG
+        </a>
+        {' · '}
+        {p.m.kit.pngWidths}
+      </span>{' '}
+      <span class="sizes">
+        {widths.map((w) => (
           <a href={`/kit/${base}-${w}.png`} download="">
             {w}
           </a>
-        </>
-      ))}
+        ))}
+      </span>
     </p>
   )
 }
@@ -155,7 +162,7 @@ export function MastodonForm({ p, value = '', error }: { p: PageContext; value?:
   )
 }
 
-export function KitPage({ p, mark, previews, snippets, share, badge, counter }: KitPageProps) {
+export function KitPage({ p, mark, previews, snippets, share, badge, badgeWidths, counter }: KitPageProps) {
   const m = p.m.kit
   const title = p.site.title[p.locale]!
   const words = p.site.kit.badge[p.locale]!
@@ -212,7 +219,14 @@ export function KitPage({ p, mark, previews, snippets, share, badge, counter }: 
               {marks.map((other) => (
                 <li>
                   <a href={`${markPage(other)}#logos`} aria-current={other === mark ? 'page' : undefined}>
-                    <Preview p={p} view={previews.mark(other, 'colour')} alt="" scale={0.75} />
+                    {/* On a dark page, the mark as drawn for dark grounds, from the same sheet: no light tile. */}
+                    <picture>
+                      <source
+                        srcset={`/kit/previews-${p.locale}.svg#${previews.mark(other, 'dark').id}`}
+                        media="(prefers-color-scheme: dark)"
+                      />
+                      <Preview p={p} view={previews.mark(other, 'colour')} alt="" scale={0.75} />
+                    </picture>
                     {other.name[p.locale]}
                   </a>
                 </li>
@@ -220,7 +234,7 @@ export function KitPage({ p, mark, previews, snippets, share, badge, counter }: 
             </ul>
           ) : null}
           <h3>{m.variantsTitle(name)}</h3>
-          <p>{m.markBody}</p>
+          <p>{m.markBody(badgeWidths[0] ?? 0)}</p>
           {/* One card per variant: the mark at 64, 32 and 16 px, then its badge, each with its files. */}
           <ul class="variants">
             {KIT_VARIANTS.map((v) => (
@@ -238,7 +252,7 @@ export function KitPage({ p, mark, previews, snippets, share, badge, counter }: 
                   widths={[...SMALL_MARK_WIDTHS, ...PNG_WIDTHS]}
                 />
                 <Preview p={p} view={previews.badge(mark, v)} alt={v === 'colour' ? words : ''} />
-                <Downloads p={p} label={m.badgeFiles} base={`${badgeBase}-${v}`} />
+                <Downloads p={p} label={m.badgeFiles} base={`${badgeBase}-${v}`} widths={badgeWidths} />
               </li>
             ))}
           </ul>
