@@ -27,6 +27,7 @@ import { securityTxt } from './http/security-txt.js'
 import { manage } from './http/manage.js'
 import { newsPage, newsStop } from './http/news.js'
 import { messagesFor } from './i18n/index.js'
+import { silentLogger, type Logger } from './log.js'
 import { debateStop, relay } from './http/relay.js'
 import { openData } from './http/open-data.js'
 import { signatories } from './http/signatories.js'
@@ -67,7 +68,7 @@ export function publicPageCache(ctx: AppContext, ttlMs: number): PageCache {
 
 export function createApp(
   ctx: AppContext,
-  log: (line: string) => void = () => {},
+  logger: Logger = silentLogger,
   options: AppOptions = {},
 ): Hono<AppEnv> {
   const assets = loadAssets(ctx.config.site.kit)
@@ -137,6 +138,6 @@ export function createApp(
   }
 
   app.notFound(notFoundHandler(ctx, assets))
-  app.onError(errorHandler(ctx, assets, log))
+  app.onError(errorHandler(ctx, assets, logger))
   return app
 }

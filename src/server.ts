@@ -26,10 +26,13 @@ import { loadDkim } from './mail/dkim.js'
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
 import { join } from 'node:path'
+import { createLogger, firstLine, type Logger } from './log.js'
 
 export interface RunningServer {
   url: string
   port: number
+  /** Where it logs: main.ts says its start and stop there too. */
+  logger: Logger
   ctx: AppContext
   database: DatabaseHandle
   worker: OutboxWorker
@@ -41,7 +44,8 @@ export interface RunningServer {
 
 export interface StartOptions {
   now?: () => Date
-  log?: (line: string) => void
+  /** Where the server says what happens; by default the log the settings describe (src/log.ts), on standard output. */
+  logger?: Logger
   transport?: MailTransport
   mailPollMs?: number
   /**
@@ -61,7 +65,7 @@ export interface StartOptions {
  * The hourly report: networks (by keyed hash) and e-mail domains whose signing rate
  * stands out, for a person to look at; then old rate-limit windows are deleted.
  */
-export async function reportRates(ctx: AppContext, log: (line: string) => void): Promise<void> {
+export async function reportRates(ctx: AppContext, logger: Logger): Promise<void> {
   const limits = ctx.config.site.limits
   const lines = await ctx.limiter.listOutliers(ctx.now(), {
     networkPerHour: limits.reportNetworkPerHour,
@@ -70,14 +74,21 @@ export async function reportRates(ctx: AppContext, log: (line: string) => void):
   for (const line of lines) {
     // Network hits are weighted: a submission without the form timestamp counts more.
     const what = line.kind === 'network' ? 'weighted signing requests' : 'signing requests'
-    log(`rate report: ${line.kind} ${line.subject}: ${line.hits} ${what} in the last hour`)
+    logger.warn(`rate report: ${line.kind} ${line.subject}: ${line.hits} ${what} in the last hour`)
   }
   await ctx.limiter.purge(ctx.now())
 }
 
 export async function startServer(loaded: LoadedConfig, options: StartOptions = {}): Promise<RunningServer> {
   const config = prepareDataDir(loaded)
-  const log = options.log ?? ((line: string) => console.log(line))
+  const logger =
+    options.logger ??
+    createLogger({
+      format: config.log.format,
+      level: config.log.level,
+      syslogPrefix: config.log.journal,
+      showLinks: !config.production,
+    })
   const now = options.now ?? (() => new Date())
   const content = loadContent(config)
   const warnings = [
@@ -87,15 +98,15 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
   ]
   const logKey = loadOrCreateLogKey(config.dataDir)
   warnings.push(logKey.warning)
-  for (const line of warnings) if (line) log(line)
+  for (const line of warnings) if (line) logger.warn(line)
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     sqliteFile: config.sqliteFile,
-    warn: log,
+    warn: (line) => logger.warn(line),
   })
   if (database.dialect === 'sqlite') {
     const saved = await backupBeforeUpgrade(database.db, config.sqliteFile, config.dataDir, now())
-    if (saved) log(saved)
+    if (saved) logger.info(saved)
   }
   await migrateToLatest(database.db)
   const guard = options.guardWrites ? createWriteGuard() : undefined
@@ -106,7 +117,7 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     options.transport ??
     (config.smtpUrl
       ? smtpTransport(config.smtpUrl, { greetingName: new URL(config.baseUrl).hostname, dkim })
-      : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production, dkim }))
+      : fileTransport(join(config.dataDir, 'mail'), logger, { showLinks: !config.production, dkim }))
   const gauge =
     database.dialect === 'sqlite'
       ? storageGauge(config.dataDir, config.site.reliability.diskHeadroomMb * 1024 * 1024)
@@ -126,10 +137,10 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     from: config.mailFrom,
     replyTo: config.site.contactEmail,
     now,
-    log,
+    logger,
     pollMs: options.mailPollMs,
   })
-  const afterAnswer = createAfterAnswer(log)
+  const afterAnswer = createAfterAnswer(logger)
   const limiter = createRateLimiter(db, database.dialect, transactor.transact)
   const pageCacheMs = options.pageCacheMs ?? 1000
   const ctx: AppContext = {
@@ -151,18 +162,18 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
   // Signatures counted before the public log existed (or written by a seeder) join it
   // now, so that the log's count is the public count from the first checkpoint on.
   const unlogged = await ctx.transact((tx) => logUnloggedSignatures(tx, config.site, now()))
-  if (unlogged > 0) log(`public log: ${unlogged} counted signatures added`)
+  if (unlogged > 0) logger.info(`public log: ${unlogged} counted signatures added`)
   await ctx.settings.refresh()
   const pageCache = pageCacheMs > 0 ? publicPageCache(ctx, pageCacheMs) : undefined
-  const app = createApp(ctx, log, { pageCache })
+  const app = createApp(ctx, logger, { pageCache })
 
   const purgeEveryMs = options.purgeEveryMs ?? 3600_000
   const purgeTimer =
     purgeEveryMs > 0
       ? setInterval(() => {
-          purgeExpired(ctx).catch((err: Error) => log(`purge failed: ${err.message.split('\n')[0]}`))
-          reportRates(ctx, log).catch((err: Error) =>
-            log(`rate report failed: ${err.message.split('\n')[0]}`),
+          purgeExpired(ctx).catch((err: unknown) => logger.error('purge failed', { error: firstLine(err) }))
+          reportRates(ctx, logger).catch((err: unknown) =>
+            logger.error('rate report failed', { error: firstLine(err) }),
           )
         }, purgeEveryMs).unref()
       : undefined
@@ -176,18 +187,21 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
             .then(async (r) => {
               await ctx.settings.set('last_reconciliation', JSON.stringify(r), ctx.now())
               if (r.drift)
-                log(
-                  `counter drift: kept ${r.kept.confirmed}/${r.kept.public}, recounted ${r.recounted.confirmed}/${r.recounted.public}`,
-                )
+                logger.warn('counter drift', {
+                  kept_confirmed: r.kept.confirmed,
+                  kept_public: r.kept.public,
+                  recounted_confirmed: r.recounted.confirmed,
+                  recounted_public: r.recounted.public,
+                })
             })
-            .catch((err: Error) => log(`reconciliation failed: ${err.message.split('\n')[0]}`))
+            .catch((err: unknown) => logger.error('reconciliation failed', { error: firstLine(err) }))
         }, reconcileEveryMs).unref()
       : undefined
 
   // A checkpoint when the log grew, at most every [transparency] checkpoint_seconds.
   const checkpointTimer = setInterval(() => {
-    writeCheckpoint(ctx.transact, config.baseUrl, ctx.logKey, ctx.now()).catch((err: Error) =>
-      log(`checkpoint failed: ${err.message.split('\n')[0]}`),
+    writeCheckpoint(ctx.transact, config.baseUrl, ctx.logKey, ctx.now()).catch((err: unknown) =>
+      logger.error('checkpoint failed', { error: firstLine(err) }),
     )
   }, config.site.checkpointSeconds * 1000).unref()
 
@@ -204,6 +218,7 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    logger,
     ctx,
     database,
     worker,
