@@ -23,6 +23,8 @@ import { languageRedirect, withLocale } from './http/locale.js'
 import { createPageCache, type PageCache } from './http/page-cache.js'
 import { crawlers, noindexUnlessAllowed } from './http/crawlers.js'
 import { health } from './http/health.js'
+import { measureRequests, metricsRoute } from './http/metrics.js'
+import { noMetrics, type EnabledMetrics } from './metrics.js'
 import { securityTxt } from './http/security-txt.js'
 import { manage } from './http/manage.js'
 import { newsPage, newsStop } from './http/news.js'
@@ -48,6 +50,8 @@ export const MAX_NEWS_BODY_BYTES = 512 * 1024
 export interface AppOptions {
   /** Rendered public pages kept in memory (see publicPageCache); without it, every request renders. */
   pageCache?: PageCache
+  /** GET /metrics on the site's port, for a scraper bearing the token (METRICS_TOKEN without METRICS_PORT). */
+  metrics?: { metrics: EnabledMetrics; token: string }
 }
 
 /**
@@ -63,6 +67,7 @@ export function publicPageCache(ctx: AppContext, ttlMs: number): PageCache {
     outerHeaders: (headers) => applySecurityHeaders(ctx.config, headers),
     divert: (path, header) => languageRedirect(ctx, path, header) !== undefined,
     etagOf: (body) => contentEtag(stampFreeContent(decoder.decode(body), ctx.now())),
+    answeredEarly: (route, status, seconds) => ctx.metrics.request('GET', route, status, seconds),
   })
 }
 
@@ -73,6 +78,7 @@ export function createApp(
 ): Hono<AppEnv> {
   const assets = loadAssets(ctx.config.site.kit)
   const app = new Hono<AppEnv>({ strict: false })
+  if (ctx.metrics !== noMetrics) app.use('*', measureRequests(ctx.metrics))
   app.use('*', securityHeaders(ctx.config))
   app.use('*', compression())
   app.use('*', async function provideContext(c, next) {
@@ -103,6 +109,7 @@ export function createApp(
   app.route('/', crawlers)
   app.route('/', securityTxt)
   app.route('/', health)
+  if (options.metrics) app.route('/', metricsRoute(options.metrics.metrics, options.metrics.token))
   app.use('/open-data/*', noindexUnlessAllowed())
   app.use('/api/v1/signatories', noindexUnlessAllowed())
   app.route('/api', api)

@@ -3,6 +3,7 @@ import type { DomainContext } from './domain/context.js'
 import type { RuntimeSettings } from './domain/settings.js'
 import type { PublicNumbers } from './domain/snapshot.js'
 import type { LogKey } from './domain/transparency/checkpoints.js'
+import type { Metrics } from './metrics.js'
 
 /** Everything a request handler may use; built once per running server by startServer (server.ts). */
 export interface AppContext extends DomainContext {
@@ -17,4 +18,6 @@ export interface AppContext extends DomainContext {
   numbers: PublicNumbers
   /** The key that signs the public log's checkpoints (its public half is published). */
   logKey: LogKey
+  /** Prometheus metrics when they are on (METRICS_PORT, METRICS_TOKEN); noMetrics otherwise. */
+  metrics: Metrics
 }

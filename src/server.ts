@@ -1,6 +1,7 @@
 // Assembles a running Paraphe: data folder, database, content, mail worker, HTTP server and the
 // retention schedule. main.ts calls it for real; tests call it with their settings.
 import { getRequestListener } from '@hono/node-server'
+import { timingSafeEqual } from 'node:crypto'
 import { createServer } from 'node:http'
 import { createApp, publicPageCache } from './app.js'
 import type { LoadedConfig } from './config.js'
@@ -27,12 +28,16 @@ import { fileTransport, smtpTransport, type MailTransport } from './mail/transpo
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
 import { join } from 'node:path'
 import { createLogger, firstLine, type Logger } from './log.js'
+import { countingRefusals, createMetrics, noMetrics, type EnabledMetrics } from './metrics.js'
+import { outboxHealth } from './mail/outbox.js'
 
 export interface RunningServer {
   url: string
   port: number
   /** Where it logs: main.ts says its start and stop there too. */
   logger: Logger
+  /** Where a scraper reads the metrics on their own port (METRICS_PORT), when they are on. */
+  metricsUrl?: string
   ctx: AppContext
   database: DatabaseHandle
   worker: OutboxWorker
@@ -112,6 +117,15 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
   const guard = options.guardWrites ? createWriteGuard() : undefined
   const db = guard ? database.db.withPlugin(guard.plugin) : database.db
 
+  // Metrics read the public counts and the outbox when scraped; both exist once ctx does.
+  let ctxForMetrics: AppContext | undefined
+  const metrics: EnabledMetrics | undefined = config.metrics
+    ? await createMetrics({
+        counts: () => ctxForMetrics!.numbers.counts.get(),
+        outbox: () => outboxHealth(ctxForMetrics!.db, ctxForMetrics!.now()),
+      })
+    : undefined
+
   const dkim = loadDkim(config.dkim, config.mailFrom)
   const transport =
     options.transport ??
@@ -138,10 +152,12 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     replyTo: config.site.contactEmail,
     now,
     logger,
+    metrics,
     pollMs: options.mailPollMs,
   })
   const afterAnswer = createAfterAnswer(logger)
-  const limiter = createRateLimiter(db, database.dialect, transactor.transact)
+  const createdLimiter = createRateLimiter(db, database.dialect, transactor.transact)
+  const limiter = metrics ? countingRefusals(createdLimiter, metrics) : createdLimiter
   const pageCacheMs = options.pageCacheMs ?? 1000
   const ctx: AppContext = {
     db,
@@ -157,7 +173,9 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     afterAnswer: (work) => afterAnswer.run(work),
     numbers: publicNumbers(db, config.site, pageCacheMs),
     logKey: logKey.key,
+    metrics: metrics ?? noMetrics,
   }
+  ctxForMetrics = ctx
   feedNews = () => feedNewsMails(ctx)
   // Signatures counted before the public log existed (or written by a seeder) join it
   // now, so that the log's count is the public count from the first checkpoint on.
@@ -165,7 +183,12 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
   if (unlogged > 0) logger.info(`public log: ${unlogged} counted signatures added`)
   await ctx.settings.refresh()
   const pageCache = pageCacheMs > 0 ? publicPageCache(ctx, pageCacheMs) : undefined
-  const app = createApp(ctx, logger, { pageCache })
+  // On their own port when one is given; else on the site's, behind the token.
+  const metricsOnSitePort = metrics && config.metrics?.port === undefined ? config.metrics?.token : undefined
+  const app = createApp(ctx, logger, {
+    pageCache,
+    metrics: metrics && metricsOnSitePort ? { metrics, token: metricsOnSitePort } : undefined,
+  })
 
   const purgeEveryMs = options.purgeEveryMs ?? 3600_000
   const purgeTimer =
@@ -213,12 +236,17 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
+  const metricsServer =
+    metrics && config.metrics?.port !== undefined
+      ? await listenForMetrics(metrics, config.metrics.host, config.metrics.port, config.metrics.token)
+      : undefined
 
   let stopping: Promise<void> | undefined
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     logger,
+    metricsUrl: metricsServer?.url,
     ctx,
     database,
     worker,
@@ -241,6 +269,7 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
           })
           closeIdle()
         })
+        await metricsServer?.close()
         await afterAnswer.idle()
         await limiter.close()
         await worker.stop()
@@ -248,5 +277,46 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
       })()
       return stopping
     },
+  }
+}
+
+/**
+ * The metrics on their own port (METRICS_PORT, on METRICS_HOST: loopback unless told
+ * otherwise), out of the site's way: GET /metrics and nothing else, behind the token
+ * when one is set.
+ */
+async function listenForMetrics(
+  metrics: EnabledMetrics,
+  host: string,
+  port: number,
+  token: string | undefined,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const expected = token ? Buffer.from(`Bearer ${token}`) : undefined
+  const server = createServer((req, res) => {
+    const given = Buffer.from(req.headers.authorization ?? '')
+    const allowed = !expected || (given.length === expected.length && timingSafeEqual(given, expected))
+    if (req.method !== 'GET' || req.url !== '/metrics' || !allowed) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n')
+      return
+    }
+    metrics.text().then(
+      (body) =>
+        res.writeHead(200, { 'Content-Type': metrics.contentType, 'Cache-Control': 'no-store' }).end(body),
+      () => res.writeHead(500).end(),
+    )
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, resolve)
+  })
+  const address = server.address()
+  const bound = typeof address === 'object' && address ? address.port : port
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }

@@ -13,11 +13,14 @@
 // compressed once per render, on first request, with its headers, and then only written.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { MiddlewareHandler } from 'hono'
+import { routePath } from 'hono/route'
 import { answerRequest, encodeBody, prepareAnswers, type PreparedAnswers } from './compression.js'
 
 interface Entry {
   answers: PreparedAnswers
   renderedAt: number
+  /** The route pattern that rendered it: what an early answer is counted under. */
+  route: string
 }
 
 export interface PageCacheOptions {
@@ -40,6 +43,8 @@ export interface PageCacheOptions {
    * content without it, so that a browser revalidating an unchanged page gets a 304.
    */
   etagOf?: (body: Uint8Array) => string
+  /** Told of each early answer (the application never sees it): for the request metrics. */
+  answeredEarly?: (route: string, status: number, seconds: number) => void
 }
 
 export interface PageCache {
@@ -90,7 +95,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     options.outerHeaders?.(headers)
     const answers = prepareAnswers(body, res.status, headers)
     if (entries.size >= maxEntries && !entries.has(key)) entries.delete(entries.keys().next().value!)
-    entries.set(key, { answers, renderedAt: now() })
+    entries.set(key, { answers, renderedAt: now(), route: routePath(c) })
     c.res = undefined as unknown as Response
     c.res = answerRequest(c.req.raw, answers)
   }
@@ -100,6 +105,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     // dot segments or escapes that the router would read otherwise never is.
     const path = req.url ?? ''
     if (req.method !== 'GET' || path.includes('?')) return false
+    const started = performance.now()
     const hit = fresh(path)
     if (!hit) return false
     const header = (name: string) => {
@@ -114,6 +120,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     })
     res.writeHead(answer.status, answer.headers)
     res.end(answer.bytes)
+    options.answeredEarly?.(hit.route, answer.status, (performance.now() - started) / 1000)
     return true
   }
 

@@ -3,6 +3,7 @@
 // another instance, or due for a retry, go out too.
 import type { Transact } from '../db/transactor.js'
 import { firstLine, silentLogger, type Logger } from '../log.js'
+import { noMetrics, type Metrics } from '../metrics.js'
 import { claimDueMails, markDead, markRetry, markSent, releaseClaims, suppressAddress } from './outbox.js'
 import { DeliveryError, type MailTransport } from './transport.js'
 
@@ -22,6 +23,8 @@ export interface OutboxWorkerOptions {
   pollMs?: number
   leaseMs?: number
   logger?: Logger
+  /** Counts each mail sent or not (src/metrics.ts). */
+  metrics?: Metrics
   /**
    * Called before each claim: puts more mail in the outbox when some is due to be
    * written there over time (a news sending, throttled); returns how many it queued.
@@ -45,6 +48,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const pollMs = options.pollMs ?? 5_000
   const leaseMs = options.leaseMs ?? 120_000
   const logger = options.logger ?? silentLogger
+  const metrics = options.metrics ?? noMetrics
   const write = options.transact
   let stopped = false
   let timer: NodeJS.Timeout | undefined
@@ -68,6 +72,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       })
       const sentAt = now()
       await write((tx) => markSent(tx, row.id, sentAt))
+      metrics.mailSent()
       // A mail that waited for retries went out at last: said once, so that whoever saw
       // it delayed (in /healthz or an earlier line) sees it resolved.
       if (row.attempts > 0)
@@ -84,6 +89,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           await markDead(tx, row.id, err.code)
           await suppressAddress(tx, row.recipient_hash, `smtp ${err.code}`, now())
         })
+        metrics.mailFailed('refused')
         logger.warn('mail refused for good; address suppressed', {
           mail: row.id,
           kind: row.kind,
@@ -93,6 +99,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       }
       const code = err instanceof DeliveryError ? err.code : 'error'
       const outcome = await write((tx) => markRetry(tx, row, code, now()))
+      metrics.mailFailed(outcome === 'dead' ? 'given_up' : 'will_retry')
       if (outcome === 'dead')
         logger.error('mail not delivered; giving up', { mail: row.id, kind: row.kind, code })
       else logger.warn('mail not delivered; will retry', { mail: row.id, kind: row.kind, code })
