@@ -67,7 +67,7 @@ export function publicPageCache(ctx: AppContext, ttlMs: number): PageCache {
     outerHeaders: (headers) => applySecurityHeaders(ctx.config, headers),
     divert: (path, header) => languageRedirect(ctx, path, header) !== undefined,
     etagOf: (body) => contentEtag(stampFreeContent(decoder.decode(body), ctx.now())),
-    answeredEarly: (method, route, status, seconds) => ctx.metrics.request(method, route, status, seconds),
+    answeredEarly: ctx.metrics === noMetrics ? undefined : ctx.metrics.request,
   })
 }
 
