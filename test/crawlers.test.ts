@@ -119,7 +119,9 @@ describe('search engines', () => {
         const headAnswer = await fetch(`${app.url}${path}`, { method: 'HEAD', redirect: 'manual', headers })
         const what = `HEAD ${path} ${JSON.stringify(headers)}`
         expect(headAnswer.status, what).toBe(getAnswer.status)
-        for (const name of compared)
+        // A live answer (no-store: /healthz's last pass of the mail worker) may change between the two.
+        const live = getAnswer.headers.get('cache-control')?.includes('no-store')
+        for (const name of compared.filter((n) => !(live && n === 'etag')))
           expect(headAnswer.headers.get(name), `${what}: ${name}`).toBe(getAnswer.headers.get(name))
         expect(await headAnswer.text(), what).toBe('')
       }
