@@ -7,6 +7,7 @@
 // only reads the cells when a scraper asks. Labels hold route patterns
 // (/manage/:token), never a path: a path may carry a token, and a label per path
 // would grow without bound. Nothing personal is ever a label.
+import { timingSafeEqual } from 'node:crypto'
 import type { Registry } from 'prom-client'
 import type { RateLimiter } from './domain/rate-limits.js'
 
@@ -213,4 +214,11 @@ export function countingRefusals(limiter: RateLimiter, metrics: Metrics): RateLi
       return outcome
     },
   }
+}
+
+/** Whether an Authorization header is `Bearer <token>`, compared in constant time (METRICS_TOKEN). */
+export function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header ?? '')
+  const expected = Buffer.from(`Bearer ${token}`)
+  return given.length === expected.length && timingSafeEqual(given, expected)
 }

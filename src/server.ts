@@ -1,7 +1,6 @@
 // Assembles a running Paraphe: data folder, database, content, mail worker, HTTP server and the
 // retention schedule. main.ts calls it for real; tests call it with their settings.
 import { getRequestListener } from '@hono/node-server'
-import { timingSafeEqual } from 'node:crypto'
 import { createServer } from 'node:http'
 import { createApp, publicPageCache } from './app.js'
 import type { LoadedConfig } from './config.js'
@@ -28,7 +27,7 @@ import { fileTransport, smtpTransport, type MailTransport } from './mail/transpo
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
 import { join } from 'node:path'
 import { createLogger, firstLine, type Logger } from './log.js'
-import { countingRefusals, createMetrics, noMetrics, type EnabledMetrics } from './metrics.js'
+import { bearerMatches, countingRefusals, createMetrics, noMetrics, type EnabledMetrics } from './metrics.js'
 import { outboxHealth } from './mail/outbox.js'
 
 export interface RunningServer {
@@ -117,13 +116,11 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
   const guard = options.guardWrites ? createWriteGuard() : undefined
   const db = guard ? database.db.withPlugin(guard.plugin) : database.db
 
-  // Metrics read the public counts and the outbox when scraped; both exist once ctx does.
-  let ctxForMetrics: AppContext | undefined
+  const pageCacheMs = options.pageCacheMs ?? 1000
+  const numbers = publicNumbers(db, config.site, pageCacheMs)
+  // When scraped, the metrics read the counts as the pages show them, and the outbox as /healthz does.
   const metrics: EnabledMetrics | undefined = config.metrics
-    ? await createMetrics({
-        counts: () => ctxForMetrics!.numbers.counts.get(),
-        outbox: () => outboxHealth(ctxForMetrics!.db, ctxForMetrics!.now()),
-      })
+    ? await createMetrics({ counts: () => numbers.counts.get(), outbox: () => outboxHealth(db, now()) })
     : undefined
 
   const dkim = loadDkim(config.dkim, config.mailFrom)
@@ -158,7 +155,6 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
   const afterAnswer = createAfterAnswer(logger)
   const createdLimiter = createRateLimiter(db, database.dialect, transactor.transact)
   const limiter = metrics ? countingRefusals(createdLimiter, metrics) : createdLimiter
-  const pageCacheMs = options.pageCacheMs ?? 1000
   const ctx: AppContext = {
     db,
     transact: transactor.transact,
@@ -171,11 +167,10 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     settings: runtimeSettings(db, transactor.transact),
     limiter,
     afterAnswer: (work) => afterAnswer.run(work),
-    numbers: publicNumbers(db, config.site, pageCacheMs),
+    numbers,
     logKey: logKey.key,
     metrics: metrics ?? noMetrics,
   }
-  ctxForMetrics = ctx
   feedNews = () => feedNewsMails(ctx)
   // Signatures counted before the public log existed (or written by a seeder) join it
   // now, so that the log's count is the public count from the first checkpoint on.
@@ -291,10 +286,8 @@ async function listenForMetrics(
   port: number,
   token: string | undefined,
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const expected = token ? Buffer.from(`Bearer ${token}`) : undefined
   const server = createServer((req, res) => {
-    const given = Buffer.from(req.headers.authorization ?? '')
-    const allowed = !expected || (given.length === expected.length && timingSafeEqual(given, expected))
+    const allowed = token === undefined || bearerMatches(req.headers.authorization, token)
     if (req.method !== 'GET' || req.url !== '/metrics' || !allowed) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n')
       return

@@ -1,9 +1,8 @@
 // The request side of the metrics (src/metrics.ts): each answer counted under its route
 // pattern, and GET /metrics on the site's own port for a scraper that shows METRICS_TOKEN.
-import { timingSafeEqual } from 'node:crypto'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
-import type { EnabledMetrics, Metrics } from '../metrics.js'
+import { bearerMatches, type EnabledMetrics, type Metrics } from '../metrics.js'
 import type { AppEnv } from './env.js'
 
 /** Counts every answer of the application; the first middleware, so that its time includes the others'. */
@@ -18,11 +17,9 @@ export function measureRequests(metrics: Metrics): MiddlewareHandler<AppEnv> {
 
 /** GET /metrics, answered only to `Authorization: Bearer <METRICS_TOKEN>`; anyone else finds nothing there. */
 export function metricsRoute(metrics: EnabledMetrics, token: string): Hono<AppEnv> {
-  const expected = Buffer.from(`Bearer ${token}`)
   const route = new Hono<AppEnv>()
   route.get('/metrics', async (c, next) => {
-    const given = Buffer.from(c.req.header('Authorization') ?? '')
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return next()
+    if (!bearerMatches(c.req.header('Authorization'), token)) return next()
     c.header('Cache-Control', 'no-store')
     c.header('Content-Type', metrics.contentType)
     return c.body(await metrics.text())
