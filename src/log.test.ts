@@ -14,6 +14,12 @@ describe('the server log', () => {
     expect(lines).toEqual(['warn mail not delivered; will retry mail=12 code=451 reason="try later"\n'])
   })
 
+  it('keeps an event on one line, whatever its message holds', () => {
+    const { logger, lines } = capture({ format: 'text' })
+    logger.error('first\nsecond', { detail: 'a\nb' })
+    expect(lines).toEqual(['error first second detail="a\\nb"\n'])
+  })
+
   it('starts each line with its syslog priority when it goes to the journal', () => {
     const { logger, lines } = capture({ format: 'text', syslogPrefix: true })
     logger.error('outbox pass failed')

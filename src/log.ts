@@ -55,7 +55,8 @@ const SYSLOG_PRIORITY: Record<string, number> = { error: 3, warn: 4, info: 6, de
 /** `warn mail not delivered; will retry mail=12 code=451`: one line, the level first, the fields after. */
 function textLine(event: Record<string, unknown>, syslogPrefix: boolean): string {
   const level = String(event.level)
-  let line = `${syslogPrefix ? `<${SYSLOG_PRIORITY[level]}>` : ''}${level} ${String(event.msg ?? '')}`
+  // One event, one line: a line break inside a message would make the rest look like another event.
+  let line = `${syslogPrefix ? `<${SYSLOG_PRIORITY[level]}>` : ''}${level} ${String(event.msg ?? '').replace(/\r?\n/g, ' ')}`
   for (const [key, value] of Object.entries(event)) {
     if (key === 'level' || key === 'msg' || key === 'time' || value === undefined) continue
     line += ` ${key}=${typeof value === 'string' && /\s/.test(value) ? JSON.stringify(value) : String(value)}`
