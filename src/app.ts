@@ -23,10 +23,13 @@ import { languageRedirect, withLocale } from './http/locale.js'
 import { createPageCache, type PageCache } from './http/page-cache.js'
 import { crawlers, noindexUnlessAllowed } from './http/crawlers.js'
 import { health } from './http/health.js'
+import { measureRequests, metricsRoute } from './http/metrics.js'
+import { noMetrics, type EnabledMetrics } from './metrics.js'
 import { securityTxt } from './http/security-txt.js'
 import { manage } from './http/manage.js'
 import { newsPage, newsStop } from './http/news.js'
 import { messagesFor } from './i18n/index.js'
+import { silentLogger, type Logger } from './log.js'
 import { debateStop, relay } from './http/relay.js'
 import { openData } from './http/open-data.js'
 import { signatories } from './http/signatories.js'
@@ -47,6 +50,8 @@ export const MAX_NEWS_BODY_BYTES = 512 * 1024
 export interface AppOptions {
   /** Rendered public pages kept in memory (see publicPageCache); without it, every request renders. */
   pageCache?: PageCache
+  /** GET /metrics on the site's port, for a scraper bearing the token (METRICS_TOKEN without METRICS_PORT). */
+  metrics?: { metrics: EnabledMetrics; token: string }
 }
 
 /**
@@ -62,16 +67,18 @@ export function publicPageCache(ctx: AppContext, ttlMs: number): PageCache {
     outerHeaders: (headers) => applySecurityHeaders(ctx.config, headers),
     divert: (path, header) => languageRedirect(ctx, path, header) !== undefined,
     etagOf: (body) => contentEtag(stampFreeContent(decoder.decode(body), ctx.now())),
+    answeredEarly: ctx.metrics === noMetrics ? undefined : ctx.metrics.request,
   })
 }
 
 export function createApp(
   ctx: AppContext,
-  log: (line: string) => void = () => {},
+  logger: Logger = silentLogger,
   options: AppOptions = {},
 ): Hono<AppEnv> {
   const assets = loadAssets(ctx.config.site.kit)
   const app = new Hono<AppEnv>({ strict: false })
+  if (ctx.metrics !== noMetrics) app.use('*', measureRequests(ctx.metrics))
   app.use('*', securityHeaders(ctx.config))
   app.use('*', compression())
   app.use('*', async function provideContext(c, next) {
@@ -102,6 +109,7 @@ export function createApp(
   app.route('/', crawlers)
   app.route('/', securityTxt)
   app.route('/', health)
+  if (options.metrics) app.route('/', metricsRoute(options.metrics.metrics, options.metrics.token))
   app.use('/open-data/*', noindexUnlessAllowed())
   app.use('/api/v1/signatories', noindexUnlessAllowed())
   app.route('/api', api)
@@ -137,6 +145,6 @@ export function createApp(
   }
 
   app.notFound(notFoundHandler(ctx, assets))
-  app.onError(errorHandler(ctx, assets, log))
+  app.onError(errorHandler(ctx, assets, logger))
   return app
 }

@@ -4,6 +4,7 @@ import type { RuntimeSettings } from './domain/settings.js'
 import type { PublicNumbers } from './domain/snapshot.js'
 import type { LogKey } from './domain/transparency/checkpoints.js'
 import type { LogSequencer } from './domain/transparency/sequencer.js'
+import type { Metrics } from './metrics.js'
 
 /** Everything a request handler may use; built once per running server by startServer (server.ts). */
 export interface AppContext extends DomainContext {
@@ -20,4 +21,6 @@ export interface AppContext extends DomainContext {
   logKey: LogKey
   /** Numbers the log's pending entries; `settle` when a page needs a position now (a receipt). */
   logSequencer: LogSequencer
+  /** Prometheus metrics when they are on (METRICS_PORT, METRICS_TOKEN); noMetrics otherwise. */
+  metrics: Metrics
 }

@@ -27,10 +27,17 @@ import { loadDkim } from './mail/dkim.js'
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport.js'
 import { startOutboxWorker, type OutboxWorker } from './mail/worker.js'
 import { join } from 'node:path'
+import { createLogger, firstLine, type Logger } from './log.js'
+import { bearerMatches, countingRefusals, createMetrics, noMetrics, type EnabledMetrics } from './metrics.js'
+import { outboxHealth } from './mail/outbox.js'
 
 export interface RunningServer {
   url: string
   port: number
+  /** Where it logs: main.ts says its start and stop there too. */
+  logger: Logger
+  /** Where a scraper reads the metrics on their own port (METRICS_PORT), when they are on. */
+  metricsUrl?: string
   ctx: AppContext
   database: DatabaseHandle
   worker: OutboxWorker
@@ -42,7 +49,8 @@ export interface RunningServer {
 
 export interface StartOptions {
   now?: () => Date
-  log?: (line: string) => void
+  /** Where the server says what happens; by default the log the settings describe (src/log.ts), on standard output. */
+  logger?: Logger
   transport?: MailTransport
   mailPollMs?: number
   /**
@@ -62,7 +70,7 @@ export interface StartOptions {
  * The hourly report: networks (by keyed hash) and e-mail domains whose signing rate
  * stands out, for a person to look at; then old rate-limit windows are deleted.
  */
-export async function reportRates(ctx: AppContext, log: (line: string) => void): Promise<void> {
+export async function reportRates(ctx: AppContext, logger: Logger): Promise<void> {
   const limits = ctx.config.site.limits
   const lines = await ctx.limiter.listOutliers(ctx.now(), {
     networkPerHour: limits.reportNetworkPerHour,
@@ -71,14 +79,21 @@ export async function reportRates(ctx: AppContext, log: (line: string) => void):
   for (const line of lines) {
     // Network hits are weighted: a submission without the form timestamp counts more.
     const what = line.kind === 'network' ? 'weighted signing requests' : 'signing requests'
-    log(`rate report: ${line.kind} ${line.subject}: ${line.hits} ${what} in the last hour`)
+    logger.warn(`rate report: ${line.kind} ${line.subject}: ${line.hits} ${what} in the last hour`)
   }
   await ctx.limiter.purge(ctx.now())
 }
 
 export async function startServer(loaded: LoadedConfig, options: StartOptions = {}): Promise<RunningServer> {
   const config = prepareDataDir(loaded)
-  const log = options.log ?? ((line: string) => console.log(line))
+  const logger =
+    options.logger ??
+    createLogger({
+      format: config.log.format,
+      level: config.log.level,
+      syslogPrefix: config.log.journal,
+      showLinks: !config.production,
+    })
   const now = options.now ?? (() => new Date())
   const content = loadContent(config)
   const warnings = [
@@ -88,26 +103,33 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
   ]
   const logKey = loadOrCreateLogKey(config.dataDir)
   warnings.push(logKey.warning)
-  for (const line of warnings) if (line) log(line)
+  for (const line of warnings) if (line) logger.warn(line)
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     sqliteFile: config.sqliteFile,
-    warn: log,
+    warn: (line) => logger.warn(line),
   })
   if (database.dialect === 'sqlite') {
     const saved = await backupBeforeUpgrade(database.db, config.sqliteFile, config.dataDir, now())
-    if (saved) log(saved)
+    if (saved) logger.info(saved)
   }
   await migrateToLatest(database.db)
   const guard = options.guardWrites ? createWriteGuard() : undefined
   const db = guard ? database.db.withPlugin(guard.plugin) : database.db
+
+  const pageCacheMs = options.pageCacheMs ?? 1000
+  const numbers = publicNumbers(db, config.site, pageCacheMs)
+  // When scraped, the metrics read the counts as the pages show them, and the outbox as /healthz does.
+  const metrics: EnabledMetrics | undefined = config.metrics
+    ? await createMetrics({ counts: () => numbers.counts.get(), outbox: () => outboxHealth(db, now()) })
+    : undefined
 
   const dkim = loadDkim(config.dkim, config.mailFrom)
   const transport =
     options.transport ??
     (config.smtpUrl
       ? smtpTransport(config.smtpUrl, { greetingName: new URL(config.baseUrl).hostname, dkim })
-      : fileTransport(join(config.dataDir, 'mail'), log, { showLinks: !config.production, dkim }))
+      : fileTransport(join(config.dataDir, 'mail'), logger, { showLinks: !config.production, dkim }))
   const gauge =
     database.dialect === 'sqlite'
       ? storageGauge(config.dataDir, config.site.reliability.diskHeadroomMb * 1024 * 1024)
@@ -127,10 +149,11 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     from: config.mailFrom,
     replyTo: config.site.contactEmail,
     now,
-    log,
+    logger,
+    metrics,
     pollMs: options.mailPollMs,
   })
-  const sequencer = createLogSequencer(db, transactor.transact, { log })
+  const sequencer = createLogSequencer(db, transactor.transact, { log: (line) => logger.error(line) })
   /** Every write of the application: one that changed the count wakes the log's sequencer once committed. */
   const transact: Transact = async (work) => {
     let tx: object | undefined
@@ -141,9 +164,9 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     if (tx && wrotePendingEntries(tx)) sequencer.wake()
     return result
   }
-  const afterAnswer = createAfterAnswer(log)
-  const limiter = createRateLimiter(db, database.dialect, transact)
-  const pageCacheMs = options.pageCacheMs ?? 1000
+  const afterAnswer = createAfterAnswer(logger)
+  const createdLimiter = createRateLimiter(db, database.dialect, transact)
+  const limiter = metrics ? countingRefusals(createdLimiter, metrics) : createdLimiter
   const ctx: AppContext = {
     db,
     transact,
@@ -156,28 +179,34 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
     settings: runtimeSettings(db, transactor.transact),
     limiter,
     afterAnswer: (work) => afterAnswer.run(work),
-    numbers: publicNumbers(db, config.site, pageCacheMs),
+    numbers,
     logKey: logKey.key,
     logSequencer: sequencer,
+    metrics: metrics ?? noMetrics,
   }
   feedNews = () => feedNewsMails(ctx)
   // Signatures counted before the public log existed (or written by a seeder) join it
   // now, so that the log's count is the public count from the first checkpoint on.
   const unlogged = await ctx.transact((tx) => logUnloggedSignatures(tx, config.site, now()))
-  if (unlogged > 0) log(`public log: ${unlogged} counted signatures added`)
+  if (unlogged > 0) logger.info(`public log: ${unlogged} counted signatures added`)
   // Changes committed before a stop (or a crash) that were not numbered yet.
   await sequencer.settle()
   await ctx.settings.refresh()
   const pageCache = pageCacheMs > 0 ? publicPageCache(ctx, pageCacheMs) : undefined
-  const app = createApp(ctx, log, { pageCache })
+  // On their own port when one is given; else on the site's, behind the token.
+  const metricsOnSitePort = metrics && config.metrics?.port === undefined ? config.metrics?.token : undefined
+  const app = createApp(ctx, logger, {
+    pageCache,
+    metrics: metrics && metricsOnSitePort ? { metrics, token: metricsOnSitePort } : undefined,
+  })
 
   const purgeEveryMs = options.purgeEveryMs ?? 3600_000
   const purgeTimer =
     purgeEveryMs > 0
       ? setInterval(() => {
-          purgeExpired(ctx).catch((err: Error) => log(`purge failed: ${err.message.split('\n')[0]}`))
-          reportRates(ctx, log).catch((err: Error) =>
-            log(`rate report failed: ${err.message.split('\n')[0]}`),
+          purgeExpired(ctx).catch((err: unknown) => logger.error('purge failed', { error: firstLine(err) }))
+          reportRates(ctx, logger).catch((err: unknown) =>
+            logger.error('rate report failed', { error: firstLine(err) }),
           )
         }, purgeEveryMs).unref()
       : undefined
@@ -191,18 +220,21 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
             .then(async (r) => {
               await ctx.settings.set('last_reconciliation', JSON.stringify(r), ctx.now())
               if (r.drift)
-                log(
-                  `counter drift: kept ${r.kept.confirmed}/${r.kept.public}, recounted ${r.recounted.confirmed}/${r.recounted.public}`,
-                )
+                logger.warn('counter drift', {
+                  kept_confirmed: r.kept.confirmed,
+                  kept_public: r.kept.public,
+                  recounted_confirmed: r.recounted.confirmed,
+                  recounted_public: r.recounted.public,
+                })
             })
-            .catch((err: Error) => log(`reconciliation failed: ${err.message.split('\n')[0]}`))
+            .catch((err: unknown) => logger.error('reconciliation failed', { error: firstLine(err) }))
         }, reconcileEveryMs).unref()
       : undefined
 
   // A checkpoint when the log grew, at most every [transparency] checkpoint_seconds.
   const checkpointTimer = setInterval(() => {
-    writeCheckpoint(ctx.transact, config.baseUrl, ctx.logKey, ctx.now()).catch((err: Error) =>
-      log(`checkpoint failed: ${err.message.split('\n')[0]}`),
+    writeCheckpoint(ctx.transact, config.baseUrl, ctx.logKey, ctx.now()).catch((err: unknown) =>
+      logger.error('checkpoint failed', { error: firstLine(err) }),
     )
   }, config.site.checkpointSeconds * 1000).unref()
 
@@ -214,11 +246,17 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
+  const metricsServer =
+    metrics && config.metrics?.port !== undefined
+      ? await listenForMetrics(metrics, config.metrics.host, config.metrics.port, config.metrics.token)
+      : undefined
 
   let stopping: Promise<void> | undefined
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    logger,
+    metricsUrl: metricsServer?.url,
     ctx,
     database,
     worker,
@@ -241,6 +279,7 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
           })
           closeIdle()
         })
+        await metricsServer?.close()
         await afterAnswer.idle()
         await limiter.close()
         await worker.stop()
@@ -251,5 +290,44 @@ export async function startServer(loaded: LoadedConfig, options: StartOptions = 
       })()
       return stopping
     },
+  }
+}
+
+/**
+ * The metrics on their own port (METRICS_PORT, on METRICS_HOST: loopback unless told
+ * otherwise), out of the site's way: GET /metrics and nothing else, behind the token
+ * when one is set.
+ */
+async function listenForMetrics(
+  metrics: EnabledMetrics,
+  host: string,
+  port: number,
+  token: string | undefined,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const allowed = token === undefined || bearerMatches(req.headers.authorization, token)
+    if (req.method !== 'GET' || req.url !== '/metrics' || !allowed) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n')
+      return
+    }
+    metrics.text().then(
+      (body) =>
+        res.writeHead(200, { 'Content-Type': metrics.contentType, 'Cache-Control': 'no-store' }).end(body),
+      () => res.writeHead(500).end(),
+    )
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, resolve)
+  })
+  const address = server.address()
+  const bound = typeof address === 'object' && address ? address.port : port
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }

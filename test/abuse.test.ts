@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { reportRates } from '../src/server.js'
 import { startAnotherInstance, startTestApp, type TestApp } from './helpers/app.js'
+import { lineLogger } from './helpers/log.js'
 import { contentWith } from './helpers/content.js'
 import { DATABASES, ON_POSTGRES } from './helpers/databases.js'
 import { get, hiddenValue, postForm, validSignature } from './helpers/http.js'
@@ -98,7 +99,10 @@ describe.each(DATABASES)('rate limits per client network (%s)', (kind) => {
       CONTENT_DIR: contentWith({ report_network_per_hour: '3', report_domain_per_hour: '2' }),
     })
     for (let n = 0; n < 4; n++) await postForm(app.url, '/sign', validSignature({ email: `r${n}@inria.fr` }))
-    await reportRates(app.server.ctx, (line) => lines.push(line))
+    await reportRates(
+      app.server.ctx,
+      lineLogger((line) => lines.push(line)),
+    )
     expect(lines.some((l) => /^rate report: domain inria\.fr: 4 signing requests/.test(l))).toBe(true)
     expect(
       lines.some((l) => /^rate report: network [A-Za-z0-9_-]{16}: 8 weighted signing requests/.test(l)),

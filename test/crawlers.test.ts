@@ -26,6 +26,7 @@ describe('search engines', () => {
       '/admin',
       '/confirm/',
       '/manage',
+      '/news/stop/',
     ]) {
       expect(robots.html).toContain(`Disallow: ${path}\n`)
     }
@@ -52,6 +53,8 @@ describe('search engines', () => {
       'http://paraphe.test/confidentialite',
       'http://paraphe.test/en/privacy',
       'http://paraphe.test/en/transparency',
+      'http://paraphe.test/actualites',
+      'http://paraphe.test/en/news',
     ]) {
       expect(locs).toContain(url)
     }
@@ -71,5 +74,57 @@ describe('search engines', () => {
     expect(robots.html).toContain('Disallow: /admin')
     expect((await get(app.url, '/signatories')).html).not.toContain('name="robots"')
     expect((await get(app.url, '/open-data/signatories.csv')).headers.get('x-robots-tag')).toBeNull()
+    const sitemap = (await get(app.url, '/sitemap.xml')).html
+    for (const url of ['http://paraphe.test/signatories', 'http://paraphe.test/en/institutions'])
+      expect(sitemap).toContain(`<loc>${url}</loc>`)
+  })
+
+  it('answer HEAD as GET would on every public path, with pages kept in memory as in production', async () => {
+    app = await startTestApp('sqlite', {}, { pageCacheMs: 60_000 })
+    const paths = [
+      '/',
+      '/en/',
+      '/sign',
+      '/signatories',
+      '/en/institutions',
+      '/stats',
+      '/actualites',
+      '/en/news',
+      '/feed.atom',
+      '/robots.txt',
+      '/sitemap.xml',
+      '/.well-known/security.txt',
+      '/api/v1/stats',
+      '/api/v1/signatories',
+      '/open-data/signatories.csv',
+      '/badge.svg',
+      '/healthz',
+      '/no-such-page',
+    ]
+    const compared = [
+      'content-type',
+      'etag',
+      'location',
+      'x-robots-tag',
+      'cache-control',
+      'vary',
+      'content-language',
+    ]
+    const languages: Record<string, string>[] = [{ 'Accept-Language': 'fr' }, { 'Accept-Language': 'en' }, {}]
+    for (const headers of languages) {
+      for (const path of paths) {
+        // GET first, so that HEAD may find the page kept in memory.
+        const getAnswer = await fetch(`${app.url}${path}`, { redirect: 'manual', headers })
+        await getAnswer.arrayBuffer()
+        const headAnswer = await fetch(`${app.url}${path}`, { method: 'HEAD', redirect: 'manual', headers })
+        const what = `HEAD ${path} ${JSON.stringify(headers)}`
+        expect(headAnswer.status, what).toBe(getAnswer.status)
+        // A live answer (no-store: /healthz's last pass of the mail worker) may change between the two.
+        const live = getAnswer.headers.get('cache-control')?.includes('no-store')
+        for (const name of compared.filter((n) => !(live && n === 'etag')))
+          expect(headAnswer.headers.get(name), `${what}: ${name}`).toBe(getAnswer.headers.get(name))
+        expect(await headAnswer.text(), what).toBe('')
+      }
+    }
   })
 })

@@ -37,6 +37,15 @@ const envSchema = z
     SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     NODE_ENV: z.string().optional(),
+    LOG_FORMAT: z.enum(['text', 'json'], { error: 'must be text or json' }).default('text'),
+    LOG_LEVEL: z
+      .enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' })
+      .default('info'),
+    // Set by systemd when the output goes to the journal (sd_journal_stream_fd).
+    JOURNAL_STREAM: z.string().optional(),
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters (openssl rand -hex 16)').optional(),
     DKIM_PRIVATE_KEY_FILE: z
       .string()
       .min(1)
@@ -111,6 +120,17 @@ const envSchema = z
       : undefined,
     /** NODE_ENV=production: nothing meant for a developer at work (such as live links in the log) is shown. */
     production: e.NODE_ENV === 'production',
+    /** The server log (src/log.ts): plain lines, prefixed with their priority under systemd, or JSON. */
+    log: { format: e.LOG_FORMAT, level: e.LOG_LEVEL, journal: e.JOURNAL_STREAM !== undefined },
+    /**
+     * Prometheus metrics (src/metrics.ts), off unless a port or a token is given: on
+     * METRICS_PORT of METRICS_HOST (loopback by default), and/or at /metrics on the
+     * site's port for a request bearing METRICS_TOKEN.
+     */
+    metrics:
+      e.METRICS_PORT !== undefined || e.METRICS_TOKEN !== undefined
+        ? { port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN }
+        : undefined,
   }))
 
 export type EnvConfig = z.output<typeof envSchema>

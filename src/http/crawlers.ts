@@ -16,7 +16,7 @@ const NAMING = {
   files: ['/open-data/', '/api/v1/signatories'],
 }
 /** Behind a mailed link or for moderators: nothing to find there. */
-const PRIVATE = { pages: ['/confirm/', '/manage', '/relay/', '/debate/'], files: ['/admin'] }
+const PRIVATE = { pages: ['/confirm/', '/manage', '/relay/', '/debate/', '/news/stop/'], files: ['/admin'] }
 
 crawlers.get('/robots.txt', (c) => {
   const { ctx } = c.var
@@ -42,15 +42,18 @@ crawlers.get('/sitemap.xml', (c) => {
   const { ctx } = c.var
   const site = ctx.config.site
   const d = site.defaultLocale
-  // Every page meant to be found, from the default locale, with its twins.
+  // Every page meant to be found, from the default locale, with its twins; the lists
+  // too when the collective opens them to search engines.
   const paths = [
     '/',
     '/sign',
     '/kit',
     '/stats',
     '/transparency',
+    `/${messagesFor(d).news.slug}`,
     `/${messagesFor(d).privacy.slug}`,
     ...[...(ctx.content.pages[d]?.values() ?? [])].map((doc) => `/${doc.slug}`),
+    ...(site.indexSignatories ? NAMING.pages : []),
   ]
   const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
   const entries = paths.flatMap((path) => {

@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { AppContext } from '../context.js'
 import { storageFailure } from '../db/database.js'
 import { AppError } from '../domain/errors.js'
+import { firstLine, type Logger } from '../log.js'
 import { ErrorPage } from '../views/pages.js'
 import type { Assets } from './assets.js'
 import type { AppEnv } from './env.js'
@@ -28,11 +29,7 @@ export function notFoundHandler(ctx: AppContext, assets: Assets): NotFoundHandle
 /** A full disk lasts: said in the log once a minute, not once per refused request. */
 const FULL_DISK_LOG_EVERY_MS = 60_000
 
-export function errorHandler(
-  ctx: AppContext,
-  assets: Assets,
-  log: (line: string) => void,
-): ErrorHandler<AppEnv> {
+export function errorHandler(ctx: AppContext, assets: Assets, logger: Logger): ErrorHandler<AppEnv> {
   let fullDiskLoggedAt = Number.NEGATIVE_INFINITY
   let refusedSinceLogged = 0
   return async (err, c) => {
@@ -61,13 +58,15 @@ export function errorHandler(
       err instanceof AppError && err.code === 'unavailable' ? 'unavailable' : storageFailure(err)
     if (failure) {
       c.header('Retry-After', '30')
-      if (failure === 'unavailable') log(`503 ${c.req.method} ${c.req.routePath}: database unavailable`)
+      if (failure === 'unavailable')
+        logger.error(`503 ${c.req.method} ${c.req.routePath}: database unavailable`)
       else {
         refusedSinceLogged++
         if (performance.now() - fullDiskLoggedAt >= FULL_DISK_LOG_EVERY_MS) {
-          log(
-            `503: disk full, writes refused until space returns (${refusedSinceLogged} request(s) since the last line): ${err.message.split('\n')[0]}`,
-          )
+          logger.error('503: disk full, writes refused until space returns', {
+            refused: refusedSinceLogged,
+            error: firstLine(err),
+          })
           fullDiskLoggedAt = performance.now()
           refusedSinceLogged = 0
         }
@@ -87,7 +86,7 @@ export function errorHandler(
       )
     }
     // The route pattern, never the path: a path may hold a token.
-    log(`500 ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message.split('\n')[0]}`)
+    logger.error(`500 ${c.req.method} ${c.req.routePath}: ${err.name}: ${firstLine(err)}`)
     return render(c, <ErrorPage p={p} title={p.m.error.serverTitle} body={p.m.error.serverBody} />, 500)
   }
 }

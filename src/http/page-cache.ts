@@ -2,7 +2,7 @@
 // the same few of them (and the numbers other sites poll and embed: the stats API, the
 // counter badge). Each is rendered and compressed at most once a second and the
 // bytes served from memory in between, so a count shown on a page is at most a second
-// old. Only plain GETs of pages without a query string are kept, and only public ones:
+// old. Only plain GETs (and HEADs) of pages without a query string are kept, and only public ones:
 // an answer marked no-store (a page behind a mailed link) is never kept.
 //
 // A kept page is answered from two places. The middleware answers inside the
@@ -13,11 +13,14 @@
 // compressed once per render, on first request, with its headers, and then only written.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { MiddlewareHandler } from 'hono'
+import { routePath } from 'hono/route'
 import { answerRequest, encodeBody, prepareAnswers, type PreparedAnswers } from './compression.js'
 
 interface Entry {
   answers: PreparedAnswers
   renderedAt: number
+  /** The route pattern that rendered it: what an early answer is counted under. */
+  route: string
 }
 
 export interface PageCacheOptions {
@@ -40,6 +43,8 @@ export interface PageCacheOptions {
    * content without it, so that a browser revalidating an unchanged page gets a 304.
    */
   etagOf?: (body: Uint8Array) => string
+  /** Told of each early answer (the application never sees it): for the request metrics. */
+  answeredEarly?: (method: string, route: string, status: number, seconds: number) => void
 }
 
 export interface PageCache {
@@ -65,7 +70,9 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
 
   const middleware: MiddlewareHandler = async function cachePage(c, next) {
     const url = new URL(c.req.url)
-    if (c.req.method !== 'GET' || url.search !== '') return next()
+    // HEAD is answered from the same entry as GET: the same status and headers (ETag
+    // included), which a client checking a page before fetching it relies on.
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || url.search !== '') return next()
     const key = url.pathname
     const hit = fresh(key)
     if (hit) {
@@ -90,7 +97,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     options.outerHeaders?.(headers)
     const answers = prepareAnswers(body, res.status, headers)
     if (entries.size >= maxEntries && !entries.has(key)) entries.delete(entries.keys().next().value!)
-    entries.set(key, { answers, renderedAt: now() })
+    entries.set(key, { answers, renderedAt: now(), route: routePath(c) })
     c.res = undefined as unknown as Response
     c.res = answerRequest(c.req.raw, answers)
   }
@@ -99,7 +106,9 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     // The raw path must be the very key a page was kept under: a path with a query,
     // dot segments or escapes that the router would read otherwise never is.
     const path = req.url ?? ''
-    if (req.method !== 'GET' || path.includes('?')) return false
+    const method = req.method
+    if ((method !== 'GET' && method !== 'HEAD') || path.includes('?')) return false
+    const started = performance.now()
     const hit = fresh(path)
     if (!hit) return false
     const header = (name: string) => {
@@ -108,12 +117,14 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     }
     if (options.divert?.(path, header)) return false
     const answer = hit.answers.for({
-      method: 'GET',
+      method,
       ifNoneMatch: header('If-None-Match'),
       acceptEncoding: header('Accept-Encoding'),
     })
     res.writeHead(answer.status, answer.headers)
+    // node:http writes no body in answer to HEAD; Content-Length stays that of the GET.
     res.end(answer.bytes)
+    options.answeredEarly?.(method, hit.route, answer.status, (performance.now() - started) / 1000)
     return true
   }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import nodemailer from 'nodemailer'
 import { PRIVATE_FILE, privateDir } from '../data-dir.js'
 import type { DkimSigning } from './dkim.js'
+import type { Logger } from '../log.js'
 
 export interface OutgoingMail {
   from: string
@@ -112,12 +113,12 @@ export function smtpTransport(
  */
 export function fileTransport(
   dir: string,
-  log: (line: string) => void,
+  logger: Logger,
   options: { showLinks: boolean; dkim?: DkimSigning },
 ): MailTransport {
   // Each mail carries a live link: the folder, like each file, is the server user's only.
   const warning = privateDir(dir)
-  if (warning) log(warning)
+  if (warning) logger.warn(warning)
   // Signed as over SMTP, so that a file shows what a receiver would check.
   const transporter = nodemailer.createTransport({
     streamTransport: true,
@@ -137,7 +138,7 @@ export function fileTransport(
       const link = options.showLinks
         ? /https?:\/\/\S+\/(?:confirm|manage)\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0]
         : undefined
-      log(`mail written to ${join(dir, name)}${link ? ` — link: ${link}` : ''}`)
+      logger.info(`mail written to ${join(dir, name)}`, { link })
     },
     close() {},
   }

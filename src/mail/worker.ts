@@ -2,6 +2,8 @@
 // It wakes when a transaction queues a mail and also polls, so that mails queued by
 // another instance, or due for a retry, go out too.
 import type { Transact } from '../db/transactor.js'
+import { firstLine, silentLogger, type Logger } from '../log.js'
+import { noMetrics, type Metrics } from '../metrics.js'
 import { claimDueMails, markDead, markRetry, markSent, releaseClaims, suppressAddress } from './outbox.js'
 import { DeliveryError, type MailTransport } from './transport.js'
 
@@ -20,7 +22,9 @@ export interface OutboxWorkerOptions {
   concurrency?: number
   pollMs?: number
   leaseMs?: number
-  log?: (line: string) => void
+  logger?: Logger
+  /** Counts each mail sent or not (src/metrics.ts). */
+  metrics?: Metrics
   /**
    * Called before each claim: puts more mail in the outbox when some is due to be
    * written there over time (a news sending, throttled); returns how many it queued.
@@ -43,7 +47,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const concurrency = options.concurrency ?? 4
   const pollMs = options.pollMs ?? 5_000
   const leaseMs = options.leaseMs ?? 120_000
-  const log = options.log ?? (() => {})
+  const logger = options.logger ?? silentLogger
+  const metrics = options.metrics ?? noMetrics
   const write = options.transact
   let stopped = false
   let timer: NodeJS.Timeout | undefined
@@ -65,7 +70,18 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           ...(row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {}),
         },
       })
-      await write((tx) => markSent(tx, row.id, now()))
+      const sentAt = now()
+      await write((tx) => markSent(tx, row.id, sentAt))
+      metrics.mailSent()
+      // A mail that waited for retries went out at last: said once, so that whoever saw
+      // it delayed (in /healthz or an earlier line) sees it resolved.
+      if (row.attempts > 0)
+        logger.info('mail delivered after a delay', {
+          mail: row.id,
+          kind: row.kind,
+          attempts: row.attempts + 1,
+          waited_seconds: Math.round((sentAt.getTime() - Date.parse(row.created_at)) / 1000),
+        })
       return true
     } catch (err) {
       if (err instanceof DeliveryError && err.permanent) {
@@ -73,12 +89,20 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           await markDead(tx, row.id, err.code)
           await suppressAddress(tx, row.recipient_hash, `smtp ${err.code}`, now())
         })
-        log(`mail ${row.id} refused for good (${err.code}); address suppressed`)
+        metrics.mailFailed('refused')
+        logger.warn('mail refused for good; address suppressed', {
+          mail: row.id,
+          kind: row.kind,
+          code: err.code,
+        })
         return true
       }
       const code = err instanceof DeliveryError ? err.code : 'error'
       const outcome = await write((tx) => markRetry(tx, row, code, now()))
-      log(`mail ${row.id} not delivered (${code}); ${outcome === 'dead' ? 'giving up' : 'will retry'}`)
+      metrics.mailFailed(outcome === 'dead' ? 'given_up' : 'will_retry')
+      if (outcome === 'dead')
+        logger.error('mail not delivered; giving up', { mail: row.id, kind: row.kind, code })
+      else logger.warn('mail not delivered; will retry', { mail: row.id, kind: row.kind, code })
       return !(err instanceof DeliveryError && err.unreachable)
     }
   }
@@ -88,7 +112,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     for (;;) {
       // A feed that fails (the database away) must not keep the mail already queued from going out.
       if (options.feed)
-        await options.feed().catch((err: Error) => log(`outbox feed failed: ${err.message.split('\n')[0]}`))
+        await options
+          .feed()
+          .catch((err: unknown) => logger.error('outbox feed failed', { error: firstLine(err) }))
       const t = now()
       const batch = await write((tx) =>
         claimDueMails(tx, t, new Date(t.getTime() + leaseMs), concurrency * 4),
@@ -123,7 +149,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           await pass()
         } catch (err) {
           // The database may be briefly unreachable: the next poll tries again.
-          log(`outbox pass failed: ${(err as Error).message.split('\n')[0]}`)
+          logger.error('outbox pass failed', { error: firstLine(err) })
         }
       } while (again && !stopped)
     })().finally(() => {

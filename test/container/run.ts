@@ -119,6 +119,7 @@ try {
     await sleep(250)
   }
   say(`server up in ${seconds(started)}; it said: ${output.trim().split('\n').join(' | ')}`)
+  check(/^info Paraphe listening on /m.test(output), 'it logs one line per event, its level first')
   // The healthcheck's own command, run in the container as the engine would; it throws when it fails.
   const probe = spawnSync(
     'buildah',

@@ -7,6 +7,7 @@ import { loadConfig, type Config, type LoadedConfig } from '../../src/config.js'
 import { startServer, type RunningServer } from '../../src/server.js'
 import { copyMigratedSqlite, createPostgresDatabase, type DatabaseKind } from './databases.js'
 import { contentWith } from './content.js'
+import { lineLogger } from './log.js'
 import { startSmtp, type TestSmtp } from './smtp.js'
 
 export interface TestClock {
@@ -46,7 +47,7 @@ export interface TestAppOptions {
    * unless a test asks for the production page cache (page-cache.test.ts does).
    */
   pageCacheMs?: number
-  /** Receives every line the server logs (tests that check what an operator reads). */
+  /** Receives every line the server logs, as plain text without its level (tests that check what an operator reads). */
   log?: (line: string) => void
 }
 
@@ -141,7 +142,10 @@ function startTestServer(
 ): Promise<RunningServer> {
   return startServer(config, {
     now: clock.now,
-    log: options.log ?? (process.env.TEST_LOG ? (l) => console.error(l) : () => {}),
+    // The production log, line by line, shows links unless the settings say production.
+    logger: lineLogger(options.log ?? (process.env.TEST_LOG ? (l) => console.error(l) : () => {}), {
+      production: config.production,
+    }),
     mailPollMs: 100,
     purgeEveryMs: 0,
     guardWrites: true,
