@@ -388,6 +388,20 @@ const fr = {
     category: 'Catégorie',
     discipline: 'Discipline',
     count: 'Signatures',
+    byInstitutionType: 'Par type d’établissement',
+    institutionTypeNote:
+      'Signatures confirmées avec une adresse institutionnelle vérifiée, selon l’établissement qui donne l’adresse.',
+    institutionType: 'Type d’établissement',
+    otherInstitutionTypes: 'Autres établissements',
+    bySchool: 'Personnels des écoles, collèges et lycées',
+    schoolNote: (n: number) =>
+      `${amount(n, 'signature confirmée', 'signatures confirmées')} avec une adresse académique (ac-….fr), selon l’académie qui la donne.`,
+    byRegion: 'Par région académique',
+    region: 'Région',
+    otherRegions: 'Autres régions',
+    byAcademy: 'Par académie',
+    academy: 'Académie',
+    otherAcademies: 'Autres académies',
     growth: 'Évolution',
     chartTitle: 'Nombre cumulé de signatures confirmées, jour après jour',
     chartDesc: (first: string, last: string, total: number) =>
