@@ -110,6 +110,7 @@ const en: Messages = {
       `${signatures(total)}, of which ${num(listed)} made public. Only those who chose to be named are named.`,
     initial: 'Initial signatories',
     initials: 'Signatories under their initials',
+    noInstitution: 'No institution given',
     otherCategory: 'Others',
     withheld: (n: number) =>
       n === 1
@@ -740,7 +741,10 @@ const en: Messages = {
     exportButton: 'Download the CSV',
     publicationTitle: 'List for publication',
     publicationIntro:
-      'The list of public signatures as a newspaper prints it: initial signatories first, then by category and in alphabetical order, each person as they chose to appear. Every download is recorded in the audit log.',
+      'The list of public signatures as a newspaper prints it: initial signatories first, then by category or by institution, as you choose, in alphabetical order of last names, each person as they chose to appear. Every download is recorded in the audit log.',
+    publicationGrouping: 'Group the other signatories',
+    groupByCategory: 'by category',
+    groupByInstitution: 'by institution',
     plainText: 'plain text',
     publicationButton: (format: string) => `Download as ${format}`,
     bulkTitle: 'Bulk invalidation',

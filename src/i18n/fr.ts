@@ -129,6 +129,7 @@ const fr = {
       `${signatures(total)}, dont ${num(listed)} ${listed <= 1 ? 'rendue publique' : 'rendues publiques'}. Seules sont nommées les personnes qui l’ont choisi.`,
     initial: 'Premiers signataires',
     initials: 'Signataires sous leurs initiales',
+    noInstitution: 'Sans établissement indiqué',
     otherCategory: 'Autres',
     withheld: (n: number) =>
       n === 1
@@ -768,7 +769,10 @@ const fr = {
     exportButton: 'Télécharger le CSV',
     publicationTitle: 'Liste pour publication',
     publicationIntro:
-      'La liste des signatures publiques telle qu’un journal la publie : les premiers signataires d’abord, puis par catégorie et par ordre alphabétique, chaque personne comme elle a choisi d’apparaître. Chaque téléchargement est consigné au journal.',
+      'La liste des signatures publiques telle qu’un journal la publie : les premiers signataires d’abord, puis par catégorie ou par établissement, au choix, et par ordre alphabétique des noms, chaque personne comme elle a choisi d’apparaître. Chaque téléchargement est consigné au journal.',
+    publicationGrouping: 'Regrouper les autres signataires',
+    groupByCategory: 'par catégorie',
+    groupByInstitution: 'par établissement',
     plainText: 'texte brut',
     publicationButton: (format: string) => `Télécharger en ${format}`,
     bulkTitle: 'Invalidation groupée',
