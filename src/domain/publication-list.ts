@@ -5,8 +5,8 @@
 // neither a group nor a place in the alphabet tells anything about them (display.ts).
 // By category, read in one pass over the database, a batch at a time by keyset on
 // (sort_key, id), so that 100,000 names stream in constant memory. By institution, a
-// first pass reads only (id, domain, institution) in that order to put each in its
-// group (a few megabytes at 100,000), then the rows are read by id, group by group.
+// first pass reads only (id, domain, institution, sort_key) to put each in its group
+// and order it (a few megabytes at 100,000), then the rows are read by id, in that order.
 // Only listed signatures (whereListed); each download is recorded in the audit log.
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
@@ -146,70 +146,89 @@ function groupKey(name: string): string {
     .trim()
 }
 
+interface Placed {
+  sortKey: string
+  id: number
+}
+
 interface InstitutionGroup {
-  /** As the heading shows it: the verified name, else the first spelling met in alphabetical order. */
+  /** As the heading shows it: the verified name, else the spelling of the first in alphabetical order. */
   name: string
-  ids: number[]
+  first: Placed
+  placed: Placed[]
+}
+
+/** The order of sort_key then id, as the database reads the list (sort keys are folded text). */
+function bySortKey(a: Placed, b: Placed): number {
+  return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.id - b.id
 }
 
 async function* byInstitution(db: Db, site: SiteConfig): AsyncGenerator<ListEvent> {
-  // First pass: who goes where, in alphabetical order already (so each group is too).
+  // First pass: who goes where. Read in the order of the primary key (no sort for the
+  // database to make), then each group sorted here, as the database would by sort_key.
   const groups = new Map<string, InstitutionGroup>()
-  const none: number[] = []
-  let after: { sortKey: string; id: number } | undefined
+  const none: Placed[] = []
+  let after = 0
   for (;;) {
-    let q = whereListed(db.selectFrom('signatures').select(['id', 'email_domain', 'institution', 'sort_key']))
+    const rows = await whereListed(
+      db.selectFrom('signatures').select(['id', 'email_domain', 'institution', 'sort_key']),
+    )
       // As `grouped`, on the few columns this pass reads.
       .where('initial_signatory', '=', 0)
       .where('display', '=', 'full')
-    if (after) {
-      const { sortKey, id } = after
-      q = q.where((eb) =>
-        eb.or([eb('sort_key', '>', sortKey), eb.and([eb('sort_key', '=', sortKey), eb('id', '>', id)])]),
-      )
-    }
-    const rows = await q
-      .orderBy('sort_key')
+      .where('id', '>', after)
       .orderBy('id')
       .limit(BATCH * 10)
       .execute()
     for (const r of rows) {
       const name = verifiedInstitutionOf(site, r.email_domain) ?? r.institution.trim()
       const key = groupKey(name)
+      const placed = { sortKey: r.sort_key, id: r.id }
       if (!key) {
-        none.push(r.id)
+        none.push(placed)
         continue
       }
-      let group = groups.get(key)
-      if (!group) groups.set(key, (group = { name, ids: [] }))
-      group.ids.push(r.id)
+      const group = groups.get(key)
+      if (!group) groups.set(key, { name, first: placed, placed: [placed] })
+      else {
+        group.placed.push(placed)
+        // The heading: the spelling of the first name in the alphabet, whatever the order read.
+        if (bySortKey(placed, group.first) < 0) Object.assign(group, { name, first: placed })
+      }
     }
     if (rows.length < BATCH * 10) break
-    const last = rows.at(-1)!
-    after = { sortKey: last.sort_key, id: last.id }
+    after = rows.at(-1)!.id
   }
+  for (const g of groups.values()) g.placed.sort(bySortKey)
   const collator = new Intl.Collator(site.defaultLocale, { sensitivity: 'base', numeric: true })
-  const ordered = [...groups.values()].sort((a, b) => collator.compare(a.name, b.name))
-  // Second pass: the rows themselves, a batch of ids at a time, in the order of the first.
-  for (const group of ordered) {
-    yield { type: 'section', section: { kind: 'institution', name: group.name } }
-    yield* rowsById(db, site, group.ids)
+  const ordered: { section: SectionKind; ids: number[] }[] = [...groups.values()]
+    .sort((a, b) => collator.compare(a.name, b.name))
+    .map((g) => ({ section: { kind: 'institution', name: g.name }, ids: g.placed.map((p) => p.id) }))
+  if (none.length > 0)
+    ordered.push({ section: { kind: 'noInstitution' }, ids: none.sort(bySortKey).map((p) => p.id) })
+  // Second pass: the rows themselves, in that order, a batch of ids at a time across
+  // groups (most groups hold a few names: one read each would be thousands of reads).
+  const sequence = ordered.flatMap((g) => g.ids)
+  const starts = new Map<number, SectionKind>()
+  let at = 0
+  for (const g of ordered) {
+    starts.set(at, g.section)
+    at += g.ids.length
   }
-  if (none.length > 0) {
-    yield { type: 'section', section: { kind: 'noInstitution' } }
-    yield* rowsById(db, site, none)
-  }
-}
-
-async function* rowsById(db: Db, site: SiteConfig, ids: number[]): AsyncGenerator<ListEvent> {
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const chunk = ids.slice(i, i + BATCH)
+  // A heading is given with its first entry still listed (one may be withdrawn meanwhile).
+  let heading: SectionKind | undefined
+  for (let i = 0; i < sequence.length; i += BATCH) {
+    const chunk = sequence.slice(i, i + BATCH)
     // Read again through whereListed: one withdrawn or hidden meanwhile is left out.
     const rows = (await listed(db).where('id', 'in', chunk).execute()) as PublicRow[]
     const byId = new Map((await toPublicSignatures(db, site, rows)).map((s) => [s.id, s]))
-    for (const id of chunk) {
+    for (const [j, id] of chunk.entries()) {
+      heading = starts.get(i + j) ?? heading
       const signatory = byId.get(id)
-      if (signatory) yield { type: 'entry', signatory }
+      if (!signatory) continue
+      if (heading) yield { type: 'section', section: heading }
+      heading = undefined
+      yield { type: 'entry', signatory }
     }
   }
 }
