@@ -900,6 +900,13 @@ const en: Messages = {
       `Thank you for signing “${title}”. For your signature to count, open the link below, then press the “I confirm my signature” button on the page that opens.`,
     confirmButton: 'Confirm my signature',
     confirmExpiry: (days: number) => `This link is valid for ${amount(days, 'day', 'days')}.`,
+    importSubject: (title: string) => `${title} — will you confirm your signature?`,
+    importPreheader: (days: number) =>
+      `Nothing is published without your consent — link valid for ${amount(days, 'day', 'days')}`,
+    importBody: (title: string, org: string) =>
+      `Your name is on the list of signatories of “${title}” gathered by ${org} before this site opened; the site now collects the signatures. Yours will be neither published nor counted without your consent. To confirm it, open the link below: the page that opens shows what will be recorded, as the collective passed it on; then press the “I confirm my signature” button.`,
+    importExpiry: (days: number) =>
+      `This link is valid for ${amount(days, 'day', 'days')}. If you do not answer, nothing will be published or counted, this information will be erased, and you will receive no other message about it.`,
     alreadySubject: (title: string) => `${title} — you have already signed`,
     alreadyPreheader: 'Nothing to do again: your signature is already counted',
     alreadyBody: (title: string) =>

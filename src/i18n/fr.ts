@@ -940,6 +940,15 @@ const fr = {
       `Merci d’avoir signé « ${title} ». Pour que votre signature soit comptée, ouvrez le lien ci-dessous, puis appuyez sur le bouton « Je confirme ma signature » de la page qui s’ouvre.`,
     confirmButton: 'Confirmer ma signature',
     confirmExpiry: (days: number) => `Ce lien est valable ${amount(days, 'jour', 'jours')}.`,
+    // To a person whose signature the collective gathered before the site (npm run import):
+    // they asked for nothing here, so the mail says where their name comes from first.
+    importSubject: (title: string) => `${title} — confirmez-vous votre signature ?`,
+    importPreheader: (days: number) =>
+      `Rien n’est publié sans votre accord — lien valable ${amount(days, 'jour', 'jours')}`,
+    importBody: (title: string, org: string) =>
+      `Votre nom figure sur une liste de signataires de « ${title} », recueillie avant l’ouverture de ce site et qu’il a reçue ${ofName(org)}. Ce site recueille désormais les signatures : la vôtre n’y sera ni publiée ni comptée sans votre accord. Pour la confirmer, ouvrez le lien ci-dessous : la page qui s’ouvre montre ce qui sera enregistré, tel que transmis par le collectif ; appuyez alors sur le bouton « Je confirme ma signature ».`,
+    importExpiry: (days: number) =>
+      `Ce lien est valable ${amount(days, 'jour', 'jours')}. Sans réponse de votre part, rien ne sera publié ni compté, ces informations seront effacées, et vous ne recevrez pas d’autre message à ce sujet.`,
     alreadySubject: (title: string) => `${title} — vous avez déjà signé`,
     alreadyPreheader: 'Rien à refaire : votre signature est déjà comptée',
     alreadyBody: (title: string) =>
