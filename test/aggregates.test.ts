@@ -289,6 +289,19 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       expect(stats.by_category).toMatchObject({ researcher: 8, staff: 5, student: null })
     })
 
+    it('show institutional addresses by kind of institution, a kind under 5 signatures unsaid', async () => {
+      const page = await get(app.url, '/stats')
+      // univ-tlse3.fr (6), univ-hidden.fr (5), ut-capitole.fr and univ-pattern.fr; the CNRS alone.
+      expect(page.html).toMatch(/Universités<\/th><td class="num">13</)
+      expect(page.html).toMatch(/Organismes de recherche<\/th><td class="num">moins de 5</)
+      expect(page.html).not.toContain('Personnels des écoles')
+      expect((await get(app.url, '/en/stats')).html).toMatch(/Universities<\/th><td class="num">13</)
+      const stats = (await (await fetch(`${app.url}/api/v1/stats`)).json()) as Record<string, any>
+      expect(stats.by_institution_type).toMatchObject({ universities: 13, research: null, schools: null })
+      expect(stats.by_institution_type_other).toBe(0)
+      expect(stats.schools).toBeNull()
+    })
+
     it('draw a single day of signatures as one bar at its date, with the daily table folded under the chart', async () => {
       const html = (await get(app.url, '/stats')).html
       const chart = html.slice(html.indexOf('<svg class="chart"'), html.indexOf('</svg>'))
@@ -310,5 +323,71 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       const en = (await get(app.url, '/en/privacy')).html
       expect(en).toContain('fewer than 5 signatures')
     })
+  })
+})
+
+describe.each(DATABASES)('school addresses in /stats (%s)', (kind) => {
+  let app: TestApp
+  beforeAll(async () => {
+    const content = contentWith({
+      allow_networks: '["127.0.0.0/8", "::1/128"]',
+      min_fill_seconds: '0',
+      min_group_size: '5',
+    })
+    app = await startTestApp(kind, { CONTENT_DIR: content })
+    const sign = async (domain: string, n: number) => {
+      for (let i = 0; i < n; i++)
+        await signAndConfirm(app, {
+          email: `t${i}@${domain}`,
+          first_name: `T${i}`,
+          last_name: domain,
+          category: 'staff',
+          public: i % 2 ? '' : 'on',
+        })
+    }
+    // Occitanie: Toulouse 6, Montpellier 2. Île-de-France: Créteil 5, Paris 5. Normandie: Caen 1.
+    await sign('ac-toulouse.fr', 6)
+    await sign('ac-montpellier.fr', 2)
+    await sign('ac-creteil.fr', 5)
+    await sign('ac-paris.fr', 5)
+    await sign('ac-caen.fr', 1)
+  }, 180_000)
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('shows regions and académies from 5 signatures, the others together, the total exact', async () => {
+    const html = (await get(app.url, '/stats')).html
+    expect(html).toContain('19\u00a0signatures confirmées avec une adresse académique')
+    const regions = html.slice(html.indexOf('id="by-region"'), html.indexOf('id="by-academy"'))
+    expect(regions).toMatch(/Île-de-France<\/th><td class="num">10</)
+    expect(regions).toMatch(/Occitanie<\/th><td class="num">8</)
+    expect(regions).toMatch(/Autres régions<\/th><td class="num">moins de 5</)
+    expect(regions).not.toContain('Normandie')
+    const academies = html.slice(
+      html.indexOf('id="by-academy"'),
+      html.indexOf('</table>', html.indexOf('id="by-academy"')),
+    )
+    expect(academies).toMatch(/Créteil<\/th><td class="num">5</)
+    expect(academies).toMatch(/Paris<\/th><td class="num">5</)
+    // Toulouse has 6, but Occitanie (8) less Toulouse would tell that Montpellier has 2.
+    expect(academies).not.toContain('Toulouse')
+    expect(academies).not.toContain('Montpellier')
+    expect(academies).toMatch(/Autres académies<\/th><td class="num">9</)
+    expect(html).toMatch(/Écoles, collèges et lycées<\/th><td class="num">19</)
+    const en = (await get(app.url, '/en/stats')).html
+    expect(en).toMatch(/Other regions<\/th><td class="num">fewer than 5</)
+  })
+
+  it('gives the same numbers in the API', async () => {
+    const stats = (await (await fetch(`${app.url}/api/v1/stats`)).json()) as Record<string, any>
+    expect(stats.schools).toEqual({
+      confirmed: 19,
+      by_region: { 'ile-de-france': 10, occitanie: 8 },
+      by_region_other: null,
+      by_academy: { creteil: 5, paris: 5 },
+      by_academy_other: 9,
+    })
+    expect(stats.by_institution_type.schools).toBe(19)
   })
 })

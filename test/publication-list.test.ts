@@ -26,11 +26,15 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
   const ids: Record<string, number> = {}
 
   /** Downloads the list in a format; returns its bytes. */
-  async function download(format: string, locale = 'fr'): Promise<{ res: Response; bytes: Buffer }> {
+  async function download(
+    format: string,
+    locale = 'fr',
+    grouping?: string,
+  ): Promise<{ res: Response; bytes: Buffer }> {
     const res = await fetch(`${app.url}/admin/export/list`, {
       method: 'POST',
       headers: { ...as(), 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ csrf, format, locale }).toString(),
+      body: new URLSearchParams({ csrf, format, locale, ...(grouping ? { grouping } : {}) }).toString(),
     })
     return { res, bytes: Buffer.from(await res.arrayBuffer()) }
   }
@@ -57,6 +61,24 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
     })
     await sign('bea', { first_name: 'Béa', last_name: 'Bonnet', category: 'teacher-researcher' })
     await sign('yan', { first_name: 'Yan', last_name: 'Yvon', category: 'student' })
+    // Elsewhere: a research body, and one institution typed twice in two ways at a webmail address.
+    ids.gus = await signAndConfirm(app, {
+      email: 'gus@cnrs.fr',
+      first_name: 'Gus',
+      last_name: 'Garnier',
+      category: 'researcher',
+    })
+    for (const [first, last, institution] of [
+      ['Jon', 'Jarry', 'Université de Nulle-Part'],
+      ['Ivy', 'Ibert', 'université de nulle part'],
+    ] as const)
+      await signAndConfirm(app, {
+        email: `${first.toLowerCase()}@gmail.com`,
+        first_name: first,
+        last_name: last,
+        category: 'other',
+        institution,
+      })
     await sign('cam', { first_name: 'Camille', last_name: 'Dupont', unit: 'LECA', display: 'initials' })
     await sign('dom', { first_name: 'Dominique', last_name: 'Cachée', display: 'withheld' })
     await sign('pri', { first_name: 'Paul', last_name: 'Privé', public: '' })
@@ -112,7 +134,7 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
     const flat = text.replace(/\s+/g, ' ')
     expect(flat).toContain('Face à l’IA générative, l’objection de conscience')
     expect(flat).toMatch(/Liste des signataires au \d{1,2}(er)? \S+ \d{4}/)
-    expect(flat).toMatch(/9\s+signatures vérifiées, dont 7 rendues publiques/)
+    expect(flat).toMatch(/12\s+signatures vérifiées, dont 10 rendues publiques/)
     const order = [
       'Premiers signataires',
       'Yan Yvon, Université Toulouse III – Paul Sabatier',
@@ -133,6 +155,54 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
       at = next
     }
     for (const word of NEVER) expect(flat).not.toContain(word)
+  })
+
+  it('groups the names by institution when asked, alphabetically by last name within each, the initial signatories first', async () => {
+    const { res, bytes } = await download('pdf', 'fr', 'institution')
+    expect(res.status).toBe(200)
+    const file = join(dir, 'by-institution.pdf')
+    writeFileSync(file, bytes)
+    const flat = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    )
+    const order = [
+      'Premiers signataires',
+      'Yan Yvon, Université Toulouse III – Paul Sabatier',
+      'Zoé Zéphyr, Directrice de recherche, Université Toulouse III – Paul Sabatier',
+      'CNRS',
+      'Gus Garnier',
+      // Two spellings of one institution are one group, under the first in the alphabet of names.
+      'université de nulle part',
+      'Ivy Ibert',
+      'Jon Jarry',
+      'Université Toulouse III – Paul Sabatier',
+      // Under its institution's heading, an entry does not name it again.
+      'Ana Aubert, Maîtresse de conférences, IRIT – UMR 5505 Béa Bonnet',
+      'Élise Écart',
+      'Signataires sous leurs initiales',
+      'C. D., Université Toulouse III – Paul Sabatier',
+      'Ainsi qu’une personne qui a choisi de signer sans être nommée.',
+    ]
+    let at = -1
+    for (const line of order) {
+      const next = flat.indexOf(line, at + 1)
+      expect(next, line).toBeGreaterThan(at)
+      at = next
+    }
+    expect(flat).not.toContain('Université de Nulle-Part')
+    expect(flat).not.toContain('Chercheur·e')
+    for (const word of NEVER) expect(flat).not.toContain(word)
+    const audit = (await get(app.url, '/admin/audit', as())).html
+    expect(audit).toContain('by institution')
+  })
+
+  it('offers the choice of grouping on the export page, without script', async () => {
+    const html = (await get(app.url, '/admin/export', as())).html
+    expect(html).toContain('<input type="radio" name="grouping" value="category" checked=""')
+    expect(html).toContain('<input type="radio" name="grouping" value="institution"')
+    expect(html).toMatch(/<button type="submit" name="format" value="docx">/)
+    expect(html).toContain('par établissement')
   })
 
   it('writes a DOCX that unzips whole, with well-formed XML, and the same list', async () => {
@@ -182,6 +252,7 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
     for (const format of ['pdf', 'docx', 'txt']) expect(audit).toContain(`export.list.${format}`)
     const { res } = await download('odt')
     expect(res.status).toBe(400)
+    expect((await download('pdf', 'fr', 'discipline')).res.status).toBe(400)
     const anonymous = await fetch(`${app.url}/admin/export/list`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

@@ -96,6 +96,18 @@ const institutionsSchema = z
     domain_patterns: z.array(z.string().min(1)).default([]),
     // Canonical names of institutions by e-mail domain; they win over content/institutions.toml.
     names: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a lower-case domain'), z.string().min(1)).default({}),
+    // Kinds of institution for /stats (universities, research bodies, schools…): each
+    // named in every language, with the domains (and their subdomains) or patterns it covers.
+    types: z
+      .array(
+        z
+          .object({
+            key: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes'),
+            domains: z.array(z.string().regex(/^[a-z0-9.*-]+$/, 'a lower-case domain or pattern')).min(1),
+          })
+          .catchall(z.string()),
+      )
+      .default([]),
   })
   .prefault({})
 
@@ -371,6 +383,27 @@ const siteSchema = z
       }
       categories.push(Object.freeze({ key, labels: perLocale((locale) => labels[locale]!) }))
     }
+    const institutionTypes = []
+    for (const [i, { key, domains, ...labels }] of institutions.types.entries()) {
+      const missing = s.locales.find((locale) => !labels[locale])
+      if (missing !== undefined || institutions.types.findIndex((t) => t.key === key) !== i) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['institutions', 'types', i],
+          message:
+            missing !== undefined ? `"${key}" has no label for "${missing}"` : `"${key}" names two types`,
+          input: key,
+        })
+        return z.NEVER
+      }
+      institutionTypes.push(
+        Object.freeze({
+          key,
+          domains: Object.freeze(domains),
+          labels: perLocale((locale) => labels[locale]!),
+        }),
+      )
+    }
     // Each mark is named and described in every language, and has an id of its own.
     for (const [i, mark] of (kit.marks ?? []).entries()) {
       for (const field of ['name', 'alt'] as const) {
@@ -415,6 +448,8 @@ const siteSchema = z
       institutionDomainPatterns: Object.freeze(institutions.domain_patterns),
       /** site.toml's own names; loadSiteConfig puts content/institutions.toml under them. */
       institutionNames: institutions.names as Readonly<Record<string, string>>,
+      /** Kinds of institution, in the order /stats shows them; the first whose domains match wins. */
+      institutionTypes: Object.freeze(institutionTypes),
       // The badge reads the site's title in a language it has no words for.
       kit: {
         ...kit,

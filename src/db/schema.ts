@@ -119,6 +119,12 @@ export interface SuppressionTable {
   created_at: string
 }
 
+/** An address npm run import mailed a consent request to (its emailKey): never mailed again by an import. */
+export interface ImportedAddressTable {
+  email_hash: string
+  imported_at: string
+}
+
 /** Counts kept up to date in the transactions that change signatures, summed over shards on read. */
 export interface CounterTable {
   name: string
@@ -343,6 +349,7 @@ export interface Database {
   tokens: TokenTable
   outbox: OutboxTable
   suppressions: SuppressionTable
+  imported_addresses: ImportedAddressTable
   counters: CounterTable
   relay_messages: RelayMessageTable
   rate_limits: RateLimitTable

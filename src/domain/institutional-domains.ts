@@ -6,20 +6,52 @@
 import type { SiteConfig } from '../config.js'
 import { derivedOnce } from '../derived-once.js'
 
+/** A domain pattern as a regular expression: "*" stands for any run of characters inside one label. */
+function patternRegExp(pattern: string): RegExp {
+  return new RegExp(
+    '^' +
+      pattern
+        .toLowerCase()
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'))
+        .join('[^.]*') +
+      '$',
+  )
+}
+
 const patternsOf = derivedOnce((site: SiteConfig): RegExp[] =>
-  site.institutionDomainPatterns.map(
-    (p) =>
-      new RegExp(
-        '^' +
-          p
-            .toLowerCase()
-            .split('*')
-            .map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'))
-            .join('[^.]*') +
-          '$',
-      ),
-  ),
+  site.institutionDomainPatterns.map(patternRegExp),
 )
+
+/**
+ * Each kind of institution with a test of its domains: a domain without "*" covers
+ * itself and its subdomains (as content/institutions.toml does), a pattern what it matches.
+ */
+const typeMatchersOf = derivedOnce((site: SiteConfig) =>
+  site.institutionTypes.map((t) => {
+    const patterns = t.domains.filter((d) => d.includes('*')).map(patternRegExp)
+    const domains = new Set(t.domains.filter((d) => !d.includes('*')))
+    return {
+      key: t.key,
+      covers(domain: string): boolean {
+        if (patterns.some((r) => r.test(domain))) return true
+        for (let d = domain; d.includes('.'); d = d.slice(d.indexOf('.') + 1)) if (domains.has(d)) return true
+        return false
+      },
+    }
+  }),
+)
+
+/**
+ * The kind of institution ([[institutions.types]]) of an institutional address's
+ * domain: the first kind that covers it; null for an institution of no configured
+ * kind; undefined for a domain that is not institutional.
+ */
+export function institutionTypeOf(site: SiteConfig, domain: string): string | null | undefined {
+  const d = domain.toLowerCase()
+  if (!isInstitutionalDomain(site, d)) return undefined
+  return typeMatchersOf(site).find((t) => t.covers(d))?.key ?? null
+}
 
 /**
  * The configured domain that names this one: itself, or the nearest parent domain

@@ -74,7 +74,7 @@ async function mailLink(
 ): Promise<void> {
   const { signature, kind, now } = args
   const site = ctx.config.site
-  const purpose = kind === 'confirm' ? 'confirm' : 'manage'
+  const purpose = kind === 'confirm' || kind === 'confirm_import' ? 'confirm' : 'manage'
   const validityMs = purpose === 'confirm' ? site.unconfirmedDays * DAY_MS : site.manageLinkHours * HOUR_MS
   const { token, hash } = newToken()
   await tx
@@ -95,6 +95,7 @@ async function mailLink(
     firstName: args.submission?.profile.firstName ?? signature.first_name,
     link: absoluteUrl(ctx.config, locale, `/${purpose}/${token}`),
     validity: purpose === 'confirm' ? site.unconfirmedDays : site.manageLinkHours,
+    organisation: site.organisation,
   })
   await enqueueMail(
     tx,
@@ -139,6 +140,31 @@ async function readSigningFacts(tx: Tx, domain: string, to: Recipient, now: Date
   }
 }
 
+/** Where a signature request comes from: the form, or a file of signatures gathered elsewhere. */
+export interface SigningOrigin {
+  /**
+   * npm run import: the person asked for nothing here. A new address gets a pending
+   * signature and a consent request (not the form's confirmation mail), and is recorded
+   * so that no import mails it again; an address that signed, is pending, was imported
+   * before or refused mail is left alone, and nobody is mailed anything else.
+   */
+  imported?: { initialSignatory: boolean }
+}
+
+/**
+ * What became of a request, for the import's report only: the form's answer never
+ * depends on it (it would tell who signed).
+ */
+export type SigningOutcome =
+  | 'requested'
+  | 'requested_again'
+  | 'already_signed'
+  | 'already_pending'
+  | 'already_imported'
+  | 'suppressed'
+  | 'not_mailed'
+  | 'blocked'
+
 /**
  * Records a signature request and queues the mail that follows. The caller answers
  * the same whatever happened here, so the page never reveals who signed:
@@ -153,7 +179,9 @@ export async function requestSignature(
   locale: string,
   /** The client's network as a keyed hash (networkKey), kept a few days for abuse checks. */
   network: string | null = null,
-): Promise<void> {
+  origin: SigningOrigin = {},
+): Promise<SigningOutcome> {
+  const imported = origin.imported
   const recipient = await recipientOf(ctx, submission.email, network)
   const key = recipient.key
   const submitted: Submission = {
@@ -164,15 +192,30 @@ export async function requestSignature(
   }
   let queued = false
   const attempt = () =>
-    ctx.transact(async (tx) => {
+    ctx.transact(async (tx): Promise<SigningOutcome> => {
       const now = ctx.now()
       const facts = await readSigningFacts(tx, submission.email.domain, recipient, now)
       // A domain blocked by the moderators: answered as any other, recorded nowhere.
-      if (facts.blocked) return
+      if (facts.blocked) return 'blocked'
       const existing = facts.existing
         ? await tx.selectFrom('signatures').selectAll().where('email_hash', '=', key).executeTakeFirst()
         : undefined
       const canMail = mayMailGiven(ctx.config.site, recipient, facts)
+      if (imported) {
+        if (existing) return existing.status === 'pending' ? 'already_pending' : 'already_signed'
+        if (facts.suppressed) return 'suppressed'
+        if (!canMail) return 'not_mailed'
+        const before = await tx
+          .selectFrom('imported_addresses')
+          .select('email_hash')
+          .where('email_hash', '=', key)
+          .executeTakeFirst()
+        if (before) return 'already_imported'
+        await tx
+          .insertInto('imported_addresses')
+          .values({ email_hash: key, imported_at: now.toISOString() })
+          .execute()
+      }
       if (!existing) {
         const inserted = await tx
           .insertInto('signatures')
@@ -188,6 +231,8 @@ export async function requestSignature(
             updated_at: now.toISOString(),
             mails_sent: canMail ? 1 : 0,
             network_key: network,
+            // Marked in the import file: among the «Premiers signataires» once confirmed.
+            ...(imported?.initialSignatory ? { initial_signatory: 1 } : {}),
           })
           .returning(['id', 'first_name', 'locale', 'email_domain', 'name_key', 'network_key'])
           .executeTakeFirstOrThrow()
@@ -195,17 +240,17 @@ export async function requestSignature(
         if (canMail)
           await mailLink(ctx, tx, {
             signature: inserted,
-            kind: 'confirm',
+            kind: imported ? 'confirm_import' : 'confirm',
             to: submission.email,
             recipient,
             now,
             submission: submitted,
           })
         queued = canMail
-        return
+        return canMail ? 'requested' : 'not_mailed'
       }
       if (existing.status === 'pending') {
-        if (!canMail || existing.mails_sent >= ctx.config.site.maxMailsPerAddress) return
+        if (!canMail || existing.mails_sent >= ctx.config.site.maxMailsPerAddress) return 'not_mailed'
         // Only the bookkeeping moves: the new link's life (and so the pending
         // signature's) starts now, and the name typed this time is looked at too.
         await tx
@@ -238,7 +283,7 @@ export async function requestSignature(
           submission: submitted,
         })
         queued = true
-        return
+        return 'requested_again'
       }
       if (canMail) {
         await mailLink(ctx, tx, {
@@ -250,16 +295,19 @@ export async function requestSignature(
         })
         queued = true
       }
+      return 'already_signed'
     })
+  let outcome: SigningOutcome
   try {
-    await attempt()
+    outcome = await attempt()
   } catch (err) {
     // Two identical submissions at once: the unique key let one insert through;
     // the other now finds it and follows the "already there" path.
     if (!isUniqueViolation(err)) throw err
-    await attempt()
+    outcome = await attempt()
   }
   if (queued) ctx.mailQueued()
+  return outcome
 }
 
 /**

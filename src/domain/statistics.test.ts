@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { loadSiteConfig } from '../config.js'
+import { academyOf } from './academies.js'
 import { milestonesOf } from './milestones.js'
-import { growth } from './statistics.js'
+import { namedParts } from './small-groups.js'
+import { growth, institutionTypeStatistics, schoolStatistics } from './statistics.js'
+
+// The shipped content: min_group_size 5.
+const site = loadSiteConfig(new URL('../../content', import.meta.url).pathname)
 
 describe('growth', () => {
   it('accumulates by day over a short campaign', () => {
@@ -41,5 +47,91 @@ describe('milestonesOf', () => {
       { threshold: 100, day: '2026-11-29' },
       { threshold: 500, day: '2026-11-30' },
     ])
+  })
+})
+
+describe('school addresses by académie and region', () => {
+  it('finds the académie in the domain or a subdomain of it, former académies in the one they joined', () => {
+    expect(academyOf('ac-toulouse.fr')?.region).toBe('occitanie')
+    expect(academyOf('AC-Nancy-Metz.fr')?.name).toBe('Nancy-Metz')
+    expect(academyOf('lycee.ac-lyon.fr')?.key).toBe('lyon')
+    expect(academyOf('ac-caen.fr')?.key).toBe('normandie')
+    expect(academyOf('ac-atlantis.fr')).toBeUndefined()
+    expect(academyOf('mac-toulouse.fr')).toBeUndefined()
+    expect(academyOf('ac-toulouse.fr.example.com')).toBeUndefined()
+  })
+
+  it('names regions and académies from five signatures, the rest together, the total exact', () => {
+    const schools = schoolStatistics(
+      site,
+      new Map([
+        ['ac-creteil.fr', 5],
+        ['ac-paris.fr', 6],
+        ['ac-caen.fr', 1],
+        ['gmail.com', 40],
+      ]),
+    )
+    expect(schools).toEqual({
+      total: 12,
+      byRegion: [{ key: 'ile-de-france', count: 11 }],
+      otherRegions: null,
+      byAcademy: [
+        { key: 'paris', name: 'Paris', count: 6 },
+        { key: 'creteil', name: 'Créteil', count: 5 },
+      ],
+      otherAcademies: null,
+    })
+  })
+
+  it('does not name an académie whose region, shown, would give away the size of a smaller one beside it', () => {
+    const schools = schoolStatistics(
+      site,
+      new Map([
+        ['ac-toulouse.fr', 6],
+        ['ac-montpellier.fr', 2],
+      ]),
+    )
+    expect(schools?.byRegion).toEqual([{ key: 'occitanie', count: 8 }])
+    // Occitanie (8) less Toulouse (6) would say that Montpellier has 2.
+    expect(schools?.byAcademy).toEqual([])
+    expect(schools?.otherAcademies).toBe(8)
+  })
+
+  it('is absent when no school address signed', () => {
+    expect(schoolStatistics(site, new Map([['cnrs.fr', 9]]))).toBeUndefined()
+  })
+})
+
+describe('namedParts', () => {
+  it('gives up the smallest named parts until what is left is nothing or large enough', () => {
+    const parts = [{ count: 9 }, { count: 6 }, { count: 2 }]
+    expect(namedParts(site, 17, parts)).toEqual([{ count: 9 }])
+    expect(namedParts(site, 15, parts.slice(0, 2))).toEqual([{ count: 9 }, { count: 6 }])
+  })
+})
+
+describe('institutions by kind', () => {
+  it('counts each institutional domain under the first kind that covers it, others apart, small kinds unsaid', () => {
+    const byType = institutionTypeStatistics(
+      site,
+      new Map([
+        ['univ-tlse3.fr', 4],
+        ['etu.univ-grenoble-alpes.fr', 3],
+        ['cnrs.fr', 2],
+        ['ac-toulouse.fr', 7],
+        ['college-de-france.fr', 1],
+        ['chu-toulouse.fr', 1],
+        ['enseignementsup-recherche.gouv.fr', 6],
+        ['gmail.com', 50],
+      ]),
+    )
+    expect(Object.fromEntries(byType.map((t) => [t.key ?? 'none', t.count]))).toEqual({
+      universities: 7,
+      research: null,
+      'grandes-ecoles': null,
+      schools: 7,
+      hospitals: null,
+      none: 6,
+    })
   })
 })

@@ -3,8 +3,10 @@
 // small-groups.ts, and a discipline is named only when listed signatures typed it.
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
+import { type Academy, academyOf, REGIONS } from './academies.js'
 import { readCounterGroup, readCounters } from './counters.js'
-import { isLargeEnough, publishedCount, type GroupCount } from './small-groups.js'
+import { institutionTypeOf } from './institutional-domains.js'
+import { isLargeEnough, namedGroups, namedParts, publishedCount, type GroupCount } from './small-groups.js'
 
 export interface Statistics {
   confirmed: number
@@ -21,20 +23,100 @@ export interface Statistics {
   byDiscipline: { name: string; count: number }[]
   /** Signatures of every other discipline given, together (null: fewer than min_group_size); undefined when none. */
   otherDisciplines?: GroupCount
+  /** Confirmed with a school address (ac-<académie>.fr), where from; undefined when none. */
+  schools?: SchoolStatistics
+  /**
+   * Confirmed with an institutional address, by kind of institution in the order of
+   * the config ([[institutions.types]]), then those of no configured kind (key null).
+   */
+  byInstitutionType: { key: string | null; count: GroupCount }[]
   /** Confirmed signatures by day of confirmation (UTC), oldest first. */
   byDay: { day: string; count: number }[]
   /** The same by period, with running totals, as the chart and its table show it (growth). */
   growth: GrowthPoint[]
 }
 
+export interface SchoolStatistics {
+  /** Every signature of a school address, exact. */
+  total: number
+  /** The regions that may be named, largest first, and the others together. */
+  byRegion: { key: string; count: number }[]
+  otherRegions?: GroupCount
+  /**
+   * The académies that may be named, largest first: large enough, and leaving of their
+   * region, which is shown too, nothing or a group large enough (see namedParts).
+   */
+  byAcademy: { key: string; name: string; count: number }[]
+  otherAcademies?: GroupCount
+}
+
+/** Signatures of school addresses by académie and region, from the counts by domain. */
+export function schoolStatistics(
+  site: SiteConfig,
+  byDomain: Map<string, number>,
+): SchoolStatistics | undefined {
+  const academies = new Map<Academy, number>()
+  for (const [domain, n] of byDomain) {
+    const academy = academyOf(domain)
+    if (academy) academies.set(academy, (academies.get(academy) ?? 0) + n)
+  }
+  const total = [...academies.values()].reduce((sum, n) => sum + n, 0)
+  if (total === 0) return undefined
+  const regions = REGIONS.map((r) => ({
+    key: r.key,
+    count: [...academies].filter(([a]) => a.region === r.key).reduce((sum, [, n]) => sum + n, 0),
+  }))
+  const shownRegions = namedGroups(site, regions)
+  const byAcademy = shownRegions.named.flatMap((region) =>
+    namedParts(
+      site,
+      region.count,
+      [...academies]
+        .filter(([a]) => a.region === region.key)
+        .map(([a, count]) => ({ key: a.key, name: a.name, count })),
+    ),
+  )
+  byAcademy.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr'))
+  const namedAcademies = byAcademy.reduce((sum, a) => sum + a.count, 0)
+  return {
+    total,
+    byRegion: shownRegions.named,
+    ...(shownRegions.others !== undefined ? { otherRegions: shownRegions.others } : {}),
+    byAcademy,
+    ...(total > namedAcademies ? { otherAcademies: publishedCount(site, total - namedAcademies) } : {}),
+  }
+}
+
+/** Signatures of institutional addresses by kind of institution, from the counts by domain. */
+export function institutionTypeStatistics(
+  site: SiteConfig,
+  byDomain: Map<string, number>,
+): Statistics['byInstitutionType'] {
+  const byType = new Map<string | null, number>()
+  for (const [domain, n] of byDomain) {
+    const type = institutionTypeOf(site, domain)
+    if (type !== undefined) byType.set(type, (byType.get(type) ?? 0) + n)
+  }
+  const untyped = byType.get(null) ?? 0
+  return [
+    ...site.institutionTypes.map((t) => ({
+      key: t.key,
+      count: publishedCount(site, byType.get(t.key) ?? 0),
+    })),
+    ...(untyped > 0 ? [{ key: null, count: publishedCount(site, untyped) }] : []),
+  ]
+}
+
 export async function readStatistics(db: Db, site: SiteConfig): Promise<Statistics> {
-  const [totals, categories, disciplines, listedDisciplines, days] = await Promise.all([
+  const [totals, categories, disciplines, listedDisciplines, days, domains] = await Promise.all([
     readCounters(db, ['confirmed', 'public', 'verified', 'debate']),
     readCounterGroup(db, 'category:'),
     readCounterGroup(db, 'discipline:'),
     readCounterGroup(db, 'listed_discipline:'),
     readCounterGroup(db, 'day:'),
+    readCounterGroup(db, 'domain:'),
   ])
+  const schools = schoolStatistics(site, domains)
   const known = new Set(site.categories.map((c) => c.key))
   const named = [...disciplines].filter(
     ([name, n]) => isLargeEnough(site, n) && (listedDisciplines.get(name) ?? 0) > 0,
@@ -64,6 +146,8 @@ export async function readStatistics(db: Db, site: SiteConfig): Promise<Statisti
       .map(([name, count]) => ({ name, count }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr')),
     otherDisciplines: others > 0 ? publishedCount(site, others) : undefined,
+    ...(schools ? { schools } : {}),
+    byInstitutionType: institutionTypeStatistics(site, domains),
     byDay,
     growth: growth(byDay),
   }

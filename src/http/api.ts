@@ -6,6 +6,7 @@ import { cors } from 'hono/cors'
 import type { InstitutionRanking } from '../domain/institutions.js'
 import { listOpenSignatories } from '../domain/open-data.js'
 import { decodeCursor } from '../domain/public-list.js'
+import type { GroupCount } from '../domain/small-groups.js'
 import type { AppEnv } from './env.js'
 
 export const api = new Hono<AppEnv>()
@@ -36,7 +37,7 @@ api.get('/v1/stats', async (c) => {
     min_group_size: ctx.config.site.minGroupSize,
     by_category: Object.fromEntries(stats.byCategory.map((x) => [x.key, x.count])),
     by_discipline: Object.fromEntries(stats.byDiscipline.map((x) => [x.name, x.count])),
-    by_discipline_other: stats.otherDisciplines ?? 0,
+    by_discipline_other: orZero(stats.otherDisciplines),
     by_institution: ranking.items.map((i) => ({
       domain: i.domain,
       name: i.name,
@@ -44,9 +45,27 @@ api.get('/v1/stats', async (c) => {
       public: i.listed,
     })),
     by_institution_other: otherInstitutions(ranking),
+    by_institution_type: Object.fromEntries(
+      stats.byInstitutionType.filter((x) => x.key !== null).map((x) => [x.key, x.count]),
+    ),
+    by_institution_type_other: stats.byInstitutionType.find((x) => x.key === null)?.count ?? 0,
+    schools: stats.schools
+      ? {
+          confirmed: stats.schools.total,
+          by_region: Object.fromEntries(stats.schools.byRegion.map((x) => [x.key, x.count])),
+          by_region_other: orZero(stats.schools.otherRegions),
+          by_academy: Object.fromEntries(stats.schools.byAcademy.map((x) => [x.key, x.count])),
+          by_academy_other: orZero(stats.schools.otherAcademies),
+        }
+      : null,
     by_day: stats.byDay,
   })
 })
+
+/** A group of others as the API says it: 0 when there are none, null when too few to say. */
+function orZero(count: GroupCount | undefined): GroupCount {
+  return count === undefined ? 0 : count
+}
 
 /** The institutions too small to be ranked on their own, as the JSON answers say it. */
 function otherInstitutions(ranking: InstitutionRanking) {

@@ -110,6 +110,7 @@ const en: Messages = {
       `${signatures(total)}, of which ${num(listed)} made public. Only those who chose to be named are named.`,
     initial: 'Initial signatories',
     initials: 'Signatories under their initials',
+    noInstitution: 'No institution given',
     otherCategory: 'Others',
     withheld: (n: number) =>
       n === 1
@@ -361,6 +362,20 @@ const en: Messages = {
       `The disciplines most often given (at most ${num(n)}), as typed by signatories who chose to be named.`,
     otherDisciplines: 'Other disciplines',
     moreDisciplines: 'The other named disciplines (all in the API)',
+    byInstitutionType: 'By kind of institution',
+    institutionTypeNote:
+      'Confirmed signatures with a verified institutional address, by the institution that gives the address.',
+    institutionType: 'Kind of institution',
+    otherInstitutionTypes: 'Other institutions',
+    bySchool: 'School staff',
+    schoolNote: (n: number) =>
+      `${amount(n, 'confirmed signature', 'confirmed signatures')} with a school district address (ac-….fr), by the académie (school district) that gives it.`,
+    byRegion: 'By region',
+    region: 'Region',
+    otherRegions: 'Other regions',
+    byAcademy: 'By académie (school district)',
+    academy: 'Académie',
+    otherAcademies: 'Other académies',
     category: 'Category',
     discipline: 'Discipline',
     count: 'Signatures',
@@ -726,7 +741,10 @@ const en: Messages = {
     exportButton: 'Download the CSV',
     publicationTitle: 'List for publication',
     publicationIntro:
-      'The list of public signatures as a newspaper prints it: initial signatories first, then by category and in alphabetical order, each person as they chose to appear. Every download is recorded in the audit log.',
+      'The list of public signatures as a newspaper prints it: initial signatories first, then by category or by institution, as you choose, in alphabetical order of last names, each person as they chose to appear. Every download is recorded in the audit log.',
+    publicationGrouping: 'Group the other signatories',
+    groupByCategory: 'by category',
+    groupByInstitution: 'by institution',
     plainText: 'plain text',
     publicationButton: (format: string) => `Download as ${format}`,
     bulkTitle: 'Bulk invalidation',
@@ -882,6 +900,13 @@ const en: Messages = {
       `Thank you for signing “${title}”. For your signature to count, open the link below, then press the “I confirm my signature” button on the page that opens.`,
     confirmButton: 'Confirm my signature',
     confirmExpiry: (days: number) => `This link is valid for ${amount(days, 'day', 'days')}.`,
+    importSubject: (title: string) => `${title} — will you confirm your signature?`,
+    importPreheader: (days: number) =>
+      `Nothing is published without your consent — link valid for ${amount(days, 'day', 'days')}`,
+    importBody: (title: string, org: string) =>
+      `Your name is on the list of signatories of “${title}” gathered by ${org} before this site opened; the site now collects the signatures. Yours will be neither published nor counted without your consent. To confirm it, open the link below: the page that opens shows what will be recorded, as the collective passed it on; then press the “I confirm my signature” button.`,
+    importExpiry: (days: number) =>
+      `This link is valid for ${amount(days, 'day', 'days')}. If you do not answer, nothing will be published or counted, this information will be erased, and you will receive no other message about it.`,
     alreadySubject: (title: string) => `${title} — you have already signed`,
     alreadyPreheader: 'Nothing to do again: your signature is already counted',
     alreadyBody: (title: string) =>

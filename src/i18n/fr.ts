@@ -129,6 +129,7 @@ const fr = {
       `${signatures(total)}, dont ${num(listed)} ${listed <= 1 ? 'rendue publique' : 'rendues publiques'}. Seules sont nommées les personnes qui l’ont choisi.`,
     initial: 'Premiers signataires',
     initials: 'Signataires sous leurs initiales',
+    noInstitution: 'Sans établissement indiqué',
     otherCategory: 'Autres',
     withheld: (n: number) =>
       n === 1
@@ -388,6 +389,20 @@ const fr = {
     category: 'Catégorie',
     discipline: 'Discipline',
     count: 'Signatures',
+    byInstitutionType: 'Par type d’établissement',
+    institutionTypeNote:
+      'Signatures confirmées avec une adresse institutionnelle vérifiée, selon l’établissement qui donne l’adresse.',
+    institutionType: 'Type d’établissement',
+    otherInstitutionTypes: 'Autres établissements',
+    bySchool: 'Personnels des écoles, collèges et lycées',
+    schoolNote: (n: number) =>
+      `${amount(n, 'signature confirmée', 'signatures confirmées')} avec une adresse académique (ac-….fr), selon l’académie qui la donne.`,
+    byRegion: 'Par région académique',
+    region: 'Région',
+    otherRegions: 'Autres régions',
+    byAcademy: 'Par académie',
+    academy: 'Académie',
+    otherAcademies: 'Autres académies',
     growth: 'Évolution',
     chartTitle: 'Nombre cumulé de signatures confirmées, jour après jour',
     chartDesc: (first: string, last: string, total: number) =>
@@ -754,7 +769,10 @@ const fr = {
     exportButton: 'Télécharger le CSV',
     publicationTitle: 'Liste pour publication',
     publicationIntro:
-      'La liste des signatures publiques telle qu’un journal la publie : les premiers signataires d’abord, puis par catégorie et par ordre alphabétique, chaque personne comme elle a choisi d’apparaître. Chaque téléchargement est consigné au journal.',
+      'La liste des signatures publiques telle qu’un journal la publie : les premiers signataires d’abord, puis par catégorie ou par établissement, au choix, et par ordre alphabétique des noms, chaque personne comme elle a choisi d’apparaître. Chaque téléchargement est consigné au journal.',
+    publicationGrouping: 'Regrouper les autres signataires',
+    groupByCategory: 'par catégorie',
+    groupByInstitution: 'par établissement',
     plainText: 'texte brut',
     publicationButton: (format: string) => `Télécharger en ${format}`,
     bulkTitle: 'Invalidation groupée',
@@ -922,6 +940,15 @@ const fr = {
       `Merci d’avoir signé « ${title} ». Pour que votre signature soit comptée, ouvrez le lien ci-dessous, puis appuyez sur le bouton « Je confirme ma signature » de la page qui s’ouvre.`,
     confirmButton: 'Confirmer ma signature',
     confirmExpiry: (days: number) => `Ce lien est valable ${amount(days, 'jour', 'jours')}.`,
+    // To a person whose signature the collective gathered before the site (npm run import):
+    // they asked for nothing here, so the mail says where their name comes from first.
+    importSubject: (title: string) => `${title} — confirmez-vous votre signature ?`,
+    importPreheader: (days: number) =>
+      `Rien n’est publié sans votre accord — lien valable ${amount(days, 'jour', 'jours')}`,
+    importBody: (title: string, org: string) =>
+      `Votre nom figure sur une liste de signataires de « ${title} », recueillie avant l’ouverture de ce site et qu’il a reçue ${ofName(org)}. Ce site recueille désormais les signatures : la vôtre n’y sera ni publiée ni comptée sans votre accord. Pour la confirmer, ouvrez le lien ci-dessous : la page qui s’ouvre montre ce qui sera enregistré, tel que transmis par le collectif ; appuyez alors sur le bouton « Je confirme ma signature ».`,
+    importExpiry: (days: number) =>
+      `Ce lien est valable ${amount(days, 'jour', 'jours')}. Sans réponse de votre part, rien ne sera publié ni compté, ces informations seront effacées, et vous ne recevrez pas d’autre message à ce sujet.`,
     alreadySubject: (title: string) => `${title} — vous avez déjà signé`,
     alreadyPreheader: 'Rien à refaire : votre signature est déjà comptée',
     alreadyBody: (title: string) =>

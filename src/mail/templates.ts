@@ -5,7 +5,8 @@ import { composeMail, type MailSite, type RenderedMail } from './layout.js'
 
 export type { RenderedMail } from './layout.js'
 
-export type MailKind = 'confirm' | 'already_signed' | 'manage'
+/** confirm_import: the consent request mailed to a person whose signature was gathered elsewhere (npm run import). */
+export type MailKind = 'confirm' | 'confirm_import' | 'already_signed' | 'manage'
 
 export interface MailInput {
   kind: MailKind
@@ -14,6 +15,8 @@ export interface MailInput {
   link: string
   /** Validity of the link, in days (confirm) or hours (manage). */
   validity: number
+  /** The collective that gathered the signature (confirm_import). */
+  organisation?: string
 }
 
 export function renderMail(input: MailInput): RenderedMail {
@@ -31,6 +34,17 @@ export function renderMail(input: MailInput): RenderedMail {
           { button: m.confirmButton, href: input.link },
           { paragraph: m.confirmExpiry(input.validity) },
           { paragraph: m.ignore },
+        ],
+      })
+    case 'confirm_import':
+      return composeMail({
+        ...common,
+        subject: m.importSubject(title),
+        preheader: m.importPreheader(input.validity),
+        blocks: [
+          { paragraph: m.importBody(title, input.organisation ?? '') },
+          { button: m.confirmButton, href: input.link },
+          { paragraph: m.importExpiry(input.validity) },
         ],
       })
     case 'already_signed':

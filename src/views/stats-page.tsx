@@ -1,5 +1,6 @@
 // /stats: totals, categories, disciplines and growth, each as a table; the chart
 // repeats the growth table for sighted readers.
+import { regionName } from '../domain/academies.js'
 import type { Statistics } from '../domain/statistics.js'
 import { GrowthChart } from './growth-chart.js'
 import { Layout } from './layout.js'
@@ -73,6 +74,57 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
               ...(othersBeyondTop > 0 ? [{ label: m.moreDisciplines, count: othersBeyondTop }] : []),
               ...(stats.otherDisciplines !== undefined
                 ? [{ label: m.otherDisciplines, count: stats.otherDisciplines }]
+                : []),
+            ]}
+          />
+        </>
+      ) : null}
+      {stats.byInstitutionType.length > 0 ? (
+        <>
+          <h2 id="by-institution-type">{m.byInstitutionType}</h2>
+          <p>{m.institutionTypeNote}</p>
+          <CountTable
+            p={p}
+            labelledBy="by-institution-type"
+            what={m.institutionType}
+            howMany={m.count}
+            rows={stats.byInstitutionType.map((t) => ({
+              label:
+                t.key === null
+                  ? m.otherInstitutionTypes
+                  : (p.site.institutionTypes.find((x) => x.key === t.key)?.labels[p.locale] ?? t.key),
+              count: t.count,
+            }))}
+          />
+        </>
+      ) : null}
+      {stats.schools ? (
+        <>
+          <h2>{m.bySchool}</h2>
+          <p>{m.schoolNote(stats.schools.total)}</p>
+          <h3 id="by-region">{m.byRegion}</h3>
+          <CountTable
+            p={p}
+            labelledBy="by-region"
+            what={m.region}
+            howMany={m.count}
+            rows={[
+              ...stats.schools.byRegion.map((r) => ({ label: regionName(r.key, p.locale), count: r.count })),
+              ...(stats.schools.otherRegions !== undefined
+                ? [{ label: m.otherRegions, count: stats.schools.otherRegions }]
+                : []),
+            ]}
+          />
+          <h3 id="by-academy">{m.byAcademy}</h3>
+          <CountTable
+            p={p}
+            labelledBy="by-academy"
+            what={m.academy}
+            howMany={m.count}
+            rows={[
+              ...stats.schools.byAcademy.map((a) => ({ label: a.name, count: a.count })),
+              ...(stats.schools.otherAcademies !== undefined
+                ? [{ label: m.otherAcademies, count: stats.schools.otherAcademies }]
                 : []),
             ]}
           />

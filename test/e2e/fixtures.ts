@@ -46,6 +46,8 @@ const SIGNATORIES: Record<string, string>[] = [
     updates: '1',
   },
   { first_name: 'Inès', last_name: 'Roux', email: 'ines.roux@univ-tlse3.fr', display: 'initials' },
+  // A school address: /stats shows its académie and region.
+  { first_name: 'Léa', last_name: 'Garnier', email: 'lea.garnier@ac-toulouse.fr', category: 'teacher' },
   {
     first_name: 'Noé',
     last_name: 'Blanc',

@@ -53,6 +53,17 @@ function mailsIn(locale: string): [string, RenderedMail][] {
       }),
     ],
     [
+      'confirm-import',
+      renderMail({
+        kind: 'confirm_import',
+        site,
+        firstName: 'Camille',
+        link: `${base}/confirm/${token}`,
+        validity: 7,
+        organisation: config.site.organisation,
+      }),
+    ],
+    [
       'already-signed',
       renderMail({
         kind: 'already_signed',

@@ -14,6 +14,7 @@ import * as m010 from './010_transparency_log.js'
 import * as m011 from './011_news.js'
 import * as m012 from './012_signatory_display.js'
 import * as m013 from './013_log_sequencer.js'
+import * as m014 from './014_imported_addresses.js'
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '011_news': m011,
   '012_signatory_display': m012,
   '013_log_sequencer': m013,
+  '014_imported_addresses': m014,
 }

@@ -6,7 +6,9 @@ import { exportSignaturesCsv } from '../../domain/exports.js'
 import { AppError } from '../../domain/errors.js'
 import {
   PUBLICATION_FORMATS,
+  PUBLICATION_GROUPINGS,
   type PublicationFormat,
+  type PublicationGrouping,
   publicationList,
   startPublicationList,
 } from '../../domain/publication-list.js'
@@ -49,8 +51,10 @@ exportRoutes.post('/list', async (c) => {
   const site = ctx.config.site
   const asked = formText(body, 'locale') ?? ''
   const locale = site.locales.includes(asked) ? asked : site.defaultLocale
-  const head = await startPublicationList(ctx, session.email, format)
-  const blocks = blocksOf(site, locale, head, publicationList(ctx.db, site))
+  const grouping = (formText(body, 'grouping') ?? 'category') as PublicationGrouping
+  if (!PUBLICATION_GROUPINGS.includes(grouping)) throw new AppError('bad_request', 'grouping')
+  const head = await startPublicationList(ctx, session.email, format, grouping)
+  const blocks = blocksOf(site, locale, head, publicationList(ctx.db, site, grouping))
   const chunks =
     format === 'pdf'
       ? pdfList(blocks, { title: site.title[locale] ?? '' })

@@ -2,7 +2,7 @@
 // closing note), in the moderator's chosen language: what the PDF, DOCX and text
 // writers each lay out in their own way, so that the three say the same thing.
 import { categoryLabel, type Locale, type SiteConfig } from '../../config.js'
-import { entryText, type ListEvent, type ListHead } from '../../domain/publication-list.js'
+import { entryText, type ListEvent, type ListHead, type SectionKind } from '../../domain/publication-list.js'
 import { messagesFor } from '../../i18n/index.js'
 
 export type Block =
@@ -13,30 +13,43 @@ export type Block =
   | { kind: 'entry'; text: string }
   | { kind: 'note'; text: string }
 
+function headingOf(site: SiteConfig, locale: Locale, s: SectionKind): string {
+  const m = messagesFor(locale).publicationList
+  switch (s.kind) {
+    case 'initial':
+      return m.initial
+    case 'initials':
+      return m.initials
+    case 'institution':
+      return s.name
+    case 'noInstitution':
+      return m.noInstitution
+    case 'category':
+      return site.categories.some((c) => c.key === s.key)
+        ? categoryLabel(site, s.key, locale)
+        : m.otherCategory
+  }
+}
+
 export async function* blocksOf(
   site: SiteConfig,
   locale: Locale,
   head: ListHead,
   events: AsyncIterable<ListEvent>,
 ): AsyncGenerator<Block> {
+  // Under an institution's heading, its entries do not name it again.
+  let underInstitution = false
   const m = messagesFor(locale)
   yield { kind: 'title', text: site.title[locale] ?? site.title[site.defaultLocale]! }
   yield { kind: 'subtitle', text: m.publicationList.asOf(m.date(head.at.toISOString())) }
   yield { kind: 'totals', text: m.publicationList.totals(head.confirmed, head.listed) }
   for await (const e of events) {
-    if (e.type === 'entry') yield { kind: 'entry', text: entryText(e.signatory) }
+    if (e.type === 'entry') yield { kind: 'entry', text: entryText(e.signatory, !underInstitution) }
     else if (e.type === 'withheld') yield { kind: 'note', text: m.publicationList.withheld(e.count) }
     else {
       const s = e.section
-      const text =
-        s.kind === 'initial'
-          ? m.publicationList.initial
-          : s.kind === 'initials'
-            ? m.publicationList.initials
-            : site.categories.some((c) => c.key === s.key)
-              ? categoryLabel(site, s.key, locale)
-              : m.publicationList.otherCategory
-      yield { kind: 'heading', text }
+      underInstitution = s.kind === 'institution'
+      yield { kind: 'heading', text: headingOf(site, locale, s) }
     }
   }
 }

@@ -53,7 +53,13 @@ export async function* pdfList(
         doc.font('regular').fontSize(10).text(b.text, { paragraphGap: 1 })
         break
     }
-    if (++written % 200 === 0) yield* produced.splice(0)
+    if (++written % 200 === 0) {
+      // pdfkit is a stream: what it wrote reaches 'data' only once the event loop turns.
+      // On SQLite nothing else lets it turn (every read is synchronous), and the whole
+      // file was held until the end: 12 s before the first byte at 100,000 names.
+      await new Promise((resolve) => setImmediate(resolve))
+      yield* produced.splice(0)
+    }
   }
   doc.end()
   await ended

@@ -1,0 +1,159 @@
+// npm run import: signatures gathered before the site, brought in from a CSV file. Each
+// person is mailed a consent request in their language (read here from the real SMTP
+// server, sent by the running server's worker from the outbox the command filled);
+// nobody is listed or counted before confirming; what the link confirms is what the
+// file said; a second run mails nobody; the report says what was skipped and why.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { emailKey, normalizeEmail } from '../src/domain/normalize-email.js'
+import { startTestApp, type TestApp } from './helpers/app.js'
+import { DATABASES } from './helpers/databases.js'
+import { get, hiddenValue, linkIn, postForm } from './helpers/http.js'
+import { signAndConfirm } from './helpers/signing.js'
+
+const run = promisify(execFile)
+
+const FILE = `first_name,last_name,email,category,institution,title,unit,public,display,language,initial
+Ana,Aubert,ana.aubert@univ-tlse3.fr,teacher-researcher,Université Toulouse III,Maîtresse de conférences,IRIT – UMR 5505,oui,,fr,oui
+Bob,Brown,bob@cnrs.fr,Researcher,CNRS,,,no,initials,en,
+Cyd,,cyd@univ-tlse3.fr,researcher,UT3,,,yes,,fr,
+Dan,Dupuis,not-an-address,researcher,UT3,,,yes,,fr,
+Déjà,Signé,deja@univ-tlse3.fr,researcher,UT3,,,yes,,fr,
+Sue,Suppressed,sue@univ-tlse3.fr,researcher,UT3,,,yes,,fr,
+Ana,Encore,Ana.Aubert@univ-tlse3.fr,researcher,UT3,,,yes,,fr,
+Eva,Étudiante,eva@univ-tlse3.fr,Étudiant·e,UT3,,,yes,,fr,
+`
+
+describe.each(DATABASES)('importing signatures gathered elsewhere (%s)', (kind) => {
+  let app: TestApp
+  let dir = ''
+  let file = ''
+  let firstRun = ''
+
+  /** Runs npm run import's command against the test server's database and data folder. */
+  async function importFile(path: string): Promise<string> {
+    const env = { ...app.env, PATH: process.env.PATH ?? '' } as Record<string, string>
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', path], { env })
+    return stdout
+  }
+
+  async function confirmed(): Promise<number> {
+    return ((await (await fetch(`${app.url}/api/v1/stats`)).json()) as { confirmed: number }).confirmed
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'paraphe-import-'))
+    file = join(dir, 'signatures.csv')
+    writeFileSync(file, FILE)
+    app = await startTestApp(kind)
+    // The command runs on the real clock: the server's (which starts in the past) joins it,
+    // else the worker would wait for the day the command dated its mails.
+    app.clock.advance(Date.now() - app.clock.now().getTime() + 1000)
+    await signAndConfirm(app, { email: 'deja@univ-tlse3.fr', first_name: 'Déjà', last_name: 'Signé' })
+    // An address that bounced for good before.
+    const key = emailKey(app.config.secret, normalizeEmail('sue@univ-tlse3.fr')!)
+    await app.server.ctx.transact((tx) =>
+      tx
+        .insertInto('suppressions')
+        .values({ email_hash: key, reason: 'bounce', created_at: new Date().toISOString() })
+        .execute(),
+    )
+    firstRun = await importFile(file)
+  }, 120_000)
+  afterAll(async () => {
+    await app?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('reports how many were imported and, line by line, why the others were skipped', () => {
+    expect(firstRun).toContain('line 4: skipped, invalid (last_name: required)')
+    expect(firstRun).toContain('line 5: skipped, invalid (email: email_invalid)')
+    expect(firstRun).toContain('line 6: skipped, already signed here')
+    expect(firstRun).toContain('line 7: skipped, the address refuses mail')
+    expect(firstRun).toContain('line 8: skipped, the same address earlier in the file')
+    expect(firstRun).toMatch(/^imported: 3 .*; skipped: 5/m)
+    // The report names lines, never the addresses.
+    expect(firstRun).not.toContain('@')
+  })
+
+  it('mails each imported person a consent request in their language, and nobody else', async () => {
+    const mails = await app.smtp.waitForMessages(4)
+    // Give the worker time to send anything it should not have.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(app.smtp.messages).toHaveLength(4)
+    const to = (m: (typeof mails)[number]) => (Array.isArray(m.to) ? m.to[0]!.text : (m.to?.text ?? ''))
+    const ana = app.smtp.messages.find((m) => to(m) === 'ana.aubert@univ-tlse3.fr')!
+    expect(ana.subject).toMatch(
+      /^Face à l’IA générative, l’objection de conscience — confirmez-vous votre signature\s\?$/u,
+    )
+    expect(ana.text).toContain('Bonjour Ana,')
+    expect(ana.text).toContain('qu’il a reçue de l’Atelier d’Écologie Politique de Toulouse')
+    expect(ana.text).toContain('ni publiée ni comptée sans votre accord')
+    const bob = app.smtp.messages.find((m) => to(m) === 'bob@cnrs.fr')!
+    expect(bob.subject).toMatch(/^Facing generative AI.* — will you confirm your signature\?$/)
+    expect(bob.text).toContain('/en/confirm/')
+    expect(app.smtp.messages.map(to).sort()).toEqual([
+      'ana.aubert@univ-tlse3.fr',
+      'bob@cnrs.fr',
+      'deja@univ-tlse3.fr',
+      'eva@univ-tlse3.fr',
+    ])
+  })
+
+  it('neither lists nor counts anyone before they confirm; then records exactly what the file said', async () => {
+    expect(await confirmed()).toBe(1)
+    expect((await get(app.url, '/signatories')).html).not.toContain('Aubert')
+    const ana = app.smtp.messages.find((m) => m.text?.includes('Bonjour Ana,'))!
+    const path = linkIn(ana.text ?? '', 'confirm')
+    const page = await get(app.url, path)
+    for (const shown of [
+      'Ana',
+      'Aubert',
+      'Maîtresse de conférences',
+      'IRIT – UMR 5505',
+      'Université Toulouse III',
+    ])
+      expect(page.html).toContain(shown)
+    const done = await postForm(app.url, path, { csrf: hiddenValue(page.html, 'csrf') })
+    expect(done.status).toBe(303)
+    expect(await confirmed()).toBe(2)
+    const list = (await get(app.url, '/signatories')).html
+    // Marked in the file: among the «Premiers signataires».
+    const initial = list.slice(list.indexOf('<h2>Premiers signataires</h2>'), list.indexOf('<h2>Ensemble'))
+    expect(initial).toContain('Ana Aubert')
+    expect(initial).toContain('Maîtresse de conférences')
+
+    const bob = app.smtp.messages.find((m) => m.text?.includes('Hello Bob'))!
+    const bobPath = linkIn(bob.text ?? '', 'confirm')
+    const bobPage = await get(app.url, bobPath)
+    await postForm(app.url, bobPath, { csrf: hiddenValue(bobPage.html, 'csrf') })
+    expect(await confirmed()).toBe(3)
+    // Not to be listed, as the file said.
+    expect((await get(app.url, '/signatories')).html).not.toContain('Brown')
+  })
+
+  it('mails nobody twice when the same file is run again, even once a pending signature is gone', async () => {
+    const before = app.smtp.messages.length
+    // Eva never answered: her pending signature is purged after unconfirmed_days.
+    const eva = emailKey(app.config.secret, normalizeEmail('eva@univ-tlse3.fr')!)
+    await app.server.ctx.transact((tx) => tx.deleteFrom('signatures').where('email_hash', '=', eva).execute())
+    const again = await importFile(file)
+    expect(again).toMatch(/^imported: 0 /m)
+    expect(again).toContain('line 2: skipped, already signed here')
+    expect(again).toContain('line 9: skipped, already mailed by an earlier import')
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    expect(app.smtp.messages.length).toBe(before)
+  })
+
+  it('refuses a file whose columns it does not know, naming them', async () => {
+    const bad = join(dir, 'bad.csv')
+    writeFileSync(bad, 'prenom,nom,email\nA,B,a@b.fr\n')
+    const refused = await importFile(bad).catch((e: { code: number; stderr: string }) => e)
+    expect((refused as { code: number }).code).toBe(1)
+    expect((refused as { stderr: string }).stderr).toContain('unknown column(s): prenom, nom')
+  })
+})
