@@ -272,8 +272,8 @@ describe('the same duration, said the same way on the page and in the mail', () 
     ['fr', fr, '48\u00a0heures'],
     ['en', en, '48 hours'],
   ] as const)('%s: the manage link’s validity', (_, m, said) => {
-    expect(m.mail.manageExpiry(48)).toContain(said)
-    expect(m.privacy.retention(7, 48)).toContain(said)
-    expect(m.manage.requestIntro(48)).toContain(said)
+    expect(m.mail.manageExpiry({ hours: 48 })).toContain(said)
+    expect(m.privacy.retention({ days: 7, hours: 48 })).toContain(said)
+    expect(m.manage.requestIntro({ hours: 48 })).toContain(said)
   })
 })

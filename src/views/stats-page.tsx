@@ -49,7 +49,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
           </tr>
         </tbody>
       </table>
-      <p>{p.m.groups.note(p.site.minGroupSize)}</p>
+      <p>{p.m.groups.note({ k: p.site.minGroupSize })}</p>
       <h2 id="by-category">{m.byCategory}</h2>
       <CountTable
         p={p}
@@ -61,7 +61,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
       {disciplines.length > 0 || stats.otherDisciplines !== undefined ? (
         <>
           <h2 id="by-discipline">{m.byDiscipline}</h2>
-          <p>{m.disciplineNote(TOP_DISCIPLINES)}</p>
+          <p>{m.disciplineNote({ n: TOP_DISCIPLINES })}</p>
           <CountTable
             p={p}
             labelledBy="by-discipline"
@@ -101,7 +101,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
       {stats.schools ? (
         <>
           <h2>{m.bySchool}</h2>
-          <p>{m.schoolNote(stats.schools.total)}</p>
+          <p>{m.schoolNote({ n: stats.schools.total })}</p>
           <h3 id="by-region">{m.byRegion}</h3>
           <CountTable
             p={p}
@@ -169,7 +169,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
         </>
       )}
       <h2>{m.openData}</h2>
-      <p>{m.openDataBody(p.site.openDataLicence)}</p>
+      <p>{m.openDataBody({ licence: p.site.openDataLicence })}</p>
       <ul class="downloads">
         <li>
           <a href="/open-data/signatories.csv" type="text/csv">

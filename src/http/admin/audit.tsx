@@ -22,9 +22,7 @@ audit.post('/reconcile', async (c) => {
   await ctx.settings.set('last_reconciliation', JSON.stringify(r), ctx.now())
   const page = await listAudit(ctx.db, { limit: 100 })
   const summary = admin.m.admin.reconciled(
-    !r.drift,
-    `${r.kept.confirmed}/${r.kept.public}`,
-    `${r.recounted.confirmed}/${r.recounted.public}`,
+    { ok: !r.drift, kept: `${r.kept.confirmed}/${r.kept.public}`, recounted: `${r.recounted.confirmed}/${r.recounted.public}` },
   )
   return render(c, <AuditPage a={admin} entries={page.items} next={page.next} reconciled={summary} />)
 })

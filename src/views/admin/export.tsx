@@ -36,7 +36,7 @@ export function ExportPage({ a }: { a: AdminPageContext }) {
         </fieldset>
         {FORMATS.map(([format, label]) => (
           <button type="submit" name="format" value={format}>
-            {m.publicationButton(format === 'txt' ? m.plainText : label)}
+            {m.publicationButton({ format: format === 'txt' ? m.plainText : label })}
           </button>
         ))}
       </form>

@@ -74,7 +74,7 @@ export function AdminLayout(props: {
           ) : null}
           {a.moderator ? (
             <div class="admin-session">
-              <span>{m.loggedInAs(a.moderator)}</span>
+              <span>{m.loggedInAs({ email: a.moderator })}</span>
               {a.locales
                 .filter((l) => l !== a.locale)
                 .map((l) => (
