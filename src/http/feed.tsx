@@ -31,7 +31,7 @@ feed.get('/', async (c) => {
   const updated = latest.at(-1) ?? ctx.now().toISOString()
   const xml = (
     <feed xmlns="http://www.w3.org/2005/Atom" xml:lang={locale}>
-      <title>{page.m.feed.title(site.title[locale]!)}</title>
+      <title>{page.m.feed.title({ site: site.title[locale]! })}</title>
       <id>{self}</id>
       <link rel="self" type="application/atom+xml" href={self} />
       <link rel="alternate" type="text/html" href={home} />
@@ -41,7 +41,7 @@ feed.get('/', async (c) => {
       </author>
       {checkpoint ? (
         <entry>
-          <title>{page.m.transparency.feedTitle(checkpoint.count)}</title>
+          <title>{page.m.transparency.feedTitle({ count: checkpoint.count })}</title>
           <id>{`tag:${host},${checkpoint.at.slice(0, 10)}:checkpoint/${checkpoint.size}`}</id>
           <link
             rel="alternate"
@@ -50,13 +50,13 @@ feed.get('/', async (c) => {
           />
           <updated>{checkpoint.at}</updated>
           <summary>
-            {page.m.transparency.feedBody(
-              checkpoint.size,
-              checkpoint.root,
-              checkpoint.count,
-              checkpoint.at,
-              checkpoint.signature,
-            )}
+            {page.m.transparency.feedBody({
+              size: checkpoint.size,
+              root: checkpoint.root,
+              count: checkpoint.count,
+              at: checkpoint.at,
+              signature: checkpoint.signature,
+            })}
           </summary>
         </entry>
       ) : null}
@@ -71,11 +71,11 @@ feed.get('/', async (c) => {
       ))}
       {milestones.map((ms) => (
         <entry>
-          <title>{page.m.feed.milestone(ms.threshold)}</title>
+          <title>{page.m.feed.milestone({ n: ms.threshold })}</title>
           <id>{`tag:${host},${ms.day}:milestone/${ms.threshold}`}</id>
           <link rel="alternate" type="text/html" href={home} />
           <updated>{`${ms.day}T00:00:00Z`}</updated>
-          <summary>{page.m.feed.milestoneBody(ms.threshold, page.m.date(ms.day))}</summary>
+          <summary>{page.m.feed.milestoneBody({ n: ms.threshold, date: page.m.date(ms.day) })}</summary>
         </entry>
       ))}
     </feed>

@@ -67,7 +67,7 @@ async function counterBadge(c: Context<AppEnv>, locale: string): Promise<Respons
   const { ctx } = c.var
   const counts = await ctx.numbers.counts.get()
   const renderer = await rendererFor(ctx.config)
-  const file = renderer.counter(locale, messagesFor(locale).kit.counter(counts.confirmed))
+  const file = renderer.counter(locale, messagesFor(locale).kit.counter({ n: counts.confirmed }))
   // Sent as it is, for the page cache (app.ts) or the compression middleware to tag
   // and compress as they do pages: the count changes often, so quickly rather than at best.
   return c.body(new Uint8Array(file.body), 200, {
@@ -80,7 +80,7 @@ async function counterBadge(c: Context<AppEnv>, locale: string): Promise<Respons
 async function preview(c: Context<AppEnv>, locale: string): Promise<Response> {
   const { ctx } = c.var
   const readLabel = async () =>
-    messagesFor(locale).count.signatures((await ctx.numbers.counts.get()).confirmed)
+    messagesFor(locale).count.signatures({ n: (await ctx.numbers.counts.get()).confirmed })
   const file = await (await rendererFor(ctx.config)).preview(locale, readLabel, ctx.now().getTime())
   return send(c, file, 'public, max-age=60')
 }
@@ -110,7 +110,7 @@ kit.get('/', async (c, next) => {
   const badge = renderer.badgeSize(mark, locale, 'colour')
   // The counter is as wide as its count: the page reserves the width it has now, and
   // the image, a minute fresh at most, differs from it by a digit at worst.
-  const label = messagesFor(locale).kit.counter((await ctx.numbers.counts.get()).confirmed)
+  const label = messagesFor(locale).kit.counter({ n: (await ctx.numbers.counts.get()).confirmed })
   const { width, height } = renderer.counter(locale, label)
   return render(
     c,

@@ -106,7 +106,7 @@ describe('the kit artwork, looked at', () => {
       }
     }
     for (const l of site.locales) {
-      const counter = kit.counter(l, messagesFor(l).kit.counter(1234))
+      const counter = kit.counter(l, messagesFor(l).kit.counter({ n: 1234 }))
       writeFileSync(join(OUT, `counter-${l}.svg`), counter.body)
       for (const ground of Object.values(GROUNDS))
         writeFileSync(

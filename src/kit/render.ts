@@ -359,7 +359,7 @@ export async function createKitRenderer(config: Config): Promise<KitRenderer> {
       const [, , locale, ext] = m as unknown as [string, string, string, 'svg' | 'png']
       const cached = banners.get(name)
       if (cached && now - cached.at < PREVIEW_MAX_AGE_MS) return cached.file
-      const label = messagesFor(locale).count.signatures(await readCount())
+      const label = messagesFor(locale).count.signatures({ n: await readCount() })
       if (cached?.label === label) {
         cached.at = now
         return cached.file

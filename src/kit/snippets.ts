@@ -56,7 +56,7 @@ export function buildSnippets(
   // The name the LaTeX snippets give the saved file.
   const latexFile = `${badgeFile}.png`
   const counter = counterUrl(config, locale)
-  const counterAlt = m.kit.counterAlt(title)
+  const counterAlt = m.kit.counterAlt({ title })
 
   const emailHtml = html`<div style="font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:1.5;color:#1b1b1b;">
 <a href="${manifestoUrl}" style="text-decoration:none;border:0;"><img src="${png512}" width="${shown.width}" height="${shown.height}" alt="${words}" style="display:block;border:0;width:${shown.width}px;height:${shown.height}px;"></a>
@@ -69,13 +69,13 @@ export function buildSnippets(
 
   const latex = [
     m.kit.latexPreamble,
-    m.kit.latexComment(png1024, latexFile),
+    m.kit.latexComment({ pngUrl: png1024, file: latexFile }),
     `\\href{${latexUrl(manifestoUrl)}}{\\includegraphics[height=2.5em]{${latexFile}}}`,
   ].join('\n')
 
   const beamer = [
     m.kit.latexPreamble,
-    m.kit.latexComment(png1024, latexFile),
+    m.kit.latexComment({ pngUrl: png1024, file: latexFile }),
     '\\setbeamertemplate{footline}{%',
     `  \\hfill\\raisebox{1.5mm}{\\href{${latexUrl(manifestoUrl)}}{\\includegraphics[height=6mm]{${latexFile}}}}\\hspace{2mm}%`,
     '}',
@@ -84,7 +84,7 @@ export function buildSnippets(
   return {
     manifestoUrl,
     emailHtml: String(emailHtml),
-    emailText: m.kit.plainLine(words, title, manifestoUrl),
+    emailText: m.kit.plainLine({ words, title, url: manifestoUrl }),
     websiteHtml: String(websiteHtml),
     markdown: `[![${markdownText(words)}](${markdownUrl(svg)})](${markdownUrl(manifestoUrl)})`,
     latex,

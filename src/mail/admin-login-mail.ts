@@ -7,13 +7,13 @@ export function renderAdminLoginMail(input: { site: MailSite; link: string; minu
   const m = messages.admin
   return composeMail({
     site: input.site,
-    subject: m.loginMailSubject(input.site.title),
-    preheader: m.loginMailPreheader(input.minutes),
+    subject: m.loginMailSubject({ title: input.site.title }),
+    preheader: m.loginMailPreheader({ minutes: input.minutes }),
     greeting: messages.mail.hello,
     blocks: [
       { paragraph: m.loginMailBody },
       { button: m.loginMailButton, href: input.link },
-      { paragraph: m.loginMailExpiry(input.minutes) },
+      { paragraph: m.loginMailExpiry({ minutes: input.minutes }) },
       { paragraph: m.loginMailIgnore },
     ],
   })

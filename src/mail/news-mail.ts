@@ -18,20 +18,20 @@ export interface NewsMailInput {
 
 export function renderNewsMail(input: NewsMailInput): RenderedMail {
   const m = messagesFor(input.site.locale)
-  const subject = m.news.mailSubject(input.site.title, input.title)
+  const subject = m.news.mailSubject({ title: input.site.title, headline: input.title })
   return composeMail({
     site: input.site,
-    subject: input.test ? m.news.testSubject(subject) : subject,
-    preheader: m.news.mailPreheader(input.site.title),
-    greeting: m.mail.greeting(input.firstName),
+    subject: input.test ? m.news.testSubject({ subject }) : subject,
+    preheader: m.news.mailPreheader({ title: input.site.title }),
+    greeting: m.mail.greeting({ name: input.firstName }),
     blocks: [
       ...(input.test ? [{ paragraph: m.news.testNote }] : []),
       { paragraph: input.title },
       { rendered: input.html, text: input.markdown },
-      { paragraph: m.news.mailWhy(input.site.title) },
+      { paragraph: m.news.mailWhy({ title: input.site.title }) },
       { link: input.stopLink },
     ],
-    sentBecause: m.news.mailSentBy(input.site.domain, input.site.title),
+    sentBecause: m.news.mailSentBy({ domain: input.site.domain, title: input.site.title }),
   })
 }
 

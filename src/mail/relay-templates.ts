@@ -13,13 +13,13 @@ export function renderRelayConfirm(input: {
   const m = messagesFor(input.site.locale)
   return composeMail({
     site: input.site,
-    subject: m.debate.confirmSubject(input.site.title),
+    subject: m.debate.confirmSubject({ title: input.site.title }),
     preheader: m.debate.confirmPreheader,
-    greeting: m.mail.greeting(input.name),
+    greeting: m.mail.greeting({ name: input.name }),
     blocks: [
-      { paragraph: m.debate.confirmMailBody(input.institution) },
+      { paragraph: m.debate.confirmMailBody({ institution: input.institution }) },
       { button: m.debate.confirmMailButton, href: input.link },
-      { paragraph: m.debate.confirmExpiry(input.hours) },
+      { paragraph: m.debate.confirmExpiry({ hours: input.hours }) },
     ],
   })
 }
@@ -36,11 +36,17 @@ export function renderRelayed(input: {
   const m = messagesFor(input.site.locale)
   return composeMail({
     site: input.site,
-    subject: m.debate.relaySubject(input.institution),
-    preheader: m.debate.relayPreheader(input.senderName),
-    greeting: m.mail.greeting(input.firstName),
+    subject: m.debate.relaySubject({ institution: input.institution }),
+    preheader: m.debate.relayPreheader({ name: input.senderName }),
+    greeting: m.mail.greeting({ name: input.firstName }),
     blocks: [
-      { paragraph: m.debate.relayIntro(input.senderName, input.senderEmail, input.institution) },
+      {
+        paragraph: m.debate.relayIntro({
+          name: input.senderName,
+          email: input.senderEmail,
+          institution: input.institution,
+        }),
+      },
       { quote: input.message },
       { paragraph: m.debate.relayStop },
       { link: input.stopLink },

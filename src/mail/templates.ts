@@ -19,41 +19,41 @@ export interface MailInput {
 export function renderMail(input: MailInput): RenderedMail {
   const m = messagesFor(input.site.locale).mail
   const title = input.site.title
-  const common = { site: input.site, greeting: m.greeting(input.firstName) }
+  const common = { site: input.site, greeting: m.greeting({ name: input.firstName }) }
   switch (input.kind) {
     case 'confirm':
       return composeMail({
         ...common,
-        subject: m.confirmSubject(title),
-        preheader: m.confirmPreheader(input.validity),
+        subject: m.confirmSubject({ title }),
+        preheader: m.confirmPreheader({ days: input.validity }),
         blocks: [
-          { paragraph: m.confirmBody(title) },
+          { paragraph: m.confirmBody({ title }) },
           { button: m.confirmButton, href: input.link },
-          { paragraph: m.confirmExpiry(input.validity) },
+          { paragraph: m.confirmExpiry({ days: input.validity }) },
           { paragraph: m.ignore },
         ],
       })
     case 'already_signed':
       return composeMail({
         ...common,
-        subject: m.alreadySubject(title),
+        subject: m.alreadySubject({ title }),
         preheader: m.alreadyPreheader,
         blocks: [
-          { paragraph: m.alreadyBody(title) },
+          { paragraph: m.alreadyBody({ title }) },
           { button: m.manageButton, href: input.link },
-          { paragraph: m.manageExpiry(input.validity) },
+          { paragraph: m.manageExpiry({ hours: input.validity }) },
           { paragraph: m.ignoreUnchanged },
         ],
       })
     case 'manage':
       return composeMail({
         ...common,
-        subject: m.manageSubject(title),
-        preheader: m.managePreheader(input.validity),
+        subject: m.manageSubject({ title }),
+        preheader: m.managePreheader({ hours: input.validity }),
         blocks: [
-          { paragraph: m.manageBody(title) },
+          { paragraph: m.manageBody({ title }) },
           { button: m.manageButton, href: input.link },
-          { paragraph: m.manageExpiry(input.validity) },
+          { paragraph: m.manageExpiry({ hours: input.validity }) },
           { paragraph: m.ignoreUnchanged },
         ],
       })

@@ -14,7 +14,7 @@ export function InstitutionsPage({ p, ranking }: { p: PageContext; ranking: Inst
     <Layout p={p} title={m.title} description={p.m.meta.institutions} noindex={!p.site.indexSignatories}>
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
-      <p>{p.m.groups.note(p.site.minGroupSize)}</p>
+      <p>{p.m.groups.note({ k: p.site.minGroupSize })}</p>
       {items.length === 0 && other.institutions === 0 ? (
         <p>{m.empty}</p>
       ) : (
@@ -62,7 +62,7 @@ export function InstitutionsPage({ p, ranking }: { p: PageContext; ranking: Inst
               {other.institutions > 0 ? (
                 <tr role="row">
                   <th scope="row" role="rowheader">
-                    {m.otherInstitutions(other.institutions, p.site.minGroupSize)}
+                    {m.otherInstitutions({ n: other.institutions, k: p.site.minGroupSize })}
                   </th>
                   <td role="cell" class="num" data-label={m.total}>
                     {groupCount(p, other.total)}
@@ -108,12 +108,12 @@ export function InstitutionPage(props: {
       </p>
       <h1>{inst.name}</h1>
       <p class="domain">
-        {m.addresses(inst.domain)} ({m.verified})
+        {m.addresses({ domain: inst.domain })} ({m.verified})
       </p>
       <p>
         {inst.total === null
-          ? m.summaryFew(p.site.minGroupSize, inst.listed)
-          : m.summary(inst.total, inst.listed)}
+          ? m.summaryFew({ k: p.site.minGroupSize, listed: inst.listed })
+          : m.summary({ total: inst.total, listed: inst.listed })}
       </p>
       {inst.hasWilling ? (
         <p>
@@ -159,8 +159,10 @@ export function InstitutionPage(props: {
 
 /** How many are willing, or «fewer than 5» when they are fewer than the minimum group size. */
 function willingText(p: PageContext, inst: InstitutionDetail): string {
-  if (!inst.hasWilling) return p.m.debate.willing(0)
-  return inst.willing === null ? p.m.debate.willingFew(p.site.minGroupSize) : p.m.debate.willing(inst.willing)
+  if (!inst.hasWilling) return p.m.debate.willing({ n: 0 })
+  return inst.willing === null
+    ? p.m.debate.willingFew({ k: p.site.minGroupSize })
+    : p.m.debate.willing({ n: inst.willing })
 }
 
 function DebateSection(props: {
@@ -187,7 +189,7 @@ function DebateSection(props: {
       type: 'email',
       max: 254,
       autocomplete: 'email',
-      hint: m.emailHint(inst.domain),
+      hint: m.emailHint({ domain: inst.domain }),
     },
   ]
   const FieldError = ({ name }: { name: RelayField }) =>
@@ -238,7 +240,7 @@ function DebateSection(props: {
             <div class={`field${errors.message ? ' has-error' : ''}`}>
               <label for="relay-message">{m.message}</label>
               <p class="hint" id="hint-relay-message">
-                {m.messageHint(p.site.debateMessageMax)}
+                {m.messageHint({ max: p.site.debateMessageMax })}
               </p>
               <FieldError name="message" />
               <textarea

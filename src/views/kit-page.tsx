@@ -201,9 +201,9 @@ export function KitPage({ p, mark, previews, snippets, share, badge, counter }: 
             {marks.length > 1 ? `${m.chooseMark} ` : null}
             {m.originalsAt}{' '}
             {p.site.organisationUrl ? (
-              <a href={p.site.organisationUrl}>{m.originalsSite(p.site.organisation)}</a>
+              <a href={p.site.organisationUrl}>{m.originalsSite({ org: p.site.organisation })}</a>
             ) : (
-              m.originalsSite(p.site.organisation)
+              m.originalsSite({ org: p.site.organisation })
             )}
             . {m.ownMarks}
           </p>
@@ -219,7 +219,7 @@ export function KitPage({ p, mark, previews, snippets, share, badge, counter }: 
               ))}
             </ul>
           ) : null}
-          <h3>{m.variantsTitle(name)}</h3>
+          <h3>{m.variantsTitle({ name })}</h3>
           <p>{m.markBody}</p>
           {/* One card per variant: the mark at 64, 32 and 16 px, then its badge, each with its files. */}
           <ul class="variants">
@@ -309,7 +309,7 @@ export function KitPage({ p, mark, previews, snippets, share, badge, counter }: 
           <h2 id="qr-title">{m.qrTitle}</h2>
           <p>{m.qrBody}</p>
           <p>
-            <Preview p={p} view={previews.qr} alt={m.qrAlt(snippets.manifestoUrl)} />
+            <Preview p={p} view={previews.qr} alt={m.qrAlt({ url: snippets.manifestoUrl })} />
           </p>
           <p class="downloads">
             <a href={`/kit/qr-${p.locale}.svg`} download="">
@@ -330,7 +330,7 @@ export function KitPage({ p, mark, previews, snippets, share, badge, counter }: 
               src={p.href('/badge.svg')}
               width={Math.round((40 * counter.width) / counter.height)}
               height={40}
-              alt={m.counterAlt(title)}
+              alt={m.counterAlt({ title })}
               loading="lazy"
             />
           </p>
@@ -383,10 +383,10 @@ export function MastodonPage(props: { p: PageContext; host?: string; shareUrl?: 
   const m = p.m.kit
   if (props.host && props.shareUrl) {
     return (
-      <MessagePage p={p} title={m.mastodonReady(props.host)}>
+      <MessagePage p={p} title={m.mastodonReady({ instance: props.host })}>
         <p>{m.mastodonReadyBody}</p>
         <p class="share-link">
-          <a href={props.shareUrl}>{m.mastodonOpen(props.host)}</a>
+          <a href={props.shareUrl}>{m.mastodonOpen({ instance: props.host })}</a>
         </p>
         <p>
           <a href={p.href('/kit#share')}>{m.title}</a>

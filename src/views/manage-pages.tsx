@@ -22,7 +22,7 @@ export function ManageRequestPage(props: {
           {props.notice}
         </p>
       ) : null}
-      <p>{m.requestIntro(p.site.manageLinkHours)}</p>
+      <p>{m.requestIntro({ hours: p.site.manageLinkHours })}</p>
       <form method="post" action={p.href('/manage')} novalidate>
         <div class={`field${props.error ? ' has-error' : ''}`}>
           <label for="field-email">{p.m.sign.email}</label>

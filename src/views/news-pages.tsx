@@ -26,7 +26,7 @@ export function NewsListPage(props: { p: PageContext; items: PublishedNews[]; ol
         >
           <h2 id={`${newsAnchor(item.id)}-title`}>{item.title}</h2>
           <p class="hint">
-            <time datetime={item.publishedAt}>{m.publishedOn(p.m.date(item.publishedAt))}</time>
+            <time datetime={item.publishedAt}>{m.publishedOn({ date: p.m.date(item.publishedAt) })}</time>
           </p>
           {raw(item.html)}
         </article>

@@ -30,15 +30,15 @@ function Momentum(props: { p: PageContext; count: number; institutions: number }
     <>
       {target !== undefined ? (
         <p class="momentum">
-          <label for="next-milestone">{m.next(target)}</label>
+          <label for="next-milestone">{m.next({ target })}</label>
           <progress id="next-milestone" value={count} max={target}>
-            {m.progress(count, target)}
+            {m.progress({ count, target })}
           </progress>
         </p>
       ) : null}
       {props.institutions > 0 ? (
         <p>
-          <a href={p.href('/institutions')}>{m.institutions(props.institutions)}</a>
+          <a href={p.href('/institutions')}>{m.institutions({ n: props.institutions })}</a>
         </p>
       ) : null}
     </>
@@ -48,7 +48,7 @@ function Momentum(props: { p: PageContext; count: number; institutions: number }
 function CountLine({ p, count }: { p: PageContext; count: number }) {
   return (
     <p class="count">
-      <strong>{p.m.count.signatures(count)}</strong>
+      <strong>{p.m.count.signatures({ n: count })}</strong>
     </p>
   )
 }
@@ -59,9 +59,9 @@ function Provenance({ p }: { p: PageContext }) {
   if (!venue) return null
   return (
     <p class="provenance">
-      {p.m.provenance.firstPublished(date)}
+      {date ? p.m.provenance.firstPublishedOn({ date: p.m.date(date) }) : p.m.provenance.firstPublished}
       {url ? <a href={url}>{venue}</a> : venue}
-      {p.m.provenance.underTitle(title)}
+      {title ? p.m.provenance.underTitle({ title }) : p.m.provenance.end}
     </p>
   )
 }
@@ -188,7 +188,9 @@ export function SentPage({ p }: { p: PageContext }) {
 function displayedAs(p: PageContext, s: Submission['profile']): string {
   const m = p.m.confirm
   if (s.display === 'initials')
-    return m.displayInitials(`${initialOf(s.firstName)} ${initialOf(s.lastName, { firstWordOnly: true })}`)
+    return m.displayInitials({
+      initials: `${initialOf(s.firstName)} ${initialOf(s.lastName, { firstWordOnly: true })}`,
+    })
   if (s.display === 'withheld') return m.displayWithheld
   return `${s.firstName} ${s.lastName}`
 }
@@ -238,7 +240,7 @@ export function ConfirmPage(props: {
   ]
   return (
     <MessagePage p={p} title={m.title}>
-      <p>{m.lead(`${s.firstName} ${s.lastName}`)}</p>
+      <p>{m.lead({ name: `${s.firstName} ${s.lastName}` })}</p>
       <p>{m.summaryIntro}</p>
       <dl class="summary">
         {rows.map(([label, value]) => (
@@ -363,7 +365,7 @@ export function SignatoriesPage(props: {
   return (
     <Layout p={p} title={m.title} description={p.m.meta.signatories} noindex={!p.site.indexSignatories}>
       <h1>{m.title}</h1>
-      <p>{m.intro(props.total, props.listed)}</p>
+      <p>{m.intro({ total: props.total, listed: props.listed })}</p>
       <form method="get" action={p.href('/signatories')} role="search" class="search">
         <label for="q">{m.search}</label>
         <div class="search-row">
@@ -376,11 +378,11 @@ export function SignatoriesPage(props: {
           <a href={p.href('/signatories')}>{m.clear}</a>
         </p>
       ) : null}
-      {query ? <h2>{m.results(query)}</h2> : null}
+      {query ? <h2>{m.results({ q: query })}</h2> : null}
       {props.termTooShort ? (
-        <p>{m.searchTooShort(SEARCH_MIN_CHARACTERS)}</p>
+        <p>{m.searchTooShort({ n: SEARCH_MIN_CHARACTERS })}</p>
       ) : items.length === 0 && props.initial.length === 0 ? (
-        <p>{query ? m.noResults(query) : m.empty}</p>
+        <p>{query ? m.noResults({ q: query }) : m.empty}</p>
       ) : props.initial.length > 0 ? (
         <>
           <h2>{m.initialTitle}</h2>
@@ -422,24 +424,24 @@ export function PrivacyPage({ p }: { p: PageContext }) {
     [m.logTitle]: { phrase: p.m.transparency.navLabel, href: p.href('/transparency') },
   }
   const sections: [string, string][] = [
-    [m.controllerTitle, m.controller(p.site.organisation, p.site.contactEmail)],
+    [m.controllerTitle, m.controller({ org: p.site.organisation, email: p.site.contactEmail })],
     [m.purposeTitle, m.purpose],
     [m.basisTitle, m.basis],
     [m.collectedTitle, m.collected],
     [m.emailTitle, m.email],
     [m.publicTitle, m.public],
-    [m.displayTitle, m.display(p.site.minGroupSize)],
-    [m.aggregatesTitle, m.aggregates(p.site.minGroupSize)],
-    [m.logTitle, m.log(p.site.moderation.invalidatedDays)],
-    [p.m.debate.privacyTitle, p.m.debate.privacy(p.site.openDataLicence)],
-    [m.retentionTitle, m.retention(p.site.unconfirmedDays, p.site.manageLinkHours)],
+    [m.displayTitle, m.display({ k: p.site.minGroupSize })],
+    [m.aggregatesTitle, m.aggregates({ k: p.site.minGroupSize })],
+    [m.logTitle, m.log({ invalidatedDays: p.site.moderation.invalidatedDays })],
+    [p.m.debate.privacyTitle, p.m.debate.privacy({ licence: p.site.openDataLicence })],
+    [m.retentionTitle, m.retention({ days: p.site.unconfirmedDays, hours: p.site.manageLinkHours })],
     [
       p.m.admin.privacyTitle,
-      p.m.admin.privacy(
-        p.site.moderation.networkTraceDays,
-        p.site.moderation.invalidatedDays,
-        p.site.moderation.auditDays,
-      ),
+      p.m.admin.privacy({
+        traceDays: p.site.moderation.networkTraceDays,
+        invalidatedDays: p.site.moderation.invalidatedDays,
+        auditDays: p.site.moderation.auditDays,
+      }),
     ],
     [m.rightsTitle, m.rights],
     [m.noTrackingTitle, m.noTracking],

@@ -11,7 +11,7 @@ export function categoryLabel(p: PageContext, key: string): string {
 
 /** A group's size as published: the number, or «fewer than 5» for a group too small to show. */
 export function groupCount(p: PageContext, count: GroupCount): string {
-  return count === null ? p.m.groups.fewerThan(p.site.minGroupSize) : p.m.number(count)
+  return count === null ? p.m.groups.fewerThan({ k: p.site.minGroupSize }) : p.m.number(count)
 }
 
 /**
@@ -125,7 +125,7 @@ export function SignatoryList(props: { p: PageContext; items: PublicSignature[];
                 .filter(Boolean)
                 .join(' · ')}
             </span>
-            <span class="date">{p.m.signatories.signedOn(p.m.date(s.confirmedAt))}</span>
+            <span class="date">{p.m.signatories.signedOn({ date: p.m.date(s.confirmedAt) })}</span>
           </li>
         )
       })}

@@ -23,7 +23,7 @@ export function RelayConfirmPage(props: {
   const m = p.m.debate
   return (
     <MessagePage p={p} title={m.confirmTitle}>
-      <p>{m.confirmLead(props.institution, props.recipients)}</p>
+      <p>{m.confirmLead({ institution: props.institution, n: props.recipients })}</p>
       <blockquote>
         {props.message.split('\n\n').map((para) => (
           <p>{para}</p>
@@ -42,7 +42,9 @@ export function RelayDonePage({ p, recipients }: { p: PageContext; recipients: n
   return (
     <MessagePage p={p} title={p.m.debate.doneTitle}>
       <p>
-        {recipients === undefined ? p.m.debate.doneFew(p.site.minGroupSize) : p.m.debate.doneBody(recipients)}
+        {recipients === undefined
+          ? p.m.debate.doneFew({ k: p.site.minGroupSize })
+          : p.m.debate.doneBody({ n: recipients })}
       </p>
     </MessagePage>
   )

@@ -157,14 +157,14 @@ export function SignForm({
       <Heading id="sign-title">{manage ? m.manage.title : m.sign.title}</Heading>
       {errorFields.length > 0 ? (
         <div class="error-summary" role="alert" tabindex={-1} id="error-summary" autofocus>
-          <h2>{m.sign.errorSummary(errorFields.length)}</h2>
+          <h2>{m.sign.errorSummary({ n: errorFields.length })}</h2>
           <ul>
             {errorFields.map((f) => (
               <li>
                 <a href={`#${fieldId(f)}`}>
                   {f === 'consent'
                     ? m.fieldError[errors[f]!]
-                    : m.sign.summaryItem(labels[f]!, m.fieldError[errors[f]!])}
+                    : m.sign.summaryItem({ label: labels[f]!, error: m.fieldError[errors[f]!] })}
                 </a>
               </li>
             ))}
@@ -266,7 +266,7 @@ export function SignForm({
         <div class={`field${errors.comment ? ' has-error' : ''}`}>
           <label for={fieldId('comment')}>{m.sign.comment}</label>
           <p class="hint" id="hint-comment">
-            {m.sign.commentHint(p.site.commentMaxLength)}
+            {m.sign.commentHint({ max: p.site.commentMaxLength })}
           </p>
           <ErrorText name="comment" />
           <textarea
@@ -285,7 +285,7 @@ export function SignForm({
         <fieldset class={`choices${errors.display ? ' has-error' : ''}`} id={fieldId('display')}>
           <legend>{m.sign.display}</legend>
           <p class="hint" id="hint-display">
-            {m.sign.displayHint(p.site.minGroupSize)}
+            {m.sign.displayHint({ k: p.site.minGroupSize })}
           </p>
           <ErrorText name="display" />
           {/* Each radio inside its label: one element less per option than a wrapper (the home page's weight). */}

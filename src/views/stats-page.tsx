@@ -48,7 +48,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
           </tr>
         </tbody>
       </table>
-      <p>{p.m.groups.note(p.site.minGroupSize)}</p>
+      <p>{p.m.groups.note({ k: p.site.minGroupSize })}</p>
       <h2 id="by-category">{m.byCategory}</h2>
       <CountTable
         p={p}
@@ -60,7 +60,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
       {disciplines.length > 0 || stats.otherDisciplines !== undefined ? (
         <>
           <h2 id="by-discipline">{m.byDiscipline}</h2>
-          <p>{m.disciplineNote(TOP_DISCIPLINES)}</p>
+          <p>{m.disciplineNote({ n: TOP_DISCIPLINES })}</p>
           <CountTable
             p={p}
             labelledBy="by-discipline"
@@ -117,7 +117,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
         </>
       )}
       <h2>{m.openData}</h2>
-      <p>{m.openDataBody(p.site.openDataLicence)}</p>
+      <p>{m.openDataBody({ licence: p.site.openDataLicence })}</p>
       <ul class="downloads">
         <li>
           <a href="/open-data/signatories.csv" type="text/csv">

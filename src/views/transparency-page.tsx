@@ -30,7 +30,7 @@ export function TransparencyPage(props: {
       <h2>{m.latestTitle}</h2>
       {checkpoint ? (
         <>
-          <p>{m.latest(checkpoint.size, checkpoint.count, p.m.date(checkpoint.at))}</p>
+          <p>{m.latest({ size: checkpoint.size, count: checkpoint.count, date: p.m.date(checkpoint.at) })}</p>
           <dl>
             <dt>{m.root}</dt>
             <dd>

@@ -37,7 +37,7 @@ export function BulkPage(props: {
     <AdminLayout a={a} title={m.bulkTitle}>
       {props.done !== undefined ? (
         <p class="notice" role="status">
-          {m.bulkDone(props.done)}
+          {m.bulkDone({ n: props.done })}
         </p>
       ) : null}
       <p>{m.bulkIntro}</p>
@@ -57,7 +57,7 @@ export function BulkPage(props: {
       </form>
       {props.preview ? (
         <section aria-labelledby="preview-title">
-          <h2 id="preview-title">{m.bulkMatches(props.preview.count)}</h2>
+          <h2 id="preview-title">{m.bulkMatches({ n: props.preview.count })}</h2>
           <ul>
             {props.preview.sample.map((s) => (
               <li>
@@ -73,7 +73,7 @@ export function BulkPage(props: {
               <Csrf a={a} />
               {hidden}
               <button type="submit" class="danger">
-                {m.bulkInvalidate(props.preview.count)}
+                {m.bulkInvalidate({ n: props.preview.count })}
               </button>
             </form>
           ) : null}

@@ -25,7 +25,9 @@ export function ExportPage({ a }: { a: AdminPageContext }) {
           <Csrf a={a} />
           <input type="hidden" name="format" value={format} />
           <input type="hidden" name="locale" value={a.locale} />
-          <button type="submit">{m.publicationButton(format === 'txt' ? m.plainText : label)}</button>
+          <button type="submit">
+            {m.publicationButton({ format: format === 'txt' ? m.plainText : label })}
+          </button>
         </form>
       ))}
     </AdminLayout>

@@ -27,14 +27,14 @@ export function NewsListPage(props: { a: AdminPageContext; items: NewsItem[] }) 
         <p>{m.none}</p>
       ) : (
         <AdminTable
-          columns={m.columns}
+          columns={[...m.columns]}
           rows={props.items}
           cells={(item) => [
             <a href={`/admin/news/${item.row.id}`}>{titleIn(a, item.texts)}</a>,
             dateTime(item.row.created_at),
             item.row.published_at ? dateTime(item.row.published_at) : m.notPublished,
             item.row.send_finished_at
-              ? m.sent(item.row.sent_count)
+              ? m.sent({ n: item.row.sent_count })
               : item.row.send_started_at
                 ? m.sending
                 : m.notSent,
@@ -76,7 +76,9 @@ function NewsFields(props: {
           }
           return (
             <div class={`field${error ? ' has-error' : ''}`}>
-              <label for={`field-${name}`}>{kind === 'title' ? m.titleLabel(lang) : m.bodyLabel(lang)}</label>
+              <label for={`field-${name}`}>
+                {kind === 'title' ? m.titleLabel({ lang }) : m.bodyLabel({ lang })}
+              </label>
               {error ? (
                 <p class="field-error" id={`error-${name}`}>
                   {a.m.fieldError[error]}
@@ -132,7 +134,7 @@ export function NewsFormPage(props: {
       ) : null}
       {Object.keys(errors).length > 0 ? (
         <p class="field-error" role="alert">
-          {a.m.sign.errorSummary(Object.keys(errors).length)}
+          {a.m.sign.errorSummary({ n: Object.keys(errors).length })}
         </p>
       ) : null}
       <form method="post" action={props.id === undefined ? '/admin/news' : `/admin/news/${props.id}`}>
@@ -176,14 +178,16 @@ export function NewsPage(props: {
       ) : null}
       {props.testSentTo ? (
         <p class="notice" role="status">
-          {m.testSent(props.testSentTo)}
+          {m.testSent({ email: props.testSentTo })}
         </p>
       ) : null}
 
       {progress ? (
         <section aria-labelledby="news-sending">
           <h2 id="news-sending">{m.sendTitle}</h2>
-          <p role="status">{running ? m.progressRunning : m.progressDone(dateTime(row.send_finished_at))}</p>
+          <p role="status">
+            {running ? m.progressRunning : m.progressDone({ date: dateTime(row.send_finished_at) })}
+          </p>
           <dl class="progress">
             <dt>{m.progressTotal}</dt>
             <dd>{a.m.number(progress.total)}</dd>
@@ -206,9 +210,9 @@ export function NewsPage(props: {
             const lang = messagesFor(locale).langName
             return (
               <li>
-                <a href={`/admin/news/${id}/page/${locale}`}>{m.previewPage(lang)}</a> ·{' '}
-                <a href={`/admin/news/${id}/mail/${locale}`}>{m.previewMail(lang)}</a> ·{' '}
-                <a href={`/admin/news/${id}/mail/${locale}.txt`}>{m.previewText(lang)}</a>
+                <a href={`/admin/news/${id}/page/${locale}`}>{m.previewPage({ lang })}</a> ·{' '}
+                <a href={`/admin/news/${id}/mail/${locale}`}>{m.previewMail({ lang })}</a> ·{' '}
+                <a href={`/admin/news/${id}/mail/${locale}.txt`}>{m.previewText({ lang })}</a>
               </li>
             )
           })}
@@ -216,14 +220,18 @@ export function NewsPage(props: {
         <h3>{m.testTitle}</h3>
         <form method="post" action={`/admin/news/${id}/test`}>
           <Csrf a={a} />
-          <p class="hint">{m.testHint(a.moderator ?? '')}</p>
+          <p class="hint">{m.testHint({ email: a.moderator ?? '' })}</p>
           <button type="submit">{m.testButton}</button>
         </form>
       </section>
 
       <section aria-labelledby="news-publish">
         <h2 id="news-publish">{m.publishTitle}</h2>
-        {row.published_at ? <p>{m.publishedOn(dateTime(row.published_at))}</p> : <p>{m.notPublished}</p>}
+        {row.published_at ? (
+          <p>{m.publishedOn({ date: dateTime(row.published_at) })}</p>
+        ) : (
+          <p>{m.notPublished}</p>
+        )}
         <form method="post" action={`/admin/news/${id}/publish`}>
           <Csrf a={a} />
           <input type="hidden" name="publish" value={row.published_at ? '0' : '1'} />
@@ -234,12 +242,12 @@ export function NewsPage(props: {
       {progress ? null : (
         <section aria-labelledby="news-send">
           <h2 id="news-send">{m.sendTitle}</h2>
-          <p>{m.sendHint(props.perMinute)}</p>
+          <p>{m.sendHint({ n: props.perMinute })}</p>
           {props.audience > 0 ? (
             <form method="post" action={`/admin/news/${id}/send`}>
               <Csrf a={a} />
               <button type="submit" class="danger">
-                {m.sendButton(props.audience)}
+                {m.sendButton({ n: props.audience })}
               </button>
             </form>
           ) : (
@@ -278,7 +286,7 @@ export function NewsPagePreview(props: {
   const { a } = props
   const m = a.m.admin.news
   return (
-    <AdminLayout a={a} title={m.previewPage(messagesFor(props.locale).langName)}>
+    <AdminLayout a={a} title={m.previewPage({ lang: messagesFor(props.locale).langName })}>
       <p>
         <a href={`/admin/news/${props.id}`}>{m.editTitle}</a>
       </p>

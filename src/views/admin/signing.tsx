@@ -13,7 +13,7 @@ export function SigningPage(props: {
   return (
     <AdminLayout a={a} title={m.signingTitle}>
       <p role="status">{props.open ? m.signingIsOpen : m.signingIsClosed}</p>
-      {props.closesAt ? <p>{m.closesAt(dateTime(props.closesAt.toISOString()))}</p> : null}
+      {props.closesAt ? <p>{m.closesAt({ date: dateTime(props.closesAt.toISOString()) })}</p> : null}
       <p class="hint">{props.overridden ? m.signingOverridden : m.signingFromConfig}</p>
       <form method="post" action="/admin/signing">
         <Csrf a={a} />

@@ -21,11 +21,11 @@ export async function* blocksOf(
 ): AsyncGenerator<Block> {
   const m = messagesFor(locale)
   yield { kind: 'title', text: site.title[locale] ?? site.title[site.defaultLocale]! }
-  yield { kind: 'subtitle', text: m.publicationList.asOf(m.date(head.at.toISOString())) }
-  yield { kind: 'totals', text: m.publicationList.totals(head.confirmed, head.listed) }
+  yield { kind: 'subtitle', text: m.publicationList.asOf({ date: m.date(head.at.toISOString()) }) }
+  yield { kind: 'totals', text: m.publicationList.totals({ total: head.confirmed, listed: head.listed }) }
   for await (const e of events) {
     if (e.type === 'entry') yield { kind: 'entry', text: entryText(e.signatory) }
-    else if (e.type === 'withheld') yield { kind: 'note', text: m.publicationList.withheld(e.count) }
+    else if (e.type === 'withheld') yield { kind: 'note', text: m.publicationList.withheld({ n: e.count }) }
     else {
       const s = e.section
       const text =
