@@ -11,7 +11,7 @@ import { seedSite, type SiteFixtures } from './e2e/fixtures.js'
 import { PAGES_TO_CHECK } from './e2e/pages-to-check.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { contentWithThirdLocale } from './helpers/content.js'
-import { get, postForm, validSignature } from './helpers/http.js'
+import { get, hiddenValue, linkIn, postForm, validSignature } from './helpers/http.js'
 import { lastMailTo } from './helpers/mail-files.js'
 
 /** The language versions a page names, as [hreflang, href]. */
@@ -143,7 +143,7 @@ describe('a third language from the content folder', () => {
     expect(await at('/en/', 'es')).toBe('stays')
   })
 
-  it('writes its mails in the language the signatory signed in', async () => {
+  it('writes its mails in the language the signatory signed in, and leads them to the kit and sharing links in it', async () => {
     const email = 'lucia.garcia@univ-tlse3.fr'
     const answer = await postForm(
       app.url,
@@ -154,6 +154,18 @@ describe('a third language from the content folder', () => {
     const mail = await lastMailTo(app, email)
     expect(mail.subject).toBe('Fácíng générátívé ÁÍ: cónscíéntíóús óbjéctíón — cónfírm yóúr sígnátúré')
     expect(foreignStrings(`${mail.subject}\n${mail.text}\n${mail.html}`)).toEqual([])
+    const confirm = linkIn(mail.text ?? '', 'confirm')
+    expect(confirm).toMatch(/^\/es\/confirm\//)
+    const form = await get(app.url, confirm)
+    const done = await postForm(app.url, confirm, { csrf: hiddenValue(form.html, 'csrf') })
+    expect(done.location).toMatch(/^\/es\/confirmed\?/)
+    const thanks = await get(app.url, done.location!)
+    expect(thanks.html).toContain('<a href="/es/kit">')
+    const kit = (await get(app.url, '/es/kit')).html
+    // The snippets and sharing links point to the Spanish text, the one this signatory read.
+    expect(kit).toContain(`url=${encodeURIComponent('http://paraphe.test/es/')}`)
+    expect(kit).not.toContain(`url=${encodeURIComponent('http://paraphe.test/')}"`)
+    expect(kit).toContain('href="http://paraphe.test/es/"')
   })
 })
 
