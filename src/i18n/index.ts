@@ -1,11 +1,11 @@
-// Message catalogues: fr.toml (the reference) and en.toml ship with Paraphe; a content
-// folder adds a language, or rewords one, with <lang>/messages.toml. Which locale a
-// request gets is negotiated in src/http/accept.ts.
+// Message catalogues: fr.toml (the reference), en.toml and any other <lang>.toml of this
+// folder ship with Paraphe; a content folder adds a language, or rewords one, with
+// <lang>/messages.toml. Which locale a request gets is negotiated in src/http/accept.ts.
 //
 // The catalogues are kept here, by locale, rather than passed along with the config:
 // mail templates, the kit's images and the views ask for them by locale alone. They are
 // set once at start-up, when the site's config is read (loadSiteConfig).
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError } from '../config/error.js'
@@ -17,10 +17,11 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 
 /** French, the reference every other catalogue is checked against. */
 export const reference = loadCatalogue(here('./fr.toml'), 'fr')
-const shipped = new Map<string, Catalogue>([
-  ['fr', reference],
-  ['en', loadCatalogue(here('./en.toml'), 'en', reference)],
-])
+const shipped = new Map<string, Catalogue>([['fr', reference]])
+for (const file of readdirSync(here('.')).sort()) {
+  const locale = /^([a-z]{2})\.toml$/.exec(file)?.[1]
+  if (locale && locale !== 'fr') shipped.set(locale, loadCatalogue(here(`./${file}`), locale, reference))
+}
 const catalogues = new Map(shipped)
 
 /** Locales Paraphe has a catalogue for without any in the content folder. */
