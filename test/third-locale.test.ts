@@ -139,6 +139,9 @@ describe('a third language from the content folder', () => {
     expect(await at('/confidentialite', 'es')).toBe('/es/privacidad')
     expect(await at('/actualites', 'es')).toBe('/es/noticias')
     expect(await at('/bibliographie', 'es')).toBe('stays')
+    // Among the languages the page exists in: Spanish first, then English, for a page not in Spanish.
+    expect(await at('/bibliographie', 'es,en;q=0.9')).toBe('/en/bibliography')
+    expect(await at('/bibliographie?lang=es', 'es,en;q=0.9')).toBe('stays')
     // A page under another language's prefix is an explicit choice.
     expect(await at('/en/', 'es')).toBe('stays')
   })
