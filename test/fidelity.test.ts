@@ -1,7 +1,9 @@
 // The manifesto is the collective's text: the site shows it as its authors wrote it,
 // says where it first appeared, and never speaks in their place.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import fr from '../src/i18n/fr.js'
+import { messagesFor } from '../src/i18n/index.js'
+
+const fr = messagesFor('fr')
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { contentWith } from './helpers/content.js'
 import { get } from './helpers/http.js'

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { useCatalogues } from '../i18n/index.js'
 import { typeset } from '../i18n/typeset.js'
 import { camelCaseKeys } from './camel-case.js'
 import { ConfigError, firstProblem } from './error.js'
@@ -504,6 +505,8 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
   const parsed = siteSchema.safeParse(readToml(file))
   if (!parsed.success) throw firstProblem(file, parsed.error)
   const { kit, institutionNames, ...site } = parsed.data
+  // Every locale needs its messages: Paraphe's, or the content folder's <lang>/messages.toml.
+  useCatalogues(contentDir, site.locales)
   const marks = kit.marks
     ? kit.marks.map((mark, i) => {
         const setting = `${file} kit.marks.${i}`

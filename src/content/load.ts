@@ -7,6 +7,7 @@ import footnote from 'markdown-it-footnote'
 import { parse as parseToml } from 'smol-toml'
 import { z } from 'zod'
 import { ConfigError, type Config } from '../config.js'
+import { messagesFor } from '../i18n/index.js'
 import { typeset } from '../i18n/typeset.js'
 
 export interface ContentDoc {
@@ -46,10 +47,9 @@ const frontMatterSchema = z.object({
   appendix: z.boolean().default(false),
 })
 
-// Slugs the application itself serves: a page may not shadow them.
+// Slugs the application itself serves: a page may not shadow them. Add to these the
+// locales' prefixes and the slugs each catalogue gives its privacy and news pages.
 const RESERVED_SLUGS = new Set([
-  'confidentialite',
-  'privacy',
   'kit',
   'stats',
   'institutions',
@@ -60,15 +60,23 @@ const RESERVED_SLUGS = new Set([
   'confirm',
   'manage',
   'signatories',
-  'actualites',
+  'testimonies',
+  'transparency',
   'news',
   'api',
   'assets',
-  'en',
-  'fr',
   'favicon.ico',
   'robots.txt',
 ])
+
+function reservedSlugs(locales: readonly string[]): Set<string> {
+  const reserved = new Set(RESERVED_SLUGS)
+  for (const locale of locales) {
+    const m = messagesFor(locale)
+    reserved.add(locale).add(m.privacy.slug).add(m.news.slug)
+  }
+  return reserved
+}
 
 /** The Markdown of the content folder, also what moderators write news in. */
 export function createMarkdown() {
@@ -157,6 +165,7 @@ export function loadContent(config: Config): Content {
     base_url: config.baseUrl,
   }
   const content: Content = { manifesto: {}, pages: {} }
+  const reserved = reservedSlugs(config.site.locales)
   for (const locale of config.site.locales) {
     const dir = join(config.contentDir, locale)
     const manifestoFile = join(dir, 'manifesto.md')
@@ -172,8 +181,7 @@ export function loadContent(config: Config): Content {
       : []
     for (const f of files) {
       const doc = parseDoc(join(pagesDir, f), locale, md, substitutions)
-      if (RESERVED_SLUGS.has(doc.slug))
-        throw new ConfigError(join(pagesDir, f), `slug "${doc.slug}" is reserved`)
+      if (reserved.has(doc.slug)) throw new ConfigError(join(pagesDir, f), `slug "${doc.slug}" is reserved`)
       if (pages.has(doc.slug)) throw new ConfigError(join(pagesDir, f), `slug "${doc.slug}" is used twice`)
       pages.set(doc.slug, doc)
     }

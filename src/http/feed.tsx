@@ -50,9 +50,13 @@ feed.get('/', async (c) => {
           />
           <updated>{checkpoint.at}</updated>
           <summary>
-            {page.m.transparency.feedBody(
-              { size: checkpoint.size, root: checkpoint.root, count: checkpoint.count, at: checkpoint.at, signature: checkpoint.signature },
-            )}
+            {page.m.transparency.feedBody({
+              size: checkpoint.size,
+              root: checkpoint.root,
+              count: checkpoint.count,
+              at: checkpoint.at,
+              signature: checkpoint.signature,
+            })}
           </summary>
         </entry>
       ) : null}

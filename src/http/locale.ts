@@ -122,11 +122,14 @@ export function languageRedirect(
   // The text's own language is its reference: whoever reads it at all, even as a
   // second choice (en-US,en;q=0.9,fr;q=0.8), gets it rather than a translation.
   if (lang === undefined && acceptsLocale(header('Accept-Language'), site.defaultLocale)) return undefined
-  const preferred = lang ?? negotiateLocale(header('Accept-Language'), site.locales, site.defaultLocale)
-  if (preferred === site.defaultLocale || !site.locales.includes(preferred)) return undefined
   // A shared link never leads to a page that does not exist: to the page's twin, or nowhere.
-  const twin = twinPath(ctx, locale, path, preferred)
-  return twin === undefined ? undefined : localePath(site, preferred, twin)
+  // The browser's languages are read among those the page exists in, so that a visitor who
+  // reads Spanish, then English, gets the English twin of a page not translated into Spanish.
+  const twins = new Map(versionsOf(ctx, locale, path).map((v) => [v.locale, v.path]))
+  const preferred = lang ?? negotiateLocale(header('Accept-Language'), [...twins.keys()], site.defaultLocale)
+  const twin = twins.get(preferred)
+  if (preferred === site.defaultLocale || twin === undefined) return undefined
+  return localePath(site, preferred, twin)
 }
 
 /**

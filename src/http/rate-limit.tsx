@@ -15,12 +15,24 @@ import { formText } from './form-body.js'
 export type LimitedRoute = 'sign' | 'manage' | 'relay'
 
 /** The localised 429 page: how long to wait, and that nothing was saved. */
+/**
+ * How long to wait, as the message says it: in seconds up to a minute and a half, in
+ * whole minutes (rounded up) beyond. `minutes` is 0 while seconds are meant.
+ */
+export function waitOf(seconds: number): { seconds: number; minutes: number } {
+  return { seconds, minutes: seconds <= 90 ? 0 : Math.ceil(seconds / 60) }
+}
+
 function tooManyRequests(c: Context<AppEnv>, retryAfterSeconds: number) {
   const p = c.var.page
   c.header('Retry-After', String(retryAfterSeconds))
   return render(
     c,
-    <ErrorPage p={p} title={p.m.abuse.tooManyTitle} body={p.m.abuse.tooManyBody(retryAfterSeconds)} />,
+    <ErrorPage
+      p={p}
+      title={p.m.abuse.tooManyTitle}
+      body={p.m.abuse.tooManyBody(waitOf(retryAfterSeconds))}
+    />,
     429,
   )
 }

@@ -25,28 +25,3 @@ export function typeset(text: string, locale: string): string {
     .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
     .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`)
 }
-
-/**
- * The catalogue with every string, and every string a function returns, typeset.
- * Messages are written with the spaces and apostrophes a keyboard gives; typesetting
- * them on the way out, by the same rule as site.toml's words, means a string added
- * later cannot forget a non-breaking space. What a message says about a name or a
- * query it quotes is typeset too, which is what a reader of the sentence expects.
- */
-export function typesetCatalogue<T>(catalogue: T, locale: string): T {
-  const walk = (node: unknown): unknown => {
-    if (typeof node === 'string') return typeset(node, locale)
-    if (typeof node === 'function') {
-      const fn = node as (...args: unknown[]) => unknown
-      return (...args: unknown[]) => {
-        const out = fn(...args)
-        return typeof out === 'string' ? typeset(out, locale) : out
-      }
-    }
-    if (Array.isArray(node)) return Object.freeze(node.map(walk))
-    if (node && typeof node === 'object')
-      return Object.freeze(Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)])))
-    return node
-  }
-  return walk(catalogue) as T
-}

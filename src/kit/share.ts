@@ -38,6 +38,9 @@ export function mastodonHost(input: string): string | undefined {
 
 /** The compose page of an instance, with the manifesto's title and link filled in. */
 export function mastodonShareUrl(config: Config, locale: string, host: string): string {
-  const text = messagesFor(locale).kit.shareText({ title: config.site.title[locale]!, url: absoluteUrl(config, locale, '/') })
+  const text = messagesFor(locale).kit.shareText({
+    title: config.site.title[locale]!,
+    url: absoluteUrl(config, locale, '/'),
+  })
   return `https://${host}/share?text=${encodeURIComponent(text)}`
 }

@@ -180,7 +180,15 @@ function Block(props: { block: MailBlock; fallback: string }) {
 
 function footerOf(doc: MailDocument): string[] {
   const m = messagesFor(doc.site.locale).mail
-  const sentBy = doc.sentBecause ?? m.sentBy(doc.site.domain, doc.site.title, doc.site.at)
+  const sentBy =
+    doc.sentBecause ??
+    m.sentBy({
+      domain: doc.site.domain,
+      title: doc.site.title,
+      date: messagesFor(doc.site.locale).date(doc.site.at),
+      hour: doc.site.at.getUTCHours(),
+      minute: doc.site.at.getUTCMinutes(),
+    })
   return doc.replyReachesContact === false ? [sentBy] : [sentBy, m.replyNote]
 }
 

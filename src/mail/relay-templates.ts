@@ -40,7 +40,13 @@ export function renderRelayed(input: {
     preheader: m.debate.relayPreheader({ name: input.senderName }),
     greeting: m.mail.greeting({ name: input.firstName }),
     blocks: [
-      { paragraph: m.debate.relayIntro({ name: input.senderName, email: input.senderEmail, institution: input.institution }) },
+      {
+        paragraph: m.debate.relayIntro({
+          name: input.senderName,
+          email: input.senderEmail,
+          institution: input.institution,
+        }),
+      },
       { quote: input.message },
       { paragraph: m.debate.relayStop },
       { link: input.stopLink },

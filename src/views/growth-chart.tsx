@@ -35,7 +35,9 @@ export function GrowthChart({ p, points }: { p: PageContext; points: GrowthPoint
       xmlns="http://www.w3.org/2000/svg"
     >
       <title id="chart-title">{m.chartTitle}</title>
-      <desc id="chart-desc">{m.chartDesc({ first: firstLabel, last: lastLabel, total: points.at(-1)!.cumulative })}</desc>
+      <desc id="chart-desc">
+        {m.chartDesc({ first: firstLabel, last: lastLabel, total: points.at(-1)!.cumulative })}
+      </desc>
       <line
         class="axis"
         x1={PAD.left}

@@ -160,7 +160,9 @@ export function InstitutionPage(props: {
 /** How many are willing, or «fewer than 5» when they are fewer than the minimum group size. */
 function willingText(p: PageContext, inst: InstitutionDetail): string {
   if (!inst.hasWilling) return p.m.debate.willing({ n: 0 })
-  return inst.willing === null ? p.m.debate.willingFew({ k: p.site.minGroupSize }) : p.m.debate.willing({ n: inst.willing })
+  return inst.willing === null
+    ? p.m.debate.willingFew({ k: p.site.minGroupSize })
+    : p.m.debate.willing({ n: inst.willing })
 }
 
 function DebateSection(props: {

@@ -59,9 +59,9 @@ function Provenance({ p }: { p: PageContext }) {
   if (!venue) return null
   return (
     <p class="provenance">
-      {p.m.provenance.firstPublished(date)}
+      {date ? p.m.provenance.firstPublishedOn({ date: p.m.date(date) }) : p.m.provenance.firstPublished}
       {url ? <a href={url}>{venue}</a> : venue}
-      {p.m.provenance.underTitle(title)}
+      {title ? p.m.provenance.underTitle({ title }) : p.m.provenance.end}
     </p>
   )
 }
@@ -188,7 +188,9 @@ export function SentPage({ p }: { p: PageContext }) {
 function displayedAs(p: PageContext, s: Submission['profile']): string {
   const m = p.m.confirm
   if (s.display === 'initials')
-    return m.displayInitials({ initials: `${initialOf(s.firstName)} ${initialOf(s.lastName, { firstWordOnly: true })}` })
+    return m.displayInitials({
+      initials: `${initialOf(s.firstName)} ${initialOf(s.lastName, { firstWordOnly: true })}`,
+    })
   if (s.display === 'withheld') return m.displayWithheld
   return `${s.firstName} ${s.lastName}`
 }
@@ -435,9 +437,11 @@ export function PrivacyPage({ p }: { p: PageContext }) {
     [m.retentionTitle, m.retention({ days: p.site.unconfirmedDays, hours: p.site.manageLinkHours })],
     [
       p.m.admin.privacyTitle,
-      p.m.admin.privacy(
-        { traceDays: p.site.moderation.networkTraceDays, invalidatedDays: p.site.moderation.invalidatedDays, auditDays: p.site.moderation.auditDays },
-      ),
+      p.m.admin.privacy({
+        traceDays: p.site.moderation.networkTraceDays,
+        invalidatedDays: p.site.moderation.invalidatedDays,
+        auditDays: p.site.moderation.auditDays,
+      }),
     ],
     [m.rightsTitle, m.rights],
     [m.noTrackingTitle, m.noTracking],

@@ -42,7 +42,9 @@ export function RelayDonePage({ p, recipients }: { p: PageContext; recipients: n
   return (
     <MessagePage p={p} title={p.m.debate.doneTitle}>
       <p>
-        {recipients === undefined ? p.m.debate.doneFew({ k: p.site.minGroupSize }) : p.m.debate.doneBody({ n: recipients })}
+        {recipients === undefined
+          ? p.m.debate.doneFew({ k: p.site.minGroupSize })
+          : p.m.debate.doneBody({ n: recipients })}
       </p>
     </MessagePage>
   )

@@ -21,8 +21,10 @@ audit.post('/reconcile', async (c) => {
   const r = await reconcileCounters(ctx, session.email)
   await ctx.settings.set('last_reconciliation', JSON.stringify(r), ctx.now())
   const page = await listAudit(ctx.db, { limit: 100 })
-  const summary = admin.m.admin.reconciled(
-    { ok: !r.drift, kept: `${r.kept.confirmed}/${r.kept.public}`, recounted: `${r.recounted.confirmed}/${r.recounted.public}` },
-  )
+  const summary = admin.m.admin.reconciled({
+    ok: !r.drift,
+    kept: `${r.kept.confirmed}/${r.kept.public}`,
+    recounted: `${r.recounted.confirmed}/${r.recounted.public}`,
+  })
   return render(c, <AuditPage a={admin} entries={page.items} next={page.next} reconciled={summary} />)
 })

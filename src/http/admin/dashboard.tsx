@@ -37,9 +37,11 @@ dashboard.get('/', async (c) => {
   let lastReconciliation: string | undefined
   if (last) {
     const r = JSON.parse(last) as Reconciliation
-    lastReconciliation = `${admin.m.admin.reconciled(
-      { ok: !r.drift, kept: `${r.kept.confirmed}/${r.kept.public}`, recounted: `${r.recounted.confirmed}/${r.recounted.public}` },
-    )} (${r.at.slice(0, 16).replace('T', ' ')} UTC)`
+    lastReconciliation = `${admin.m.admin.reconciled({
+      ok: !r.drift,
+      kept: `${r.kept.confirmed}/${r.kept.public}`,
+      recounted: `${r.recounted.confirmed}/${r.recounted.public}`,
+    })} (${r.at.slice(0, 16).replace('T', ' ')} UTC)`
   }
   return render(
     c,

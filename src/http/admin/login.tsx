@@ -21,6 +21,7 @@ import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
 import { SESSION_COOKIE } from './guard.js'
 import { formText } from '../form-body.js'
+import { waitOf } from '../rate-limit.js'
 
 export const login = new Hono<AdminEnv>()
 
@@ -40,7 +41,7 @@ login.post('/login', async (c) => {
       <AdminMessagePage
         a={admin}
         title={admin.m.abuse.tooManyTitle}
-        body={admin.m.abuse.tooManyBody(outcome.retryAfterSeconds)}
+        body={admin.m.abuse.tooManyBody(waitOf(outcome.retryAfterSeconds))}
       />,
       429,
     )

@@ -1,7 +1,7 @@
 // The frame of every admin page: its own short navigation, the moderator's
 // address, log out and the language switch. Works without JavaScript.
 import type { Child } from 'hono/jsx'
-import type { Messages } from '../../i18n/index.js'
+import { messagesFor, type Messages } from '../../i18n/index.js'
 
 /** What every admin view needs about the request it answers. */
 export interface AdminPageContext {
@@ -82,7 +82,7 @@ export function AdminLayout(props: {
                     <Csrf a={a} />
                     <input type="hidden" name="locale" value={l} />
                     <button type="submit" class="link" lang={l}>
-                      {m.switchLanguage[l as 'fr' | 'en'] ?? l}
+                      {messagesFor(l).langName}
                     </button>
                   </form>
                 ))}

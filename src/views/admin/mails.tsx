@@ -17,7 +17,7 @@ export function MailsPage(props: { a: AdminPageContext; mails: DeadMail[] }) {
           rows={props.mails}
           cells={(mail) => [
             dateTime(mail.createdAt),
-            m.mailKind[mail.kind] ?? mail.kind,
+            (m.mailKind as Record<string, string>)[mail.kind] ?? mail.kind,
             mail.signatureId && mail.name ? (
               <a href={`/admin/signatures/${mail.signatureId}`}>{mail.name}</a>
             ) : (

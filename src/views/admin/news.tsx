@@ -27,7 +27,7 @@ export function NewsListPage(props: { a: AdminPageContext; items: NewsItem[] }) 
         <p>{m.none}</p>
       ) : (
         <AdminTable
-          columns={m.columns}
+          columns={[...m.columns]}
           rows={props.items}
           cells={(item) => [
             <a href={`/admin/news/${item.row.id}`}>{titleIn(a, item.texts)}</a>,
@@ -76,7 +76,9 @@ function NewsFields(props: {
           }
           return (
             <div class={`field${error ? ' has-error' : ''}`}>
-              <label for={`field-${name}`}>{kind === 'title' ? m.titleLabel({ lang }) : m.bodyLabel({ lang })}</label>
+              <label for={`field-${name}`}>
+                {kind === 'title' ? m.titleLabel({ lang }) : m.bodyLabel({ lang })}
+              </label>
               {error ? (
                 <p class="field-error" id={`error-${name}`}>
                   {a.m.fieldError[error]}
@@ -183,7 +185,9 @@ export function NewsPage(props: {
       {progress ? (
         <section aria-labelledby="news-sending">
           <h2 id="news-sending">{m.sendTitle}</h2>
-          <p role="status">{running ? m.progressRunning : m.progressDone({ date: dateTime(row.send_finished_at) })}</p>
+          <p role="status">
+            {running ? m.progressRunning : m.progressDone({ date: dateTime(row.send_finished_at) })}
+          </p>
           <dl class="progress">
             <dt>{m.progressTotal}</dt>
             <dd>{a.m.number(progress.total)}</dd>
@@ -223,7 +227,11 @@ export function NewsPage(props: {
 
       <section aria-labelledby="news-publish">
         <h2 id="news-publish">{m.publishTitle}</h2>
-        {row.published_at ? <p>{m.publishedOn({ date: dateTime(row.published_at) })}</p> : <p>{m.notPublished}</p>}
+        {row.published_at ? (
+          <p>{m.publishedOn({ date: dateTime(row.published_at) })}</p>
+        ) : (
+          <p>{m.notPublished}</p>
+        )}
         <form method="post" action={`/admin/news/${id}/publish`}>
           <Csrf a={a} />
           <input type="hidden" name="publish" value={row.published_at ? '0' : '1'} />
