@@ -16,7 +16,7 @@ const NAMING = {
   files: ['/open-data/', '/api/v1/signatories'],
 }
 /** Behind a mailed link or for moderators: nothing to find there. */
-const PRIVATE = { pages: ['/confirm/', '/manage', '/relay/', '/debate/'], files: ['/admin'] }
+const PRIVATE = { pages: ['/confirm/', '/manage', '/relay/', '/debate/', '/news/stop/'], files: ['/admin'] }
 
 crawlers.get('/robots.txt', (c) => {
   const { ctx } = c.var
