@@ -12,7 +12,7 @@ describe('search engines', () => {
     app = undefined
   })
 
-  it('keep the signatory lists, institution pages and exports out of search engines by default', async () => {
+  it('keep the signatory lists, institution pages, exports and the pages behind mailed links out of search engines by default', async () => {
     app = await startTestApp('sqlite')
     const robots = await get(app.url, '/robots.txt')
     expect(robots.status).toBe(200)
@@ -26,7 +26,9 @@ describe('search engines', () => {
       '/admin',
       '/confirm/',
       '/manage',
+      '/debate/',
       '/news/stop/',
+      '/en/news/stop/',
     ]) {
       expect(robots.html).toContain(`Disallow: ${path}\n`)
     }

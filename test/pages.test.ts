@@ -114,6 +114,20 @@ describe('public pages', () => {
     }
   })
 
+  it('give every page headings that descend one level at a time, the content folder’s included', async () => {
+    const paths = [...SITE_PAGES]
+    for (const [locale, pages] of Object.entries(app.server.ctx.content.pages)) {
+      for (const doc of pages.values()) paths.push(`${locale === 'fr' ? '' : `/${locale}`}/${doc.slug}`)
+    }
+    for (const path of paths) {
+      const levels = [...(await get(app.url, path)).html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]))
+      const skips = levels.flatMap((level, i) =>
+        i > 0 && level > levels[i - 1]! + 1 ? [`h${levels[i - 1]} → h${level}`] : [],
+      )
+      expect(skips, path).toEqual([])
+    }
+  })
+
   it('keep the French page for a visitor who chose it by following a link of the site', async () => {
     const page = await get(app.url, '/', { 'Accept-Language': 'en', 'Sec-Fetch-Site': 'same-origin' })
     expect(page.status).toBe(200)
