@@ -34,8 +34,9 @@ describe('search engines', () => {
     }
     expect(robots.html).not.toMatch(/Disallow: \/\n/)
     expect(robots.html).toContain('Sitemap: http://paraphe.test/sitemap.xml')
-    for (const path of ['/signatories', '/en/institutions'])
-      expect((await get(app.url, path)).html).toContain('<meta name="robots" content="noindex"/>')
+    // The thanks page too: robots.txt cannot name it, since only its query says whose it is.
+    for (const path of ['/signatories', '/en/institutions', '/confirmed?listed=1', '/en/confirmed'])
+      expect((await get(app.url, path)).html, path).toContain('<meta name="robots" content="noindex"/>')
     expect((await get(app.url, '/')).html).not.toContain('name="robots"')
     expect((await get(app.url, '/open-data/signatories.csv')).headers.get('x-robots-tag')).toBe('noindex')
     expect((await get(app.url, '/api/v1/signatories')).headers.get('x-robots-tag')).toBe('noindex')

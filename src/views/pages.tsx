@@ -161,9 +161,9 @@ export function SignPage(props: {
 }
 
 /** A short page: a heading, a few paragraphs, maybe an action. */
-export function MessagePage(props: { p: PageContext; title: string; children?: Child }) {
+export function MessagePage(props: { p: PageContext; title: string; noindex?: boolean; children?: Child }) {
   return (
-    <Layout p={props.p} title={props.title}>
+    <Layout p={props.p} title={props.title} noindex={props.noindex}>
       <div class="message">
         <h1>{props.title}</h1>
         {props.children}
@@ -272,8 +272,9 @@ export function ConfirmedPage(props: {
   receipt?: { receipt: Receipt; siteUrl: string }
 }) {
   const { p } = props
+  // One person's thanks, reached from their own link (with their receipt): nothing to index.
   return (
-    <MessagePage p={p} title={p.m.confirm.doneTitle}>
+    <MessagePage p={p} title={p.m.confirm.doneTitle} noindex>
       <p>{p.m.confirm.doneBody}</p>
       <CountLine p={p} count={props.count} />
       <p>
