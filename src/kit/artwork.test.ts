@@ -9,7 +9,14 @@ import { Resvg } from '@resvg/resvg-js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Config, type KitMark, loadSiteConfig } from '../config.js'
 import { messagesFor } from '../i18n/index.js'
-import { badgeArtwork, KIT_VARIANTS, legibleWidths, markSvg, PNG_WIDTHS, SMALL_MARK_MAX } from './artwork.js'
+import {
+  badgeArtwork,
+  KIT_VARIANTS,
+  legibleWidths,
+  markSvg,
+  PNG_WIDTHS,
+  SMALL_MARK_WIDTHS,
+} from './artwork.js'
 import { createKitRenderer, type KitRenderer } from './render.js'
 
 const OUT = 'test-results/marks'
@@ -20,6 +27,22 @@ const GROUNDS = { light: '#ffffff', dark: '#1b1b1b' } as const
 /** The file drawn on a ground at a width, as resvg rasterises it. */
 function rasterise(svg: string, width: number, ground: string) {
   return new Resvg(svg, { background: ground, fitTo: { mode: 'width', value: width } }).render()
+}
+
+/**
+ * The PNG the kit serves under `name` at `width` («mark-main-levee-colour-16.png»), laid
+ * pixel for pixel on a ground: what someone who downloads it sees, its 16 and 32 px
+ * drawn from the mark's small drawing.
+ */
+async function served(name: string, width: number, ground: string) {
+  const file = await kit.file(`${name}-${width}.png`)
+  if (!file) throw new Error(`the kit serves no ${name}-${width}.png`)
+  const uri = `data:image/png;base64,${file.body.toString('base64')}`
+  return rasterise(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${file.width}" height="${file.height}"><rect width="100%" height="100%" fill="${ground}"/><image width="${file.width}" height="${file.height}" href="${uri}"/></svg>`,
+    file.width,
+    ground,
+  )
 }
 
 /**
@@ -45,14 +68,8 @@ async function sheet(
     let rowHeight = 0
     for (const ground of Object.values(GROUNDS)) {
       for (const [width, zoom] of sizes) {
-        // Small renders of the mark are drawn from its small version, as the kit publishes them.
-        const [mark, variant] =
-          site.kit.marks
-            .flatMap((m) => KIT_VARIANTS.map((v) => [m, v] as const))
-            .find(([m, v]) => name === `mark-${m.id}-${v}`) ?? []
-        const source =
-          mark && variant && width <= SMALL_MARK_MAX ? markSvg(site.kit, mark, variant, true) : svg
-        const r = rasterise(source, width, ground)
+        // A mark as the kit serves it at that width (at 16 and 32 px, its small drawing).
+        const r = name.startsWith('mark-') ? await served(name, width, ground) : rasterise(svg, width, ground)
         const uri = `data:image/png;base64,${r.asPng().toString('base64')}`
         cells.push(
           `<image x="${x}" y="${y}" width="${r.width * zoom}" height="${r.height * zoom}" image-rendering="optimizeSpeed" href="${uri}"/>`,
@@ -92,7 +109,11 @@ describe('the kit artwork, looked at', () => {
               ? [256, 512, file!.width * 4]
               : [16, 32, 64, file!.width * 4]
             for (const width of widths) {
-              const png = rasterise(svg, width, ground).asPng()
+              // A mark as it is served at each width; a badge drawn from its SVG, also at
+              // the widths the kit leaves out, to see why it does.
+              const png = (
+                name.startsWith('mark-') ? await served(name, width, ground) : rasterise(svg, width, ground)
+              ).asPng()
               writeFileSync(join(OUT, `${name}-on-${groundName}-${width}.png`), png)
             }
           }
@@ -281,6 +302,50 @@ describe('the marks, drawn with care', () => {
       const plain = regions(svg, 64, '#ffffff', dark)
       expect(regions(svg, 64, '#ffffff', dark, 1.5, 1), 'the drawn parts, widened').toEqual(plain)
       expect(regions(svg, 64, '#ffffff', dark, 1.5, 0), 'the gaps, widened').toEqual(plain)
+    })
+    it(`${mark.id}: is served at 16 and 32 px from its small drawing`, async () => {
+      for (const variant of KIT_VARIANTS)
+        for (const width of SMALL_MARK_WIDTHS) {
+          const ground = variant.includes('dark') ? GROUNDS.dark : GROUNDS.light
+          const small = rasterise(markSvg(site.kit, mark, variant, true), width, ground).pixels
+          const { pixels } = await served(`mark-${mark.id}-${variant}`, width, ground)
+          // Laid on its ground afterwards, an edge pixel may round a unit away.
+          const off = pixels.filter((v, i) => Math.abs(v - small[i]!) > 2).length
+          expect(off, `${variant} at ${width} px: values off`).toBe(0)
+        }
+    })
+    it(`${mark.id}: at 16 px, reads as one thing (broken, perhaps), not as two side by side`, async () => {
+      // The spark first cut along its diagonal read, at 16 px, as two slanted bars: a
+      // part may come off, but one part must carry the drawing.
+      const { pixels } = await served(`mark-${mark.id}-mono`, 16, GROUNDS.light)
+      const inked = (i: number) => pixels[i * 4]! < 128
+      const seen = new Uint8Array(256)
+      const areas: number[] = []
+      for (let start = 0; start < 256; start++) {
+        if (seen[start] || !inked(start)) continue
+        let area = 0
+        const stack = [start]
+        seen[start] = 1
+        while (stack.length) {
+          const i = stack.pop()!
+          area++
+          const [x, y] = [i % 16, Math.floor(i / 16)]
+          for (const [nx, ny] of [
+            [x + 1, y],
+            [x - 1, y],
+            [x, y + 1],
+            [x, y - 1],
+          ] as const) {
+            const j = ny * 16 + nx
+            if (nx < 0 || ny < 0 || nx >= 16 || ny >= 16 || seen[j] || !inked(j)) continue
+            seen[j] = 1
+            stack.push(j)
+          }
+        }
+        areas.push(area)
+      }
+      const total = areas.reduce((a, b) => a + b, 0)
+      expect(Math.max(...areas) / total, `parts of ${areas.join(', ')} pixels`).toBeGreaterThanOrEqual(3 / 4)
     })
   }
 })
