@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, it } from 'vitest'
 import { createNews } from '../../src/domain/news.js'
 import { contentWithModeration, logInAs, signAndConfirm } from '../helpers/admin.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
-import { axeViolations, launchBrowser, pageFacts, visitorContext } from './browser.js'
+import {
+  axeViolations,
+  launchBrowser,
+  pageFacts,
+  saveFullPage,
+  visitorContext,
+  visitorTabs,
+  type VisitorTabs,
+} from './browser.js'
 
 const SCREENSHOTS = 'test-results/screenshots'
 const MODERATOR = 'moderator@paraphe.test'
@@ -17,7 +25,7 @@ const MODERATOR = 'moderator@paraphe.test'
 describe('the moderators’ pages, in Chromium', () => {
   let app: TestApp
   let browser: Browser
-  let cookie: { name: string; value: string }
+  let tabs: VisitorTabs
   const paths: Record<string, string> = {}
 
   beforeAll(async () => {
@@ -43,7 +51,7 @@ describe('the moderators’ pages, in Chromium', () => {
       en: { title: 'A debate in Toulouse', body: 'On **12 January**, at the university.' },
     })
     const [name, value] = (await logInAs(app, MODERATOR)).split('=') as [string, string]
-    cookie = { name, value }
+    tabs = visitorTabs(browser, (context) => context.addCookies([{ name, value, url: app.url }]))
     Object.assign(paths, {
       dashboard: '/admin',
       signature: `/admin/signatures/${signed}`,
@@ -59,6 +67,7 @@ describe('the moderators’ pages, in Chromium', () => {
     })
   })
   afterAll(async () => {
+    await tabs?.close()
     await browser?.close()
     await app?.close()
   })
@@ -93,10 +102,7 @@ describe('the moderators’ pages, in Chromium', () => {
     '%s meets the accessibility, language and layout rules',
     { timeout: 120_000 },
     async (name, { expect }) => {
-      const context = await visitorContext(browser, 'fr', { javaScriptEnabled: true })
-      try {
-        await context.addCookies([{ ...cookie, url: app.url }])
-        const page = await context.newPage()
+      await tabs.use('fr', async ({ page, network }) => {
         const response = await page.goto(app.url + paths[name]!)
         expect(response?.status(), 'status').toBe(200)
         const facts = await pageFacts(page)
@@ -115,15 +121,10 @@ describe('the moderators’ pages, in Chromium', () => {
           await page.setViewportSize({ width, height: 800 })
           for (const colorScheme of ['light', 'dark'] as const) {
             await page.emulateMedia({ colorScheme })
-            await page.screenshot({
-              path: `${SCREENSHOTS}/admin-${name}-${width}-${colorScheme}.png`,
-              fullPage: true,
-            })
+            await saveFullPage(network.cdp, `${SCREENSHOTS}/admin-${name}-${width}-${colorScheme}.png`)
           }
         }
-      } finally {
-        await context.close()
-      }
+      })
     },
   )
 })

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { renderAdminLoginMail } from '../../src/mail/admin-login-mail.js'
@@ -14,7 +14,7 @@ import { renderRelayConfirm, renderRelayed } from '../../src/mail/relay-template
 import { renderMail } from '../../src/mail/templates.js'
 import { renderNewsMail } from '../../src/mail/news-mail.js'
 import { renderNewsBody } from '../../src/domain/news.js'
-import { launchBrowser } from './browser.js'
+import { launchBrowser, saveFullPage } from './browser.js'
 
 const SCREENSHOTS = 'test-results/mails'
 const WIDTHS = [360, 800]
@@ -183,60 +183,53 @@ function contrasts(page: Page): Promise<Contrast[]> {
 
 describe('every mail, in Chromium', () => {
   let browser: Browser
+  // One tab opens every mail in turn, as a mail client shows one after another: each
+  // replaces the last (setContent), and each check sets the scheme and width it measures.
+  let page: Page
+  let cdp: CDPSession
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true })
     browser = await launchBrowser()
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    page = await context.newPage()
+    cdp = await context.newCDPSession(page)
   })
   afterAll(async () => {
     await browser?.close()
   })
 
   it.each(MAILS)('%s reads at 4.5:1 in both schemes and fits a 360 px phone', async (name, mail) => {
-    const context = await browser.newContext({ javaScriptEnabled: false })
-    try {
-      const page = await context.newPage()
-      await page.setContent(mail.html)
-      for (const scheme of SCHEMES) {
-        await page.emulateMedia({ colorScheme: scheme })
-        for (const width of WIDTHS) {
-          await page.setViewportSize({ width, height: 800 })
-          await page.screenshot({ path: `${SCREENSHOTS}/${name}-${scheme}-${width}.png`, fullPage: true })
-          const where = `${name}, ${scheme}, ${width} px`
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-          expect(overflow, `${where}: wider than the screen by ${overflow} px`).toBeLessThanOrEqual(0)
-          const found = await contrasts(page)
-          // The greeting, the button, the link under it and the footer at least.
-          expect(found.length, where).toBeGreaterThanOrEqual(4)
-          for (const c of found)
-            expect(c.ratio, `${where}: «${c.text}» ${c.colour} on ${c.background}`).toBeGreaterThanOrEqual(
-              4.5,
-            )
-          // The dark block is what switches the colours: a mail without one must not pass
-          // because Chromium's own dark canvas happened to be behind its text.
-          const link = await page
-            .locator('a')
-            .last()
-            .evaluate((a) => getComputedStyle(a).color)
-          expect(link, where).toBe(scheme === 'dark' ? 'rgb(255, 138, 128)' : 'rgb(164, 22, 26)')
-        }
+    await page.setContent(mail.html)
+    for (const scheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme: scheme })
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 800 })
+        await saveFullPage(cdp, `${SCREENSHOTS}/${name}-${scheme}-${width}.png`)
+        const where = `${name}, ${scheme}, ${width} px`
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        expect(overflow, `${where}: wider than the screen by ${overflow} px`).toBeLessThanOrEqual(0)
+        const found = await contrasts(page)
+        // The greeting, the button, the link under it and the footer at least.
+        expect(found.length, where).toBeGreaterThanOrEqual(4)
+        for (const c of found)
+          expect(c.ratio, `${where}: «${c.text}» ${c.colour} on ${c.background}`).toBeGreaterThanOrEqual(4.5)
+        // The dark block is what switches the colours: a mail without one must not pass
+        // because Chromium's own dark canvas happened to be behind its text.
+        const link = await page
+          .locator('a')
+          .last()
+          .evaluate((a) => getComputedStyle(a).color)
+        expect(link, where).toBe(scheme === 'dark' ? 'rgb(255, 138, 128)' : 'rgb(164, 22, 26)')
       }
-    } finally {
-      await context.close()
     }
   })
 
   it('hides the preheader in the opened mail and names it first in the text', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false })
-    try {
-      const page = await context.newPage()
-      const [, mail] = MAILS.find(([n]) => n === 'fr-confirm')!
-      await page.setContent(mail.html)
-      expect(await page.getByText('Un clic pour confirmer').isVisible()).toBe(false)
-      expect(mail.html).toContain('Un clic pour confirmer — valable 7\u00a0jours')
-      const first = await page.evaluate(() => document.body.textContent?.trim().slice(0, 40))
-      expect(first).toContain('Un clic pour confirmer')
-    } finally {
-      await context.close()
-    }
+    const [, mail] = MAILS.find(([n]) => n === 'fr-confirm')!
+    await page.setContent(mail.html)
+    expect(await page.getByText('Un clic pour confirmer').isVisible()).toBe(false)
+    expect(mail.html).toContain('Un clic pour confirmer — valable 7\u00a0jours')
+    const first = await page.evaluate(() => document.body.textContent?.trim().slice(0, 40))
+    expect(first).toContain('Un clic pour confirmer')
   })
 })

@@ -13,9 +13,11 @@ import {
   BUDGET,
   launchBrowser,
   pageFacts,
-  recordNetwork,
+  saveFullPage,
   visitorContext,
+  visitorTabs,
   type Budget,
+  type VisitorTabs,
 } from './browser.js'
 import { seedSite, type SiteFixtures } from './fixtures.js'
 import { PAGES_TO_CHECK, type PageToCheck } from './pages-to-check.js'
@@ -47,14 +49,17 @@ function signWithinFirstScreen(page: Page): Promise<boolean> {
 describe('every page, in Chromium', () => {
   let app: TestApp
   let browser: Browser
+  let tabs: VisitorTabs
   const measured: Record<string, Budget & { path: string }> = {}
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true })
     // The browser first: without one the file stops at once, before a server starts.
     ;[browser, app] = await Promise.all([launchBrowser(), startTestApp('sqlite', {}, { mail: 'files' })])
+    tabs = visitorTabs(browser)
   })
   afterAll(async () => {
+    await tabs?.close()
     await browser?.close()
     await app?.close()
     if (Object.keys(measured).length === 0) return
@@ -76,10 +81,7 @@ describe('every page, in Chromium', () => {
 
   /** Opens one page and checks everything the issue asks of it. */
   async function checkPage(entry: PageToCheck, path: string, expect: ExpectStatic) {
-    const context = await visitorContext(browser, entry.locale, { javaScriptEnabled: true })
-    try {
-      const page = await context.newPage()
-      const network = await recordNetwork(context, page)
+    await tabs.use(entry.locale, async ({ context, page, network }) => {
       let response = await page.goto(app.url + path)
       if (entry.submitEmpty) {
         await network.settled(page)
@@ -163,15 +165,10 @@ describe('every page, in Chromium', () => {
         await page.setViewportSize({ width, height: 800 })
         for (const colorScheme of SCHEMES) {
           await page.emulateMedia({ colorScheme })
-          await page.screenshot({
-            path: `${SCREENSHOTS}/${entry.name}-${width}-${colorScheme}.png`,
-            fullPage: true,
-          })
+          await saveFullPage(network.cdp, `${SCREENSHOTS}/${entry.name}-${width}-${colorScheme}.png`)
         }
       }
-    } finally {
-      await context.close()
-    }
+    })
   }
 
   // The empty states first, one after the other; then, on a site with signatures

@@ -17,6 +17,8 @@ declare module 'vitest' {
     postgresUrl: string
     /** The migrated database each test database is created from. */
     postgresTemplate: string
+    /** How the name of every database the run makes begins, so that its end drops them all. */
+    postgresCopyPrefix: string
     /** The migrated SQLite file each test app starts with a copy of. */
     sqliteTemplate: string
   }
@@ -31,6 +33,7 @@ export default async function setup(project: TestProject) {
     const template = await migratedPostgresTemplate(server.url)
     project.provide('postgresUrl', server.url)
     project.provide('postgresTemplate', template.name)
+    project.provide('postgresCopyPrefix', template.copyPrefix)
     // Also for child processes the tests start themselves.
     process.env.TEST_POSTGRES_URL = server.url
     stopPostgres = async () => {
@@ -41,6 +44,7 @@ export default async function setup(project: TestProject) {
     console.log(`PostgreSQL for the tests: none, TEST_DATABASES=${process.env.TEST_DATABASES}`)
     project.provide('postgresUrl', '')
     project.provide('postgresTemplate', '')
+    project.provide('postgresCopyPrefix', '')
   }
   return async () => {
     await stopPostgres()

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { migrateToLatest, openDatabase } from '../../src/db/database.js'
+import { waitFor } from './wait.js'
 
 /** A migrated SQLite file in a new temporary folder, and how to remove it. */
 export async function migratedSqliteFile(): Promise<{ file: string; remove(): void }> {
@@ -24,11 +25,18 @@ export async function migratedSqliteFile(): Promise<{ file: string; remove(): vo
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-/** A migrated database on the server at `adminUrl`, to be used as a template; returns its name. */
+/**
+ * A migrated database on the server at `adminUrl`, to be used as a template; returns its
+ * name and the prefix of the name of every database the run makes (copies of it, or empty
+ * ones). Its `drop` also drops whatever of those is left: the copy each worker keeps ready
+ * (databases.ts), a drop cut short when a worker ended.
+ */
 export async function migratedPostgresTemplate(
   adminUrl: string,
-): Promise<{ name: string; drop(): Promise<void> }> {
-  const name = `paraphe_template_${randomBytes(6).toString('hex')}`
+): Promise<{ name: string; copyPrefix: string; drop(): Promise<void> }> {
+  const id = randomBytes(6).toString('hex')
+  const name = `paraphe_template_${id}`
+  const copyPrefix = `paraphe_test_${id}_`
   await onServer(adminUrl, `CREATE DATABASE ${name}`)
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
@@ -39,7 +47,44 @@ export async function migratedPostgresTemplate(
     // A template must have no connection left when it is copied.
     await handle.close()
   }
-  return { name, drop: () => onServer(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+  return {
+    name,
+    copyPrefix,
+    async drop() {
+      await dropDatabasesStartingWith(adminUrl, copyPrefix)
+      await onServer(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    },
+  }
+}
+
+/** Drops every database whose name starts with `prefix`, once none is being made or dropped. */
+async function dropDatabasesStartingWith(adminUrl: string, prefix: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    // A worker that ended while the server was making or dropping one left it to finish.
+    let busy: string[] = []
+    await waitFor(
+      () => `the server to finish the statements of ended workers on ${prefix}*: ${busy.join('; ')}`,
+      async () => {
+        const { rows } = await client.query<{ query: string }>(
+          `select query from pg_stat_activity
+            where state = 'active' and pid <> pg_backend_pid() and strpos(query, $1) > 0`,
+          [prefix],
+        )
+        busy = rows.map((r) => r.query)
+        return busy.length === 0
+      },
+      { timeoutMs: 30_000 },
+    ).catch((error: Error) => console.warn(`${error.message}; dropping regardless`))
+    const { rows } = await client.query<{ datname: string }>(
+      'select datname from pg_database where starts_with(datname, $1)',
+      [prefix],
+    )
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)
+  } finally {
+    await client.end()
+  }
 }
 
 export async function onServer(adminUrl: string, statement: string): Promise<void> {
