@@ -69,6 +69,10 @@ describe.each(DATABASES)('importing signatures gathered elsewhere (%s)', (kind) 
     rmSync(dir, { recursive: true, force: true })
   })
 
+  it('says which site the mails lead to, since they are written with the command’s settings', () => {
+    expect(firstRun).toContain(`the mails' links lead to ${app.env.BASE_URL} (BASE_URL)`)
+  })
+
   it('reports how many were imported and, line by line, why the others were skipped', () => {
     expect(firstRun).toContain('line 4: skipped, invalid (last_name: required)')
     expect(firstRun).toContain('line 5: skipped, invalid (email: email_invalid)')
