@@ -122,6 +122,11 @@ describe.each(DATABASES)('importing signatures gathered elsewhere (%s)', (kind) 
       'Université Toulouse III',
     ])
       expect(page.html).toContain(shown)
+    // Ana typed none of it: the page says who did, and that she may sign herself instead.
+    expect(page.html).toContain('tel que le collectif l’a transmis')
+    expect(page.html).toContain('signez vous-même avec les bonnes informations')
+    expect(page.html).not.toContain('tel que le formulaire l’a reçu')
+    expect(page.html).not.toContain('Précision saisie')
     const done = await postForm(app.url, path, { csrf: hiddenValue(page.html, 'csrf') })
     expect(done.status).toBe(303)
     expect(await confirmed()).toBe(2)
