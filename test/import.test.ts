@@ -69,6 +69,10 @@ describe.each(DATABASES)('importing signatures gathered elsewhere (%s)', (kind) 
     rmSync(dir, { recursive: true, force: true })
   })
 
+  it('says which site the mails lead to, since they are written with the command’s settings', () => {
+    expect(firstRun).toContain(`the mails' links lead to ${app.env.BASE_URL} (BASE_URL)`)
+  })
+
   it('reports how many were imported and, line by line, why the others were skipped', () => {
     expect(firstRun).toContain('line 4: skipped, invalid (last_name: required)')
     expect(firstRun).toContain('line 5: skipped, invalid (email: email_invalid)')
@@ -118,6 +122,11 @@ describe.each(DATABASES)('importing signatures gathered elsewhere (%s)', (kind) 
       'Université Toulouse III',
     ])
       expect(page.html).toContain(shown)
+    // Ana typed none of it: the page says who did, and that she may sign herself instead.
+    expect(page.html).toContain('tel que le collectif l’a transmis')
+    expect(page.html).toContain('signez vous-même avec les bonnes informations')
+    expect(page.html).not.toContain('tel que le formulaire l’a reçu')
+    expect(page.html).not.toContain('Précision saisie')
     const done = await postForm(app.url, path, { csrf: hiddenValue(page.html, 'csrf') })
     expect(done.status).toBe(303)
     expect(await confirmed()).toBe(2)

@@ -41,6 +41,9 @@ try {
 }
 
 const config = prepareDataDir(loadConfig())
+// The mails are written here, with this command's settings, not the server's: run from a
+// shell without the server's environment, their links would lead to http://localhost:3000.
+console.log(`the mails' links lead to ${config.baseUrl} (BASE_URL)`)
 const database = await openDatabase(config)
 // The server writes to the same database meanwhile: a write that finds it busy is tried
 // again, for as long as the server itself would.

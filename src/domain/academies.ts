@@ -85,6 +85,18 @@ export function academyOf(domain: string): Academy | undefined {
   return BY_KEY.get(MERGED[label] ?? label)
 }
 
+// The académies of the Antilles and Guyane take the article in their own names.
+const WITH_ARTICLE = new Set(['guadeloupe', 'guyane', 'martinique'])
+
+/**
+ * Its name as an institution, the way the académie writes it and a newspaper prints it:
+ * «Académie de Versailles», «Académie d’Amiens», «Académie de la Martinique».
+ */
+export function academyInstitutionName(academy: Academy): string {
+  if (WITH_ARTICLE.has(academy.key)) return `Académie de la ${academy.name}`
+  return /^[AEIOUÉ]/.test(academy.name) ? `Académie d’${academy.name}` : `Académie de ${academy.name}`
+}
+
 export function regionName(key: string, locale: Locale): string {
   const region = REGION_BY_KEY.get(key)
   if (!region) return key

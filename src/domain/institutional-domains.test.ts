@@ -52,6 +52,13 @@ describe('verifiedInstitutionOf', () => {
     expect(verifiedInstitutionOf(site, 'univ-harvard.fr')).toBe('univ-harvard.fr')
     expect(verifiedInstitutionOf(site, 'gmail.com')).toBeUndefined()
   })
+  it('names a school address by its académie, as a newspaper prints it, not by its domain', () => {
+    expect(verifiedInstitutionOf(site, 'ac-versailles.fr')).toBe('Académie de Versailles')
+    expect(verifiedInstitutionOf(site, 'ac-amiens.fr')).toBe('Académie d’Amiens')
+    expect(verifiedInstitutionOf(site, 'ac-martinique.fr')).toBe('Académie de la Martinique')
+    expect(verifiedInstitutionOf(site, 'ac-caen.fr')).toBe('Académie de Normandie')
+    expect(verifiedInstitutionOf(site, 'ac-atlantis.fr')).toBe('ac-atlantis.fr')
+  })
 })
 
 describe('typedInstitutionMismatches', () => {

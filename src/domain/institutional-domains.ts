@@ -5,6 +5,7 @@
 // No downloaded list: the maintained ones are huge and miss cnrs.fr or inria.fr.
 import type { SiteConfig } from '../config.js'
 import { derivedOnce } from '../derived-once.js'
+import { academyInstitutionName, academyOf } from './academies.js'
 
 /** A domain pattern as a regular expression: "*" stands for any run of characters inside one label. */
 function patternRegExp(pattern: string): RegExp {
@@ -74,13 +75,17 @@ export function isInstitutionalDomain(site: SiteConfig, domain: string): boolean
 
 /**
  * What a confirmed address proves, as the public pages show it: the canonical name of
- * its institution from the config, or else the domain itself. Undefined for a domain
- * that is not institutional (a webmail address proves no affiliation).
+ * its institution from the config, else the académie of a school address (data shipped
+ * with Paraphe: a teacher's ac-versailles.fr is printed «Académie de Versailles», not as
+ * a domain), or else the domain itself. Undefined for a domain that is not institutional
+ * (a webmail address proves no affiliation).
  */
 export function verifiedInstitutionOf(site: SiteConfig, domain: string): string | undefined {
   const named = namedDomainOf(site, domain)
   if (named) return site.institutionNames[named]
-  return isInstitutionalDomain(site, domain) ? domain.toLowerCase() : undefined
+  if (!isInstitutionalDomain(site, domain)) return undefined
+  const academy = academyOf(domain)
+  return academy ? academyInstitutionName(academy) : domain.toLowerCase()
 }
 
 /** Lower case, without accents, every run of other characters turned into one space. */

@@ -189,6 +189,7 @@ export async function requestSignature(
     email: keepsAddress(submission) ? submission.email.address : null,
     locale,
     consentVersion: ctx.config.site.consentVersion,
+    ...(imported ? { imported: true } : {}),
   }
   let queued = false
   const attempt = () =>

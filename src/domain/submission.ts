@@ -15,6 +15,8 @@ export interface Submission {
   email: string | null
   locale: string
   consentVersion: string
+  /** Sent by npm run import: what it shows was passed on by the collective, not typed by its signatory. */
+  imported?: boolean
 }
 
 /**
@@ -45,6 +47,7 @@ const schema = z.object({
   email: z.string().nullable(),
   locale: z.string(),
   consentVersion: z.string(),
+  imported: z.boolean().optional(),
 })
 
 export function encodeSubmission(s: Submission): string {

@@ -204,6 +204,7 @@ export interface MessageData {
     readonly title: string
     readonly lead: (values: { name: string | number }) => string
     readonly summaryIntro: string
+    readonly summaryIntroImported: string
     readonly name: string
     readonly category: string
     readonly institution: string
@@ -230,10 +231,13 @@ export interface MessageData {
     readonly notGivenDiscipline: string
     readonly verifiedInstitution: string
     readonly typedInstitution: string
+    readonly passedOnInstitution: string
     readonly address: string
     readonly no: string
     readonly notMine: string
     readonly signAgain: string
+    readonly notMineImported: string
+    readonly signYourself: string
     readonly button: string
     readonly doneTitle: string
     readonly doneBody: string

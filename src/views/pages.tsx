@@ -213,7 +213,14 @@ export function ConfirmPage(props: {
   const institutionRows: [string, string][] = props.verifiedInstitution
     ? [
         [m.verifiedInstitution, props.verifiedInstitution],
-        ...(s.institution ? [[m.typedInstitution, s.institution] as [string, string]] : []),
+        ...(s.institution
+          ? [
+              [submission.imported ? m.passedOnInstitution : m.typedInstitution, s.institution] as [
+                string,
+                string,
+              ],
+            ]
+          : []),
       ]
     : [[m.institution, s.institution || m.notGivenInstitution]]
   const rows: [string, string][] = [
@@ -241,7 +248,8 @@ export function ConfirmPage(props: {
   return (
     <MessagePage p={p} title={m.title}>
       <p>{m.lead({ name: `${s.firstName} ${s.lastName}` })}</p>
-      <p>{m.summaryIntro}</p>
+      {/* What an import passed on, its person did not type: they are told so, and to sign themselves. */}
+      <p>{submission.imported ? m.summaryIntroImported : m.summaryIntro}</p>
       <dl class="summary">
         {rows.map(([label, value]) => (
           <>
@@ -251,7 +259,8 @@ export function ConfirmPage(props: {
         ))}
       </dl>
       <p>
-        {m.notMine} <a href={p.href('/sign')}>{m.signAgain}</a>.
+        {submission.imported ? m.notMineImported : m.notMine}{' '}
+        <a href={p.href('/sign')}>{submission.imported ? m.signYourself : m.signAgain}</a>.
       </p>
       <form method="post" action={props.action}>
         <input type="hidden" name="csrf" value={props.csrf} />

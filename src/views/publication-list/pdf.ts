@@ -11,6 +11,11 @@ const REGULAR = fileURLToPath(new URL('../../assets/fonts/DejaVuSans.ttf', impor
 const BOLD = fileURLToPath(new URL('../../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url))
 /** 2 cm, in points. */
 const MARGIN = 57
+/**
+ * How far an entry's next lines stand in from its first (5 mm): a long entry wraps, and
+ * without it «Université Grenoble Alpes» on the next line read as another signatory.
+ */
+const HANGING = 14
 
 export async function* pdfList(
   blocks: AsyncIterable<Block>,
@@ -50,7 +55,15 @@ export async function* pdfList(
         doc.moveDown(0.8).font('bold').fontSize(13).text(b.text, { paragraphGap: 4 })
         break
       case 'entry':
-        doc.font('regular').fontSize(10).text(b.text, { paragraphGap: 1 })
+        doc
+          .font('regular')
+          .fontSize(10)
+          .text(b.text, MARGIN + HANGING, doc.y, {
+            indent: -HANGING,
+            width: doc.page.width - 2 * MARGIN - HANGING,
+            paragraphGap: 1,
+          })
+        doc.x = MARGIN
         break
     }
     if (++written % 200 === 0) {
