@@ -2,7 +2,6 @@
 // address names their académie (prenom.nom@ac-toulouse.fr), so /stats can say where
 // school staff sign from without asking anyone anything. Caen and Rouen merged into
 // Normandie in 2020; their former domains still deliver mail and count there.
-import type { Locale } from '../config.js'
 
 export interface Region {
   key: string
@@ -76,7 +75,6 @@ export const ACADEMIES: readonly Academy[] = Object.freeze([
 const MERGED: Readonly<Record<string, string>> = Object.freeze({ caen: 'normandie', rouen: 'normandie' })
 
 const BY_KEY = new Map(ACADEMIES.map((a) => [a.key, a]))
-const REGION_BY_KEY = new Map(REGIONS.map((r) => [r.key, r]))
 
 /** The académie of an address's domain (ac-toulouse.fr, or one of its subdomains), if it is one. */
 export function academyOf(domain: string): Academy | undefined {
@@ -95,10 +93,4 @@ const WITH_ARTICLE = new Set(['guadeloupe', 'guyane', 'martinique'])
 export function academyInstitutionName(academy: Academy): string {
   if (WITH_ARTICLE.has(academy.key)) return `Académie de la ${academy.name}`
   return /^[AEIOUÉ]/.test(academy.name) ? `Académie d’${academy.name}` : `Académie de ${academy.name}`
-}
-
-export function regionName(key: string, locale: Locale): string {
-  const region = REGION_BY_KEY.get(key)
-  if (!region) return key
-  return locale === 'fr' ? region.fr : region.en
 }

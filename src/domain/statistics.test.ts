@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { loadSiteConfig } from '../config.js'
 import { academyOf } from './academies.js'
 import { milestonesOf } from './milestones.js'
-import { namedParts } from './small-groups.js'
 import { growth, institutionTypeStatistics, schoolStatistics } from './statistics.js'
 
 // The shipped content: min_group_size 5.
@@ -50,7 +49,7 @@ describe('milestonesOf', () => {
   })
 })
 
-describe('school addresses by académie and region', () => {
+describe('school addresses by académie', () => {
   it('finds the académie in the domain or a subdomain of it, former académies in the one they joined', () => {
     expect(academyOf('ac-toulouse.fr')?.region).toBe('occitanie')
     expect(academyOf('AC-Nancy-Metz.fr')?.name).toBe('Nancy-Metz')
@@ -61,7 +60,7 @@ describe('school addresses by académie and region', () => {
     expect(academyOf('ac-toulouse.fr.example.com')).toBeUndefined()
   })
 
-  it('names regions and académies from five signatures, the rest together, the total exact', () => {
+  it('names académies from five signatures, the rest together, the total exact', () => {
     const schools = schoolStatistics(
       site,
       new Map([
@@ -73,8 +72,6 @@ describe('school addresses by académie and region', () => {
     )
     expect(schools).toEqual({
       total: 12,
-      byRegion: [{ key: 'ile-de-france', count: 11 }],
-      otherRegions: null,
       byAcademy: [
         { key: 'paris', name: 'Paris', count: 6 },
         { key: 'creteil', name: 'Créteil', count: 5 },
@@ -83,30 +80,34 @@ describe('school addresses by académie and region', () => {
     })
   })
 
-  it('does not name an académie whose region, shown, would give away the size of a smaller one beside it', () => {
+  it('does not name an académie whose count, less the domains the institutions’ pages name, gives away a small group', () => {
     const schools = schoolStatistics(
       site,
       new Map([
+        // Normandie gathers its former académies' domains: Caen (6) is named on the
+        // institutions' pages, so Normandie (8) would say that ac-rouen.fr has 2.
+        ['ac-caen.fr', 6],
+        ['ac-rouen.fr', 2],
+        // A school's subdomain beside its académie's domain, the same way.
+        ['ac-lyon.fr', 9],
+        ['lycee-ampere.ac-lyon.fr', 3],
+        // Both large enough: nothing left unnamed, the académie is named.
+        ['ac-nantes.fr', 5],
+        ['lycee.ac-nantes.fr', 7],
+        // One domain, as on the institutions' pages.
         ['ac-toulouse.fr', 6],
         ['ac-montpellier.fr', 2],
       ]),
     )
-    expect(schools?.byRegion).toEqual([{ key: 'occitanie', count: 8 }])
-    // Occitanie (8) less Toulouse (6) would say that Montpellier has 2.
-    expect(schools?.byAcademy).toEqual([])
-    expect(schools?.otherAcademies).toBe(8)
+    expect(schools?.byAcademy).toEqual([
+      { key: 'nantes', name: 'Nantes', count: 12 },
+      { key: 'toulouse', name: 'Toulouse', count: 6 },
+    ])
+    expect(schools?.otherAcademies).toBe(22)
   })
 
   it('is absent when no school address signed', () => {
     expect(schoolStatistics(site, new Map([['cnrs.fr', 9]]))).toBeUndefined()
-  })
-})
-
-describe('namedParts', () => {
-  it('gives up the smallest named parts until what is left is nothing or large enough', () => {
-    const parts = [{ count: 9 }, { count: 6 }, { count: 2 }]
-    expect(namedParts(site, 17, parts)).toEqual([{ count: 9 }])
-    expect(namedParts(site, 15, parts.slice(0, 2))).toEqual([{ count: 9 }, { count: 6 }])
   })
 })
 

@@ -3,10 +3,10 @@
 // small-groups.ts, and a discipline is named only when listed signatures typed it.
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
-import { type Academy, academyOf, REGIONS } from './academies.js'
+import { type Academy, academyOf } from './academies.js'
 import { readCounterGroup, readCounters } from './counters.js'
 import { institutionTypeOf } from './institutional-domains.js'
-import { isLargeEnough, namedGroups, namedParts, publishedCount, type GroupCount } from './small-groups.js'
+import { isLargeEnough, publishedCount, type GroupCount } from './small-groups.js'
 
 export interface Statistics {
   confirmed: number
@@ -39,49 +39,49 @@ export interface Statistics {
 export interface SchoolStatistics {
   /** Every signature of a school address, exact. */
   total: number
-  /** The regions that may be named, largest first, and the others together. */
-  byRegion: { key: string; count: number }[]
-  otherRegions?: GroupCount
   /**
-   * The académies that may be named, largest first: large enough, and leaving of their
-   * region, which is shown too, nothing or a group large enough (see namedParts).
+   * The académies that may be named, largest first: large enough, and leaving, once the
+   * domains the institutions' pages name are taken out, nothing or a group large enough.
    */
   byAcademy: { key: string; name: string; count: number }[]
   otherAcademies?: GroupCount
 }
 
-/** Signatures of school addresses by académie and region, from the counts by domain. */
+/**
+ * Signatures of school addresses by académie, from the counts by domain. An académie
+ * may gather several domains (a former académie's, subdomains of schools), and the
+ * institutions' pages name every domain from min_group_size up: an académie is named
+ * only when, less those domains, it leaves nothing or a group large enough, or its
+ * count would give away the domains left unnamed. (A breakdown by region was tried and
+ * dropped: a region less the académies the institutions' pages name gave away a
+ * small académie beside them.)
+ */
 export function schoolStatistics(
   site: SiteConfig,
   byDomain: Map<string, number>,
 ): SchoolStatistics | undefined {
-  const academies = new Map<Academy, number>()
+  const academies = new Map<Academy, { count: number; namedElsewhere: number }>()
   for (const [domain, n] of byDomain) {
     const academy = academyOf(domain)
-    if (academy) academies.set(academy, (academies.get(academy) ?? 0) + n)
+    if (!academy) continue
+    const a = academies.get(academy) ?? { count: 0, namedElsewhere: 0 }
+    a.count += n
+    // Named on the institutions' pages, at most (the test errs on the side of hiding).
+    if (isLargeEnough(site, n)) a.namedElsewhere += n
+    academies.set(academy, a)
   }
-  const total = [...academies.values()].reduce((sum, n) => sum + n, 0)
+  const total = [...academies.values()].reduce((sum, a) => sum + a.count, 0)
   if (total === 0) return undefined
-  const regions = REGIONS.map((r) => ({
-    key: r.key,
-    count: [...academies].filter(([a]) => a.region === r.key).reduce((sum, [, n]) => sum + n, 0),
-  }))
-  const shownRegions = namedGroups(site, regions)
-  const byAcademy = shownRegions.named.flatMap((region) =>
-    namedParts(
-      site,
-      region.count,
-      [...academies]
-        .filter(([a]) => a.region === region.key)
-        .map(([a, count]) => ({ key: a.key, name: a.name, count })),
-    ),
-  )
+  const byAcademy = [...academies]
+    .filter(([, a]) => {
+      const left = a.count - a.namedElsewhere
+      return isLargeEnough(site, a.count) && (left === 0 || isLargeEnough(site, left))
+    })
+    .map(([academy, a]) => ({ key: academy.key, name: academy.name, count: a.count }))
   byAcademy.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr'))
   const namedAcademies = byAcademy.reduce((sum, a) => sum + a.count, 0)
   return {
     total,
-    byRegion: shownRegions.named,
-    ...(shownRegions.others !== undefined ? { otherRegions: shownRegions.others } : {}),
     byAcademy,
     ...(total > namedAcademies ? { otherAcademies: publishedCount(site, total - namedAcademies) } : {}),
   }

@@ -52,8 +52,6 @@ api.get('/v1/stats', async (c) => {
     schools: stats.schools
       ? {
           confirmed: stats.schools.total,
-          by_region: Object.fromEntries(stats.schools.byRegion.map((x) => [x.key, x.count])),
-          by_region_other: orZero(stats.schools.otherRegions),
           by_academy: Object.fromEntries(stats.schools.byAcademy.map((x) => [x.key, x.count])),
           by_academy_other: orZero(stats.schools.otherAcademies),
         }

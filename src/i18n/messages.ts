@@ -317,9 +317,6 @@ export interface MessageData {
     readonly otherInstitutionTypes: string
     readonly bySchool: string
     readonly schoolNote: (values: { n: number }) => string
-    readonly byRegion: string
-    readonly region: string
-    readonly otherRegions: string
     readonly byAcademy: string
     readonly academy: string
     readonly otherAcademies: string

@@ -1,6 +1,5 @@
 // /stats: totals, categories, disciplines and growth, each as a table; the chart
 // repeats the growth table for sighted readers.
-import { regionName } from '../domain/academies.js'
 import type { Statistics } from '../domain/statistics.js'
 import { GrowthChart } from './growth-chart.js'
 import { Layout } from './layout.js'
@@ -102,19 +101,6 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
         <>
           <h2>{m.bySchool}</h2>
           <p>{m.schoolNote({ n: stats.schools.total })}</p>
-          <h3 id="by-region">{m.byRegion}</h3>
-          <CountTable
-            p={p}
-            labelledBy="by-region"
-            what={m.region}
-            howMany={m.count}
-            rows={[
-              ...stats.schools.byRegion.map((r) => ({ label: regionName(r.key, p.locale), count: r.count })),
-              ...(stats.schools.otherRegions !== undefined
-                ? [{ label: m.otherRegions, count: stats.schools.otherRegions }]
-                : []),
-            ]}
-          />
           <h3 id="by-academy">{m.byAcademy}</h3>
           <CountTable
             p={p}
