@@ -105,25 +105,31 @@ describe('a server killed without warning', () => {
 /** Sends a request's headers and half its body, and the rest when told to. */
 function slowPost(url: string, body: string) {
   let finish!: () => void
-  let sent!: () => void
-  const headSent = new Promise<void>((resolve) => (sent = resolve))
+  let read!: () => void
+  // `Expect: 100-continue`: the server answers «100 Continue» once it has parsed the
+  // request's head, so the test knows the request is under way on the server, not just
+  // sent (a connection whose head the server has not read yet is idle, and a stopping
+  // server may close it).
+  const headRead = new Promise<void>((resolve) => (read = resolve))
   const response = new Promise<number>((resolve, reject) => {
     const req = request(`${url}/sign`, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/x-www-form-urlencoded',
         'Content-Length': Buffer.byteLength(body),
+        Expect: '100-continue',
       },
     })
+    req.on('continue', () => req.write(body.slice(0, 10), () => read()))
     req.on('response', (res) => {
       res.resume()
       res.on('end', () => resolve(res.statusCode ?? 0))
     })
     req.on('error', reject)
-    req.write(body.slice(0, 10), () => sent())
+    req.flushHeaders()
     finish = () => req.end(body.slice(10))
   })
-  return { response, headSent, finish: () => finish() }
+  return { response, headRead, finish: () => finish() }
 }
 
 describe('a server asked to stop (SIGTERM)', () => {
@@ -137,10 +143,9 @@ describe('a server asked to stop (SIGTERM)', () => {
         new URLSearchParams(validSignature({ first_name: `Stop${n}`, email: `stop${n}@cnrs.fr` })).toString(),
       ),
     )
-    // The server must have read the requests' heads before it is told to stop. Once their
-    // bytes are on the wire, a request on a newer connection that gets its answer shows it:
-    // the server takes connections, and reads what they carry, in the order they came.
-    await Promise.all(inFlight.map((r) => r.headSent))
+    // The server has read the requests' heads (and the start of their bodies) before it is
+    // told to stop.
+    await Promise.all(inFlight.map((r) => r.headRead))
     expect((await fetch(`${server.url}/api/v1/stats`)).status).toBe(200)
     server.child.kill('SIGTERM')
     await waitFor('the stopping server to refuse new connections', () =>
