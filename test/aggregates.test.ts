@@ -381,6 +381,16 @@ describe.each(DATABASES)('school addresses in /stats (%s)', (kind) => {
     expect(html).not.toContain('Occitanie')
   })
 
+  it('gives every section of /stats, the schools’ among them, an anchor to link to', async () => {
+    const html = (await get(app.url, '/stats')).html
+    const headings = [...html.matchAll(/<h2([^>]*)>([^<]*)</g)]
+    expect(headings.map((h) => h[2])).toContain('Personnels des écoles, collèges et lycées')
+    for (const [, attributes, text] of headings) expect(attributes, text).toMatch(/ id="[a-z-]+"/)
+    expect(html).toContain('<h2 id="by-school">')
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1])
+    expect(ids.length).toBe(new Set(ids).size)
+  })
+
   it('gives the same numbers in the API', async () => {
     const stats = (await (await fetch(`${app.url}/api/v1/stats`)).json()) as Record<string, any>
     expect(stats.schools).toEqual({
