@@ -189,4 +189,18 @@ describe('public aggregates', () => {
       /form\.title_suggestions\.wizard: "wizard" is not a category key/,
     )
   })
+
+  it('give each category a plural for group headings, its label where site.toml gives none', () => {
+    const { site } = loadConfig({ DATA_DIR: dataDir() })
+    const researcher = site.categories.find((c) => c.key === 'researcher')!
+    expect(researcher.plurals).toEqual({ fr: 'Chercheur·es', en: 'Researchers' })
+    const without = contentWith({
+      siteLine: ['plural = { fr = "Chercheur·es", en = "Researchers" }\n', ''],
+    })
+    const bare = loadConfig({ DATA_DIR: dataDir(), CONTENT_DIR: without }).site
+    expect(bare.categories.find((c) => c.key === 'researcher')!.plurals).toEqual({
+      fr: 'Chercheur·e',
+      en: 'Researcher',
+    })
+  })
 })

@@ -10,6 +10,7 @@ import { loadSiteConfig, type SiteConfig } from './config/site.js'
 export { ConfigError } from './config/error.js'
 export {
   categoryLabel,
+  categoryPlural,
   loadSiteConfig,
   type Category,
   type KitConfig,

@@ -245,7 +245,7 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       )
       expect(page.html).toMatch(/Chercheur·e<\/th><td class="num">5<\/td>/)
       expect(page.html).not.toContain('Étudiant·e')
-      expect(page.html).toMatch(/Autres catégories<\/th><td class="num">moins de 5<\/td>/)
+      expect(page.html).toMatch(/Autres catégories<\/th><td class="num">moins de\u00a05<\/td>/)
     })
 
     it('rank only institutions of 5 signatures or more, the others on one line, the same in HTML and JSON', async () => {
@@ -254,7 +254,7 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       expect(html).toContain('href="/institutions/univ-hidden.fr"')
       for (const small of ['cnrs.fr', 'ut-capitole.fr', 'univ-pattern.fr']) expect(html).not.toContain(small)
       expect(html).toMatch(
-        /Autres établissements \(3, moins de 5\u00a0signatures chacun\)<\/th><td role="cell" class="num" data-label="Signatures">moins de 5<\/td>/,
+        /Autres établissements \(3, moins de\u00a05\u00a0signatures chacun\)<\/th><td role="cell" class="num" data-label="Signatures">moins de\u00a05<\/td>/,
       )
       const institutions = (await (await fetch(`${app.url}/api/v1/institutions`)).json()) as Record<
         string,
@@ -279,11 +279,13 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       expect(page.html).toMatch(/Signatures confirmées<\/th><td class="num">14</)
       expect(page.html).toMatch(/Chercheur·e<\/th><td class="num">8</)
       expect(page.html).toMatch(/Personnel ingénieur, technique ou administratif<\/th><td class="num">5</)
-      expect(page.html).toMatch(/Étudiant·e<\/th><td class="num">moins de 5</)
+      expect(page.html).toMatch(/Étudiant·e<\/th><td class="num">moins de\u00a05</)
       expect(page.html).toMatch(/Écologie<\/th><td class="num">6</)
       expect(page.html).not.toContain('Droit')
       expect(page.html).toMatch(/Autres disciplines<\/th><td class="num">8</)
-      expect((await get(app.url, '/en/stats')).html).toMatch(/Student<\/th><td class="num">fewer than 5</)
+      expect((await get(app.url, '/en/stats')).html).toMatch(
+        /Student<\/th><td class="num">fewer than\u00a05</,
+      )
       const stats = (await (await fetch(`${app.url}/api/v1/stats`)).json()) as Record<string, any>
       expect(stats).toMatchObject({ confirmed: 14, public: 7, min_group_size: 5 })
       expect(stats.by_category).toMatchObject({ researcher: 8, staff: 5, student: null })
@@ -293,7 +295,7 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
       const page = await get(app.url, '/stats')
       // univ-tlse3.fr (6), univ-hidden.fr (5), ut-capitole.fr and univ-pattern.fr; the CNRS alone.
       expect(page.html).toMatch(/Universités<\/th><td class="num">13</)
-      expect(page.html).toMatch(/Organismes de recherche<\/th><td class="num">moins de 5</)
+      expect(page.html).toMatch(/Organismes de recherche<\/th><td class="num">moins de\u00a05</)
       expect(page.html).not.toContain('Personnels des écoles')
       expect((await get(app.url, '/en/stats')).html).toMatch(/Universities<\/th><td class="num">13</)
       const stats = (await (await fetch(`${app.url}/api/v1/stats`)).json()) as Record<string, any>
@@ -319,9 +321,9 @@ describe.each(DATABASES)('public aggregates and institutions (%s)', (kind) => {
 
     it('are explained, with the minimum size, in the privacy notice', async () => {
       const fr = (await get(app.url, '/confidentialite')).html
-      expect(fr).toContain('Un groupe de moins de 5\u00a0signatures')
+      expect(fr).toContain('Un groupe de moins de\u00a05\u00a0signatures')
       const en = (await get(app.url, '/en/privacy')).html
-      expect(en).toContain('fewer than 5 signatures')
+      expect(en).toContain('fewer than\u00a05 signatures')
     })
   })
 })
@@ -377,6 +379,16 @@ describe.each(DATABASES)('school addresses in /stats (%s)', (kind) => {
     // No breakdown by region: a region less the académies named would give away a small one.
     expect(html).not.toContain('id="by-region"')
     expect(html).not.toContain('Occitanie')
+  })
+
+  it('gives every section of /stats, the schools’ among them, an anchor to link to', async () => {
+    const html = (await get(app.url, '/stats')).html
+    const headings = [...html.matchAll(/<h2([^>]*)>([^<]*)</g)]
+    expect(headings.map((h) => h[2])).toContain('Personnels des écoles, collèges et lycées')
+    for (const [, attributes, text] of headings) expect(attributes, text).toMatch(/ id="[a-z-]+"/)
+    expect(html).toContain('<h2 id="by-school">')
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1])
+    expect(ids.length).toBe(new Set(ids).size)
   })
 
   it('gives the same numbers in the API', async () => {

@@ -26,6 +26,7 @@ Déjà,Signé,deja@univ-tlse3.fr,researcher,UT3,,,yes,,fr,
 Sue,Suppressed,sue@univ-tlse3.fr,researcher,UT3,,,yes,,fr,
 Ana,Encore,Ana.Aubert@univ-tlse3.fr,researcher,UT3,,,yes,,fr,
 Eva,Étudiante,eva@univ-tlse3.fr,Étudiant·e,UT3,,,yes,,fr,
+Fay,Faure,fay@univ-tlse3.fr,wizard,UT3,,,maybe,nobody,de,
 `
 
 describe.each(DATABASES)('importing signatures gathered elsewhere (%s)', (kind) => {
@@ -74,12 +75,20 @@ describe.each(DATABASES)('importing signatures gathered elsewhere (%s)', (kind) 
   })
 
   it('reports how many were imported and, line by line, why the others were skipped', () => {
-    expect(firstRun).toContain('line 4: skipped, invalid (last_name: required)')
-    expect(firstRun).toContain('line 5: skipped, invalid (email: email_invalid)')
+    // Each wrong field is said in words, with the values its column takes.
+    expect(firstRun).toContain('line 4: skipped, invalid (last_name: missing)')
+    expect(firstRun).toContain('line 5: skipped, invalid (email: not an e-mail address)')
+    const line10 = firstRun.split('\n').find((l) => l.startsWith('line 10: skipped, invalid ('))
+    expect(line10).toContain('category: not a category of site.toml (its key or label)')
+    expect(line10).toContain('display: not one of full, initials, withheld')
+    expect(line10).toContain('public: neither yes nor no')
+    expect(line10).toContain("language: not one of the site's languages (fr, en)")
+    // No code of the form's, meant for its messages, reaches the operator.
+    expect(firstRun).not.toMatch(/_invalid|: required/)
     expect(firstRun).toContain('line 6: skipped, already signed here')
     expect(firstRun).toContain('line 7: skipped, the address refuses mail')
     expect(firstRun).toContain('line 8: skipped, the same address earlier in the file')
-    expect(firstRun).toMatch(/^imported: 3 .*; skipped: 5/m)
+    expect(firstRun).toMatch(/^imported: 3 .*; skipped: 6/m)
     // The report names lines, never the addresses.
     expect(firstRun).not.toContain('@')
   })

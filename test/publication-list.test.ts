@@ -139,9 +139,10 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
       'Premiers signataires',
       'Yan Yvon, Université Toulouse III – Paul Sabatier',
       'Zoé Zéphyr, Directrice de recherche, Université Toulouse III – Paul Sabatier',
-      'Chercheur·e',
+      // A group's heading is its category's plural, as a newspaper prints it.
+      'Chercheur·es',
       'Élise Écart',
-      'Enseignant·e-chercheur·e',
+      'Enseignant·es-chercheur·es',
       'Ana Aubert, Maîtresse de conférences, IRIT – UMR 5505, Université Toulouse III – Paul Sabatier',
       'Béa Bonnet',
       'Signataires sous leurs initiales',
@@ -228,7 +229,7 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
       'Ana Aubert, Maîtresse de conférences, IRIT – UMR 5505, Université Toulouse III – Paul Sabatier',
     )
     expect(xml).toContain(
-      '<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Chercheur·e</w:t>',
+      '<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Chercheur·es</w:t>',
     )
     for (const word of NEVER) expect(xml).not.toContain(word)
   })
@@ -240,6 +241,8 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
     expect(text).toContain('Facing generative AI: conscientious objection')
     expect(text).toContain('List of signatories as of')
     expect(text).toContain('INITIAL SIGNATORIES')
+    expect(text).toContain('\nRESEARCHERS\n')
+    expect(text).toContain('\nTEACHER-RESEARCHERS (FACULTY)\n')
     expect(text).toContain(
       '\nAna Aubert, Maîtresse de conférences, IRIT – UMR 5505, Université Toulouse III – Paul Sabatier\n',
     )

@@ -7,8 +7,10 @@ import { loadConfig } from '../config.js'
 import { prepareDataDir } from '../data-dir.js'
 import { migrateToLatest, openDatabase } from '../db/database.js'
 import { createTransactor } from '../db/transactor.js'
-import { ImportFileError, importSignatures } from '../domain/import.js'
+import { ImportFileError, importSignatures, type LineErrors } from '../domain/import.js'
+import { DISPLAYS } from '../domain/display.js'
 import { createRateLimiter } from '../domain/rate-limits.js'
+import type { FieldErrorKey } from '../domain/sign-form.js'
 
 const usage = 'usage: npm run import -- <file.csv> [--dry-run]'
 const { values, positionals } = parseArgs({
@@ -31,6 +33,38 @@ const REASONS = {
   blocked: 'its domain is blocked by the moderators',
   not_mailed: 'the mailbox had its mails for today: run the file again tomorrow',
 } as const
+
+// What is wrong with a field, said for the operator: never the value itself (an address).
+const FIELD_ERRORS: Record<FieldErrorKey, string> = {
+  required: 'missing',
+  too_long: 'too long',
+  email_invalid: 'not an e-mail address',
+  email_mismatch: 'not the address signed with',
+  email_disposable: 'a disposable address, refused by limits.refuse_disposable',
+  email_typo: 'a likely typo in the domain',
+  email_other_institution: 'not an address of the institution',
+  category_invalid: 'not a category of site.toml (its key or label)',
+  choice_invalid: 'not one of the values allowed',
+  consent_required: 'no consent',
+}
+
+function whatIsWrong(errors: LineErrors, locales: readonly string[]): string {
+  return Object.entries(errors)
+    .map(([field, code]) => {
+      if (code !== 'choice_invalid') return `${field}: ${FIELD_ERRORS[code]}`
+      // Which values a column takes, since the file is fixed by hand.
+      const allowed =
+        field === 'language'
+          ? `not one of the site's languages (${locales.join(', ')})`
+          : field === 'display'
+            ? `not one of ${DISPLAYS.join(', ')}`
+            : field === 'public' || field === 'initial'
+              ? 'neither yes nor no'
+              : FIELD_ERRORS[code]
+      return `${field}: ${allowed}`
+    })
+    .join('; ')
+}
 
 let text: string
 try {
@@ -70,7 +104,9 @@ try {
   )
   for (const l of report.lines)
     if (l.outcome === 'skipped')
-      console.log(`line ${l.line}: skipped, ${REASONS[l.reason]}${l.detail ? ` (${l.detail})` : ''}`)
+      console.log(
+        `line ${l.line}: skipped, ${REASONS[l.reason]}${l.errors ? ` (${whatIsWrong(l.errors, config.site.locales)})` : ''}`,
+      )
   const skipped = Object.entries(report.skipped)
     .map(([reason, n]) => `${n} ${REASONS[reason as keyof typeof REASONS]}`)
     .join('; ')

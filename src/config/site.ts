@@ -280,7 +280,11 @@ const publicationSchema = z
   .transform((p) => Object.freeze(p))
 
 const categorySchema = z
-  .object({ key: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes') })
+  .object({
+    key: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes'),
+    /** The plural per language, for headings over a group («Chercheurs et chercheuses»). */
+    plural: z.record(localeCode, z.string().min(1)).default({}),
+  })
   .catchall(z.string())
 
 const siteSchema = z
@@ -371,7 +375,7 @@ const siteSchema = z
         return z.NEVER
       }
     const categories = []
-    for (const { key, ...labels } of given) {
+    for (const { key, plural, ...labels } of given) {
       const missing = s.locales.find((locale) => !labels[locale])
       if (missing !== undefined) {
         ctx.issues.push({
@@ -382,7 +386,13 @@ const siteSchema = z
         })
         return z.NEVER
       }
-      categories.push(Object.freeze({ key, labels: perLocale((locale) => labels[locale]!) }))
+      categories.push(
+        Object.freeze({
+          key,
+          labels: perLocale((locale) => labels[locale]!),
+          plurals: perLocale((locale) => plural[locale] ?? labels[locale]!),
+        }),
+      )
     }
     const institutionTypes = []
     for (const [i, { key, domains, ...labels }] of institutions.types.entries()) {
@@ -561,4 +571,9 @@ function readMark(setting: string, key: string, markFile: string): string {
 /** The label of a category in a language; a key no longer configured reads as itself. */
 export function categoryLabel(site: SiteConfig, key: string, locale: Locale): string {
   return site.categories.find((c) => c.key === key)?.labels[locale] ?? key
+}
+
+/** The heading over a category's group: its plural, its label when none is given. */
+export function categoryPlural(site: SiteConfig, key: string, locale: Locale): string {
+  return site.categories.find((c) => c.key === key)?.plurals[locale] ?? key
 }

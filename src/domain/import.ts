@@ -31,10 +31,13 @@ const REQUIRED_COLUMNS: readonly ImportColumn[] = ['first_name', 'last_name', 'e
 /** Why a line was left out, or what became of it. */
 export type LineResult =
   | { line: number; outcome: 'imported' }
-  | { line: number; outcome: 'skipped'; reason: SkipReason; detail?: string }
+  | { line: number; outcome: 'skipped'; reason: SkipReason; errors?: LineErrors }
+
+/** What is wrong with a line's fields, by column: the form's error codes. */
+export type LineErrors = Partial<Record<SignField | 'language' | 'initial', FieldErrorKey>>
 
 export type SkipReason =
-  /** A field is missing or wrong (detail: the field and the form's error). */
+  /** A field is missing or wrong (errors: each field's code). */
   | 'invalid'
   /** The same address earlier in the file. */
   | 'duplicate'
@@ -125,9 +128,7 @@ function lineSubmission(ctx: DomainContext, values: Record<string, string>) {
     email_typo_ok: values.email,
   }
   const parsed = parseSignForm(site, form)
-  const errors: Partial<Record<SignField | 'language' | 'initial', FieldErrorKey>> = parsed.ok
-    ? {}
-    : { ...parsed.errors }
+  const errors: LineErrors = parsed.ok ? {} : { ...parsed.errors }
   if (isPublic === undefined) errors.public = 'choice_invalid'
   if (initial === undefined) errors.initial = 'choice_invalid'
   if (!site.locales.includes(language)) errors.language = 'choice_invalid'
@@ -154,21 +155,15 @@ export async function importSignatures(
   options: { dryRun?: boolean } = {},
 ): Promise<ImportReport> {
   const report: ImportReport = { lines: [], imported: 0, skipped: {} }
-  const skip = (line: number, reason: SkipReason, detail?: string) => {
-    report.lines.push({ line, outcome: 'skipped', reason, ...(detail ? { detail } : {}) })
+  const skip = (line: number, reason: SkipReason, errors?: LineErrors) => {
+    report.lines.push({ line, outcome: 'skipped', reason, ...(errors ? { errors } : {}) })
     report.skipped[reason] = (report.skipped[reason] ?? 0) + 1
   }
   const seen = new Set<string>()
   for (const { line, values } of readImportFile(text)) {
     const checked = lineSubmission(ctx, values)
     if (!checked.ok) {
-      skip(
-        line,
-        'invalid',
-        Object.entries(checked.errors)
-          .map(([field, error]) => `${field}: ${error}`)
-          .join(', '),
-      )
+      skip(line, 'invalid', checked.errors)
       continue
     }
     const address = checked.submission.email.address.toLowerCase()

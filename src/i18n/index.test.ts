@@ -31,11 +31,11 @@ describe('message catalogues', () => {
   })
 
   it('refuse a parameter the reference does not give, and a message that is not ICU', () => {
-    const unknown = frenchWith((t) => t.replace('moins de {k, number}', 'moins de {kk, number}'))
+    const unknown = frenchWith((t) => t.replace('moins de\\u00a0{k, number}', 'moins de\\u00a0{kk, number}'))
     expect(() => loadCatalogue(unknown, 'fr', reference)).toThrow(
       'groups.fewerThan ({kk} is not a parameter of this message)',
     )
-    const broken = frenchWith((t) => t.replace('moins de {k, number}', 'moins de {k, number'))
+    const broken = frenchWith((t) => t.replace('moins de\\u00a0{k, number}', 'moins de\\u00a0{k, number'))
     expect(() => loadCatalogue(broken, 'fr', reference)).toThrow('groups.fewerThan (')
     // French grammar in a catalogue of another language: said as such.
     expect(() => loadCatalogue(reference.file, 'es', reference)).toThrow(

@@ -240,6 +240,10 @@ describe('French typography in every message', () => {
     expect(unformatted(french)).toEqual([])
   })
 
+  it('never breaks a line between «moins de» and its number (a group too small to show)', () => {
+    expect(offences(french, /(?<!\p{L})moins de[ \u202f]\d/u)).toEqual([])
+  })
+
   it('writes the first of the month as an ordinal («1er novembre»)', () => {
     expect(fr.date('2026-11-01')).toBe('1er novembre 2026')
     expect(fr.date('2026-11-21')).toBe('21 novembre 2026')
@@ -259,6 +263,10 @@ describe('English typography in every message', () => {
 
   it('writes numbers with a comma between thousands («1,000»)', () => {
     expect(unformatted(english)).toEqual([])
+  })
+
+  it('never breaks a line between «fewer than» and its number (a group too small to show)', () => {
+    expect(offences(english, /(?<!\p{L})fewer than[ \u202f]\d/u)).toEqual([])
   })
 
   it('agrees every counted word with its number («1 second», «0 signatures»)', () => {

@@ -99,7 +99,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
       ) : null}
       {stats.schools ? (
         <>
-          <h2>{m.bySchool}</h2>
+          <h2 id="by-school">{m.bySchool}</h2>
           <p>{m.schoolNote({ n: stats.schools.total })}</p>
           <h3 id="by-academy">{m.byAcademy}</h3>
           <CountTable
@@ -116,7 +116,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
           />
         </>
       ) : null}
-      <h2>{m.growth}</h2>
+      <h2 id="growth">{m.growth}</h2>
       {points.length === 0 ? (
         <p>{m.none}</p>
       ) : (
@@ -154,7 +154,7 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
           </details>
         </>
       )}
-      <h2>{m.openData}</h2>
+      <h2 id="open-data">{m.openData}</h2>
       <p>{m.openDataBody({ licence: p.site.openDataLicence })}</p>
       <ul class="downloads">
         <li>

@@ -1,7 +1,7 @@
 // The list for publication as a sequence of typed blocks (title, headings, entries,
 // closing note), in the moderator's chosen language: what the PDF, DOCX and text
 // writers each lay out in their own way, so that the three say the same thing.
-import { categoryLabel, type Locale, type SiteConfig } from '../../config.js'
+import { categoryPlural, type Locale, type SiteConfig } from '../../config.js'
 import { entryText, type ListEvent, type ListHead, type SectionKind } from '../../domain/publication-list.js'
 import { messagesFor } from '../../i18n/index.js'
 
@@ -26,7 +26,7 @@ function headingOf(site: SiteConfig, locale: Locale, s: SectionKind): string {
       return m.noInstitution
     case 'category':
       return site.categories.some((c) => c.key === s.key)
-        ? categoryLabel(site, s.key, locale)
+        ? categoryPlural(site, s.key, locale)
         : m.otherCategory
   }
 }
