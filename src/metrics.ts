@@ -7,9 +7,9 @@
 // only reads the cells when a scraper asks. Labels hold route patterns
 // (/manage/:token), never a path: a path may carry a token, and a label per path
 // would grow without bound. Nothing personal is ever a label.
-import { timingSafeEqual } from 'node:crypto'
 import type { Registry } from 'prom-client'
 import type { RateLimiter } from './domain/rate-limits.js'
+import { sameSecret } from './domain/tokens.js'
 
 export type MailFailure = 'will_retry' | 'given_up' | 'refused'
 
@@ -218,7 +218,5 @@ export function countingRefusals(limiter: RateLimiter, metrics: Metrics): RateLi
 
 /** Whether an Authorization header is `Bearer <token>`, compared in constant time (METRICS_TOKEN). */
 export function bearerMatches(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header ?? '')
-  const expected = Buffer.from(`Bearer ${token}`)
-  return given.length === expected.length && timingSafeEqual(given, expected)
+  return sameSecret(`Bearer ${token}`, header)
 }

@@ -2,7 +2,7 @@
 // whose page shows a button; pressing it opens a session. The session id lives in
 // a cookie, the database keeps its hash; the CSRF token of every admin form is
 // derived from it with the server's secret.
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import type { AdminSession } from '../db/schema.js'
 import { enqueueMail } from '../mail/outbox.js'
 import { renderAdminLoginMail } from '../mail/admin-login-mail.js'
@@ -12,7 +12,7 @@ import type { DomainContext } from './context.js'
 import { emailKey, mailboxKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
 import { formLimits, loginMailTally, loginPairLimit, type LimitOutcome, type Origin } from './rate-limits.js'
 import { isModerator } from './moderators.js'
-import { hashToken, looksLikeToken, newToken } from './tokens.js'
+import { hashToken, looksLikeToken, newToken, sameSecret } from './tokens.js'
 
 export type { AdminSession }
 
@@ -190,10 +190,7 @@ export function checkSessionCsrf(
   session: Pick<AdminSession, 'hash'>,
   value: string | undefined,
 ): boolean {
-  if (!value) return false
-  const expected = Buffer.from(sessionCsrf(secret, session))
-  const given = Buffer.from(value)
-  return expected.length === given.length && timingSafeEqual(expected, given)
+  return sameSecret(sessionCsrf(secret, session), value)
 }
 
 /** The CSRF value of the button behind a login link (no session exists yet). */
@@ -202,8 +199,5 @@ export function loginCsrf(secret: string, tokenHash: string): string {
 }
 
 export function checkLoginCsrf(secret: string, tokenHash: string, value: string | undefined): boolean {
-  if (!value) return false
-  const expected = Buffer.from(loginCsrf(secret, tokenHash))
-  const given = Buffer.from(value)
-  return expected.length === given.length && timingSafeEqual(expected, given)
+  return sameSecret(loginCsrf(secret, tokenHash), value)
 }

@@ -4,7 +4,6 @@
 // of recipients once; feedNewsMails then hands their mails to the outbox a few at a
 // time (the throttle of [news] mails_per_minute), so that a crash, a restart or an
 // SMTP outage resumes where it stopped and reaches each recipient once.
-import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { ExpressionBuilder } from 'kysely'
 import { createMarkdown } from '../content/load.js'
 import { sql, type Db, type Tx } from '../db/database.js'
@@ -20,6 +19,7 @@ import { absoluteUrl } from './links.js'
 import { emailKey, mailboxKey, normalizeEmail } from './normalize-email.js'
 import { leaveChoice } from './opt-outs.js'
 import { SignatureStates } from './signature-state.js'
+import { checkStopLinkKey, stopLinkKey } from './tokens.js'
 
 export const NEWS_TITLE_MAX = 200
 export const NEWS_BODY_MAX = 10_000
@@ -301,21 +301,9 @@ export async function newsProgress(db: Db | Tx, row: NewsRow): Promise<NewsProgr
   return { total, waiting, sent, failed, skipped: total - waiting - sent - failed, finished: false }
 }
 
-/** The key of a signatory's stop link: the link is theirs, and nobody can guess another's. */
+/** The key of a signatory's stop link for news (tokens.ts, stopLinkKey). */
 export function newsStopKey(secret: string, signatureId: number): string {
-  return createHmac('sha256', secret).update(`news-stop:${signatureId}`).digest('base64url')
-}
-
-/** Checks a stop link; throws token_invalid when it is not one the site made. */
-export function checkNewsStopKey(secret: string, signatureId: number, key: string): void {
-  const expected = Buffer.from(newsStopKey(secret, signatureId))
-  const given = Buffer.from(key)
-  if (
-    !Number.isSafeInteger(signatureId) ||
-    expected.length !== given.length ||
-    !timingSafeEqual(expected, given)
-  )
-    throw new AppError('token_invalid')
+  return stopLinkKey(secret, 'news-stop', signatureId)
 }
 
 function newsStopLink(ctx: DomainContext, locale: string, signatureId: number): string {
@@ -559,7 +547,7 @@ export async function stopNews(
   key: string,
   method: NewsUnsubscribeMethod,
 ): Promise<void> {
-  checkNewsStopKey(ctx.config.secret, signatureId, key)
+  checkStopLinkKey(ctx.config.secret, 'news-stop', signatureId, key)
   await ctx.transact(async (tx) => {
     const now = ctx.now()
     if (!(await leaveChoice(ctx, tx, signatureId, 'wants_updates', now))) return

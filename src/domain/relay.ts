@@ -2,7 +2,6 @@
 // they are willing to help organise a debate. Their addresses are never shown; the
 // sender confirms their own address first (double opt-in), messages are limited per
 // sender and per institution, and each relayed mail carries a link to stop them.
-import { createHmac, timingSafeEqual } from 'node:crypto'
 import { sql, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
 import type { RelayMessage } from '../db/schema.js'
@@ -18,7 +17,7 @@ import { mayMail, recipientOf } from './mail-cap.js'
 import { leaveChoice } from './opt-outs.js'
 import type { FieldErrorKey } from './sign-form.js'
 import { SignatureStates } from './signature-state.js'
-import { hashToken, looksLikeToken, newToken } from './tokens.js'
+import { checkStopLinkKey, hashToken, looksLikeToken, newToken, stopLinkKey } from './tokens.js'
 
 const HOUR_MS = 3600_000
 const DAY_MS = 24 * HOUR_MS
@@ -140,10 +139,6 @@ export async function findPendingRelay(
 }
 
 /** The key of the stop link of one signatory: only the site can make it. */
-export function stopKey(secret: string, signatureId: number): string {
-  return createHmac('sha256', secret).update(`debate-stop:${signatureId}`).digest('base64url')
-}
-
 export type RelayOutcome = { ok: true; recipients: number } | { ok: false; reason: 'limited' }
 
 /**
@@ -199,7 +194,7 @@ export async function sendRelay(
       const stopLink = absoluteUrl(
         ctx.config,
         r.locale,
-        `/debate/stop/${r.id}/${stopKey(ctx.config.secret, r.id)}`,
+        `/debate/stop/${r.id}/${stopLinkKey(ctx.config.secret, 'debate-stop', r.id)}`,
       )
       const mail = renderRelayed({
         site: mailSite(ctx.config, r.locale, now),
@@ -255,18 +250,6 @@ export async function sendRelay(
   return outcome
 }
 
-/** Checks a stop link; throws token_invalid when it is not one the site made. */
-export function checkStopKey(secret: string, signatureId: number, key: string): void {
-  const expected = Buffer.from(stopKey(secret, signatureId))
-  const given = Buffer.from(key)
-  if (
-    !Number.isSafeInteger(signatureId) ||
-    expected.length !== given.length ||
-    !timingSafeEqual(expected, given)
-  )
-    throw new AppError('token_invalid')
-}
-
 /**
  * No more relayed messages for this signatory: the opt-in is cleared (and counted so),
  * and the address is erased unless they also asked for news.
@@ -276,7 +259,7 @@ export async function stopDebateMessages(
   signatureId: number,
   key: string,
 ): Promise<void> {
-  checkStopKey(ctx.config.secret, signatureId, key)
+  checkStopLinkKey(ctx.config.secret, 'debate-stop', signatureId, key)
   await ctx.transact(async (tx) => {
     await leaveChoice(ctx, tx, signatureId, 'wants_debate', ctx.now())
   })

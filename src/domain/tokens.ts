@@ -1,6 +1,7 @@
 // Links mailed to signatories carry a random token; the database keeps only its
 // hash, so a copy of the database cannot be used to confirm or edit anyone.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { AppError } from './errors.js'
 
 /** 256 random bits, URL-safe. */
 export function newToken(): { token: string; hash: string } {
@@ -26,8 +27,37 @@ export function csrfFor(secret: string, tokenHash: string): string {
 }
 
 export function checkCsrf(secret: string, tokenHash: string, value: string | undefined): boolean {
-  if (!value) return false
-  const expected = Buffer.from(csrfFor(secret, tokenHash))
-  const given = Buffer.from(value)
-  return expected.length === given.length && timingSafeEqual(expected, given)
+  return sameSecret(csrfFor(secret, tokenHash), value)
+}
+
+/** A value the site made (a CSRF value, a link's key, a token) against one given, in constant time. */
+export function sameSecret(expected: string, given: string | undefined): boolean {
+  if (!given) return false
+  const a = Buffer.from(expected)
+  const b = Buffer.from(given)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/**
+ * The key of a signatory's link that stops something mailed to them (news, relayed
+ * debate messages): derived from the site's secret, so the link needs no stored token,
+ * and nobody can guess another signatory's.
+ */
+export function stopLinkKey(
+  secret: string,
+  purpose: 'news-stop' | 'debate-stop',
+  signatureId: number,
+): string {
+  return createHmac('sha256', secret).update(`${purpose}:${signatureId}`).digest('base64url')
+}
+
+/** Checks a stop link; throws token_invalid when it is not one the site made. */
+export function checkStopLinkKey(
+  secret: string,
+  purpose: 'news-stop' | 'debate-stop',
+  signatureId: number,
+  key: string,
+): void {
+  if (!Number.isSafeInteger(signatureId) || !sameSecret(stopLinkKey(secret, purpose, signatureId), key))
+    throw new AppError('token_invalid')
 }

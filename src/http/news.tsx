@@ -3,7 +3,8 @@
 // pressed the button or their mail client sent RFC 8058's one-click POST.
 import { Hono, type Context } from 'hono'
 import { AppError } from '../domain/errors.js'
-import { checkNewsStopKey, listPublishedNews, stopNews } from '../domain/news.js'
+import { listPublishedNews, stopNews } from '../domain/news.js'
+import { checkStopLinkKey } from '../domain/tokens.js'
 import { NewsListPage, NewsStopInvalidPage, NewsStoppedPage, NewsStopPage } from '../views/news-pages.js'
 import type { AppEnv } from './env.js'
 import { formText } from './form-body.js'
@@ -49,7 +50,7 @@ newsStop.get('/:id/:key', (c) =>
     const { ctx, page } = c.var
     const id = Number(c.req.param('id'))
     const key = c.req.param('key')
-    checkNewsStopKey(ctx.config.secret, id, key)
+    checkStopLinkKey(ctx.config.secret, 'news-stop', id, key)
     return render(c, <NewsStopPage p={page} action={page.href(`/news/stop/${id}/${key}`)} />)
   }),
 )

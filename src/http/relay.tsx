@@ -3,7 +3,8 @@
 import { Hono, type Context } from 'hono'
 import { AppError } from '../domain/errors.js'
 import { findInstitution } from '../domain/institutions.js'
-import { checkStopKey, findPendingRelay, sendRelay, stopDebateMessages } from '../domain/relay.js'
+import { findPendingRelay, sendRelay, stopDebateMessages } from '../domain/relay.js'
+import { checkStopLinkKey } from '../domain/tokens.js'
 import { isLargeEnough } from '../domain/small-groups.js'
 import { checkCsrf, csrfFor } from '../domain/tokens.js'
 import {
@@ -82,7 +83,7 @@ debateStop.get('/:id/:key', (c) =>
   withRelayLink(c, async () => {
     const { ctx, page } = c.var
     const id = Number(c.req.param('id'))
-    checkStopKey(ctx.config.secret, id, c.req.param('key'))
+    checkStopLinkKey(ctx.config.secret, 'debate-stop', id, c.req.param('key'))
     return render(
       c,
       <DebateStopPage p={page} action={page.href(`/debate/stop/${id}/${c.req.param('key')}`)} />,
