@@ -109,6 +109,11 @@ describe.each(DATABASES)('importing signatures gathered elsewhere (%s)', (kind) 
     const bob = app.smtp.messages.find((m) => to(m) === 'bob@cnrs.fr')!
     expect(bob.subject).toMatch(/^Facing generative AI.* — will you confirm your signature\?$/)
     expect(bob.text).toContain('/en/confirm/')
+    // Nobody asked for it on the site: the footer says where the address came from, not «following a request».
+    expect(ana.text).toContain('à partir de la liste de signataires qu’il a reçue')
+    expect(ana.text).not.toContain('à la suite d’une demande faite le')
+    expect(bob.text).toContain('from the list of signatories it was given')
+    expect(bob.text).not.toContain('following a request made on')
     expect(app.smtp.messages.map(to).sort()).toEqual([
       'ana.aubert@univ-tlse3.fr',
       'bob@cnrs.fr',

@@ -758,6 +758,7 @@ export interface MessageData {
     readonly importPreheader: (values: { days: number }) => string
     readonly importBody: (values: { title: string | number; org: string | number }) => string
     readonly importExpiry: (values: { days: number }) => string
+    readonly importSentBy: (values: { domain: string | number; title: string | number }) => string
     readonly alreadySubject: (values: { title: string | number }) => string
     readonly alreadyPreheader: string
     readonly alreadyBody: (values: { title: string | number }) => string

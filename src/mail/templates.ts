@@ -46,6 +46,8 @@ export function renderMail(input: MailInput): RenderedMail {
           { button: m.confirmButton, href: input.link },
           { paragraph: m.importExpiry({ days: input.validity }) },
         ],
+        // Nobody asked for this mail on the site: the footer says where the address came from.
+        sentBecause: m.importSentBy({ domain: input.site.domain, title: input.site.title }),
       })
     case 'already_signed':
       return composeMail({
