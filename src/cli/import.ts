@@ -46,6 +46,7 @@ const FIELD_ERRORS: Record<FieldErrorKey, string> = {
   category_invalid: 'not a category of site.toml (its key or label)',
   choice_invalid: 'not one of the values allowed',
   consent_required: 'no consent',
+  url_invalid: 'not a web address',
 }
 
 function whatIsWrong(errors: LineErrors, locales: readonly string[]): string {

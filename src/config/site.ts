@@ -112,6 +112,24 @@ const institutionsSchema = z
   })
   .prefault({})
 
+// Organisations that may sign in their own name (a laboratory, a learned society, a
+// union branch): the kinds the form offers, each named in every language with its
+// plural for the list's headings. None: organisations do not sign, and no page says so.
+const organisationsSchema = z
+  .object({
+    kinds: z
+      .array(
+        z
+          .object({
+            key: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes'),
+            plural: z.record(localeCode, z.string().min(1)).default({}),
+          })
+          .catchall(z.string()),
+      )
+      .default([]),
+  })
+  .prefault({})
+
 const privacySchema = z
   .object({
     // A public breakdown shows a group (an institution, a category, a discipline) only
@@ -308,6 +326,7 @@ const siteSchema = z
     categories: z.array(categorySchema).min(1),
     kit: kitSchema,
     institutions: institutionsSchema,
+    organisations: organisationsSchema,
     privacy: privacySchema,
     transparency: transparencySchema,
     reliability: reliabilitySchema,
@@ -337,6 +356,7 @@ const siteSchema = z
       retention,
       categories: given,
       institutions,
+      organisations,
       kit,
       privacy,
       transparency,
@@ -415,6 +435,27 @@ const siteSchema = z
         }),
       )
     }
+    const organisationKinds = []
+    for (const [i, { key, plural, ...labels }] of organisations.kinds.entries()) {
+      const missing = s.locales.find((locale) => !labels[locale])
+      if (missing !== undefined || organisations.kinds.findIndex((k) => k.key === key) !== i) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['organisations', 'kinds', i],
+          message:
+            missing !== undefined ? `"${key}" has no label for "${missing}"` : `"${key}" names two kinds`,
+          input: key,
+        })
+        return z.NEVER
+      }
+      organisationKinds.push(
+        Object.freeze({
+          key,
+          labels: perLocale((locale) => labels[locale]!),
+          plurals: perLocale((locale) => plural[locale] ?? labels[locale]!),
+        }),
+      )
+    }
     // Each mark is named and described in every language, and has an id of its own.
     for (const [i, mark] of (kit.marks ?? []).entries()) {
       for (const field of ['name', 'alt'] as const) {
@@ -461,6 +502,8 @@ const siteSchema = z
       institutionNames: institutions.names as Readonly<Record<string, string>>,
       /** Kinds of institution, in the order /stats shows them; the first whose domains match wins. */
       institutionTypes: Object.freeze(institutionTypes),
+      /** Kinds of organisation that may sign in their own name, in the list's order; none: they cannot. */
+      organisationKinds: Object.freeze(organisationKinds),
       // The badge reads the site's title in a language it has no words for.
       kit: {
         ...kit,

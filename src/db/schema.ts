@@ -88,6 +88,8 @@ export type OutboxStatus = 'pending' | 'sent' | 'dead'
 export interface OutboxTable {
   id: Generated<number>
   signature_id: number | null
+  /** The organisation a mail is about (migration 015): its queued mails go when it is withdrawn. */
+  organisation_id: Generated<number | null>
   kind: string
   /** Recipient and bodies are erased once the mail is sent. */
   recipient: string | null
@@ -111,6 +113,50 @@ export interface OutboxTable {
   last_error: string | null
   created_at: string
   sent_at: string | null
+}
+
+/**
+ * An organisation that signs in its own name (migration 015): listed and counted apart
+ * from people, and only once a moderator approved it (anyone may claim to speak for one).
+ */
+export interface OrganisationTable {
+  id: Generated<number>
+  /** emailKey of the contact's address: one organisation signature per address. */
+  email_hash: string
+  /** The contact's address in clear, until a moderator approved or refused the signature. */
+  email: string | null
+  email_domain: string
+  name: string
+  /** One of [[organisations.kinds]] in site.toml. */
+  kind: string
+  /** Its own web site, shown with its name; '' when none was given. */
+  url: string
+  /** Who signs for it, in which role, and how it decided: for moderators, never public. */
+  contact_name: string
+  contact_role: string
+  mandate: string
+  locale: string
+  status: SignatureStatus
+  consent_version: string
+  submitted_at: string
+  confirmed_at: string | null
+  updated_at: string
+  mails_sent: number
+  approved_at: string | null
+  hidden_at: string | null
+  network_key: string | null
+  sort_key: string
+}
+
+/** A link mailed to an organisation's contact: as TokenTable, for organisations. */
+export interface OrganisationLinkTable {
+  hash: string
+  organisation_id: number
+  purpose: TokenPurpose
+  expires_at: string
+  used_at: string | null
+  created_at: string
+  submission: string | null
 }
 
 export interface SuppressionTable {
@@ -347,6 +393,8 @@ export interface Database {
   domains: DomainTable
   signatures: SignatureTable
   tokens: TokenTable
+  organisations: OrganisationTable
+  organisation_links: OrganisationLinkTable
   outbox: OutboxTable
   suppressions: SuppressionTable
   imported_addresses: ImportedAddressTable
@@ -369,3 +417,4 @@ export type AuditEntry = Selectable<AuditLogTable>
 export type AdminSession = Selectable<AdminSessionTable>
 export type DomainRow = Selectable<DomainTable>
 export type NewsRow = Selectable<NewsTable>
+export type Organisation = Selectable<OrganisationTable>

@@ -1,6 +1,7 @@
 // Retention: what is no longer needed is deleted, on a schedule inside the server
 // and on demand (npm run purge).
 import type { DomainContext } from './context.js'
+import { purgeOrganisations } from './organisations.js'
 import { forgetNumberedEntries } from './transparency/log.js'
 
 const DAY_MS = 24 * 3600_000
@@ -9,6 +10,8 @@ export const OUTBOX_RETENTION_DAYS = 30
 
 export interface PurgeReport {
   unconfirmedSignatures: number
+  /** Organisations' requests never confirmed. */
+  unconfirmedOrganisations: number
   expiredTokens: number
   oldMails: number
   /** Signatures whose keyed network hash was erased. */
@@ -75,6 +78,7 @@ export async function purgeExpired(
       .where('network_key', 'is not', null)
       .where('submitted_at', '<', tracesBefore)
       .executeTakeFirst()
+    const organisations = await purgeOrganisations(tx, now, unconfirmedBefore, tracesBefore)
     // Invalidated signatures left the counts when they were invalidated: deleting them changes no count.
     const invalidated = await tx
       .deleteFrom('signatures')
@@ -94,6 +98,7 @@ export async function purgeExpired(
     await forgetNumberedEntries(tx, new Date(now.getTime() - DAY_MS))
     return {
       unconfirmedSignatures: Number(signatures.numDeletedRows),
+      unconfirmedOrganisations: organisations,
       expiredTokens: Number(tokens.numDeletedRows),
       oldMails: Number(mails.numDeletedRows),
       networkTraces: Number(traces.numUpdatedRows),

@@ -51,6 +51,7 @@ export type FieldErrorKey =
   | 'category_invalid'
   | 'choice_invalid'
   | 'consent_required'
+  | 'url_invalid'
 export type FieldErrors = Partial<Record<SignField, FieldErrorKey>>
 
 export const NAME_MAX = 100
@@ -182,28 +183,45 @@ export function parseProfile(site: SiteConfig, values: FormValues): ParseResult<
   return { ok: true, value: profileFromForm(parsed.data) }
 }
 
+/** What the address field of a form that mails it gives: the address, or the error to show with it. */
+export type EmailCheck =
+  | { ok: true; email: NormalizedEmail }
+  | { ok: false; error: 'required' | 'email_invalid' | 'email_disposable' | 'email_typo'; suggestion?: string }
+
+/**
+ * The address typed in a form that mails it (the sign form, the organisations' form):
+ * required, valid, not a throwaway service when the site refuses them, and a probable
+ * typo pointed out once; sent again unchanged (`typoOk`), it is taken as typed.
+ */
+export function checkEmailField(site: SiteConfig, raw: string, typoOk: string | undefined): EmailCheck {
+  const email = normalizeEmail(raw)
+  if (raw.trim() === '') return { ok: false, error: 'required' }
+  if (!email) return { ok: false, error: 'email_invalid' }
+  if (site.limits.refuseDisposable && isDisposableDomain(email.domain))
+    return { ok: false, error: 'email_disposable' }
+  // A throwaway service is a real domain (yopmail.com is no typo of hotmail.com).
+  if (!isDisposableDomain(email.domain) && typoOk !== raw) {
+    const domain = suggestDomain(email.domain, site.limits.knownDomains)
+    if (domain)
+      return {
+        ok: false,
+        error: 'email_typo',
+        suggestion: email.address.slice(0, email.address.lastIndexOf('@') + 1) + domain,
+      }
+  }
+  return { ok: true, email }
+}
+
 /** A whole signature: the profile, a valid address and explicit consent. */
 export function parseSignForm(site: SiteConfig, values: FormValues): ParseResult<SignSubmission> {
   const profile = parseProfile(site, values)
   const errors: FieldErrors = profile.ok ? {} : { ...profile.errors }
-  const rawEmail = values.email ?? ''
-  const email = normalizeEmail(rawEmail)
-  if (rawEmail.trim() === '') errors.email = 'required'
-  else if (!email) errors.email = 'email_invalid'
-  else if (site.limits.refuseDisposable && isDisposableDomain(email.domain)) errors.email = 'email_disposable'
-  let emailSuggestion: string | undefined
-  // A probable typo is pointed out once; sent again unchanged, the address is taken as typed.
-  // A throwaway service is a real domain (yopmail.com is no typo of hotmail.com).
-  if (email && !errors.email && !isDisposableDomain(email.domain) && values.email_typo_ok !== rawEmail) {
-    const domain = suggestDomain(email.domain, site.limits.knownDomains)
-    if (domain) {
-      errors.email = 'email_typo'
-      emailSuggestion = email.address.slice(0, email.address.lastIndexOf('@') + 1) + domain
-    }
-  }
+  const email = checkEmailField(site, values.email ?? '', values.email_typo_ok)
+  if (!email.ok) errors.email = email.error
+  const emailSuggestion = email.ok ? undefined : email.suggestion
   if (values.consent !== '1') errors.consent = 'consent_required'
-  if (!profile.ok || !email || Object.keys(errors).length > 0) return { ok: false, errors, emailSuggestion }
-  return { ok: true, value: { ...profile.value, email } }
+  if (!profile.ok || !email.ok || Object.keys(errors).length > 0) return { ok: false, errors, emailSuggestion }
+  return { ok: true, value: { ...profile.value, email: email.email } }
 }
 
 /** The honeypot: a field hidden from people, which naive bots fill in. */

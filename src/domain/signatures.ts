@@ -15,6 +15,7 @@ import { AppError } from './errors.js'
 import { absoluteUrl } from './links.js'
 import { emailKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
 import { mailCapSince, mayMail, mayMailGiven, recipientOf, type Recipient } from './mail-cap.js'
+import { mailOrganisationLink } from './organisations.js'
 import { profileColumns } from './profile.js'
 import type { ProfileFields, SignSubmission } from './sign-form.js'
 import {
@@ -333,35 +334,48 @@ async function mailManageLink(
   let queued = false
   await ctx.transact(async (tx) => {
     const now = ctx.now()
-    const signature = await tx
-      .selectFrom('signatures')
-      .selectAll()
-      .where('email_hash', '=', recipient.key)
-      .executeTakeFirst()
-    if (!signature || !(await mayMail(ctx, tx, recipient, now))) return
-    if (signature.status === 'pending') {
-      // Not confirmed yet: what this person needs is a confirmation link again, for
-      // the signature as it is stored (its page shows what that is).
-      if (signature.mails_sent >= ctx.config.site.maxMailsPerAddress) return
-      await tx
-        .updateTable('signatures')
-        .set({ mails_sent: signature.mails_sent + 1 })
-        .where('id', '=', signature.id)
-        .execute()
-      await mailLink(ctx, tx, {
-        signature,
-        kind: 'confirm',
-        to: email,
-        recipient,
-        now,
-        submission: submissionOf(signature),
-      })
-    } else {
-      await mailLink(ctx, tx, { signature, kind: 'manage', to: email, recipient, now })
-    }
-    queued = true
+    queued = await mailSignatureLink(ctx, tx, email, recipient, now)
+    // The same address may also have signed for an organisation: its link comes too.
+    if (await mailOrganisationLink(ctx, tx, email, recipient, now)) queued = true
   })
   if (queued) ctx.mailQueued()
+}
+
+/** The link a personal signature's owner asked for; false when none is mailed. */
+async function mailSignatureLink(
+  ctx: DomainContext,
+  tx: Tx,
+  email: NormalizedEmail,
+  recipient: Recipient,
+  now: Date,
+): Promise<boolean> {
+  const signature = await tx
+    .selectFrom('signatures')
+    .selectAll()
+    .where('email_hash', '=', recipient.key)
+    .executeTakeFirst()
+  if (!signature || !(await mayMail(ctx, tx, recipient, now))) return false
+  if (signature.status === 'pending') {
+    // Not confirmed yet: what this person needs is a confirmation link again, for
+    // the signature as it is stored (its page shows what that is).
+    if (signature.mails_sent >= ctx.config.site.maxMailsPerAddress) return false
+    await tx
+      .updateTable('signatures')
+      .set({ mails_sent: signature.mails_sent + 1 })
+      .where('id', '=', signature.id)
+      .execute()
+    await mailLink(ctx, tx, {
+      signature,
+      kind: 'confirm',
+      to: email,
+      recipient,
+      now,
+      submission: submissionOf(signature),
+    })
+  } else {
+    await mailLink(ctx, tx, { signature, kind: 'manage', to: email, recipient, now })
+  }
+  return true
 }
 
 export interface TokenTarget {

@@ -9,6 +9,7 @@
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { readCounts, type Counts } from './counters.js'
+import { countOrganisations } from './organisations.js'
 import { listInstitutions, type InstitutionRanking } from './institutions.js'
 import { readStatistics, type Statistics } from './statistics.js'
 import { HOME_TESTIMONIES, listTestimonies, type Testimony } from './testimonies.js'
@@ -66,6 +67,8 @@ export interface PublicNumbers {
   institutions: Snapshot<InstitutionRanking>
   /** The few latest testimonies the home page shows. */
   testimonies: Snapshot<Testimony[]>
+  /** Organisations listed as signatories: counted apart from people. */
+  organisations: Snapshot<number>
 }
 
 export function publicNumbers(db: Db, site: SiteConfig, maxAgeMs: number): PublicNumbers {
@@ -77,5 +80,6 @@ export function publicNumbers(db: Db, site: SiteConfig, maxAgeMs: number): Publi
       () => listTestimonies(db, site, { limit: HOME_TESTIMONIES }).then((page) => page.items),
       maxAgeMs,
     ),
+    organisations: snapshot(() => countOrganisations(db), maxAgeMs),
   }
 }

@@ -110,6 +110,7 @@ export interface MessageData {
     readonly category_invalid: string
     readonly choice_invalid: string
     readonly consent_required: string
+    readonly url_invalid: string
   }
   readonly kit: {
     readonly navLabel: string
@@ -767,5 +768,25 @@ export interface MessageData {
     readonly managePreheader: (values: { hours: number }) => string
     readonly manageBody: (values: { title: string | number }) => string
     readonly manageExpiry: (values: { hours: number }) => string
+    readonly orgConfirmSubject: (values: { title: string | number }) => string
+    readonly orgConfirmBody: (values: { name: string | number; title: string | number }) => string
+    readonly orgConfirmButton: string
+    readonly orgModeration: string
+    readonly orgAlreadySubject: (values: { title: string | number }) => string
+    readonly orgAlreadyPreheader: string
+    readonly orgAlreadyBody: (values: { title: string | number; name: string | number }) => string
+    readonly orgManageButton: string
+    readonly orgManageSubject: (values: { title: string | number }) => string
+    readonly orgManageBody: (values: { title: string | number; name: string | number }) => string
+    readonly orgApprovedSubject: (values: { title: string | number }) => string
+    readonly orgApprovedPreheader: (values: { name: string | number }) => string
+    readonly orgApprovedBody: (values: { name: string | number; title: string | number }) => string
+    readonly orgListButton: string
+    readonly orgApprovedAfter: string
+    readonly orgRefusedSubject: (values: { title: string | number }) => string
+    readonly orgRefusedPreheader: (values: { name: string | number }) => string
+    readonly orgRefusedBody: (values: { title: string | number; name: string | number }) => string
+    readonly orgRefusedAfter: string
+    readonly orgDecisionSentBy: (values: { domain: string | number; title: string | number }) => string
   }
 }

@@ -13,6 +13,8 @@ export interface NewMail extends RenderedMail {
   /** mailboxKey of the recipient: what the cap on mail per recipient counts. */
   mailboxHash: string
   signatureId: number | null
+  /** The organisation the mail is about: its queued mails go when it is withdrawn. */
+  organisationId?: number
   /** Extra headers, e.g. List-Unsubscribe for mails one can stop. */
   headers?: Record<string, string>
 }
@@ -35,6 +37,7 @@ export async function enqueueMail(tx: Tx, mail: NewMail, now: Date): Promise<num
     .insertInto('outbox')
     .values({
       signature_id: mail.signatureId,
+      organisation_id: mail.organisationId ?? null,
       kind: mail.kind,
       recipient: mail.recipient,
       recipient_hash: mail.recipientHash,

@@ -15,6 +15,7 @@ import * as m011 from './011_news.js'
 import * as m012 from './012_signatory_display.js'
 import * as m013 from './013_log_sequencer.js'
 import * as m014 from './014_imported_addresses.js'
+import * as m015 from './015_organisations.js'
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '012_signatory_display': m012,
   '013_log_sequencer': m013,
   '014_imported_addresses': m014,
+  '015_organisations': m015,
 }
