@@ -32,6 +32,7 @@ import { messagesFor } from './i18n/index.js'
 import { silentLogger, type Logger } from './log.js'
 import { debateStop, relay } from './http/relay.js'
 import { openData } from './http/open-data.js'
+import { organisations } from './http/organisations.js'
 import { signatories } from './http/signatories.js'
 import { testimonies } from './http/testimonies.js'
 import { stats } from './http/stats.js'
@@ -129,6 +130,7 @@ export function createApp(
     pages.route('/confirmed', confirmed)
     pages.route('/manage', manage)
     pages.route('/signatories', signatories)
+    pages.route('/organisations', organisations)
     pages.route('/testimonies', testimonies)
     pages.route('/kit', kit)
     pages.route('/institutions', institutions)

@@ -186,7 +186,11 @@ export function parseProfile(site: SiteConfig, values: FormValues): ParseResult<
 /** What the address field of a form that mails it gives: the address, or the error to show with it. */
 export type EmailCheck =
   | { ok: true; email: NormalizedEmail }
-  | { ok: false; error: 'required' | 'email_invalid' | 'email_disposable' | 'email_typo'; suggestion?: string }
+  | {
+      ok: false
+      error: 'required' | 'email_invalid' | 'email_disposable' | 'email_typo'
+      suggestion?: string
+    }
 
 /**
  * The address typed in a form that mails it (the sign form, the organisations' form):
@@ -220,7 +224,8 @@ export function parseSignForm(site: SiteConfig, values: FormValues): ParseResult
   if (!email.ok) errors.email = email.error
   const emailSuggestion = email.ok ? undefined : email.suggestion
   if (values.consent !== '1') errors.consent = 'consent_required'
-  if (!profile.ok || !email.ok || Object.keys(errors).length > 0) return { ok: false, errors, emailSuggestion }
+  if (!profile.ok || !email.ok || Object.keys(errors).length > 0)
+    return { ok: false, errors, emailSuggestion }
   return { ok: true, value: { ...profile.value, email: email.email } }
 }
 

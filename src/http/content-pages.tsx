@@ -9,10 +9,11 @@ export const contentPages = new Hono<AppEnv>()
 
 contentPages.get('/', async (c) => {
   const { ctx, page, locale } = c.var
-  const [counts, testimonies, institutions] = await Promise.all([
+  const [counts, testimonies, institutions, organisations] = await Promise.all([
     ctx.numbers.counts.get(),
     ctx.numbers.testimonies.get(),
     ctx.numbers.institutions.get(),
+    ctx.numbers.organisations.get(),
   ])
   return render(
     c,
@@ -21,6 +22,7 @@ contentPages.get('/', async (c) => {
       manifesto={ctx.content.manifesto[locale]!}
       appendices={[...(ctx.content.pages[locale]?.values() ?? [])].filter((doc) => doc.appendixHtml)}
       count={counts.confirmed}
+      organisations={organisations}
       testimonies={testimonies}
       institutions={institutions.items.length + institutions.other.institutions}
       url={absoluteUrl(ctx.config, locale, '/')}

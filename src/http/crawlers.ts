@@ -16,7 +16,18 @@ const NAMING = {
   files: ['/open-data/', '/api/v1/signatories'],
 }
 /** Behind a mailed link or for moderators: nothing to find there. */
-const PRIVATE = { pages: ['/confirm/', '/manage', '/relay/', '/debate/', '/news/stop/'], files: ['/admin'] }
+const PRIVATE = {
+  pages: [
+    '/confirm/',
+    '/manage',
+    '/relay/',
+    '/debate/',
+    '/news/stop/',
+    '/organisations/confirm/',
+    '/organisations/manage/',
+  ],
+  files: ['/admin'],
+}
 
 crawlers.get('/robots.txt', (c) => {
   const { ctx } = c.var
@@ -54,6 +65,8 @@ crawlers.get('/sitemap.xml', (c) => {
     `/${messagesFor(d).privacy.slug}`,
     ...[...(ctx.content.pages[d]?.values() ?? [])].map((doc) => `/${doc.slug}`),
     ...(site.indexSignatories ? NAMING.pages : []),
+    // Organisations, listed once a moderator approved them, are public bodies: no person is named.
+    ...(site.organisationKinds.length > 0 ? ['/organisations', '/organisations/sign'] : []),
   ]
   const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
   const entries = paths.flatMap((path) => {

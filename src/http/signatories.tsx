@@ -14,9 +14,10 @@ signatories.get('/', async (c) => {
   const query = cleanLine(c.req.query('q') ?? '').slice(0, 100)
   const afterParam = c.req.query('after')
   const cursor = afterParam && decodeCursor(afterParam) ? afterParam : undefined
-  const [list, counts, initial] = await Promise.all([
+  const [list, counts, organisations, initial] = await Promise.all([
     listPublicSignatures(ctx.db, ctx.config.site, { query, cursor, limit: PAGE_SIZE }),
     ctx.numbers.counts.get(),
+    ctx.numbers.organisations.get(),
     // Before the first page of the whole list only.
     query || cursor ? [] : listInitialSignatories(ctx.db, ctx.config.site),
   ])
@@ -28,6 +29,7 @@ signatories.get('/', async (c) => {
       initial={initial}
       total={counts.confirmed}
       listed={counts.public}
+      organisations={organisations}
       query={query}
       next={list.next}
       termTooShort={list.termTooShort}

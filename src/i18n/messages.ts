@@ -789,4 +789,66 @@ export interface MessageData {
     readonly orgRefusedAfter: string
     readonly orgDecisionSentBy: (values: { domain: string | number; title: string | number }) => string
   }
+  readonly organisations: {
+    readonly title: string
+    readonly intro: (values: { title: string | number }) => string
+    readonly count: (values: { n: number }) => string
+    readonly homeLink: (values: { n: number }) => string
+    readonly signCall: string
+    readonly signLink: string
+    readonly fromSignForm: string
+    readonly fromSignFormLink: string
+    readonly signTitle: string
+    readonly signIntro: (values: { title: string | number }) => string
+    readonly personalLink: string
+    readonly name: string
+    readonly nameHint: string
+    readonly kind: string
+    readonly kindChoose: string
+    readonly url: string
+    readonly urlHint: string
+    readonly contactLegend: string
+    readonly contactNote: string
+    readonly contactName: string
+    readonly contactRole: string
+    readonly contactRoleHint: string
+    readonly mandate: string
+    readonly mandateHint: string
+    readonly email: string
+    readonly emailHint: string
+    readonly consent: string
+    readonly submit: string
+    readonly save: string
+    readonly sentTitle: string
+    readonly sent: string
+    readonly confirmTitle: string
+    readonly confirmLead: string
+    readonly address: string
+    readonly notGiven: string
+    readonly notGivenFeminine: string
+    readonly notMine: string
+    readonly sendAgain: string
+    readonly confirmButton: string
+    readonly confirmedTitle: string
+    readonly confirmed: string
+    readonly manageTitle: string
+    readonly manageIntro: string
+    readonly statePending: string
+    readonly stateAwaiting: string
+    readonly stateListed: string
+    readonly stateHidden: string
+    readonly saved: string
+    readonly savedAwaiting: string
+    readonly dataTitle: string
+    readonly dataHint: string
+    readonly dataLink: string
+    readonly withdrawTitle: string
+    readonly withdrawBody: string
+    readonly withdrawButton: string
+    readonly withdrawnTitle: string
+    readonly withdrawn: string
+    readonly manageRequestNote: string
+    readonly privacyTitle: string
+    readonly privacy: string
+  }
 }

@@ -23,6 +23,7 @@ export function ManageRequestPage(props: {
         </p>
       ) : null}
       <p>{m.requestIntro({ hours: p.site.manageLinkHours })}</p>
+      {p.site.organisationKinds.length > 0 ? <p>{p.m.organisations.manageRequestNote}</p> : null}
       <form method="post" action={p.href('/manage')} novalidate>
         <div class={`field${props.error ? ' has-error' : ''}`}>
           <label for="field-email">{p.m.sign.email}</label>

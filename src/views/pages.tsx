@@ -72,6 +72,8 @@ export function HomePage(props: {
   /** Pages shown at the end of the text too (the bibliography it announces «en fin de document»). */
   appendices: ContentDoc[]
   count: number
+  /** Organisations listed as signatories, counted apart from people. */
+  organisations: number
   /** Institutions with at least one counted signature. */
   institutions: number
   /** The latest published testimonies. */
@@ -87,6 +89,11 @@ export function HomePage(props: {
         {/* The count and the way to sign come before the lead, within a phone's first screen. */}
         <div class="count-box">
           <CountLine p={p} count={props.count} />
+          {props.organisations > 0 ? (
+            <p class="count-organisations">
+              <a href={p.href('/organisations')}>{p.m.organisations.homeLink({ n: props.organisations })}</a>
+            </p>
+          ) : null}
           <p class="count-actions">
             {p.signingOpen ? (
               <a class="button to-sign" href="#sign">
@@ -317,13 +324,22 @@ export function ConfirmedPage(props: {
   )
 }
 
-export function TokenInvalidPage({ p, purpose }: { p: PageContext; purpose: 'confirm' | 'manage' }) {
+export function TokenInvalidPage({
+  p,
+  purpose,
+  signPath = '/sign',
+}: {
+  p: PageContext
+  purpose: 'confirm' | 'manage'
+  /** The form that makes a new confirmation link: people's, or organisations'. */
+  signPath?: string
+}) {
   return (
     <MessagePage p={p} title={p.m.token.invalidTitle}>
       <p>{p.m.token.invalidBody}</p>
       <p>
         {purpose === 'confirm' && p.signingOpen ? (
-          <a href={p.href('/sign')}>{p.m.token.signAgain}</a>
+          <a href={p.href(signPath)}>{p.m.token.signAgain}</a>
         ) : (
           <a href={p.href('/manage')}>{p.m.token.requestManage}</a>
         )}
@@ -361,6 +377,8 @@ export function SignatoriesPage(props: {
   initial: PublicSignature[]
   total: number
   listed: number
+  /** Organisations listed apart: the page leads to them. */
+  organisations: number
   query: string
   next?: string
   /** A term too short to search for (SEARCH_MIN_CHARACTERS): nothing was searched. */
@@ -376,6 +394,11 @@ export function SignatoriesPage(props: {
     <Layout p={p} title={m.title} description={p.m.meta.signatories} noindex={!p.site.indexSignatories}>
       <h1>{m.title}</h1>
       <p>{m.intro({ total: props.total, listed: props.listed })}</p>
+      {props.organisations > 0 ? (
+        <p>
+          <a href={p.href('/organisations')}>{p.m.organisations.count({ n: props.organisations })}</a>
+        </p>
+      ) : null}
       <form method="get" action={p.href('/signatories')} role="search" class="search">
         <label for="q">{m.search}</label>
         <div class="search-row">
@@ -444,6 +467,9 @@ export function PrivacyPage({ p }: { p: PageContext }) {
     [m.aggregatesTitle, m.aggregates({ k: p.site.minGroupSize })],
     [m.logTitle, m.log({ invalidatedDays: p.site.moderation.invalidatedDays })],
     [p.m.debate.privacyTitle, p.m.debate.privacy({ licence: p.site.openDataLicence })],
+    ...(p.site.organisationKinds.length > 0
+      ? [[p.m.organisations.privacyTitle, p.m.organisations.privacy] as [string, string]]
+      : []),
     [m.retentionTitle, m.retention({ days: p.site.unconfirmedDays, hours: p.site.manageLinkHours })],
     [
       p.m.admin.privacyTitle,

@@ -5,7 +5,7 @@ import { DISPLAYS } from '../domain/display.js'
 import type { FieldErrors, FormValues, SignField } from '../domain/sign-form.js'
 import { NAME_MAX, INSTITUTION_MAX, DISCIPLINE_MAX, TITLE_MAX, UNIT_MAX } from '../domain/sign-form.js'
 import type { PageContext } from './page-context.js'
-import { categoryLabel as categoryLabelOf } from './parts.js'
+import { categoryLabel as categoryLabelOf, LinkWithin } from './parts.js'
 
 export interface SignFormProps {
   p: PageContext
@@ -177,6 +177,15 @@ export function SignForm({
         </p>
       ) : null}
       <p>{manage ? m.manage.intro : m.sign.intro}</p>
+      {!manage && p.site.organisationKinds.length > 0 ? (
+        <p class="hint">
+          <LinkWithin
+            text={m.organisations.fromSignForm}
+            phrase={m.organisations.fromSignFormLink}
+            href={p.href('/organisations/sign')}
+          />
+        </p>
+      ) : null}
       <p class="hint">{m.sign.requiredNote}</p>
       <form method="post" action={manage ? manage.action : p.href('/sign')} novalidate>
         {manage ? <input type="hidden" name="csrf" value={manage.csrf} /> : null}
