@@ -156,11 +156,7 @@ function profileSchema(site: SiteConfig) {
       .transform((v) => webAddressOf(v)!),
     contact_name: line(CONTACT_NAME_MAX, true),
     contact_role: line(CONTACT_ROLE_MAX, false),
-    mandate: z
-      .string()
-      .default('')
-      .transform(cleanParagraphs)
-      .pipe(z.string().max(MANDATE_MAX, 'too_long')),
+    mandate: z.string().default('').transform(cleanParagraphs).pipe(z.string().max(MANDATE_MAX, 'too_long')),
   })
 }
 
@@ -621,7 +617,9 @@ export async function updateOrganisation(
     const now = ctx.now()
     const { organisation } = await findByLink(tx, token, 'manage', now)
     const claimChanged =
-      profile.name !== organisation.name || profile.kind !== organisation.kind || profile.url !== organisation.url
+      profile.name !== organisation.name ||
+      profile.kind !== organisation.kind ||
+      profile.url !== organisation.url
     return tx
       .updateTable('organisations')
       .set({
@@ -786,7 +784,11 @@ export async function moderateOrganisation(
         await tx.deleteFrom('organisations').where('id', '=', id).execute()
         break
       case 'hide':
-        await tx.updateTable('organisations').set({ hidden_at: now.toISOString() }).where('id', '=', id).execute()
+        await tx
+          .updateTable('organisations')
+          .set({ hidden_at: now.toISOString() })
+          .where('id', '=', id)
+          .execute()
         break
       case 'restore':
         await tx.updateTable('organisations').set({ hidden_at: null }).where('id', '=', id).execute()

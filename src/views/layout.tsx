@@ -97,6 +97,9 @@ function Footer({ p }: { p: PageContext }) {
       <ul class="footer-links">
         <NavItem p={p} path={`/${p.m.news.slug}`} label={p.m.news.title} />
         <NavItem p={p} path="/testimonies" label={p.m.testimonies.title} />
+        {p.site.organisationKinds.length > 0 ? (
+          <NavItem p={p} path="/organisations" label={p.m.organisations.title} />
+        ) : null}
         <NavItem p={p} path="/institutions" label={p.m.institutions.title} />
         <NavItem p={p} path="/stats" label={p.m.stats.title} />
         <NavItem p={p} path="/manage" label={p.m.nav.manage} />

@@ -4,6 +4,7 @@
 // the states the page list needs, made through HTTP but for the moderators' decisions,
 // taken through the domain as the admin pages do.
 import { moderateSignature } from '../../src/domain/moderation.js'
+import { moderateOrganisation } from '../../src/domain/organisations.js'
 import { createNews, newsStopKey, publishNews } from '../../src/domain/news.js'
 import { writeCheckpoint } from '../../src/domain/transparency/checkpoints.js'
 import type { TestApp } from '../helpers/app.js'
@@ -19,7 +20,42 @@ export interface SiteFixtures {
   receiptPath: string
   /** The stop link of news mails of a signatory who asked for news. */
   newsStopPath: string
+  /** GET shows the confirm button of an organisation's request still pending. */
+  organisationConfirmPath: string
+  /** The manage page of an organisation's signature, listed. */
+  organisationManagePath: string
 }
+
+/** Organisations signing in their own name: two approved (listed), one awaiting the moderators. */
+const ORGANISATIONS: Record<string, string>[] = [
+  {
+    name: 'Institut de recherche en informatique de Toulouse (IRIT)',
+    kind: 'lab',
+    url: 'https://www.irit.fr/',
+    contact_name: 'Aurore Lasserre',
+    contact_role: 'Directrice',
+    mandate: 'Vote du conseil de laboratoire du 12 janvier.',
+    email: 'direction@irit.fr',
+  },
+  {
+    name: 'Section SNESUP-FSU de l’Université Toulouse III',
+    kind: 'union',
+    url: '',
+    contact_name: 'Paul Vidal',
+    contact_role: 'Secrétaire de section',
+    mandate: '',
+    email: 'snesup@univ-tlse3.fr',
+  },
+  {
+    name: 'Société française d’écologie',
+    kind: 'society',
+    url: 'sfecologie.org',
+    contact_name: 'Lina Morel',
+    contact_role: '',
+    mandate: '',
+    email: 'bureau@sfecologie.org',
+  },
+]
 
 const SIGNATORIES: Record<string, string>[] = [
   {
@@ -110,5 +146,41 @@ export async function seedSite(app: TestApp): Promise<SiteFixtures> {
     .where('email', '=', 'awa.diallo@inrae.fr')
     .executeTakeFirstOrThrow()
   const newsStopPath = `/news/stop/${reader.id}/${newsStopKey(app.config.secret, reader.id)}`
-  return { confirmPath, managePath, receiptPath: landed[0]!, newsStopPath }
+  for (const [i, o] of ORGANISATIONS.entries()) {
+    await postForm(app.url, '/organisations/sign', { ...o, consent: '1' })
+    const path = linkIn((await lastMailTo(app, o.email!)).text ?? '', 'organisations/confirm')
+    const form = await get(app.url, path)
+    await postForm(app.url, path, { csrf: hiddenValue(form.html, 'csrf') })
+    const { id } = await ctx.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', o.name!)
+      .executeTakeFirstOrThrow()
+    // The last one still awaits the moderators.
+    if (i < ORGANISATIONS.length - 1) await moderateOrganisation(ctx, 'fixtures', id, 'approve')
+  }
+  const orgPending = 'contact@labo-en-attente.fr'
+  await postForm(app.url, '/organisations/sign', {
+    ...ORGANISATIONS[0]!,
+    name: 'Laboratoire en attente',
+    email: orgPending,
+    consent: '1',
+  })
+  const organisationConfirmPath = linkIn(
+    (await lastMailTo(app, orgPending)).text ?? '',
+    'organisations/confirm',
+  )
+  await postForm(app.url, '/manage', { email: ORGANISATIONS[0]!.email! })
+  const organisationManagePath = linkIn(
+    (await lastMailTo(app, ORGANISATIONS[0]!.email!)).text ?? '',
+    'organisations/manage',
+  )
+  return {
+    confirmPath,
+    managePath,
+    receiptPath: landed[0]!,
+    newsStopPath,
+    organisationConfirmPath,
+    organisationManagePath,
+  }
 }
