@@ -30,14 +30,23 @@ export function nameKeyOf(firstName: string, lastName: string): string {
   return nameKey(`${firstName} ${lastName}`)
 }
 
+/**
+ * Flags signatures, in ascending id order and one statement per 500: two transactions
+ * that flag overlapping groups (a burst from one network, two of its signatures at
+ * once) then lock the rows they share in the same order, and one waits for the other.
+ * In the order a query happened to return them, each could hold a row the other needs:
+ * PostgreSQL then broke the deadlock by failing one signature with a 500.
+ */
 async function flag(tx: Tx, ids: number[], kind: FlagKind, now: Date): Promise<void> {
-  for (const id of ids) {
+  const rows = [...new Set(ids)]
+    .sort((a, b) => a - b)
+    .map((id) => ({ signature_id: id, flag: kind, created_at: now.toISOString() }))
+  for (let i = 0; i < rows.length; i += 500)
     await tx
       .insertInto('signature_flags')
-      .values({ signature_id: id, flag: kind, created_at: now.toISOString() })
+      .values(rows.slice(i, i + 500))
       .onConflict((oc) => oc.columns(['signature_id', 'flag']).doNothing())
       .execute()
-  }
 }
 
 /**
