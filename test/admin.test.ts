@@ -116,6 +116,7 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
         expect.arrayContaining([
           'GET /admin',
           'POST /admin/signatures/1/hide',
+          'POST /admin/organisations/1/hide',
           'POST /admin/export',
           'POST /admin/bulk/invalidate',
           'GET /admin/audit',

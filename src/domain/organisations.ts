@@ -717,6 +717,13 @@ export async function countAwaitingOrganisations(db: Db): Promise<number> {
 }
 
 export type OrganisationAction = 'approve' | 'refuse' | 'hide' | 'restore' | 'delete'
+export const ORGANISATION_ACTIONS: readonly OrganisationAction[] = [
+  'approve',
+  'refuse',
+  'hide',
+  'restore',
+  'delete',
+]
 
 /**
  * What a moderator may do to an organisation in this state: approve or refuse one that

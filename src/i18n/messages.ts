@@ -587,6 +587,7 @@ export interface MessageData {
       readonly mails: string
       readonly audit: string
       readonly news: string
+      readonly organisations: string
     }
     readonly state: {
       readonly pending: string
@@ -664,6 +665,62 @@ export interface MessageData {
       readonly admin_login: string
       readonly news: string
       readonly news_test: string
+      readonly organisation_confirm: string
+      readonly organisation_already: string
+      readonly organisation_manage: string
+      readonly organisation_approved: string
+      readonly organisation_refused: string
+    }
+    readonly organisations: {
+      readonly title: string
+      readonly intro: string
+      readonly filterLabel: string
+      readonly none: string
+      readonly kind: string
+      readonly url: string
+      readonly contact: string
+      readonly email: string
+      readonly emailErased: (values: { domain: string | number }) => string
+      readonly mandate: string
+      readonly submitted: string
+      readonly confirmed: string
+      readonly approved: string
+      readonly hidden: string
+      readonly stale: string
+      readonly dashboardAwaiting: string
+      readonly dashboardListed: string
+      readonly filter: {
+        readonly awaiting: string
+        readonly listed: string
+        readonly hidden: string
+        readonly pending: string
+        readonly all: string
+      }
+      readonly state: {
+        readonly pending: string
+        readonly awaiting: string
+        readonly listed: string
+        readonly hidden: string
+      }
+      readonly action: {
+        readonly approve: string
+        readonly refuse: string
+        readonly hide: string
+        readonly restore: string
+        readonly delete: string
+      }
+      readonly actionHint: {
+        readonly approve: string
+        readonly refuse: string
+        readonly delete: string
+      }
+      readonly done: {
+        readonly approve: string
+        readonly refuse: string
+        readonly hide: string
+        readonly restore: string
+        readonly delete: string
+      }
     }
   }
   readonly token: {

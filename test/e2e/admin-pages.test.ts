@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { createNews } from '../../src/domain/news.js'
-import { contentWithModeration, logInAs, signAndConfirm } from '../helpers/admin.js'
+import { confirmedOrganisation, contentWithModeration, logInAs, signAndConfirm } from '../helpers/admin.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import {
   axeViolations,
@@ -50,11 +50,19 @@ describe('the moderators’ pages, in Chromium', () => {
       fr: { title: 'Un débat à Toulouse', body: 'Le **12 janvier**, à la faculté.' },
       en: { title: 'A debate in Toulouse', body: 'On **12 January**, at the university.' },
     })
+    // An organisation awaiting a decision, with a mandate of two paragraphs.
+    await confirmedOrganisation(app, {
+      name: 'Institut de recherche en informatique de Toulouse',
+      contact_name: 'Claire Martin',
+      email: 'claire.martin@cnrs.fr',
+      mandate: 'Vote du conseil de laboratoire du 12 novembre.\n\nUnanimité moins deux abstentions.',
+    })
     const [name, value] = (await logInAs(app, MODERATOR)).split('=') as [string, string]
     tabs = visitorTabs(browser, (context) => context.addCookies([{ name, value, url: app.url }]))
     Object.assign(paths, {
       dashboard: '/admin',
       signature: `/admin/signatures/${signed}`,
+      organisations: '/admin/organisations',
       domains: '/admin/domains',
       signing: '/admin/signing',
       export: '/admin/export',
@@ -89,6 +97,7 @@ describe('the moderators’ pages, in Chromium', () => {
   it.for([
     'dashboard',
     'signature',
+    'organisations',
     'domains',
     'signing',
     'export',

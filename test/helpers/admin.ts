@@ -3,6 +3,13 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Organisation } from '../../src/db/schema.js'
+import {
+  confirmOrganisation,
+  parseOrganisationForm,
+  requestOrganisation,
+  type OrganisationValues,
+} from '../../src/domain/organisations.js'
 import type { TestApp } from './app.js'
 import { get, hiddenValue, linkIn, postForm, validSignature } from './http.js'
 
@@ -62,4 +69,26 @@ export async function logInAs(app: TestApp, email: string): Promise<string> {
   const cookie = done.headers.get('set-cookie')
   if (done.status !== 303 || !cookie) throw new Error(`login answered ${done.status}`)
   return cookie.split(';')[0]!
+}
+
+/**
+ * An organisation as its contact brings it, up to a moderator's decision: requested in
+ * French, then confirmed with the link of the mail the SMTP server received.
+ */
+export async function confirmedOrganisation(app: TestApp, values: OrganisationValues): Promise<Organisation> {
+  const parsed = parseOrganisationForm(app.config.site, {
+    kind: 'lab',
+    url: 'irit.fr',
+    contact_role: 'Directrice',
+    mandate: '',
+    consent: '1',
+    ...values,
+  })
+  if (!parsed.ok) throw new Error(`organisation refused: ${JSON.stringify(parsed.errors)}`)
+  await app.server.worker.drain()
+  const before = app.smtp.messages.length
+  await requestOrganisation(app.server.ctx, parsed.value, 'fr', null)
+  const mails = await app.smtp.waitForMessages(before + 1)
+  const token = linkIn(mails[before]!.text!, 'organisations/confirm').split('/').at(-1)!
+  return confirmOrganisation(app.server.ctx, token)
 }

@@ -9,6 +9,11 @@ import {
   SIGNATURE_FILTERS,
   type SignatureFilter,
 } from '../../domain/moderation.js'
+import {
+  countAwaitingOrganisations,
+  countOrganisations,
+  organisationsOpen,
+} from '../../domain/organisations.js'
 import type { Reconciliation } from '../../domain/reconcile.js'
 import { DashboardPage } from '../../views/admin/dashboard.js'
 import { render } from '../render.js'
@@ -29,10 +34,17 @@ dashboard.get('/', async (c) => {
   const flag = FLAG_KINDS.includes(flagParam as FlagKind) ? (flagParam as FlagKind) : undefined
   const beforeParam = Number(c.req.query('before'))
   const before = Number.isSafeInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined
-  const [counts, list] = await Promise.all([
+  const [counts, list, awaitingOrganisations, listedOrganisations] = await Promise.all([
     readDashboard(ctx.db),
     listSignaturesForModeration(ctx.db, ctx.config.site, { query, filter, flag, before, limit: PAGE_SIZE }),
+    countAwaitingOrganisations(ctx.db),
+    countOrganisations(ctx.db),
   ])
+  // A site where organisations never signed keeps its dashboard as it was.
+  const organisations =
+    organisationsOpen(ctx.config.site) || awaitingOrganisations > 0 || listedOrganisations > 0
+      ? { awaiting: awaitingOrganisations, listed: listedOrganisations }
+      : undefined
   const last = ctx.settings.get('last_reconciliation')
   let lastReconciliation: string | undefined
   if (last) {
@@ -54,6 +66,7 @@ dashboard.get('/', async (c) => {
       flag={flag}
       next={list.next}
       lastReconciliation={lastReconciliation}
+      organisations={organisations}
     />,
   )
 })

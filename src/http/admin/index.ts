@@ -12,6 +12,7 @@ import { requireModerator } from './guard.js'
 import { login } from './login.js'
 import { mails } from './mails.js'
 import { news } from './news.js'
+import { organisations } from './organisations.js'
 import { signatures } from './signatures.js'
 import { signing } from './signing.js'
 
@@ -21,6 +22,7 @@ export function adminRoutes(ctx: AppContext, assets: Assets): Hono<AdminEnv> {
   admin.route('/', login)
   admin.route('/', dashboard)
   admin.route('/signatures', signatures)
+  admin.route('/organisations', organisations)
   admin.route('/domains', domains)
   admin.route('/signing', signing)
   admin.route('/export', exportRoutes)

@@ -24,13 +24,12 @@ import { MAIL_PREVIEW_CSP } from '../security-headers.js'
 import { keepsForm } from '../form-again.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
+import { rowId } from './row-id.js'
 
 export const news = new Hono<AdminEnv>()
 
 function newsId(c: Context<AdminEnv>): number {
-  const id = Number(c.req.param('id'))
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not_found')
-  return id
+  return rowId(c.req.param('id'))
 }
 
 async function readTexts(c: Context<AdminEnv>) {

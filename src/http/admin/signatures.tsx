@@ -11,15 +11,10 @@ import { AdminMessagePage } from '../../views/admin/parts.js'
 import { SignaturePage } from '../../views/admin/signatures.js'
 import { render } from '../render.js'
 import type { AdminEnv } from './env.js'
+import { rowId } from './row-id.js'
 import { formText } from '../form-body.js'
 
 export const signatures = new Hono<AdminEnv>()
-
-function idOf(raw: string): number {
-  const id = Number(raw)
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not_found')
-  return id
-}
 
 const ACTIONS: Record<string, ModerationAction> = {
   hide: 'hide',
@@ -32,13 +27,13 @@ const ACTIONS: Record<string, ModerationAction> = {
 }
 
 signatures.get('/:id', async (c) => {
-  const s = await getSignatureForModeration(c.var.ctx.db, c.var.ctx.config.site, idOf(c.req.param('id')))
+  const s = await getSignatureForModeration(c.var.ctx.db, c.var.ctx.config.site, rowId(c.req.param('id')))
   return render(c, <SignaturePage a={c.var.admin} s={s} done={c.req.query('done')} />)
 })
 
 signatures.post('/:id/:action', async (c) => {
   const { ctx, admin, session } = c.var
-  const id = idOf(c.req.param('id'))
+  const id = rowId(c.req.param('id'))
   const action = ACTIONS[c.req.param('action')]
   if (!action) throw new AppError('not_found')
   const body = await c.req.parseBody()

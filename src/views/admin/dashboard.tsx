@@ -18,6 +18,8 @@ export function DashboardPage(props: {
   flag?: FlagKind
   next?: number
   lastReconciliation?: string
+  /** Organisations that sign in their own name, when the site has any. */
+  organisations?: { awaiting: number; listed: number }
 }) {
   const { a, counts } = props
   const m = a.m.admin
@@ -50,6 +52,22 @@ export function DashboardPage(props: {
             <dd>{a.m.number(n)}</dd>
           </div>
         ))}
+        {props.organisations && props.organisations.awaiting > 0 ? (
+          <div>
+            <dt>
+              <a href="/admin/organisations">{m.organisations.dashboardAwaiting}</a>
+            </dt>
+            <dd>{a.m.number(props.organisations.awaiting)}</dd>
+          </div>
+        ) : null}
+        {props.organisations ? (
+          <div>
+            <dt>
+              <a href="/admin/organisations?filter=listed">{m.organisations.dashboardListed}</a>
+            </dt>
+            <dd>{a.m.number(props.organisations.listed)}</dd>
+          </div>
+        ) : null}
       </dl>
       {props.lastReconciliation ? <p class="hint">{props.lastReconciliation}</p> : null}
       <form method="get" action="/admin" role="search" class="search">

@@ -33,6 +33,7 @@ export function AdminLayout(props: {
   const m = a.m.admin
   const links: [string, string][] = [
     ['/admin', m.nav.dashboard],
+    ['/admin/organisations', m.nav.organisations],
     ['/admin/domains', m.nav.domains],
     ['/admin/signing', m.nav.signing],
     ['/admin/export', m.nav.export],

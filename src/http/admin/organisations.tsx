@@ -1,0 +1,62 @@
+// Organisations that sign in their own name: the moderators' list, by state, and their
+// decisions on each (approve, refuse, hide, restore, delete).
+import { Hono } from 'hono'
+import { AppError } from '../../domain/errors.js'
+import {
+  listOrganisationsForModerators,
+  moderateOrganisation,
+  ORGANISATION_ACTIONS,
+  ORGANISATION_FILTERS,
+  organisationActions,
+  organisationKindLabel,
+  type OrganisationAction,
+  type OrganisationFilter,
+} from '../../domain/organisations.js'
+import { OrganisationsPage } from '../../views/admin/organisations.js'
+import { formText } from '../form-body.js'
+import { render } from '../render.js'
+import type { AdminEnv } from './env.js'
+import { rowId } from './row-id.js'
+
+export const organisations = new Hono<AdminEnv>()
+
+/** The filter asked for; those awaiting a decision unless another is named. */
+function filterOf(raw: string | undefined): OrganisationFilter {
+  return (ORGANISATION_FILTERS as readonly string[]).includes(raw ?? '')
+    ? (raw as OrganisationFilter)
+    : 'awaiting'
+}
+
+function pageUrl(filter: OrganisationFilter, done: OrganisationAction | 'stale'): string {
+  const params = new URLSearchParams({ ...(filter !== 'awaiting' ? { filter } : {}), done })
+  return `/admin/organisations?${params}`
+}
+
+organisations.get('/', async (c) => {
+  const { ctx, admin } = c.var
+  const filter = filterOf(c.req.query('filter'))
+  const doneParam = c.req.query('done')
+  const done =
+    doneParam === 'stale' || ORGANISATION_ACTIONS.includes(doneParam as OrganisationAction)
+      ? (doneParam as OrganisationAction | 'stale')
+      : undefined
+  const rows = await listOrganisationsForModerators(ctx.db, filter)
+  const items = rows.map((organisation) => ({
+    organisation,
+    kindLabel: organisationKindLabel(ctx.config.site, organisation.kind, admin.locale),
+    actions: organisationActions(organisation),
+  }))
+  return render(c, <OrganisationsPage a={admin} filter={filter} items={items} done={done} />)
+})
+
+organisations.post('/:id/:action', async (c) => {
+  const { ctx, session } = c.var
+  const id = rowId(c.req.param('id'))
+  const action = c.req.param('action') as OrganisationAction
+  if (!ORGANISATION_ACTIONS.includes(action)) throw new AppError('not_found')
+  const filter = filterOf(formText(await c.req.parseBody(), 'filter'))
+  // A decision taken meanwhile (by another moderator, or this one's earlier click) wins:
+  // the page says nothing changed rather than pretending it did.
+  const applied = await moderateOrganisation(ctx, session.email, id, action)
+  return c.redirect(pageUrl(filter, applied ? action : 'stale'), 303)
+})

@@ -1,0 +1,156 @@
+// Organisations that sign in their own name, as moderators see them: who speaks for
+// each, how it decided, and the decisions its state allows.
+import type { Child } from 'hono/jsx'
+import type { Organisation } from '../../db/schema.js'
+import {
+  isOrganisationAwaiting,
+  isOrganisationListed,
+  ORGANISATION_FILTERS,
+  type OrganisationAction,
+  type OrganisationFilter,
+} from '../../domain/organisations.js'
+import { AdminLayout, Csrf, type AdminPageContext } from './layout.js'
+import { dateTime } from './parts.js'
+
+/** One organisation as the page shows it: the row, and what may be done to it now. */
+export interface ModeratedOrganisation {
+  organisation: Organisation
+  kindLabel: string
+  actions: OrganisationAction[]
+}
+
+type OrganisationStateName = 'pending' | 'awaiting' | 'listed' | 'hidden'
+
+function statesOf(o: Organisation): OrganisationStateName[] {
+  const states: OrganisationStateName[] = []
+  if (o.status === 'pending') states.push('pending')
+  if (isOrganisationAwaiting(o)) states.push('awaiting')
+  if (isOrganisationListed(o)) states.push('listed')
+  if (o.hidden_at !== null) states.push('hidden')
+  return states
+}
+
+/** The mandate as its contact typed it: paragraphs separated by a blank line. */
+function Paragraphs({ text }: { text: string }) {
+  if (text === '') return <>—</>
+  return (
+    <>
+      {text.split(/\n{2,}/).map((p) => (
+        <p>{p}</p>
+      ))}
+    </>
+  )
+}
+
+function ActionForm(props: {
+  a: AdminPageContext
+  id: number
+  action: OrganisationAction
+  filter: OrganisationFilter
+}) {
+  const { a, id, action } = props
+  const m = a.m.admin.organisations
+  const hint = (m.actionHint as Partial<Record<OrganisationAction, string>>)[action]
+  const hintId = `hint-${action}-${id}`
+  return (
+    <form method="post" action={`/admin/organisations/${id}/${action}`} class="admin-action">
+      <Csrf a={a} />
+      <input type="hidden" name="filter" value={props.filter} />
+      <button
+        type="submit"
+        class={action === 'refuse' || action === 'delete' ? 'danger' : undefined}
+        aria-describedby={hint ? hintId : undefined}
+      >
+        {m.action[action]}
+      </button>
+      {hint ? (
+        <p class="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+    </form>
+  )
+}
+
+function OrganisationEntry(props: {
+  a: AdminPageContext
+  item: ModeratedOrganisation
+  filter: OrganisationFilter
+}) {
+  const { a, item } = props
+  const o = item.organisation
+  const m = a.m.admin.organisations
+  const headingId = `organisation-${o.id}`
+  const rows: [string, Child][] = [
+    [m.kind, item.kindLabel],
+    [m.url, o.url || '—'],
+    [m.contact, o.contact_role ? `${o.contact_name}, ${o.contact_role}` : o.contact_name],
+    [m.email, o.email ?? m.emailErased({ domain: o.email_domain })],
+    [m.mandate, <Paragraphs text={o.mandate} />],
+    [m.submitted, dateTime(o.submitted_at)],
+    [m.confirmed, dateTime(o.confirmed_at)],
+    [m.approved, dateTime(o.approved_at)],
+    [m.hidden, dateTime(o.hidden_at)],
+  ]
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{o.name}</h2>
+      <p>
+        <span class="badges">
+          {statesOf(o).map((state) => (
+            <span class="badge">{m.state[state]}</span>
+          ))}
+        </span>
+      </p>
+      <dl class="admin-details">
+        {rows.map(([k, v]) => (
+          <div>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {item.actions.map((action) => (
+        <ActionForm a={a} id={o.id} action={action} filter={props.filter} />
+      ))}
+    </section>
+  )
+}
+
+export function OrganisationsPage(props: {
+  a: AdminPageContext
+  filter: OrganisationFilter
+  items: ModeratedOrganisation[]
+  /** The action just applied, or 'stale' when it no longer applied. */
+  done?: OrganisationAction | 'stale'
+}) {
+  const { a } = props
+  const m = a.m.admin.organisations
+  return (
+    <AdminLayout a={a} title={m.title}>
+      {props.done ? (
+        <p class="notice" role="status">
+          {props.done === 'stale' ? m.stale : m.done[props.done]}
+        </p>
+      ) : null}
+      <p>{m.intro}</p>
+      <nav aria-label={m.filterLabel}>
+        <p class="admin-tabs">
+          {ORGANISATION_FILTERS.map((f) => (
+            <a
+              href={f === 'awaiting' ? '/admin/organisations' : `/admin/organisations?filter=${f}`}
+              aria-current={props.filter === f ? 'page' : undefined}
+            >
+              {m.filter[f]}
+            </a>
+          ))}
+        </p>
+      </nav>
+      {props.items.length === 0 ? (
+        <p>{m.none}</p>
+      ) : (
+        props.items.map((item) => <OrganisationEntry a={a} item={item} filter={props.filter} />)
+      )}
+    </AdminLayout>
+  )
+}
