@@ -36,6 +36,8 @@ const PUBLIC_PATHS = [
   '/feed.atom',
   '/open-data/signatories.csv',
   '/open-data/signatories.json',
+  '/open-data/organisations.csv',
+  '/open-data/organisations.json',
 ]
 
 /** The `<li>` of the public list that names `name`. */

@@ -2,6 +2,8 @@
 // signatories, the public list shows them first, and the list a newspaper prints is
 // downloaded as PDF (read back with pdftotext), DOCX (unzipped, its XML parsed) and
 // plain text: only public signatures, each as its signatory chose to appear, audited.
+// The organisations that sign in their own name follow the people: listed ones only,
+// under each kind's plural, never with anything about their contact.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,11 +13,37 @@ import { logInAs, signAndConfirm } from './helpers/admin.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { DATABASES } from './helpers/databases.js'
 import { get, hiddenValue, postForm } from './helpers/http.js'
+import { signForOrganisation } from './helpers/organisation-signing.js'
 import { parseXml } from './helpers/xml.js'
 
 const MODERATOR = 'moderatrice@paraphe.test'
 /** What must never reach the list: the private, the hidden, and the names behind initials or a withheld name. */
 const NEVER = ['Privé', 'Masqué', 'Cachée', 'Camille', 'Dupont', 'Dominique', 'LECA']
+/**
+ * What must never reach it of the organisations: one not confirmed, one awaiting a
+ * moderator, one hidden, and anything about a contact (name, role, mandate, address).
+ */
+const NEVER_ORGANISATIONS = [
+  'Fantôme',
+  'Patient',
+  'Retirée',
+  'Hortense',
+  'Rôle-Secret',
+  'Mandat-Secret',
+  'contact@',
+]
+/** The listed organisations, as the list shows them in French: by kind in the order of site.toml, then by name. */
+const ORGANISATIONS_IN_ORDER = [
+  'Organisations signataires',
+  '4 organisations signent en leur nom.',
+  'Laboratoires et unités de recherche',
+  'Institut de recherche en informatique de Toulouse',
+  'Laboratoire Évolution et diversité biologique',
+  'Sociétés savantes et associations professionnelles',
+  'Société française d’écologie et d’évolution',
+  'Syndicats et sections syndicales',
+  'SNESUP-FSU Toulouse',
+]
 
 describe.each(DATABASES)('the list for publication (%s)', (kind) => {
   let app: TestApp
@@ -83,6 +111,29 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
     await sign('dom', { first_name: 'Dominique', last_name: 'Cachée', display: 'withheld' })
     await sign('pri', { first_name: 'Paul', last_name: 'Privé', public: '' })
     await sign('mas', { first_name: 'Marc', last_name: 'Masqué' })
+    // Listed, in no order of kind or name, and three that are not.
+    for (const [name, kind, url, stage] of [
+      ['SNESUP-FSU Toulouse', 'union', 'snesup-toulouse.example.org', 'listed'],
+      ['Laboratoire Évolution et diversité biologique', 'lab', '', 'listed'],
+      ['Société française d’écologie et d’évolution', 'society', 'https://www.sfecologie.example/', 'listed'],
+      ['Institut de recherche en informatique de Toulouse', 'lab', 'https://www.irit.fr/', 'listed'],
+      ['Département Fantôme', 'department', '', 'pending'],
+      ['Collectif Patient', 'collective', '', 'awaiting'],
+      ['Section Retirée', 'union', '', 'hidden'],
+    ] as const)
+      await signForOrganisation(
+        app,
+        {
+          name,
+          kind,
+          url,
+          email: `contact@${name
+            .split(' ')[1]!
+            .toLowerCase()
+            .replace(/[^a-z]/g, '')}.fr`,
+        },
+        stage,
+      )
     cookie = await logInAs(app, MODERATOR)
     csrf = hiddenValue((await get(app.url, '/admin', as())).html, 'csrf')
     await postForm(app.url, `/admin/signatures/${ids.mas}/hide`, { csrf, reason: 'test' }, as())
@@ -134,7 +185,7 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
     const flat = text.replace(/\s+/g, ' ')
     expect(flat).toContain('Face à l’IA générative, l’objection de conscience')
     expect(flat).toMatch(/Liste des signataires au \d{1,2}(er)? \S+ \d{4}/)
-    expect(flat).toMatch(/12\s+signatures vérifiées, dont 10 rendues publiques/)
+    expect(flat).toMatch(/12\s+signatures vérifiées, dont 10 rendues publiques, et 4\s+organisations\./)
     const order = [
       'Premiers signataires',
       'Yan Yvon, Université Toulouse III – Paul Sabatier',
@@ -148,6 +199,7 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
       'Signataires sous leurs initiales',
       'C. D., Université Toulouse III – Paul Sabatier',
       'Ainsi qu’une personne qui a choisi de signer sans être nommée.',
+      ...ORGANISATIONS_IN_ORDER,
     ]
     let at = -1
     for (const line of order) {
@@ -155,7 +207,9 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
       expect(next, line).toBeGreaterThan(at)
       at = next
     }
-    for (const word of NEVER) expect(flat).not.toContain(word)
+    for (const word of [...NEVER, ...NEVER_ORGANISATIONS]) expect(flat).not.toContain(word)
+    // Printed, an organisation is its name: no web address in a newspaper's column.
+    expect(flat).not.toContain('irit.fr')
   })
 
   it('groups the names by institution when asked, alphabetically by last name within each, the initial signatories first', async () => {
@@ -184,6 +238,7 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
       'Signataires sous leurs initiales',
       'C. D., Université Toulouse III – Paul Sabatier',
       'Ainsi qu’une personne qui a choisi de signer sans être nommée.',
+      ...ORGANISATIONS_IN_ORDER,
     ]
     let at = -1
     for (const line of order) {
@@ -193,9 +248,9 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
     }
     expect(flat).not.toContain('Université de Nulle-Part')
     expect(flat).not.toContain('Chercheur·e')
-    for (const word of NEVER) expect(flat).not.toContain(word)
+    for (const word of [...NEVER, ...NEVER_ORGANISATIONS]) expect(flat).not.toContain(word)
     const audit = (await get(app.url, '/admin/audit', as())).html
-    expect(audit).toContain('by institution')
+    expect(audit).toContain('10 listed and 4 organisations, by institution')
   })
 
   it('offers the choice of grouping on the export page, without script', async () => {
@@ -231,7 +286,21 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
     expect(xml).toContain(
       '<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Chercheur·es</w:t>',
     )
-    for (const word of NEVER) expect(xml).not.toContain(word)
+    // The organisations after the people: their heading at the level of the people's
+    // groups, each kind a level below it, one paragraph an organisation, no address.
+    const withheldAt = paragraphs.indexOf('Ainsi qu’une personne qui a choisi de signer sans être nommée.')
+    // (A no-break space joins the count to its noun.)
+    expect(paragraphs.slice(withheldAt + 1).map((p) => p?.replace(/\u00a0/g, ' '))).toEqual(
+      ORGANISATIONS_IN_ORDER,
+    )
+    expect(xml).toContain(
+      '<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Organisations signataires</w:t>',
+    )
+    expect(xml).toContain(
+      '<w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t xml:space="preserve">Syndicats et sections syndicales</w:t>',
+    )
+    expect(xml).not.toContain('irit.fr')
+    for (const word of [...NEVER, ...NEVER_ORGANISATIONS]) expect(xml).not.toContain(word)
   })
 
   it('writes plain text, in the language asked', async () => {
@@ -247,7 +316,32 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
       '\nAna Aubert, Maîtresse de conférences, IRIT – UMR 5505, Université Toulouse III – Paul Sabatier\n',
     )
     expect(text).toContain('And one person who chose to sign without being named.')
-    for (const word of NEVER) expect(text).not.toContain(word)
+    expect(text).toContain('12 verified signatures, of which 10 made public, and 4 organisations.')
+    // After the people, the organisations; in the text each with its web address, for
+    // an editor who pastes the list into a web page.
+    expect(text.slice(text.indexOf('And one person who chose'))).toContain(
+      [
+        '',
+        'SIGNING ORGANISATIONS',
+        '',
+        '4 organisations sign in their own name.',
+        '',
+        'Laboratories and research units',
+        '',
+        'Institut de recherche en informatique de Toulouse (https://www.irit.fr/)',
+        'Laboratoire Évolution et diversité biologique',
+        '',
+        'Learned societies and professional associations',
+        '',
+        'Société française d’écologie et d’évolution (https://www.sfecologie.example/)',
+        '',
+        'Trade unions and union branches',
+        '',
+        'SNESUP-FSU Toulouse (https://snesup-toulouse.example.org/)',
+        '',
+      ].join('\n'),
+    )
+    for (const word of [...NEVER, ...NEVER_ORGANISATIONS]) expect(text).not.toContain(word)
   })
 
   it('records every download in the audit log, and refuses an unknown format', async () => {

@@ -1,10 +1,13 @@
 // Public signatures as open data and through the API: listed ones only (whereListed),
 // with whether their address is a verified institutional one, each as its signatory
 // chose to appear (display.ts). Never an address.
+// The organisations that sign in their own name likewise: listed ones only
+// (listOrganisations), with what their public list shows, never their contact.
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { largeInstitutions, shownSignatory } from './display.js'
 import { decodeCursor, newestFirstPage } from '../db/keyset.js'
+import { listOrganisations, organisationKindLabel } from './organisations.js'
 import { PUBLIC_COLUMNS } from './public-list.js'
 import { whereListed } from './signature-state.js'
 
@@ -96,4 +99,32 @@ export async function* allOpenSignatories(
     if (page.items.length > 0) yield page.items
     cursor = page.next
   } while (cursor)
+}
+
+export interface OpenOrganisation {
+  name: string
+  /** A `key` of the configured kinds of organisation. */
+  kind: string
+  /** That kind's label in the site's first language. */
+  kind_label: string
+  /** Its web site as its contact gave it; empty when none was. */
+  url: string
+  /**
+   * The day a moderator approved it (YYYY-MM-DD, UTC): when it joined the list. The
+   * instant would say when the moderators work, which is nobody's business.
+   */
+  approved_on: string
+}
+
+export const ORGANISATION_OPEN_COLUMNS = ['name', 'kind', 'kind_label', 'url', 'approved_on'] as const
+
+/** Every listed organisation, by kind then name; they are few, and read whole. */
+export async function listOpenOrganisations(db: Db, site: SiteConfig): Promise<OpenOrganisation[]> {
+  return (await listOrganisations(db, site)).map((o) => ({
+    name: o.name,
+    kind: o.kind,
+    kind_label: organisationKindLabel(site, o.kind, site.defaultLocale),
+    url: o.url,
+    approved_on: o.approved_at.slice(0, 10),
+  }))
 }

@@ -657,12 +657,15 @@ export interface ListedOrganisation {
   name: string
   kind: string
   url: string
+  /** When a moderator approved it (ISO 8601 UTC): the open data gives its day. */
+  approved_at: string
 }
 
 /** Every listed organisation, by kind in the order of site.toml, then by name. */
 export async function listOrganisations(db: Db | Tx, site: SiteConfig): Promise<ListedOrganisation[]> {
+  // whereListed keeps only approved ones: approved_at is never null here.
   const rows: ListedOrganisation[] = await whereListed(
-    db.selectFrom('organisations').select(['id', 'name', 'kind', 'url']),
+    db.selectFrom('organisations').select(['id', 'name', 'kind', 'url', 'approved_at']),
   )
     .orderBy('sort_key')
     .orderBy('id')

@@ -8,12 +8,16 @@
 // first pass reads only (id, domain, institution, sort_key) to put each in its group
 // and order it (a few megabytes at 100,000), then the rows are read by id, in that order.
 // Only listed signatures (whereListed); each download is recorded in the audit log.
+// The organisations that sign in their own name follow the people, listed ones only
+// (listOrganisations). They are few (a moderator approves each one): read whole with the
+// totals, so that the head's count and the section below it are one reading.
 import type { SiteConfig } from '../config.js'
 import type { Db } from '../db/database.js'
 import { recordAudit } from './audit.js'
 import type { DomainContext } from './context.js'
 import { readCounts } from './counters.js'
 import { verifiedInstitutionOf } from './institutional-domains.js'
+import { type ListedOrganisation, listOrganisations } from './organisations.js'
 import { PUBLIC_COLUMNS, type PublicRow, type PublicSignature, toPublicSignatures } from './public-list.js'
 import { whereListed } from './signature-state.js'
 
@@ -239,13 +243,15 @@ export interface ListHead {
   confirmed: number
   /** Of which listed. */
   listed: number
+  /** The listed organisations, by kind in the order of site.toml, then by name. */
+  organisations: readonly ListedOrganisation[]
   /** When the list was made. */
   at: Date
 }
 
 /**
  * Starts a download of the list: recorded in the audit log (who, which format, how
- * many listed) before a byte is sent, and the head it opens with.
+ * many people and organisations listed) before a byte is sent, and the head it opens with.
  */
 export async function startPublicationList(
   ctx: DomainContext,
@@ -254,13 +260,9 @@ export async function startPublicationList(
   grouping: PublicationGrouping = 'category',
 ): Promise<ListHead> {
   const counts = await readCounts(ctx.db)
+  const organisations = await listOrganisations(ctx.db, ctx.config.site)
   const at = ctx.now()
-  await ctx.transact((tx) =>
-    recordAudit(
-      tx,
-      { actor, action: `export.list.${format}`, detail: `${counts.public} listed, by ${grouping}` },
-      at,
-    ),
-  )
-  return { confirmed: counts.confirmed, listed: counts.public, at }
+  const detail = `${counts.public} listed${organisations.length > 0 ? ` and ${organisations.length} organisations` : ''}, by ${grouping}`
+  await ctx.transact((tx) => recordAudit(tx, { actor, action: `export.list.${format}`, detail }, at))
+  return { confirmed: counts.confirmed, listed: counts.public, organisations, at }
 }

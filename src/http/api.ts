@@ -22,15 +22,18 @@ function publicJson(c: Context<AppEnv>, data: unknown, maxAge = 10): Response {
 
 api.get('/v1/stats', async (c) => {
   const { ctx } = c.var
-  const [counts, stats, ranking] = await Promise.all([
+  const [counts, stats, ranking, organisations] = await Promise.all([
     ctx.numbers.counts.get(),
     ctx.numbers.statistics.get(),
     ctx.numbers.institutions.get(),
+    ctx.numbers.organisations.get(),
   ])
   return publicJson(c, {
     confirmed: counts.confirmed,
     public: counts.public,
     updated_at: counts.updatedAt,
+    // Apart from people: `confirmed` and `public` stay the count of people (docs/API.md).
+    organisations,
     verified: stats.verified,
     willing_to_debate: stats.willing,
     // Groups below it are null or counted together (docs/API.md).

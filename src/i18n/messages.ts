@@ -88,6 +88,10 @@ export interface MessageData {
     readonly noInstitution: string
     readonly otherCategory: string
     readonly withheld: (values: { n: number }) => string
+    readonly organisationsTotals: (values: { total: number; listed: number; organisations: number }) => string
+    readonly organisationsHeading: string
+    readonly organisationsCount: (values: { n: number }) => string
+    readonly organisationsOtherKind: string
   }
   readonly testimonies: {
     readonly title: string

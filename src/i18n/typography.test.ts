@@ -27,6 +27,8 @@ const TITLE = 'Face à l’IA générative, l’objection de conscience'
 const numeric = new Set(['n', 'k', 'max', 'total', 'listed', 'size', 'count', 'hours', 'minutes', 'days'])
 for (const name of ['seconds', 'traceDays', 'invalidatedDays', 'auditDays', 'target', 'minutes'])
   numeric.add(name)
+// How many organisations sign (the list for publication's totals).
+numeric.add('organisations')
 const samples: Record<string, readonly unknown[]> = {
   date: ['1er novembre 2026', '21 novembre 2026'],
   hour: [9, 14],

@@ -1,5 +1,6 @@
 // /stats: totals, categories, disciplines and growth, each as a table; the chart
 // repeats the growth table for sighted readers.
+import { organisationsOpen } from '../domain/organisations.js'
 import type { Statistics } from '../domain/statistics.js'
 import { GrowthChart } from './growth-chart.js'
 import { Layout } from './layout.js'
@@ -167,6 +168,20 @@ export function StatsPage({ p, stats }: { p: PageContext; stats: Statistics }) {
             signatories.json
           </a>
         </li>
+        {organisationsOpen(p.site) && (
+          <>
+            <li>
+              <a href="/open-data/organisations.csv" type="text/csv">
+                organisations.csv
+              </a>
+            </li>
+            <li>
+              <a href="/open-data/organisations.json" type="application/json">
+                organisations.json
+              </a>
+            </li>
+          </>
+        )}
       </ul>
       <p>{m.api}</p>
       <ul class="downloads">
