@@ -4,13 +4,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Organisation } from '../../src/db/schema.js'
-import {
-  confirmOrganisation,
-  parseOrganisationForm,
-  requestOrganisation,
-  type OrganisationValues,
-} from '../../src/domain/organisations.js'
+import type { OrganisationValues } from '../../src/domain/organisations.js'
 import type { TestApp } from './app.js'
+import { signForOrganisation } from './organisation-signing.js'
 import { get, hiddenValue, linkIn, postForm, validSignature } from './http.js'
 
 /** A copy of content/ whose [moderation] section is replaced by `settings` (TOML lines). */
@@ -75,20 +71,18 @@ export async function logInAs(app: TestApp, email: string): Promise<string> {
  * An organisation as its contact brings it, up to a moderator's decision: requested in
  * French, then confirmed with the link of the mail the SMTP server received.
  */
-export async function confirmedOrganisation(app: TestApp, values: OrganisationValues): Promise<Organisation> {
-  const parsed = parseOrganisationForm(app.config.site, {
-    kind: 'lab',
-    url: 'irit.fr',
-    contact_role: 'Directrice',
-    mandate: '',
-    consent: '1',
-    ...values,
-  })
-  if (!parsed.ok) throw new Error(`organisation refused: ${JSON.stringify(parsed.errors)}`)
-  await app.server.worker.drain()
-  const before = app.smtp.messages.length
-  await requestOrganisation(app.server.ctx, parsed.value, 'fr', null)
-  const mails = await app.smtp.waitForMessages(before + 1)
-  const token = linkIn(mails[before]!.text!, 'organisations/confirm').split('/').at(-1)!
-  return confirmOrganisation(app.server.ctx, token)
+export async function confirmedOrganisation(
+  app: TestApp,
+  values: OrganisationValues & { name: string; email: string },
+): Promise<Organisation> {
+  const id = await signForOrganisation(
+    app,
+    { url: 'irit.fr', contact_role: 'Directrice', mandate: '', ...values },
+    'awaiting',
+  )
+  return app.server.ctx.db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', id!)
+    .executeTakeFirstOrThrow()
 }

@@ -7,6 +7,7 @@ import {
   moderateOrganisation,
   parseOrganisationForm,
   requestOrganisation,
+  type OrganisationValues,
 } from '../../src/domain/organisations.js'
 import type { TestApp } from './app.js'
 import { linkIn } from './http.js'
@@ -32,7 +33,7 @@ function mailTo(app: TestApp, from: number, to: string, pattern: RegExp): Promis
 /** Signs for an organisation up to `stage`; returns its id, or undefined while pending. */
 export async function signForOrganisation(
   app: TestApp,
-  fields: { name: string; kind: string; email: string; url?: string },
+  fields: OrganisationValues & { name: string; email: string },
   stage: OrganisationStage = 'listed',
 ): Promise<number | undefined> {
   const ctx = app.server.ctx
@@ -40,6 +41,7 @@ export async function signForOrganisation(
     contact_name: 'Hortense Mandataire',
     contact_role: 'Rôle-Secret de la contacte',
     mandate: 'Mandat-Secret voté en conseil',
+    kind: 'lab',
     consent: '1',
     ...fields,
   })
