@@ -40,7 +40,11 @@ export interface SignatoryPage {
  */
 export const SEARCH_MIN_CHARACTERS = TRIGRAM
 
-/** Whether what was typed only says again the verified name (no need to repeat it). */
+/**
+ * Whether what was typed only says again the verified name, or a part of it
+ * («Université Toulouse III» beside «Université Toulouse III – Paul Sabatier»): no
+ * need to repeat it.
+ */
 function repeats(typed: string, verified: string): boolean {
   const key = (s: string) =>
     s
@@ -48,7 +52,7 @@ function repeats(typed: string, verified: string): boolean {
       .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '')
-  return key(typed) === key(verified)
+  return key(verified).includes(key(typed))
 }
 
 /** The columns of a listed signature that the public list reads. */

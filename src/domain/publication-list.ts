@@ -50,13 +50,17 @@ export type ListEvent =
 
 /**
  * How an entry reads: «Prénom Nom, grade, laboratoire, établissement»; under the
- * heading of its institution, without it again.
+ * heading of its institution, without it again. Beside a verified institution, what the
+ * signatory typed comes first when it says more (a school within «Académie de
+ * Toulouse», as the public list shows it apart): a teacher is not printed as the
+ * académie alone.
  */
 export function entryText(s: PublicSignature, withInstitution = true): string {
   return [
     `${s.firstName} ${s.lastName}`,
     s.title,
     s.unit,
+    s.precision,
     withInstitution ? (s.verifiedInstitution ?? s.institution) : '',
   ]
     .filter(Boolean)
