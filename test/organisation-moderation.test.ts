@@ -12,20 +12,26 @@ import { get, hiddenValue, postForm } from './helpers/http.js'
 const MODERATOR = 'moderation@paraphe.test'
 
 describe('what a moderator may do to an organisation, by its state', () => {
-  const state = (status: 'pending' | 'confirmed', approved: boolean, hidden: boolean) => ({
+  const state = (status: 'pending' | 'confirmed', approved: boolean, hidden: boolean, proposed = false) => ({
     status,
     approved_at: approved ? '2026-11-28T10:00:00.000Z' : null,
     hidden_at: hidden ? '2026-11-28T11:00:00.000Z' : null,
+    proposed: proposed ? '{"name":"Nouveau nom","kind":"lab","url":""}' : null,
   })
 
   it('only deletes one whose contact has not confirmed yet', () => {
     expect(organisationActions(state('pending', false, false))).toEqual(['delete'])
   })
 
-  it('approves, refuses, hides or deletes one awaiting a decision', () => {
-    expect(organisationActions(state('confirmed', false, false))).toEqual([
-      'approve',
-      'refuse',
+  it('approves, refuses or deletes one awaiting a decision, and does not hide it', () => {
+    // Hidden, then approved, it would be told it is listed while it is not.
+    expect(organisationActions(state('confirmed', false, false))).toEqual(['approve', 'refuse', 'delete'])
+  })
+
+  it('accepts or turns down a listed one’s proposed change, which leaves it listed meanwhile', () => {
+    expect(organisationActions(state('confirmed', true, false, true))).toEqual([
+      'approve_change',
+      'refuse_change',
       'hide',
       'delete',
     ])
@@ -103,9 +109,13 @@ describe.each(DATABASES)('moderating organisations (%s)', (kind) => {
     expect(page.html).toContain('claire.martin@cnrs.fr')
     expect(page.html).toContain('<p>Vote du conseil de laboratoire du 12 novembre.</p>')
     expect(page.html).toContain('<p>Unanimité moins deux abstentions.</p>')
-    for (const action of ['approve', 'refuse', 'hide', 'delete'])
+    for (const action of ['approve', 'refuse', 'delete'])
       expect(page.html).toContain(`action="/admin/organisations/${irit.id}/${action}"`)
-    expect(page.html).not.toContain(`action="/admin/organisations/${irit.id}/restore"`)
+    for (const action of ['hide', 'restore'])
+      expect(page.html).not.toContain(`action="/admin/organisations/${irit.id}/${action}"`)
+    // What the address says of the claim, and a way to write to the contact.
+    expect(page.html).toContain('<a href="mailto:claire.martin@cnrs.fr">claire.martin@cnrs.fr</a>')
+    expect(page.html).toContain('L’adresse est celle d’un établissement vérifié\u00a0: CNRS.')
     const nav = await get(app.url, '/admin', as())
     expect(nav.html).toContain('<a href="/admin/organisations">Organisations</a>')
     expect(nav.html).toMatch(
@@ -152,7 +162,7 @@ describe.each(DATABASES)('moderating organisations (%s)', (kind) => {
     const listed = await get(app.url, '/admin/organisations?filter=listed', as())
     expect(listed.html).toContain('Institut de recherche en informatique de Toulouse')
     expect(listed.html).not.toContain('claire.martin@cnrs.fr')
-    expect(listed.html).toContain('effacée après la décision (domaine\u00a0: cnrs.fr)')
+    expect(listed.html).toContain('effacée (domaine\u00a0: cnrs.fr)')
     expect((await get(app.url, '/admin/organisations', as())).html).not.toContain('Institut de recherche')
     expect((await get(app.url, '/admin', as())).html).toMatch(
       /<a href="\/admin\/organisations\?filter=listed">Organisations publiées<\/a><\/dt><dd>1<\/dd>/,

@@ -186,20 +186,42 @@ describe.each(DATABASES)('organisations as signatories (%s)', (kind) => {
     expect(invalid.status).toBe(422)
     expect(invalid.html).toContain('value="Directrice du laboratoire"')
 
-    // A new name is a new claim: off the list until approved again.
+    // A new name is a new claim: it waits for a moderator, while the approved name stays listed.
     const renamed = await postForm(app.url, manage, {
       ...organisation({ name: 'LEP – UMR 5245' }),
       csrf,
     })
     expect(renamed.location).toBe(`${manage}?saved=review`)
-    expect((await get(app.url, `${manage}?saved=review`)).html).toContain('attend une nouvelle vérification')
-    expect((await get(app.url, '/organisations')).html).not.toContain('LEP')
+    const review = await get(app.url, `${manage}?saved=review`)
+    expect(review.html).toContain('la liste garde la version déjà vérifiée')
+    expect(review.html).toContain('publiée sous le nom «\u00a0Laboratoire d’écologie des Pyrénées\u00a0»')
+    expect(review.html).toContain('value="LEP – UMR 5245"')
+    const list = (await get(app.url, '/organisations')).html
+    expect(list).toContain('Laboratoire d’écologie des Pyrénées')
+    expect(list).not.toContain('LEP')
     const data = await fetch(`${app.url}${manage}/data.json`)
     expect(await data.json()).toMatchObject({
-      organisation: { name: 'LEP – UMR 5245', kind: 'lab' },
-      contact: { name: 'Aurore Lasserre', emailKeptInClear: false },
-      listed: false,
+      organisation: { name: 'Laboratoire d’écologie des Pyrénées', kind: 'lab' },
+      proposed_change: { name: 'LEP – UMR 5245', kind: 'lab' },
+      contact: { name: 'Aurore Lasserre', email_kept_in_clear: false },
+      listed: true,
     })
+
+    // The moderators accept it: the list shows the new name.
+    const { id } = (await rowOf('x@lep.univ-tlse3.fr'))!
+    expect(await moderateOrganisation(app.server.ctx, 'moderator@paraphe.test', id, 'approve_change')).toBe(
+      true,
+    )
+    expect((await get(app.url, '/organisations')).html).toContain('LEP – UMR 5245')
+    expect((await rowOf('x@lep.univ-tlse3.fr'))!.proposed).toBeNull()
+
+    // Another change turned down: the accepted one stays, the contact's form shows it again.
+    await postForm(app.url, manage, { ...organisation({ name: 'Nom contesté' }), csrf })
+    expect(await moderateOrganisation(app.server.ctx, 'moderator@paraphe.test', id, 'refuse_change')).toBe(
+      true,
+    )
+    expect((await get(app.url, '/organisations')).html).toContain('LEP – UMR 5245')
+    expect((await get(app.url, manage)).html).toContain('value="LEP – UMR 5245"')
     // Without the link's CSRF value, nothing is changed.
     expect((await postForm(app.url, manage, organisation({ name: 'Forgé' }))).status).toBe(400)
   })
@@ -249,5 +271,18 @@ describe.each(DATABASES)('organisations as signatories (%s)', (kind) => {
     const report = await purgeExpired(app.server.ctx)
     expect(report.unconfirmedOrganisations).toBe(1)
     expect(await rowOf('x@oubli.example.org')).toBeUndefined()
+  })
+
+  it('erases the contact’s address of a request the moderators left undecided for 30 days', async () => {
+    expect(
+      (await confirm(await requested(organisation({ email: 'contact@attente.example.org' })))).status,
+    ).toBe(303)
+    app.clock.advance(29 * 24 * 3600_000)
+    await purgeExpired(app.server.ctx)
+    expect((await rowOf('x@attente.example.org'))!.email).toBe('contact@attente.example.org')
+    app.clock.advance(2 * 24 * 3600_000)
+    await purgeExpired(app.server.ctx)
+    // Still there for the moderators to decide, without a way to tell its contact.
+    expect(await rowOf('x@attente.example.org')).toMatchObject({ status: 'confirmed', email: null })
   })
 })

@@ -143,6 +143,12 @@ export interface OrganisationTable {
   updated_at: string
   mails_sent: number
   approved_at: string | null
+  /**
+   * A new name, kind or web site proposed by the contact once approved, as JSON
+   * ({name, kind, url}): the approved ones stay listed until a moderator accepts it.
+   */
+  proposed: string | null
+  proposed_at: string | null
   hidden_at: string | null
   network_key: string | null
   sort_key: string

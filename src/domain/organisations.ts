@@ -14,9 +14,9 @@
 // touches them.
 import { z } from 'zod'
 import type { SiteConfig } from '../config.js'
-import { isUniqueViolation, type Db, type Tx } from '../db/database.js'
+import { isUniqueViolation, type Db, type ExpressionBuilder, type Tx } from '../db/database.js'
 import { isPostgres } from '../db/dialect.js'
-import type { Organisation } from '../db/schema.js'
+import type { Database, Organisation } from '../db/schema.js'
 import { enqueueMail } from '../mail/outbox.js'
 import { mailSite } from '../mail/layout.js'
 import { renderMail, type MailKind } from '../mail/templates.js'
@@ -24,6 +24,7 @@ import { recordAudit } from './audit.js'
 import { cleanLine, cleanParagraphs, searchKey } from './clean-text.js'
 import type { DomainContext } from './context.js'
 import { AppError } from './errors.js'
+import { verifiedInstitutionOf } from './institutional-domains.js'
 import { absoluteUrl } from './links.js'
 import { mailCapSince, mayMail, mayMailGiven, recipientOf, type Recipient } from './mail-cap.js'
 import { mailboxKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
@@ -32,6 +33,11 @@ import { hashToken, looksLikeToken, newToken } from './tokens.js'
 
 const DAY_MS = 24 * 3600_000
 const HOUR_MS = 3600_000
+/**
+ * The contact's address is kept in clear for the moderators' decision alone: a request
+ * left undecided this long loses it (the decision is then not mailed).
+ */
+export const UNDECIDED_ADDRESS_DAYS = 30
 
 export const ORGANISATION_NAME_MAX = 200
 export const CONTACT_NAME_MAX = 100
@@ -604,9 +610,29 @@ export async function confirmOrganisation(ctx: DomainContext, token: string): Pr
   })
 }
 
+/** What the public list shows of an organisation, and what a moderator approves. */
+export interface OrganisationClaim {
+  name: string
+  kind: string
+  url: string
+}
+
+const claimSchema = z.object({ name: z.string(), kind: z.string(), url: z.string() })
+
+/** The change of name, kind or web site awaiting a moderator, if any. */
+export function proposedClaim(o: Pick<Organisation, 'proposed'>): OrganisationClaim | undefined {
+  return o.proposed === null ? undefined : claimSchema.parse(JSON.parse(o.proposed))
+}
+
+const sameClaim = (a: OrganisationClaim, b: OrganisationClaim) =>
+  a.name === b.name && a.kind === b.kind && a.url === b.url
+
 /**
- * Changes what the contact typed. A new name, kind or web site is a new claim: the
- * organisation leaves the list until a moderator approves it again.
+ * Changes what the contact typed. Once approved, a new name, kind or web site is a new
+ * claim: it waits for a moderator, kept apart, while the approved ones stay listed (a
+ * typo fixed does not take the organisation off the list, and refusing the change does
+ * not delete what was approved). Before approval, the request is simply corrected.
+ * Who signs, their role and the mandate change at once: moderators read them, nobody else.
  */
 export async function updateOrganisation(
   ctx: DomainContext,
@@ -616,16 +642,24 @@ export async function updateOrganisation(
   return ctx.transact(async (tx) => {
     const now = ctx.now()
     const { organisation } = await findByLink(tx, token, 'manage', now)
-    const claimChanged =
-      profile.name !== organisation.name ||
-      profile.kind !== organisation.kind ||
-      profile.url !== organisation.url
+    const claim = { name: profile.name, kind: profile.kind, url: profile.url }
+    const approved = organisation.approved_at !== null
+    const proposal = approved && !sameClaim(claim, organisation) ? claim : undefined
+    const unchanged = proposedClaim(organisation)
+    const keepsProposal = proposal && unchanged && sameClaim(proposal, unchanged)
     return tx
       .updateTable('organisations')
       .set({
-        ...profileRow(profile),
+        ...(approved
+          ? {
+              contact_name: profile.contactName,
+              contact_role: profile.contactRole,
+              mandate: profile.mandate,
+              proposed: proposal ? JSON.stringify(proposal) : null,
+              proposed_at: proposal ? (keepsProposal ? organisation.proposed_at : now.toISOString()) : null,
+            }
+          : profileRow(profile)),
         updated_at: now.toISOString(),
-        approved_at: claimChanged ? null : organisation.approved_at,
       })
       .where('id', '=', organisation.id)
       .returningAll()
@@ -702,27 +736,43 @@ export async function listOrganisationsForModerators(
   filter: OrganisationFilter,
 ): Promise<Organisation[]> {
   let q = db.selectFrom('organisations').selectAll()
-  if (filter === 'awaiting') q = q.where('status', '=', 'confirmed').where('approved_at', 'is', null)
+  if (filter === 'awaiting') q = q.where(awaitingDecision)
   else if (filter === 'listed') q = whereListed(q)
   else if (filter === 'hidden') q = q.where('hidden_at', 'is not', null)
   else if (filter === 'pending') q = q.where('status', '=', 'pending')
   return q.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(1000).execute()
 }
 
+/** Awaiting a moderator: a confirmed request, or an approved one's proposed change. */
+function awaitingDecision(eb: ExpressionBuilder<Database, 'organisations'>) {
+  return eb.or([
+    eb.and([eb('status', '=', 'confirmed'), eb('approved_at', 'is', null)]),
+    eb('proposed', 'is not', null),
+  ])
+}
+
 export async function countAwaitingOrganisations(db: Db): Promise<number> {
   const row = await db
     .selectFrom('organisations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'confirmed')
-    .where('approved_at', 'is', null)
+    .where(awaitingDecision)
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
-export type OrganisationAction = 'approve' | 'refuse' | 'hide' | 'restore' | 'delete'
+export type OrganisationAction =
+  | 'approve'
+  | 'refuse'
+  | 'approve_change'
+  | 'refuse_change'
+  | 'hide'
+  | 'restore'
+  | 'delete'
 export const ORGANISATION_ACTIONS: readonly OrganisationAction[] = [
   'approve',
   'refuse',
+  'approve_change',
+  'refuse_change',
   'hide',
   'restore',
   'delete',
@@ -730,13 +780,19 @@ export const ORGANISATION_ACTIONS: readonly OrganisationAction[] = [
 
 /**
  * What a moderator may do to an organisation in this state: approve or refuse one that
- * awaits (refusing tells its contact), hide a listed one or restore a hidden one, and
- * delete any, silently.
+ * awaits (refusing tells its contact while the address is kept); accept or turn down a
+ * listed one's proposed change (the approved version stays either way); hide an approved
+ * one or restore a hidden one; delete any, silently.
  */
-export function organisationActions(o: OrganisationState): OrganisationAction[] {
+export function organisationActions(
+  o: OrganisationState & Pick<Organisation, 'proposed'>,
+): OrganisationAction[] {
   const actions: OrganisationAction[] = []
   if (isOrganisationAwaiting(o)) actions.push('approve', 'refuse')
-  if (o.status === 'confirmed') actions.push(o.hidden_at === null ? 'hide' : 'restore')
+  if (o.proposed !== null && o.approved_at !== null) actions.push('approve_change', 'refuse_change')
+  // Hiding is for what was approved: one still awaiting is approved or refused.
+  if (o.status === 'confirmed' && o.approved_at !== null)
+    actions.push(o.hidden_at === null ? 'hide' : 'restore')
   actions.push('delete')
   return actions
 }
@@ -793,6 +849,22 @@ export async function moderateOrganisation(
         await tx.deleteFrom('organisation_links').where('organisation_id', '=', id).execute()
         await tx.deleteFrom('organisations').where('id', '=', id).execute()
         break
+      case 'approve_change': {
+        const claim = proposedClaim(o)!
+        await tx
+          .updateTable('organisations')
+          .set({ ...claim, sort_key: searchKey(claim.name), proposed: null, proposed_at: null })
+          .where('id', '=', id)
+          .execute()
+        break
+      }
+      case 'refuse_change':
+        await tx
+          .updateTable('organisations')
+          .set({ proposed: null, proposed_at: null })
+          .where('id', '=', id)
+          .execute()
+        break
       case 'hide':
         await tx
           .updateTable('organisations')
@@ -809,7 +881,12 @@ export async function moderateOrganisation(
     }
     await recordAudit(
       tx,
-      { actor, action: `organisation_${action}`, target: `organisation:${id}`, detail: o.name },
+      {
+        actor,
+        action: `organisation_${action}`,
+        target: `organisation:${id}`,
+        detail: action === 'approve_change' ? `${o.name} → ${proposedClaim(o)!.name}` : o.name,
+      },
       now,
     )
     return true
@@ -818,13 +895,42 @@ export async function moderateOrganisation(
   return done
 }
 
+/**
+ * What the contact's address says of their claim, for the moderator who checks it (a
+ * help, never a proof): the verified institution of its domain, whether the claimed
+ * web site is on that domain, and whether another organisation of the same name is
+ * already listed (two requests for one organisation, or a usurpation).
+ */
+export interface ClaimEvidence {
+  addressInstitution?: string
+  addressOnSite: boolean
+  sameNameListed: boolean
+}
+
+export function claimEvidence(
+  site: SiteConfig,
+  o: Pick<Organisation, 'id' | 'name' | 'url' | 'email_domain'>,
+  listed: readonly Pick<ListedOrganisation, 'id' | 'name'>[],
+): ClaimEvidence {
+  const domain = o.email_domain.toLowerCase()
+  const host = o.url ? new URL(o.url).hostname.replace(/^www\./, '') : ''
+  const related = (a: string, b: string) => a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`)
+  const key = searchKey(o.name)
+  return {
+    addressInstitution: verifiedInstitutionOf(site, domain),
+    addressOnSite: host !== '' && related(host, domain),
+    sameNameListed: listed.some((l) => l.id !== o.id && searchKey(l.name) === key),
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Retention and access
 // ---------------------------------------------------------------------------
 
 /**
  * Deletes what expired, in the purge's transaction: requests never confirmed (with the
- * mails still queued for them), dead links, and network traces past their days.
+ * mails still queued for them), dead links, network traces past their days, and the
+ * clear address of a request left undecided UNDECIDED_ADDRESS_DAYS.
  */
 export async function purgeOrganisations(
   tx: Tx,
@@ -871,32 +977,38 @@ export async function purgeOrganisations(
     .where('network_key', 'is not', null)
     .where('submitted_at', '<', tracesBefore)
     .execute()
+  await tx
+    .updateTable('organisations')
+    .set({ email: null })
+    .where('email', 'is not', null)
+    .where('status', '=', 'confirmed')
+    .where('confirmed_at', '<', new Date(now.getTime() - UNDECIDED_ADDRESS_DAYS * DAY_MS).toISOString())
+    .execute()
   return Number(deleted.numDeletedRows)
 }
 
 /** Everything kept about an organisation's signature, for its contact (GDPR access). */
 export function organisationData(o: Organisation) {
   return {
-    organisation: {
-      name: o.name,
-      kind: o.kind,
-      url: o.url,
-    },
+    organisation: { name: o.name, kind: o.kind, url: o.url },
+    proposed_change: proposedClaim(o) ?? null,
     contact: {
       name: o.contact_name,
       role: o.contact_role,
-      emailKeptInClear: o.email !== null,
-      emailDomain: o.email_domain,
+      // The address itself is kept as a keyed hash only, once the moderators decided.
+      email_kept_in_clear: o.email !== null,
+      email_domain: o.email_domain,
     },
     mandate: o.mandate,
     locale: o.locale,
     status: o.status,
-    consentVersion: o.consent_version,
-    submittedAt: o.submitted_at,
-    confirmedAt: o.confirmed_at,
-    updatedAt: o.updated_at,
-    approvedAt: o.approved_at,
-    hiddenAt: o.hidden_at,
+    consent_version: o.consent_version,
+    submitted_at: o.submitted_at,
+    confirmed_at: o.confirmed_at,
+    updated_at: o.updated_at,
+    approved_at: o.approved_at,
+    hidden_at: o.hidden_at,
     listed: isOrganisationListed(o),
+    network_hash_kept: o.network_key !== null,
   }
 }

@@ -19,6 +19,7 @@ import {
   parseOrganisationForm,
   parseOrganisationProfile,
   pickOrganisationValues,
+  proposedClaim,
   requestOrganisation,
   updateOrganisation,
   withdrawOrganisation,
@@ -208,12 +209,14 @@ organisations.get('/manage/:token', (c) =>
     const token = c.req.param('token')
     const { organisation } = await findManagedOrganisation(ctx, token)
     const saved = c.req.query('saved')
+    // A change awaiting the moderators is what the form shows: it is the contact's last word.
+    const proposal = proposedClaim(organisation)
     return render(
       c,
       <OrganisationManagePage
         p={page}
         organisation={organisation}
-        values={organisationValuesOf(organisationProfileOf(organisation))}
+        values={organisationValuesOf({ ...organisationProfileOf(organisation), ...proposal })}
         saved={saved === 'review' ? 'review' : saved === '1' ? 'saved' : undefined}
         {...managePaths(c, token)}
       />,
@@ -254,7 +257,7 @@ organisations.post('/manage/:token', editFormAgain, (c) =>
         422,
       )
     const updated = await updateOrganisation(ctx, token, parsed.value)
-    const review = organisation.approved_at !== null && updated.approved_at === null
+    const review = updated.proposed !== null
     return c.redirect(page.href(`/organisations/manage/${token}?saved=${review ? 'review' : '1'}`), 303)
   }),
 )

@@ -685,11 +685,18 @@ export interface MessageData {
       readonly contact: string
       readonly email: string
       readonly emailErased: (values: { domain: string | number }) => string
+      readonly addressInstitution: (values: { institution: string | number }) => string
+      readonly addressSameSite: string
+      readonly addressOther: string
+      readonly sameName: string
       readonly mandate: string
       readonly submitted: string
       readonly confirmed: string
       readonly approved: string
       readonly hidden: string
+      readonly proposedTitle: (values: { date: string | number }) => string
+      readonly proposedNote: string
+      readonly was: string
       readonly stale: string
       readonly dashboardAwaiting: string
       readonly dashboardListed: string
@@ -705,22 +712,31 @@ export interface MessageData {
         readonly awaiting: string
         readonly listed: string
         readonly hidden: string
+        readonly proposed: string
       }
       readonly action: {
         readonly approve: string
         readonly refuse: string
+        readonly approve_change: string
+        readonly refuse_change: string
         readonly hide: string
         readonly restore: string
         readonly delete: string
       }
       readonly actionHint: {
         readonly approve: string
+        readonly approveUntold: string
         readonly refuse: string
+        readonly refuseUntold: string
+        readonly approve_change: string
+        readonly refuse_change: string
         readonly delete: string
       }
       readonly done: {
         readonly approve: string
         readonly refuse: string
+        readonly approve_change: string
+        readonly refuse_change: string
         readonly hide: string
         readonly restore: string
         readonly delete: string
@@ -897,6 +913,8 @@ export interface MessageData {
     readonly statePending: string
     readonly stateAwaiting: string
     readonly stateListed: string
+    readonly stateProposed: (values: { name: string | number }) => string
+    readonly stateHiddenNext: string
     readonly stateHidden: string
     readonly saved: string
     readonly savedAwaiting: string

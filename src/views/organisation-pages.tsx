@@ -102,6 +102,8 @@ export interface OrganisationFormProps {
   notice?: string
   /** Set when the form edits an organisation's signature from its manage link. */
   manage?: { action: string; csrf: string }
+  /** What the manage page says first, under its heading: saved, where the signature stands. */
+  status?: { text: string; live?: boolean }[]
 }
 
 /** The organisations' form: to sign at /organisations/sign, to edit from the manage link. */
@@ -169,6 +171,11 @@ export function OrganisationForm(props: OrganisationFormProps) {
   return (
     <section class="sign" aria-labelledby="organisation-form-title">
       <h1 id="organisation-form-title">{manage ? m.manageTitle : m.signTitle}</h1>
+      {props.status?.map((s) => (
+        <p class="notice" role={s.live ? 'status' : undefined}>
+          {s.text}
+        </p>
+      ))}
       {errorFields.length > 0 ? (
         <div class="error-summary" role="alert" tabindex={-1} id="error-summary" autofocus>
           <h2>{p.m.sign.errorSummary({ n: errorFields.length })}</h2>
@@ -368,17 +375,21 @@ export function OrganisationConfirmPage(props: {
 }
 
 /** Where the organisation's signature stands, as its manage page says it. */
-function stateOf(p: PageContext, o: Pick<Organisation, 'status' | 'approved_at' | 'hidden_at'>): string {
+function stateOf(
+  p: PageContext,
+  o: Pick<Organisation, 'status' | 'approved_at' | 'hidden_at' | 'proposed' | 'name'>,
+): string {
   const m = p.m.organisations
   if (o.status === 'pending') return m.statePending
   if (o.hidden_at !== null) return m.stateHidden
   if (isOrganisationAwaiting(o)) return m.stateAwaiting
+  if (o.proposed !== null) return m.stateProposed({ name: o.name })
   return isOrganisationListed(o) ? m.stateListed : m.stateAwaiting
 }
 
 export function OrganisationManagePage(props: {
   p: PageContext
-  organisation?: Pick<Organisation, 'status' | 'approved_at' | 'hidden_at'>
+  organisation?: Pick<Organisation, 'status' | 'approved_at' | 'hidden_at' | 'proposed' | 'name'>
   values: OrganisationValues
   errors?: OrganisationErrors
   notice?: string
@@ -394,18 +405,19 @@ export function OrganisationManagePage(props: {
   const o = props.organisation
   return (
     <Layout p={p} title={m.manageTitle} noindex>
-      {props.saved ? (
-        <p class="notice" role="status">
-          {props.saved === 'review' ? m.savedAwaiting : m.saved}
-        </p>
-      ) : null}
-      {o ? <p class="notice">{stateOf(p, o)}</p> : null}
       <OrganisationForm
         p={p}
         values={props.values}
         errors={props.errors}
         notice={props.notice}
         manage={{ action: props.action, csrf: props.csrf }}
+        status={[
+          ...(props.saved
+            ? [{ text: props.saved === 'review' ? m.savedAwaiting : m.saved, live: true }]
+            : []),
+          ...(o ? [{ text: stateOf(p, o) }] : []),
+          ...(o?.hidden_at ? [{ text: m.stateHiddenNext }] : []),
+        ]}
       />
       <section aria-labelledby="data-title">
         <h2 id="data-title">{m.dataTitle}</h2>

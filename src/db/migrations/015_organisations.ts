@@ -36,6 +36,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('mails_sent', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('approved_at', 'text')
+    // A new name, kind or web site its contact proposed once it was approved (JSON): the
+    // approved ones stay listed until a moderator accepts the change.
+    .addColumn('proposed', 'text')
+    .addColumn('proposed_at', 'text')
     .addColumn('hidden_at', 'text')
     .addColumn('network_key', 'text')
     // Lower-case, accent-free name: the order of the public list on both databases.

@@ -3,7 +3,10 @@
 import { Hono } from 'hono'
 import { AppError } from '../../domain/errors.js'
 import {
+  claimEvidence,
+  listOrganisations,
   listOrganisationsForModerators,
+  proposedClaim,
   moderateOrganisation,
   ORGANISATION_ACTIONS,
   ORGANISATION_FILTERS,
@@ -40,12 +43,22 @@ organisations.get('/', async (c) => {
     doneParam === 'stale' || ORGANISATION_ACTIONS.includes(doneParam as OrganisationAction)
       ? (doneParam as OrganisationAction | 'stale')
       : undefined
-  const rows = await listOrganisationsForModerators(ctx.db, filter)
-  const items = rows.map((organisation) => ({
-    organisation,
-    kindLabel: organisationKindLabel(ctx.config.site, organisation.kind, admin.locale),
-    actions: organisationActions(organisation),
-  }))
+  const [rows, listed] = await Promise.all([
+    listOrganisationsForModerators(ctx.db, filter),
+    listOrganisations(ctx.db, ctx.config.site),
+  ])
+  const site = ctx.config.site
+  const kindLabel = (kind: string) => organisationKindLabel(site, kind, admin.locale)
+  const items = rows.map((organisation) => {
+    const proposal = proposedClaim(organisation)
+    return {
+      organisation,
+      kindLabel: kindLabel(organisation.kind),
+      proposal: proposal && { ...proposal, kindLabel: kindLabel(proposal.kind) },
+      evidence: claimEvidence(site, organisation, listed),
+      actions: organisationActions(organisation),
+    }
+  })
   return render(c, <OrganisationsPage a={admin} filter={filter} items={items} done={done} />)
 })
 

@@ -3,6 +3,8 @@
 import type { Child } from 'hono/jsx'
 import type { Organisation } from '../../db/schema.js'
 import {
+  type ClaimEvidence,
+  type OrganisationClaim,
   isOrganisationAwaiting,
   isOrganisationListed,
   ORGANISATION_FILTERS,
@@ -16,10 +18,13 @@ import { dateTime } from './parts.js'
 export interface ModeratedOrganisation {
   organisation: Organisation
   kindLabel: string
+  /** A change of name, kind or web site its contact proposed once approved. */
+  proposal?: OrganisationClaim & { kindLabel: string }
+  evidence: ClaimEvidence
   actions: OrganisationAction[]
 }
 
-type OrganisationStateName = 'pending' | 'awaiting' | 'listed' | 'hidden'
+type OrganisationStateName = 'pending' | 'awaiting' | 'listed' | 'hidden' | 'proposed'
 
 function statesOf(o: Organisation): OrganisationStateName[] {
   const states: OrganisationStateName[] = []
@@ -27,6 +32,7 @@ function statesOf(o: Organisation): OrganisationStateName[] {
   if (isOrganisationAwaiting(o)) states.push('awaiting')
   if (isOrganisationListed(o)) states.push('listed')
   if (o.hidden_at !== null) states.push('hidden')
+  if (o.proposed !== null) states.push('proposed')
   return states
 }
 
@@ -47,10 +53,19 @@ function ActionForm(props: {
   id: number
   action: OrganisationAction
   filter: OrganisationFilter
+  /** The contact's address is still kept: approving or refusing tells them. */
+  told: boolean
 }) {
   const { a, id, action } = props
   const m = a.m.admin.organisations
-  const hint = (m.actionHint as Partial<Record<OrganisationAction, string>>)[action]
+  const hints: Partial<Record<OrganisationAction, string>> = {
+    approve: props.told ? m.actionHint.approve : m.actionHint.approveUntold,
+    refuse: props.told ? m.actionHint.refuse : m.actionHint.refuseUntold,
+    approve_change: m.actionHint.approve_change,
+    refuse_change: m.actionHint.refuse_change,
+    delete: m.actionHint.delete,
+  }
+  const hint = hints[action]
   const hintId = `hint-${action}-${id}`
   return (
     <form method="post" action={`/admin/organisations/${id}/${action}`} class="admin-action">
@@ -81,11 +96,24 @@ function OrganisationEntry(props: {
   const o = item.organisation
   const m = a.m.admin.organisations
   const headingId = `organisation-${o.id}`
+  const ev = item.evidence
   const rows: [string, Child][] = [
     [m.kind, item.kindLabel],
     [m.url, o.url || '—'],
     [m.contact, o.contact_role ? `${o.contact_name}, ${o.contact_role}` : o.contact_name],
-    [m.email, o.email ?? m.emailErased({ domain: o.email_domain })],
+    [
+      m.email,
+      <>
+        {o.email ? <a href={`mailto:${o.email}`}>{o.email}</a> : m.emailErased({ domain: o.email_domain })}
+        <br />
+        {ev.addressInstitution
+          ? m.addressInstitution({ institution: ev.addressInstitution })
+          : ev.addressOnSite
+            ? m.addressSameSite
+            : m.addressOther}
+        {ev.addressInstitution && ev.addressOnSite ? ` ${m.addressSameSite}` : ''}
+      </>,
+    ],
     [m.mandate, <Paragraphs text={o.mandate} />],
     [m.submitted, dateTime(o.submitted_at)],
     [m.confirmed, dateTime(o.confirmed_at)],
@@ -102,6 +130,30 @@ function OrganisationEntry(props: {
           ))}
         </span>
       </p>
+      {ev.sameNameListed ? <p class="notice">{m.sameName}</p> : null}
+      {item.proposal ? (
+        <section aria-labelledby={`${headingId}-proposal`} class="notice">
+          <h3 id={`${headingId}-proposal`}>{m.proposedTitle({ date: dateTime(o.proposed_at) })}</h3>
+          <dl class="admin-details">
+            {(
+              [
+                [a.m.organisations.name, item.proposal.name, o.name],
+                [m.kind, item.proposal.kindLabel, item.kindLabel],
+                [m.url, item.proposal.url || '—', o.url || '—'],
+              ] as const
+            ).map(([label, proposed, now]) => (
+              <div>
+                <dt>{label}</dt>
+                <dd>
+                  {proposed}
+                  {proposed !== now ? ` (${m.was} ${now})` : ''}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p>{m.proposedNote}</p>
+        </section>
+      ) : null}
       <dl class="admin-details">
         {rows.map(([k, v]) => (
           <div>
@@ -111,7 +163,7 @@ function OrganisationEntry(props: {
         ))}
       </dl>
       {item.actions.map((action) => (
-        <ActionForm a={a} id={o.id} action={action} filter={props.filter} />
+        <ActionForm a={a} id={o.id} action={action} filter={props.filter} told={o.email !== null} />
       ))}
     </section>
   )
