@@ -260,7 +260,7 @@ describe.each(DATABASES)('organisations as signatories (%s)', (kind) => {
     const bot = await postForm(
       app.url,
       '/organisations/sign',
-      organisation({ email: 'bot@bots.example.org', website: 'http://spam' }),
+      organisation({ email: 'bot@bots.example.org', fax: '+33 5 61 00 00 00' }),
     )
     expect(bot.status).toBe(303)
     expect(await rowOf('x@bots.example.org')).toBeUndefined()

@@ -294,7 +294,7 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
       ORGANISATIONS_IN_ORDER,
     )
     expect(xml).toContain(
-      '<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Organisations signataires</w:t>',
+      '<w:pStyle w:val="Part"/></w:pPr><w:r><w:t xml:space="preserve">Organisations signataires</w:t>',
     )
     expect(xml).toContain(
       '<w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t xml:space="preserve">Syndicats et sections syndicales</w:t>',
@@ -323,6 +323,7 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
       [
         '',
         'SIGNING ORGANISATIONS',
+        '=====================',
         '',
         '4 organisations sign in their own name.',
         '',

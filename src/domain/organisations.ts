@@ -45,7 +45,11 @@ export const CONTACT_ROLE_MAX = 150
 export const URL_MAX = 300
 export const MANDATE_MAX = 1000
 
-/** The fields of the organisations' form, as posted; `website` is the honeypot, as on the sign form. */
+/**
+ * The fields of the organisations' form, as posted. `fax` is the honeypot, hidden from
+ * people: not `website` as on the sign form, since this form asks for a web site and a
+ * browser's autofill could put it there.
+ */
 export const ORGANISATION_FIELDS = [
   'name',
   'kind',
@@ -55,7 +59,7 @@ export const ORGANISATION_FIELDS = [
   'mandate',
   'email',
   'consent',
-  'website',
+  'fax',
   'form_ts',
   'email_typo_ok',
 ] as const
@@ -119,7 +123,8 @@ export function pickOrganisationValues(body: Record<string, unknown>): Organisat
 export function webAddressOf(typed: string): string | undefined {
   const trimmed = typed.trim()
   if (trimmed === '') return ''
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`
+  // «irit.fr:8080» has no scheme: a colon followed by a digit is a port.
+  const withScheme = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(trimmed) ? trimmed : `https://${trimmed}`
   let url: URL
   try {
     url = new URL(withScheme)
@@ -340,6 +345,7 @@ async function mailContact(
     firstName: args.submission?.profile.contactName ?? organisation.contact_name,
     organisationName: args.submission?.profile.name ?? organisation.name,
     link,
+    manageRequestLink: absoluteUrl(ctx.config, locale, '/manage'),
     validity,
   })
   await enqueueMail(

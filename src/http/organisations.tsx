@@ -85,7 +85,7 @@ organisations.post('/sign', signFormAgain, rateLimit('sign'), async (c) => {
   if (!formOpen(c)) return signingClosed(c)
   const values = pickOrganisationValues(await c.req.parseBody())
   // A bot filled the hidden field: answered as anyone, nothing recorded.
-  if ((values.website ?? '') !== '') return c.redirect(page.href('/organisations/sent'), 303)
+  if ((values.fax ?? '') !== '') return c.redirect(page.href('/organisations/sent'), 303)
   const stamp = formStampOf(c, values.form_ts)
   if (stamp.kind === 'valid' && stamp.ageMs < ctx.config.site.limits.minFillSeconds * 1000)
     return render(c, <OrganisationSignPage p={page} values={values} notice={page.m.abuse.tooFast} />, 422)
@@ -111,7 +111,7 @@ organisations.get('/sent', (c) => {
     c,
     <MessagePage p={c.var.page} title={m.organisations.sentTitle}>
       <p>{m.organisations.sent}</p>
-      <p>{m.sent.spam}</p>
+      <p>{m.organisations.spam}</p>
     </MessagePage>,
   )
 })

@@ -890,6 +890,9 @@ export interface MessageData {
     readonly contactRole: string
     readonly contactRoleHint: string
     readonly mandate: string
+    readonly mandateShort: string
+    readonly consentRequired: string
+    readonly spam: string
     readonly mandateHint: string
     readonly email: string
     readonly emailHint: string

@@ -29,6 +29,8 @@ export interface MailInput {
   organisation?: string
   /** The organisation that signs in its own name (organisation_*). */
   organisationName?: string
+  /** Where a manage link is asked for (organisation_approved: the contact's address is erased). */
+  manageRequestLink?: string
 }
 
 export function renderMail(input: MailInput): RenderedMail {
@@ -132,6 +134,7 @@ export function renderMail(input: MailInput): RenderedMail {
           { paragraph: m.orgApprovedBody({ title, name }) },
           { button: m.orgListButton, href: input.link },
           { paragraph: m.orgApprovedAfter },
+          { link: input.manageRequestLink ?? input.link },
         ],
         sentBecause: m.orgDecisionSentBy({ domain: input.site.domain, title }),
       })

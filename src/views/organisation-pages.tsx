@@ -119,17 +119,23 @@ export function OrganisationForm(props: OrganisationFormProps) {
     mandate: m.mandate,
     email: m.email,
     consent: m.consent,
-    website: '',
+    fax: '',
     form_ts: '',
     email_typo_ok: '',
   }
   const errorFields = ORDER.filter((f) => errors[f])
+  // The summary names a field shortly: «Décision de l'organisation : trop long», not its question.
+  const summaryLabels = { ...labels, mandate: m.mandateShort }
+  const errorText = (f: OrganisationField) =>
+    f === 'consent' && errors[f] === 'consent_required'
+      ? m.consentRequired
+      : p.m.fieldError[errors[f] as FieldErrorKey]
   const describedBy = (name: OrganisationField, hint: boolean) =>
     [hint ? hintId(name) : '', errors[name] ? errorId(name) : ''].filter(Boolean).join(' ') || undefined
   const ErrorText = ({ name }: { name: OrganisationField }) =>
     errors[name] ? (
       <p class="field-error" id={errorId(name)}>
-        {p.m.fieldError[errors[name] as FieldErrorKey]}
+        {errorText(name)}
       </p>
     ) : null
   const Req = () => (
@@ -184,11 +190,8 @@ export function OrganisationForm(props: OrganisationFormProps) {
               <li>
                 <a href={`#${fieldId(f)}`}>
                   {f === 'consent'
-                    ? p.m.fieldError[errors[f] as FieldErrorKey]
-                    : p.m.sign.summaryItem({
-                        label: labels[f],
-                        error: p.m.fieldError[errors[f] as FieldErrorKey],
-                      })}
+                    ? errorText(f)
+                    : p.m.sign.summaryItem({ label: summaryLabels[f], error: errorText(f) })}
                 </a>
               </li>
             ))}
@@ -305,15 +308,8 @@ export function OrganisationForm(props: OrganisationFormProps) {
               </p>
             </div>
             <div class="hp" aria-hidden="true">
-              <label for="field-website">{p.m.sign.honeypot}</label>
-              <input
-                type="text"
-                id="field-website"
-                name="website"
-                value=""
-                tabindex={-1}
-                autocomplete="off"
-              />
+              <label for="field-fax">{p.m.sign.honeypot}</label>
+              <input type="text" id="field-fax" name="fax" value="" tabindex={-1} autocomplete="off" />
             </div>
             <button type="submit">{m.submit}</button>
           </>

@@ -103,6 +103,7 @@ function mailsIn(locale: string): [string, RenderedMail][] {
         firstName: 'Aurore Lasserre',
         organisationName: 'Institut de recherche en informatique de Toulouse (IRIT)',
         link: `${base}/organisations`,
+        manageRequestLink: `${base}/manage`,
         validity: 0,
       }),
     ],

@@ -38,7 +38,7 @@ describe('the organisations in the list for publication', () => {
       organisation(3, 'Cercle oublié', 'circle'),
     ])
     expect(all.slice(3)).toEqual([
-      { kind: 'heading', text: 'Organisations signataires' },
+      { kind: 'part', text: 'Organisations signataires' },
       { kind: 'note', text: '3\u00a0organisations signent en leur nom.' },
       { kind: 'subheading', text: 'Syndicats et sections syndicales' },
       { kind: 'entry', text: 'SNESUP-FSU Toulouse', url: 'https://snesup.example/' },

@@ -11,6 +11,11 @@ export type Block =
   | { kind: 'subtitle'; text: string }
   | { kind: 'totals'; text: string }
   | { kind: 'heading'; text: string }
+  /**
+   * A part of its own after the people: «Organisations signataires». Laid out above the
+   * groups of people (a new page, a larger heading), so that it does not read as one more.
+   */
+  | { kind: 'part'; text: string }
   /** A heading within a part: the kinds of organisation under «Organisations signataires». */
   | { kind: 'subheading'; text: string }
   /** `url`: an organisation's web site, which only the plain text prints (text.ts says why). */
@@ -78,7 +83,7 @@ function* organisationBlocks(
 ): Generator<Block> {
   if (organisations.length === 0) return
   const m = messagesFor(locale).publicationList
-  yield { kind: 'heading', text: m.organisationsHeading }
+  yield { kind: 'part', text: m.organisationsHeading }
   yield { kind: 'note', text: m.organisationsCount({ n: organisations.length }) }
   let current: string | undefined
   for (const o of organisations) {

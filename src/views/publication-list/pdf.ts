@@ -54,6 +54,10 @@ export async function* pdfList(
         if (doc.y > doc.page.height - MARGIN - 60) doc.addPage()
         doc.moveDown(0.8).font('bold').fontSize(13).text(b.text, { paragraphGap: 4 })
         break
+      case 'part':
+        doc.addPage()
+        doc.font('bold').fontSize(16).text(b.text, { paragraphGap: 6 })
+        break
       case 'subheading':
         if (doc.y > doc.page.height - MARGIN - 50) doc.addPage()
         doc.moveDown(0.6).font('bold').fontSize(11).text(b.text, { paragraphGap: 3 })

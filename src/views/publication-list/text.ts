@@ -19,6 +19,8 @@ export async function* textList(blocks: AsyncIterable<Block>): AsyncGenerator<Ui
   }
   for await (const b of blocks) {
     if (b.kind === 'heading') put('', b.text.toLocaleUpperCase(), '')
+    // A part of its own, underlined: not one more group of people.
+    else if (b.kind === 'part') put('', b.text.toLocaleUpperCase(), '='.repeat(b.text.length), '')
     else if (b.kind === 'subheading') put('', b.text, '')
     else if (b.kind === 'note' || b.kind === 'totals') put('', b.text)
     else if (b.kind === 'entry' && b.url) put(`${b.text} (${b.url})`)
