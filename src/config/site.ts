@@ -414,17 +414,24 @@ const siteSchema = z
         }),
       )
     }
+    /** What is wrong with the i-th entry of a keyed list: a language without its label, or a key given twice. */
+    const keyedProblem = (
+      list: readonly { key: string }[],
+      i: number,
+      labels: Readonly<Record<string, unknown>>,
+      what: string,
+    ): string | undefined => {
+      const key = list[i]!.key
+      const missing = s.locales.find((locale) => !labels[locale])
+      if (missing !== undefined) return `"${key}" has no label for "${missing}"`
+      if (list.findIndex((entry) => entry.key === key) !== i) return `"${key}" names two ${what}`
+      return undefined
+    }
     const institutionTypes = []
     for (const [i, { key, domains, ...labels }] of institutions.types.entries()) {
-      const missing = s.locales.find((locale) => !labels[locale])
-      if (missing !== undefined || institutions.types.findIndex((t) => t.key === key) !== i) {
-        ctx.issues.push({
-          code: 'custom',
-          path: ['institutions', 'types', i],
-          message:
-            missing !== undefined ? `"${key}" has no label for "${missing}"` : `"${key}" names two types`,
-          input: key,
-        })
+      const problem = keyedProblem(institutions.types, i, labels, 'types')
+      if (problem) {
+        ctx.issues.push({ code: 'custom', path: ['institutions', 'types', i], message: problem, input: key })
         return z.NEVER
       }
       institutionTypes.push(
@@ -437,15 +444,9 @@ const siteSchema = z
     }
     const organisationKinds = []
     for (const [i, { key, plural, ...labels }] of organisations.kinds.entries()) {
-      const missing = s.locales.find((locale) => !labels[locale])
-      if (missing !== undefined || organisations.kinds.findIndex((k) => k.key === key) !== i) {
-        ctx.issues.push({
-          code: 'custom',
-          path: ['organisations', 'kinds', i],
-          message:
-            missing !== undefined ? `"${key}" has no label for "${missing}"` : `"${key}" names two kinds`,
-          input: key,
-        })
+      const problem = keyedProblem(organisations.kinds, i, labels, 'kinds')
+      if (problem) {
+        ctx.issues.push({ code: 'custom', path: ['organisations', 'kinds', i], message: problem, input: key })
         return z.NEVER
       }
       organisationKinds.push(

@@ -28,7 +28,7 @@ import { verifiedInstitutionOf } from './institutional-domains.js'
 import { absoluteUrl } from './links.js'
 import { mailCapSince, mayMail, mayMailGiven, recipientOf, type Recipient } from './mail-cap.js'
 import { mailboxKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
-import { checkEmailField, type FieldErrorKey } from './sign-form.js'
+import { checkEmailField, line, pickFields, type FieldErrorKey } from './sign-form.js'
 import { hashToken, looksLikeToken, newToken } from './tokens.js'
 
 const DAY_MS = 24 * 3600_000
@@ -106,13 +106,7 @@ export function organisationKindLabel(site: SiteConfig, key: string, locale: str
 
 /** Reads only the form's fields from a posted body; every value is a string. */
 export function pickOrganisationValues(body: Record<string, unknown>): OrganisationValues {
-  const values: OrganisationValues = {}
-  for (const field of ORGANISATION_FIELDS) {
-    const v = body[field]
-    const s = Array.isArray(v) ? v[0] : v
-    if (typeof s === 'string') values[field] = s
-  }
-  return values
+  return pickFields(body, ORGANISATION_FIELDS)
 }
 
 /**
@@ -134,19 +128,6 @@ export function webAddressOf(typed: string): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined
   if (url.username || url.password || !url.hostname.includes('.')) return undefined
   return url.href
-}
-
-function line(max: number, required: boolean) {
-  return z
-    .string()
-    .default('')
-    .transform(cleanLine)
-    .pipe(
-      z
-        .string()
-        .max(max, 'too_long')
-        .refine((s) => !required || s.length > 0, 'required'),
-    )
 }
 
 function profileSchema(site: SiteConfig) {

@@ -94,10 +94,13 @@ export type ParseResult<T> =
       emailSuggestion?: string
     }
 
-/** Reads only the contract's fields from a posted body; every value is a string. */
-export function pickFormValues(body: Record<string, unknown>): FormValues {
-  const values: FormValues = {}
-  for (const field of SIGN_FIELDS) {
+/** Reads only the named fields from a posted body, each as a string (the first of repeated ones). */
+export function pickFields<F extends string>(
+  body: Record<string, unknown>,
+  fields: readonly F[],
+): Partial<Record<F, string>> {
+  const values: Partial<Record<F, string>> = {}
+  for (const field of fields) {
     const v = body[field]
     const s = Array.isArray(v) ? v[0] : v
     if (typeof s === 'string') values[field] = s
@@ -105,7 +108,13 @@ export function pickFormValues(body: Record<string, unknown>): FormValues {
   return values
 }
 
-function line(max: number, required: boolean) {
+/** Reads only the contract's fields from a posted body; every value is a string. */
+export function pickFormValues(body: Record<string, unknown>): FormValues {
+  return pickFields(body, SIGN_FIELDS)
+}
+
+/** One line of text as a form field: cleaned, at most `max` characters, required or not. */
+export function line(max: number, required: boolean) {
   return z
     .string()
     .default('')

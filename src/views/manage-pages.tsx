@@ -3,6 +3,7 @@ import { MessagePage } from './pages.js'
 import type { PageContext } from './page-context.js'
 import { SignForm } from './sign-form.js'
 import { Layout } from './layout.js'
+import { DataDownload, WithdrawSection } from './parts.js'
 import type { Receipt } from '../domain/transparency/receipt.js'
 import { ReceiptBox } from './transparency-page.js'
 
@@ -85,26 +86,21 @@ export function ManagePage(props: {
         headingLevel={1}
         manage={{ action: props.action, csrf: props.csrf, askEmailForUpdates: props.askEmailForUpdates }}
       />
-      <section aria-labelledby="data-title">
-        <h2 id="data-title">{p.m.admin.downloadData}</h2>
-        <p>{p.m.admin.downloadDataHint}</p>
-        <p>
-          <a href={props.dataHref} download="my-signature.json">
-            {p.m.admin.downloadData}
-          </a>
-        </p>
-      </section>
+      <DataDownload
+        title={p.m.admin.downloadData}
+        hint={p.m.admin.downloadDataHint}
+        href={props.dataHref}
+        file="my-signature.json"
+        link={p.m.admin.downloadData}
+      />
       {props.receipt ? <ReceiptBox p={p} {...props.receipt} /> : null}
-      <section class="withdraw" aria-labelledby="withdraw-title">
-        <h2 id="withdraw-title">{m.withdrawTitle}</h2>
-        <p>{m.withdrawBody}</p>
-        <form method="post" action={props.withdrawAction}>
-          <input type="hidden" name="csrf" value={props.csrf} />
-          <button type="submit" class="danger">
-            {m.withdrawButton}
-          </button>
-        </form>
-      </section>
+      <WithdrawSection
+        title={m.withdrawTitle}
+        body={m.withdrawBody}
+        button={m.withdrawButton}
+        action={props.withdrawAction}
+        csrf={props.csrf}
+      />
     </Layout>
   )
 }

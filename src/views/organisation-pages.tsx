@@ -20,8 +20,9 @@ import {
 } from '../domain/organisations.js'
 import type { Organisation } from '../db/schema.js'
 import { Layout } from './layout.js'
+import { TextField } from './text-field.js'
 import type { PageContext } from './page-context.js'
-import { LinkWithin } from './parts.js'
+import { DataDownload, LinkWithin, WithdrawSection } from './parts.js'
 import { MessagePage } from './pages.js'
 
 /** The listed organisations under their kind's plural, in the order of site.toml. */
@@ -151,28 +152,19 @@ export function OrganisationForm(props: OrganisationFormProps) {
     type?: string
     autocomplete?: string
   }) => (
-    <div class={`field${errors[f.name] ? ' has-error' : ''}`}>
-      <label for={fieldId(f.name)}>
-        {labels[f.name]} {f.req ? <Req /> : null}
-      </label>
-      {f.hint ? (
-        <p class="hint" id={hintId(f.name)}>
-          {f.hint}
-        </p>
-      ) : null}
-      <ErrorText name={f.name} />
-      <input
-        type={f.type ?? 'text'}
-        id={fieldId(f.name)}
-        name={f.name}
-        value={values[f.name] ?? ''}
-        maxlength={f.max}
-        autocomplete={f.autocomplete}
-        required={f.req}
-        aria-invalid={errors[f.name] ? 'true' : undefined}
-        aria-describedby={describedBy(f.name, Boolean(f.hint))}
-      />
-    </div>
+    <TextField
+      id={fieldId(f.name)}
+      name={f.name}
+      label={labels[f.name]}
+      value={values[f.name] ?? ''}
+      max={f.max}
+      required={f.req}
+      requiredTitle={p.m.sign.required}
+      type={f.type}
+      autocomplete={f.autocomplete}
+      hint={f.hint ? { id: hintId(f.name), text: f.hint } : undefined}
+      error={errors[f.name] ? { id: errorId(f.name), text: errorText(f.name) } : undefined}
+    />
   )
   return (
     <section class="sign" aria-labelledby="organisation-form-title">
@@ -415,25 +407,20 @@ export function OrganisationManagePage(props: {
           ...(o?.hidden_at ? [{ text: m.stateHiddenNext }] : []),
         ]}
       />
-      <section aria-labelledby="data-title">
-        <h2 id="data-title">{m.dataTitle}</h2>
-        <p>{m.dataHint}</p>
-        <p>
-          <a href={props.dataHref} download="organisation-signature.json">
-            {m.dataLink}
-          </a>
-        </p>
-      </section>
-      <section class="withdraw" aria-labelledby="withdraw-title">
-        <h2 id="withdraw-title">{m.withdrawTitle}</h2>
-        <p>{m.withdrawBody}</p>
-        <form method="post" action={props.withdrawAction}>
-          <input type="hidden" name="csrf" value={props.csrf} />
-          <button type="submit" class="danger">
-            {m.withdrawButton}
-          </button>
-        </form>
-      </section>
+      <DataDownload
+        title={m.dataTitle}
+        hint={m.dataHint}
+        href={props.dataHref}
+        file="organisation-signature.json"
+        link={m.dataLink}
+      />
+      <WithdrawSection
+        title={m.withdrawTitle}
+        body={m.withdrawBody}
+        button={m.withdrawButton}
+        action={props.withdrawAction}
+        csrf={props.csrf}
+      />
     </Layout>
   )
 }

@@ -132,3 +132,46 @@ export function SignatoryList(props: { p: PageContext; items: PublicSignature[];
     </ol>
   )
 }
+
+/** The manage pages' section that offers the data kept, as a file (GDPR access and portability). */
+export function DataDownload(props: {
+  title: string
+  hint: string
+  href: string
+  file: string
+  link: string
+}) {
+  return (
+    <section aria-labelledby="data-title">
+      <h2 id="data-title">{props.title}</h2>
+      <p>{props.hint}</p>
+      <p>
+        <a href={props.href} download={props.file}>
+          {props.link}
+        </a>
+      </p>
+    </section>
+  )
+}
+
+/** The manage pages' last section: withdrawing for good, one button behind the link's CSRF value. */
+export function WithdrawSection(props: {
+  title: string
+  body: string
+  button: string
+  action: string
+  csrf: string
+}) {
+  return (
+    <section class="withdraw" aria-labelledby="withdraw-title">
+      <h2 id="withdraw-title">{props.title}</h2>
+      <p>{props.body}</p>
+      <form method="post" action={props.action}>
+        <input type="hidden" name="csrf" value={props.csrf} />
+        <button type="submit" class="danger">
+          {props.button}
+        </button>
+      </form>
+    </section>
+  )
+}

@@ -6,6 +6,7 @@ import type { FieldErrors, FormValues, SignField } from '../domain/sign-form.js'
 import { NAME_MAX, INSTITUTION_MAX, DISCIPLINE_MAX, TITLE_MAX, UNIT_MAX } from '../domain/sign-form.js'
 import type { PageContext } from './page-context.js'
 import { categoryLabel as categoryLabelOf, LinkWithin } from './parts.js'
+import { TextField } from './text-field.js'
 
 export interface SignFormProps {
   p: PageContext
@@ -104,29 +105,22 @@ export function SignForm({
     /** The id of a <datalist> of suggestions. */
     list?: string
   }) => (
-    <div class={`field${errors[props.name] ? ' has-error' : ''}`}>
-      <label for={fieldId(props.name)}>
-        {props.label} {props.req ? <Req /> : null}
-      </label>
-      {props.hint ? (
-        <p class="hint" id={`hint-${props.name.replace('_', '-')}`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <ErrorText name={props.name} />
-      <input
-        type={props.type ?? 'text'}
-        id={fieldId(props.name)}
-        name={props.name}
-        value={values[props.name] ?? ''}
-        maxlength={props.max}
-        autocomplete={props.autocomplete}
-        list={props.list}
-        required={props.req}
-        aria-invalid={errors[props.name] ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, Boolean(props.hint))}
-      />
-    </div>
+    <TextField
+      id={fieldId(props.name)}
+      name={props.name}
+      label={props.label}
+      value={values[props.name] ?? ''}
+      max={props.max}
+      required={props.req}
+      requiredTitle={m.sign.required}
+      type={props.type}
+      autocomplete={props.autocomplete}
+      list={props.list}
+      hint={props.hint ? { id: `hint-${props.name.replace('_', '-')}`, text: props.hint } : undefined}
+      error={
+        errors[props.name] ? { id: errorId(props.name), text: m.fieldError[errors[props.name]!] } : undefined
+      }
+    />
   )
   /** An optional yes/no: nothing is checked unless the signatory checks it. */
   const Choice = (props: {
