@@ -92,8 +92,14 @@ function hostileForm(
 ): Record<string, string> {
   const fields: Record<string, string> = {}
   for (const [field, max] of Object.entries(TEXT_FIELDS)) fields[field] = value.slice(0, max)
+  // A name may not hold a web address (the mails greet it): there the payload keeps its
+  // markup and formulas, its addresses broken, and goes through every sink all the same.
+  for (const field of NAME_FIELDS)
+    fields[field] = fields[field]!.replaceAll('://', ':/ /').replaceAll('www.', 'www .')
   return validSignature({ ...fields, email, ...overrides })
 }
+
+const NAME_FIELDS = ['first_name', 'last_name'] as const
 
 /** What must never come out of an HTML page, whatever went in. */
 function expectInert(html: string, value: string) {
@@ -160,6 +166,17 @@ describe.each(DATABASES)('hostile values in every field (%s)', (kind) => {
       }
     }
     expect(rows.map((r) => r.first_name)).toContain('Zoé')
+  })
+
+  it('refuses a web address in a name, keeping what was typed: the site would mail it to a stranger', async () => {
+    const page = await postForm(
+      app.url,
+      '/sign',
+      validSignature({ first_name: 'Voir https://phish.example', email: 'phish@cnrs.fr' }),
+    )
+    expect(page.status).toBe(422)
+    expect(page.html).toContain('Un nom ne peut pas contenir d’adresse web.')
+    expect(page.html).toContain('value="Voir https://phish.example"')
   })
 
   it('refuses a 1 MB body before reading it, with a localised page', async () => {

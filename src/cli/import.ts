@@ -47,6 +47,7 @@ const FIELD_ERRORS: Record<FieldErrorKey, string> = {
   choice_invalid: 'not one of the values allowed',
   consent_required: 'no consent',
   url_invalid: 'not a web address',
+  link_in_name: 'a web address in a name',
 }
 
 function whatIsWrong(errors: LineErrors, locales: readonly string[]): string {

@@ -50,6 +50,15 @@ describe('the organisations’ form', () => {
     })
   })
 
+  it('refuses a web address in the organisation’s or the contact’s name', () => {
+    const parsed = parseOrganisationForm(site, {
+      ...valid,
+      name: 'Labo — confirmez sur https://phish.example',
+      contact_name: 'www.phish.example',
+    })
+    expect(parsed.ok || parsed.errors).toEqual({ name: 'link_in_name', contact_name: 'link_in_name' })
+  })
+
   it('names each error by its field', () => {
     const parsed = parseOrganisationForm(site, {
       ...valid,

@@ -28,7 +28,7 @@ import { verifiedInstitutionOf } from './institutional-domains.js'
 import { absoluteUrl } from './links.js'
 import { mailCapSince, mayMail, mayMailGiven, recipientOf, type Recipient } from './mail-cap.js'
 import { mailboxKey, normalizeEmail, type NormalizedEmail } from './normalize-email.js'
-import { checkEmailField, line, pickFields, type FieldErrorKey } from './sign-form.js'
+import { checkEmailField, line, nameLine, pickFields, type FieldErrorKey } from './sign-form.js'
 import { hashToken, looksLikeToken, newToken } from './tokens.js'
 
 const DAY_MS = 24 * 3600_000
@@ -133,7 +133,7 @@ export function webAddressOf(typed: string): string | undefined {
 function profileSchema(site: SiteConfig) {
   const kinds = site.organisationKinds.map((k) => k.key)
   return z.object({
-    name: line(ORGANISATION_NAME_MAX, true),
+    name: nameLine(ORGANISATION_NAME_MAX),
     kind: z
       .string()
       .default('')
@@ -146,7 +146,7 @@ function profileSchema(site: SiteConfig) {
       .pipe(z.string().max(URL_MAX, 'too_long'))
       .refine((v) => webAddressOf(v) !== undefined, 'url_invalid')
       .transform((v) => webAddressOf(v)!),
-    contact_name: line(CONTACT_NAME_MAX, true),
+    contact_name: nameLine(CONTACT_NAME_MAX),
     contact_role: line(CONTACT_ROLE_MAX, false),
     mandate: z.string().default('').transform(cleanParagraphs).pipe(z.string().max(MANDATE_MAX, 'too_long')),
   })

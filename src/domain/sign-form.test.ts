@@ -23,6 +23,16 @@ describe('the sign form', () => {
     })
   })
 
+  it('refuses a web address in a name: the mails the site sends greet the name typed', () => {
+    for (const first_name of ['Cliquez sur https://phish.example', 'voir www.phish.example'])
+      expect(parseSignForm(site, { ...valid, first_name })).toMatchObject({
+        ok: false,
+        errors: { first_name: 'link_in_name' },
+      })
+    // A dot or a colon alone is not a link.
+    expect(parseSignForm(site, { ...valid, last_name: 'St. John : Dr.' }).ok).toBe(true)
+  })
+
   it('requires explicit consent', () => {
     expect(parseSignForm(site, { ...valid, consent: undefined })).toEqual({
       ok: false,

@@ -52,6 +52,7 @@ export type FieldErrorKey =
   | 'choice_invalid'
   | 'consent_required'
   | 'url_invalid'
+  | 'link_in_name'
 export type FieldErrors = Partial<Record<SignField, FieldErrorKey>>
 
 export const NAME_MAX = 100
@@ -113,6 +114,18 @@ export function pickFormValues(body: Record<string, unknown>): FormValues {
   return pickFields(body, SIGN_FIELDS)
 }
 
+/**
+ * A web address inside a name. Names are written into the mails the site sends to the
+ * address typed with them («Bonjour Camille,»): a name that carries a link would make
+ * the site mail a stranger someone else's link, in its own name.
+ */
+const LINK_IN_TEXT = /:\/\/|\bwww\./i
+
+/** A name as a form field: one line, required, and no web address in it. */
+export function nameLine(max: number) {
+  return line(max, true).refine((s) => !LINK_IN_TEXT.test(s), 'link_in_name')
+}
+
 /** One line of text as a form field: cleaned, at most `max` characters, required or not. */
 export function line(max: number, required: boolean) {
   return z
@@ -147,8 +160,8 @@ const profileSchema = derivedOnce(buildProfileSchema)
 function buildProfileSchema(site: SiteConfig) {
   const categoryKeys = site.categories.map((c) => c.key)
   return z.object({
-    first_name: line(NAME_MAX, true),
-    last_name: line(NAME_MAX, true),
+    first_name: nameLine(NAME_MAX),
+    last_name: nameLine(NAME_MAX),
     category: z
       .string()
       .default('')

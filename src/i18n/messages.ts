@@ -115,6 +115,7 @@ export interface MessageData {
     readonly choice_invalid: string
     readonly consent_required: string
     readonly url_invalid: string
+    readonly link_in_name: string
   }
   readonly kit: {
     readonly navLabel: string
