@@ -262,6 +262,24 @@ describe.each(DATABASES)('moderating organisations (%s)', (kind) => {
     expect(page.html).toContain('<td data-label="Type">organisation refusée</td>')
   })
 
+  it('names the organisation a failed mail was about, while it exists', async () => {
+    const approved = await confirmedOrganisation(app, {
+      name: 'Laboratoire injoignable',
+      contact_name: 'Yves Roche',
+      email: 'yves.roche@inrae.fr',
+    })
+    app.smtp.refuseWith(550)
+    try {
+      await mailsDuring(() => decide(approved.id, 'approve'))
+    } finally {
+      app.smtp.refuseWith(undefined)
+    }
+    const page = await get(app.url, '/admin/mails', as())
+    expect(page.html).toContain(
+      `<a href="/admin/organisations?filter=all#organisation-${approved.id}">Laboratoire injoignable</a>`,
+    )
+  })
+
   it('answers not found for an action it does not know', async () => {
     expect((await decide(1, 'publish')).status).toBe(404)
     expect((await decide(0, 'approve')).status).toBe(404)

@@ -459,6 +459,9 @@ export interface DeadMail {
   createdAt: string
   lastError: string | null
   signatureId: number | null
+  /** The organisation the mail was about, when it was to an organisation's contact. */
+  organisationId: number | null
+  /** Whose mail: the signatory's name, or the organisation's. */
   name: string | null
 }
 
@@ -467,14 +470,17 @@ export async function listDeadMails(db: Db, limit = 100): Promise<DeadMail[]> {
   const rows = await db
     .selectFrom('outbox')
     .leftJoin('signatures', 'signatures.id', 'outbox.signature_id')
+    .leftJoin('organisations', 'organisations.id', 'outbox.organisation_id')
     .select([
       'outbox.id',
       'outbox.kind',
       'outbox.created_at',
       'outbox.last_error',
       'outbox.signature_id',
+      'outbox.organisation_id',
       'signatures.first_name',
       'signatures.last_name',
+      'organisations.name as organisation_name',
     ])
     .where('outbox.status', '=', 'dead')
     .orderBy('outbox.id', 'desc')
@@ -486,6 +492,7 @@ export async function listDeadMails(db: Db, limit = 100): Promise<DeadMail[]> {
     createdAt: r.created_at,
     lastError: r.last_error,
     signatureId: r.signature_id,
-    name: r.first_name === null ? null : `${r.first_name} ${r.last_name}`,
+    organisationId: r.organisation_name === null ? null : r.organisation_id,
+    name: r.first_name !== null ? `${r.first_name} ${r.last_name}` : r.organisation_name,
   }))
 }

@@ -20,6 +20,8 @@ export function MailsPage(props: { a: AdminPageContext; mails: DeadMail[] }) {
             (m.mailKind as Record<string, string>)[mail.kind] ?? mail.kind,
             mail.signatureId && mail.name ? (
               <a href={`/admin/signatures/${mail.signatureId}`}>{mail.name}</a>
+            ) : mail.organisationId && mail.name ? (
+              <a href={`/admin/organisations?filter=all#organisation-${mail.organisationId}`}>{mail.name}</a>
             ) : (
               '—'
             ),
