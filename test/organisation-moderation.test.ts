@@ -3,7 +3,11 @@
 // to the list, the count, the contact's address and the mail the contact receives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Organisation } from '../src/db/schema.js'
-import { countOrganisations, organisationActions } from '../src/domain/organisations.js'
+import {
+  countOrganisations,
+  listOrganisationsForModerators,
+  organisationActions,
+} from '../src/domain/organisations.js'
 import { confirmedOrganisation, logInAs } from './helpers/admin.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { DATABASES } from './helpers/databases.js'
@@ -278,6 +282,33 @@ describe.each(DATABASES)('moderating organisations (%s)', (kind) => {
     expect(page.html).toContain(
       `<a href="/admin/organisations?filter=all#organisation-${approved.id}">Laboratoire injoignable</a>`,
     )
+  })
+
+  it('pages the organisations, newest first, without an offset', async () => {
+    for (const n of [1, 2, 3])
+      await confirmedOrganisation(app, {
+        name: `Laboratoire paginé ${n}`,
+        contact_name: 'Léo Page',
+        email: `page${n}@inrae.fr`,
+      })
+    const all = await listOrganisationsForModerators(app.server.ctx.db, 'all', { limit: 1000 })
+    expect(all.items.length).toBeGreaterThanOrEqual(3)
+    const first = await listOrganisationsForModerators(app.server.ctx.db, 'all', { limit: 2 })
+    expect(first.items.map((o) => o.id)).toEqual(all.items.slice(0, 2).map((o) => o.id))
+    const second = await listOrganisationsForModerators(app.server.ctx.db, 'all', {
+      limit: 2,
+      before: first.next,
+    })
+    expect(second.items.map((o) => o.id)).toEqual(all.items.slice(2, 4).map((o) => o.id))
+    const last = await listOrganisationsForModerators(app.server.ctx.db, 'all', {
+      before: all.items.at(-1)!.id + 1,
+    })
+    expect(last).toEqual({ items: [all.items.at(-1)], next: undefined })
+    // The page's own link to the next one keeps the filter.
+    const page = await get(app.url, `/admin/organisations?filter=all&before=${first.next}`, as())
+    expect(page.status).toBe(200)
+    expect(page.html).toContain(`id="organisation-${second.items[0]!.id}"`)
+    expect(page.html).not.toContain(`id="organisation-${first.items[0]!.id}"`)
   })
 
   it('answers not found for an action it does not know', async () => {

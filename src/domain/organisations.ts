@@ -717,17 +717,31 @@ export const ORGANISATION_FILTERS: readonly OrganisationFilter[] = [
   'all',
 ]
 
-/** What moderators see: everything, the clear address too while it is kept. */
+/** A page of organisations for moderators. */
+export const MODERATION_PAGE = 50
+
+/**
+ * What moderators see: everything, the clear address too while it is kept; the newest
+ * requests first, a page at a time before the id `before` (keyset: no OFFSET).
+ */
 export async function listOrganisationsForModerators(
   db: Db,
   filter: OrganisationFilter,
-): Promise<Organisation[]> {
+  options: { before?: number; limit?: number } = {},
+): Promise<{ items: Organisation[]; next?: number }> {
+  const limit = options.limit ?? MODERATION_PAGE
   let q = db.selectFrom('organisations').selectAll()
+  if (options.before !== undefined) q = q.where('id', '<', options.before)
   if (filter === 'awaiting') q = q.where(awaitingDecision)
   else if (filter === 'listed') q = whereListed(q)
   else if (filter === 'hidden') q = q.where('hidden_at', 'is not', null)
   else if (filter === 'pending') q = q.where('status', '=', 'pending')
-  return q.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(1000).execute()
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute()
+  const items = rows.slice(0, limit)
+  return { items, next: rows.length > limit ? items.at(-1)!.id : undefined }
 }
 
 /** Awaiting a moderator: a confirmed request, or an approved one's proposed change. */

@@ -43,13 +43,16 @@ organisations.get('/', async (c) => {
     doneParam === 'stale' || ORGANISATION_ACTIONS.includes(doneParam as OrganisationAction)
       ? (doneParam as OrganisationAction | 'stale')
       : undefined
-  const [rows, listed] = await Promise.all([
-    listOrganisationsForModerators(ctx.db, filter),
+  const before = Number(c.req.query('before'))
+  const [page, listed] = await Promise.all([
+    listOrganisationsForModerators(ctx.db, filter, {
+      before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
+    }),
     listOrganisations(ctx.db, ctx.config.site),
   ])
   const site = ctx.config.site
   const kindLabel = (kind: string) => organisationKindLabel(site, kind, admin.locale)
-  const items = rows.map((organisation) => {
+  const items = page.items.map((organisation) => {
     const proposal = proposedClaim(organisation)
     return {
       organisation,
@@ -59,7 +62,7 @@ organisations.get('/', async (c) => {
       actions: organisationActions(organisation),
     }
   })
-  return render(c, <OrganisationsPage a={admin} filter={filter} items={items} done={done} />)
+  return render(c, <OrganisationsPage a={admin} filter={filter} items={items} done={done} next={page.next} />)
 })
 
 organisations.post('/:id/:action', async (c) => {

@@ -175,6 +175,8 @@ export function OrganisationsPage(props: {
   items: ModeratedOrganisation[]
   /** The action just applied, or 'stale' when it no longer applied. */
   done?: OrganisationAction | 'stale'
+  /** The id before which the next page starts, when there is one. */
+  next?: number
 }) {
   const { a } = props
   const m = a.m.admin.organisations
@@ -203,6 +205,18 @@ export function OrganisationsPage(props: {
       ) : (
         props.items.map((item) => <OrganisationEntry a={a} item={item} filter={props.filter} />)
       )}
+      {props.next ? (
+        <p>
+          <a
+            href={`/admin/organisations?${new URLSearchParams({
+              ...(props.filter !== 'awaiting' ? { filter: props.filter } : {}),
+              before: String(props.next),
+            })}`}
+          >
+            {a.m.admin.older}
+          </a>
+        </p>
+      ) : null}
     </AdminLayout>
   )
 }
