@@ -148,7 +148,7 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
   it('exports public signatures as CSV, neutralising cells a spreadsheet would run', async () => {
     await signAndConfirm(app, {
       email: 'fx@univ-tlse2.fr',
-      first_name: '=HYPERLINK("http://evil.test")',
+      first_name: '=HYPERLINK("evil.test")',
       last_name: '+Plus',
       institution: '@SUM(A1)',
       discipline: '-2',
@@ -165,7 +165,7 @@ describe.each(DATABASES)('institutions and statistics (%s)', (kind) => {
     )
     expect(lines).toHaveLength(1 + 5)
     expect(csv).not.toContain('Secret')
-    expect(csv).toContain(`full,"'=HYPERLINK(""http://evil.test"")",'+Plus,,,staff,'@SUM(A1),'-2,`)
+    expect(csv).toContain(`full,"'=HYPERLINK(""evil.test"")",'+Plus,,,staff,'@SUM(A1),'-2,`)
     expect(csv).toMatch(/full,Eu,Webmail,,,teacher,Lycée Bellevue,Écologie,2026-[^,]+,0,,\n/)
     expect(csv).toMatch(
       /full,Ana,Public,,,researcher,Université Toulouse III,Écologie,2026-[^,]+,1,univ-tlse3\.fr,Université Toulouse III – Paul Sabatier\n/,
