@@ -11,7 +11,8 @@ import {
 import { confirmedOrganisation, logInAs } from './helpers/admin.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { DATABASES } from './helpers/databases.js'
-import { get, hiddenValue, postForm } from './helpers/http.js'
+import { get, hiddenValue, linkIn, postForm } from './helpers/http.js'
+import { nextMail } from './helpers/signing.js'
 
 const MODERATOR = 'moderation@paraphe.test'
 
@@ -70,8 +71,18 @@ describe.each(DATABASES)('moderating organisations (%s)', (kind) => {
   }
 
   /** Applies a decision as a moderator does, from the button on the page. */
+  /**
+   * Posts a decision as the page's button does: with the organisation's version as the
+   * page showed it (`seen`, its updated_at), read now unless the test gives one.
+   */
   async function decide(id: number, action: string, fields: Record<string, string> = { csrf }) {
-    return postForm(app.url, `/admin/organisations/${id}/${action}`, fields, as())
+    const row = await rowOf(id)
+    return postForm(
+      app.url,
+      `/admin/organisations/${id}/${action}`,
+      { seen: row?.updated_at ?? '', ...fields },
+      as(),
+    )
   }
 
   /** The mails the SMTP server receives from now on, once the outbox is empty. */
@@ -309,6 +320,76 @@ describe.each(DATABASES)('moderating organisations (%s)', (kind) => {
     expect(page.status).toBe(200)
     expect(page.html).toContain(`id="organisation-${second.items[0]!.id}"`)
     expect(page.html).not.toContain(`id="organisation-${first.items[0]!.id}"`)
+  })
+
+  it('applies no decision to what its contact changed since the page was shown', async () => {
+    const lab = await confirmedOrganisation(app, {
+      name: 'Laboratoire Bêta',
+      contact_name: 'Inès Vidal',
+      email: 'ines.vidal@inrae.fr',
+    })
+    const page = await get(app.url, '/admin/organisations', as())
+    const seen = new RegExp(
+      `action="/admin/organisations/${lab.id}/approve"[^]*?name="seen" value="([^"]+)"`,
+    ).exec(page.html)![1]!
+    expect(seen).toBe(lab.updated_at)
+    // Meanwhile its contact renames it and points it elsewhere, from their manage link.
+    app.clock.advance(1000)
+    await app.server.worker.drain()
+    const mail = await nextMail(app, () => postForm(app.url, '/manage', { email: 'ines.vidal@inrae.fr' }))
+    const manage = linkIn(mail.text, 'organisations/manage')
+    const form = await get(app.url, manage)
+    const edited = await postForm(app.url, manage, {
+      csrf: hiddenValue(form.html, 'csrf'),
+      name: 'Institut usurpé',
+      kind: 'lab',
+      url: 'https://evil.example.net/',
+      contact_name: 'Inès Vidal',
+    })
+    expect(edited.status).toBe(303)
+    const answer = await decide(lab.id, 'approve', { csrf, seen })
+    expect(answer.location).toBe('/admin/organisations?done=stale')
+    expect((await rowOf(lab.id))!.approved_at).toBeNull()
+    expect(await auditOf(lab.id)).toEqual([])
+  })
+
+  it('weighs a proposed change as a claim of its own', async () => {
+    const [known, renamed] = [
+      await confirmedOrganisation(app, {
+        name: 'Laboratoire Gamma',
+        url: 'gamma.example.org',
+        contact_name: 'Zoé Gamma',
+        email: 'direction@gamma.example.org',
+      }),
+      await confirmedOrganisation(app, {
+        name: 'Laboratoire Delta',
+        url: 'delta.example.org',
+        contact_name: 'Paul Delta',
+        email: 'direction@delta.example.org',
+      }),
+    ]
+    for (const o of [known, renamed]) expect((await decide(o.id, 'approve')).status).toBe(303)
+    await app.server.worker.drain()
+    // Delta's contact proposes Gamma's name, on another site.
+    const mail = await nextMail(app, () =>
+      postForm(app.url, '/manage', { email: 'direction@delta.example.org' }),
+    )
+    const manage = linkIn(mail.text, 'organisations/manage')
+    const form = await get(app.url, manage)
+    await postForm(app.url, manage, {
+      csrf: hiddenValue(form.html, 'csrf'),
+      name: 'laboratoire gamma',
+      kind: 'lab',
+      url: 'https://elsewhere.example.net/',
+      contact_name: 'Paul Delta',
+    })
+    const page = await get(app.url, '/admin/organisations', as())
+    const box = new RegExp(`id="organisation-${renamed.id}-proposal"[^]*?</section>`).exec(page.html)![0]
+    expect(box).toContain('laboratoire gamma (actuellement\u00a0: Laboratoire Delta)')
+    expect(box).toContain('Ni l’adresse ni son domaine ne prouvent le lien')
+    expect(box).toContain('Une organisation du même nom est déjà publiée.')
+    for (const action of ['approve_change', 'refuse_change'])
+      expect(page.html).toContain(`action="/admin/organisations/${renamed.id}/${action}"`)
   })
 
   it('answers not found for an action it does not know', async () => {

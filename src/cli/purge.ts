@@ -14,7 +14,7 @@ const report = await purgeExpired({
   now: () => new Date(),
 })
 console.log(
-  `purged: ${report.unconfirmedSignatures} unconfirmed signature(s), ${report.expiredTokens} expired link(s), ${report.oldMails} old mail record(s), ` +
+  `purged: ${report.unconfirmedSignatures} unconfirmed signature(s), ${report.unconfirmedOrganisations} unconfirmed organisation(s), ${report.expiredTokens} expired link(s), ${report.oldMails} old mail record(s), ` +
     `${report.networkTraces} network trace(s), ${report.invalidatedSignatures} invalidated signature(s), ${report.auditEntries} audit entr(ies), ` +
     `${report.adminRecords} expired login record(s)`,
 )

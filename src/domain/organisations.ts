@@ -800,6 +800,9 @@ export function organisationActions(
 
 /**
  * Applies a moderator's decision, recorded in the audit log in the same transaction.
+ * `seen` is the organisation's updated_at as the moderator's page showed it: if its
+ * contact changed it since (another name, another web site, another proposal), the
+ * decision was taken on something else and is not applied.
  * Approving or refusing tells the contact, while their address is known, then erases it:
  * it was kept for that alone. Returns false when the action does not apply (any more).
  */
@@ -808,6 +811,7 @@ export async function moderateOrganisation(
   actor: string,
   id: number,
   action: OrganisationAction,
+  seen?: string,
 ): Promise<boolean> {
   let queued = false
   const done = await ctx.transact(async (tx) => {
@@ -816,6 +820,7 @@ export async function moderateOrganisation(
     if (isPostgres(tx)) q = q.forUpdate()
     const o = await q.executeTakeFirst()
     if (!o || !organisationActions(o).includes(action)) return false
+    if (seen !== undefined && seen !== o.updated_at) return false
     const tell = async (kind: 'organisation_approved' | 'organisation_refused') => {
       if (o.email === null) return
       await mailContact(ctx, tx, {

@@ -57,7 +57,11 @@ organisations.get('/', async (c) => {
     return {
       organisation,
       kindLabel: kindLabel(organisation.kind),
-      proposal: proposal && { ...proposal, kindLabel: kindLabel(proposal.kind) },
+      proposal: proposal && {
+        ...proposal,
+        kindLabel: kindLabel(proposal.kind),
+        evidence: claimEvidence(site, { ...organisation, ...proposal }, listed),
+      },
       evidence: claimEvidence(site, organisation, listed),
       actions: organisationActions(organisation),
     }
@@ -70,9 +74,11 @@ organisations.post('/:id/:action', async (c) => {
   const id = rowId(c.req.param('id'))
   const action = c.req.param('action') as OrganisationAction
   if (!ORGANISATION_ACTIONS.includes(action)) throw new AppError('not_found')
-  const filter = filterOf(formText(await c.req.parseBody(), 'filter'))
-  // A decision taken meanwhile (by another moderator, or this one's earlier click) wins:
-  // the page says nothing changed rather than pretending it did.
-  const applied = await moderateOrganisation(ctx, session.email, id, action)
+  const body = await c.req.parseBody()
+  const filter = filterOf(formText(body, 'filter'))
+  // A decision taken meanwhile (by another moderator, or this one's earlier click) wins,
+  // and so does a change its contact made since the page was shown (`seen`): the page
+  // says nothing changed rather than applying a decision to what the moderator never saw.
+  const applied = await moderateOrganisation(ctx, session.email, id, action, formText(body, 'seen') ?? '')
   return c.redirect(pageUrl(filter, applied ? action : 'stale'), 303)
 })

@@ -19,7 +19,7 @@ export interface ModeratedOrganisation {
   organisation: Organisation
   kindLabel: string
   /** A change of name, kind or web site its contact proposed once approved. */
-  proposal?: OrganisationClaim & { kindLabel: string }
+  proposal?: OrganisationClaim & { kindLabel: string; evidence: ClaimEvidence }
   evidence: ClaimEvidence
   actions: OrganisationAction[]
 }
@@ -55,6 +55,8 @@ function ActionForm(props: {
   filter: OrganisationFilter
   /** The contact's address is still kept: approving or refusing tells them. */
   told: boolean
+  /** The organisation's updated_at as shown: a decision on anything since is not applied. */
+  seen: string
 }) {
   const { a, id, action } = props
   const m = a.m.admin.organisations
@@ -71,6 +73,7 @@ function ActionForm(props: {
     <form method="post" action={`/admin/organisations/${id}/${action}`} class="admin-action">
       <Csrf a={a} />
       <input type="hidden" name="filter" value={props.filter} />
+      <input type="hidden" name="seen" value={props.seen} />
       <button
         type="submit"
         class={action === 'refuse' || action === 'delete' ? 'danger' : undefined}
@@ -85,6 +88,17 @@ function ActionForm(props: {
       ) : null}
     </form>
   )
+}
+
+/** What the contact's address says of a claim, in a sentence or two. */
+function evidenceText(a: AdminPageContext, ev: ClaimEvidence): string {
+  const m = a.m.admin.organisations
+  const first = ev.addressInstitution
+    ? m.addressInstitution({ institution: ev.addressInstitution })
+    : ev.addressOnSite
+      ? m.addressSameSite
+      : m.addressOther
+  return ev.addressInstitution && ev.addressOnSite ? `${first} ${m.addressSameSite}` : first
 }
 
 function OrganisationEntry(props: {
@@ -106,12 +120,7 @@ function OrganisationEntry(props: {
       <>
         {o.email ? <a href={`mailto:${o.email}`}>{o.email}</a> : m.emailErased({ domain: o.email_domain })}
         <br />
-        {ev.addressInstitution
-          ? m.addressInstitution({ institution: ev.addressInstitution })
-          : ev.addressOnSite
-            ? m.addressSameSite
-            : m.addressOther}
-        {ev.addressInstitution && ev.addressOnSite ? ` ${m.addressSameSite}` : ''}
+        {evidenceText(a, ev)}
       </>,
     ],
     [m.mandate, <Paragraphs text={o.mandate} />],
@@ -151,6 +160,9 @@ function OrganisationEntry(props: {
               </div>
             ))}
           </dl>
+          {/* The proposal is a claim of its own: what the address says of it, not of the approved one. */}
+          <p>{evidenceText(a, item.proposal.evidence)}</p>
+          {item.proposal.evidence.sameNameListed ? <p>{m.sameName}</p> : null}
           <p>{m.proposedNote}</p>
         </section>
       ) : null}
@@ -163,7 +175,14 @@ function OrganisationEntry(props: {
         ))}
       </dl>
       {item.actions.map((action) => (
-        <ActionForm a={a} id={o.id} action={action} filter={props.filter} told={o.email !== null} />
+        <ActionForm
+          a={a}
+          id={o.id}
+          action={action}
+          filter={props.filter}
+          told={o.email !== null}
+          seen={o.updated_at}
+        />
       ))}
     </section>
   )
