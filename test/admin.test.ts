@@ -7,7 +7,7 @@ import { isPublicAdminPath } from '../src/http/admin/guard.js'
 import { DATABASES } from './helpers/databases.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { get, hiddenValue, postForm, validSignature } from './helpers/http.js'
-import { loginLinkIn, logInAs, signAndConfirm } from './helpers/admin.js'
+import { loginLinkIn, logInAs, signAndConfirm, moderate } from './helpers/admin.js'
 
 const MODERATOR = 'moderation@paraphe.test'
 
@@ -206,18 +206,13 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
     })
 
     it('hides a signature from the public list with a reason, keeping it counted, and restores it', async () => {
-      const hidden = await postForm(
-        app.url,
-        `/admin/signatures/${id}/hide`,
-        { csrf, reason: 'Usurpation' },
-        as(),
-      )
+      const hidden = await moderate(app, id, 'hide', { csrf, reason: 'Usurpation' }, as())
       expect(hidden.status).toBe(303)
       expect((await get(app.url, '/signatories')).html).not.toContain('Macron')
       expect(await stats(app)).toMatchObject({ confirmed: 2, public: 1 })
       const page = await get(app.url, `/admin/signatures/${id}`, as())
       expect(page.html).toContain('Usurpation')
-      await postForm(app.url, `/admin/signatures/${id}/restore`, { csrf }, as())
+      await moderate(app, id, 'restore', { csrf }, as())
       expect((await get(app.url, '/signatories')).html).toContain('Macron')
       expect(await stats(app)).toMatchObject({ confirmed: 2, public: 2 })
     })
@@ -226,7 +221,7 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
       expect((await get(app.url, '/signatories')).html).not.toContain('Bravo pour ce texte')
       const awaiting = await get(app.url, '/admin?filter=comments', as())
       expect(awaiting.html).toContain('Inès Garcia')
-      await postForm(app.url, `/admin/signatures/${withComment}/approve-comment`, { csrf }, as())
+      await moderate(app, withComment, 'approve-comment', { csrf }, as())
       const row = await app.server.ctx.db
         .selectFrom('signatures')
         .select('comment_approved_at')
@@ -327,7 +322,7 @@ describe.each(DATABASES)('moderation (%s)', (kind) => {
 
     it('deletes a signature, adjusting the counts', async () => {
       const before = await stats(app)
-      const page = await postForm(app.url, `/admin/signatures/${id}/delete`, { csrf }, as())
+      const page = await moderate(app, id, 'delete', { csrf }, as())
       expect(page.status).toBe(200)
       expect(await stats(app)).toMatchObject({ confirmed: before.confirmed - 1, public: before.public - 1 })
       expect((await get(app.url, `/admin/signatures/${id}`, as())).status).toBe(404)

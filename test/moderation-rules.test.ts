@@ -9,7 +9,7 @@ import { readHead } from '../src/domain/transparency/log.js'
 import { DATABASES } from './helpers/databases.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { get, hiddenValue, linkIn, postForm, validSignature } from './helpers/http.js'
-import { contentWithModeration, loginLinkIn, logInAs, signAndConfirm } from './helpers/admin.js'
+import { contentWithModeration, loginLinkIn, logInAs, signAndConfirm, moderate } from './helpers/admin.js'
 
 const MODERATOR = 'moderation@paraphe.test'
 const DAY = 24 * 3600_000
@@ -158,7 +158,7 @@ describe.each(DATABASES)('pre-moderation, not counted before approval (%s)', (ki
     const cookie = await logInAs(app, MODERATOR)
     const page = await get(app.url, `/admin/signatures/${id}`, { Cookie: cookie })
     const csrf = /name="csrf" value="([^"]+)"/.exec(page.html)![1]!
-    await postForm(app.url, `/admin/signatures/${id}/approve`, { csrf }, { Cookie: cookie })
+    await moderate(app, id, 'approve', { csrf }, { Cookie: cookie })
     expect(await stats(app)).toMatchObject({ confirmed: 1, public: 1 })
     await app.server.ctx.logSequencer.settle()
     expect(await readHead(app.server.ctx.db)).toMatchObject({ size: 1, additions: 1, cancellations: 0 })

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { logInAs, signAndConfirm } from './helpers/admin.js'
+import { logInAs, signAndConfirm, moderate } from './helpers/admin.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { DATABASES } from './helpers/databases.js'
 import { get, hiddenValue, postForm } from './helpers/http.js'
@@ -136,11 +136,9 @@ describe.each(DATABASES)('the list for publication (%s)', (kind) => {
       )
     cookie = await logInAs(app, MODERATOR)
     csrf = hiddenValue((await get(app.url, '/admin', as())).html, 'csrf')
-    await postForm(app.url, `/admin/signatures/${ids.mas}/hide`, { csrf, reason: 'test' }, as())
+    await moderate(app, ids.mas, 'hide', { csrf, reason: 'test' }, as())
     for (const key of ['zoe', 'yan'])
-      expect(
-        (await postForm(app.url, `/admin/signatures/${ids[key]}/mark-initial`, { csrf }, as())).status,
-      ).toBe(303)
+      expect((await moderate(app, ids[key], 'mark-initial', { csrf }, as())).status).toBe(303)
   })
   afterAll(async () => {
     await app?.close()

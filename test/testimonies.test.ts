@@ -4,7 +4,7 @@
 // signatory chose to appear, and the home page shows the latest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app.js'
-import { logInAs, signAndConfirm as signAs } from './helpers/admin.js'
+import { logInAs, signAndConfirm as signAs, moderate } from './helpers/admin.js'
 import { DATABASES } from './helpers/databases.js'
 import { get, hiddenValue, linkIn, postForm, validSignature } from './helpers/http.js'
 import { nextMail } from './helpers/signing.js'
@@ -17,8 +17,7 @@ describe.each(DATABASES)('testimonies (%s)', (kind) => {
   let cookie = ''
   let csrf = ''
   const as = () => ({ Cookie: cookie })
-  const approveComment = (id: number) =>
-    postForm(app.url, `/admin/signatures/${id}/approve-comment`, { csrf }, as())
+  const approveComment = (id: number) => moderate(app, id, 'approve-comment', { csrf }, as())
   const manageLink = async (email: string) =>
     linkIn((await nextMail(app, () => postForm(app.url, '/manage', { email }))).text, 'manage')
   const ids: Record<string, number> = {}
@@ -174,6 +173,38 @@ describe.each(DATABASES)('testimonies (%s)', (kind) => {
     expect((await get(app.url, '/testimonies')).html).not.toContain('Un mot changé.')
   })
 
+  it('approves only the comment the moderator read: one edited since the page was shown stays unpublished', async () => {
+    const path = await manageLink('bo@univ-tlse3.fr')
+    const form = await get(app.url, path)
+    const fields = {
+      csrf: hiddenValue(form.html, 'csrf'),
+      first_name: 'Bo',
+      last_name: 'Discret',
+      category: 'researcher',
+      institution: 'Université Toulouse III',
+      comment: 'Un texte que la modération a lu.',
+      public: '1',
+      publish_comment: '1',
+    }
+    expect((await postForm(app.url, path, fields)).status).toBe(303)
+    const page = await get(app.url, `/admin/signatures/${ids.bo}`, as())
+    const seen = /name="seen" value="([^"]+)"/.exec(page.html)![1]!
+    // Bo swaps the text while the moderator reads the page.
+    app.clock.advance(1000)
+    expect(
+      (await postForm(app.url, path, { ...fields, comment: 'Un texte que personne n’a lu.' })).status,
+    ).toBe(303)
+    const answer = await postForm(
+      app.url,
+      `/admin/signatures/${ids.bo}/approve-comment`,
+      { csrf, seen },
+      as(),
+    )
+    expect(answer.location).toBe(`/admin/signatures/${ids.bo}?done=stale`)
+    expect((await get(app.url, answer.location!, as())).html).toContain('Relisez-la avant de décider.')
+    expect((await get(app.url, '/testimonies')).html).not.toContain('personne n’a lu')
+  })
+
   it('withdraws a testimony with its signature, from the page and the home page', async () => {
     const path = await manageLink('dee@univ-tlse3.fr')
     const form = await get(app.url, path)
@@ -184,9 +215,9 @@ describe.each(DATABASES)('testimonies (%s)', (kind) => {
   })
 
   it('hides a testimony with its signature when a moderator hides it', async () => {
-    await postForm(app.url, `/admin/signatures/${ids.ana}/hide`, { csrf, reason: 'test' }, as())
+    await moderate(app, ids.ana, 'hide', { csrf, reason: 'test' }, as())
     expect((await get(app.url, '/testimonies')).html).not.toContain('recherche mérite')
-    await postForm(app.url, `/admin/signatures/${ids.ana}/restore`, { csrf }, as())
+    await moderate(app, ids.ana, 'restore', { csrf }, as())
     expect((await get(app.url, '/testimonies')).html).toContain('recherche mérite')
   })
 })

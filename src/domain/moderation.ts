@@ -115,6 +115,8 @@ export interface ModeratedSignature
     | 'display'
   > {
   id: number
+  /** When its signatory last changed it: the version a moderator's decision is about. */
+  updatedAt: string
   /** Marked among the «Premiers signataires». */
   initialSignatory: boolean
   emailDomain: string
@@ -172,6 +174,7 @@ function moderated(
     comment,
     publishComment,
     display,
+    updatedAt: r.updated_at,
     initialSignatory: r.initial_signatory === 1,
     emailDomain: r.email_domain,
     submittedAt: r.submitted_at,
@@ -319,20 +322,27 @@ async function lockSignature(tx: Tx, id: number): Promise<Signature> {
   return row
 }
 
-/** Applies one moderator action to one signature, with its audit entry and its effect on the counts. */
+/**
+ * Applies one moderator action to one signature, with its audit entry and its effect on
+ * the counts. `seen` is the signature's updated_at as the moderator's page showed it:
+ * when its signatory changed it since (a new comment, a new name), nothing is applied
+ * and false is returned: approving a comment must approve the text that was read.
+ */
 export async function moderateSignature(
   ctx: DomainContext,
   actor: string,
   id: number,
   action: ModerationAction,
   reason = '',
-): Promise<void> {
-  await ctx.transact(async (tx) => {
+  seen?: string,
+): Promise<boolean> {
+  return ctx.transact(async (tx) => {
     const now = ctx.now()
     const before = await lockSignature(tx, id)
     // The forms offer only what the state allows; a stale form (another moderator acted
     // meanwhile) is refused rather than applied to a state it was not meant for.
     if (!allowedActions(before).includes(action)) throw new AppError('bad_request', `cannot ${action}`)
+    if (seen !== undefined && seen !== before.updated_at) return false
     const at = now.toISOString()
     let after: Signature | undefined
     switch (action) {
@@ -389,6 +399,7 @@ export async function moderateSignature(
       { actor, action: `signature.${action}`, target: `signature:${id}`, detail: reason },
       now,
     )
+    return true
   })
 }
 

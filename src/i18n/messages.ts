@@ -478,6 +478,7 @@ export interface MessageData {
     readonly older: string
     readonly reason: string
     readonly done: string
+    readonly staleSignature: string
     readonly actions: string
     readonly hide: string
     readonly restore: string

@@ -86,3 +86,27 @@ export async function confirmedOrganisation(
     .where('id', '=', id!)
     .executeTakeFirstOrThrow()
 }
+
+/**
+ * Posts a moderator's action on a signature as its page's button does: with the
+ * signature's version as the page showed it (`seen`, its updated_at, read now).
+ */
+export async function moderate(
+  app: TestApp,
+  id: number | undefined,
+  action: string,
+  fields: Record<string, string>,
+  headers: Record<string, string>,
+) {
+  const row = await app.server.ctx.db
+    .selectFrom('signatures')
+    .select('updated_at')
+    .where('id', '=', id ?? 0)
+    .executeTakeFirst()
+  return postForm(
+    app.url,
+    `/admin/signatures/${id}/${action}`,
+    { seen: row?.updated_at ?? '', ...fields },
+    headers,
+  )
+}

@@ -11,11 +11,14 @@ function ActionForm(props: {
   label: string
   danger?: boolean
   reason?: boolean
+  /** The signature's updated_at as shown: a decision on a later version is not applied. */
+  seen: string
 }) {
   const m = props.a.m.admin
   return (
     <form method="post" action={`/admin/signatures/${props.id}/${props.action}`} class="admin-action">
       <Csrf a={props.a} />
+      <input type="hidden" name="seen" value={props.seen} />
       {props.reason ? (
         <div class="field">
           <label for={`reason-${props.action}`}>{m.reason}</label>
@@ -57,7 +60,7 @@ export function SignaturePage(props: { a: AdminPageContext; s: ModeratedSignatur
     <AdminLayout a={a} title={`${s.firstName} ${s.lastName}`}>
       {props.done ? (
         <p class="notice" role="status">
-          {m.done}
+          {props.done === 'stale' ? m.staleSignature : m.done}
         </p>
       ) : null}
       <p>
@@ -72,19 +75,19 @@ export function SignaturePage(props: { a: AdminPageContext; s: ModeratedSignatur
         ))}
       </dl>
       <h2>{m.actions}</h2>
-      {may('hide') ? <ActionForm a={a} id={s.id} action="hide" label={m.hide} reason /> : null}
-      {may('restore') ? <ActionForm a={a} id={s.id} action="restore" label={m.restore} /> : null}
-      {may('approve') ? <ActionForm a={a} id={s.id} action="approve" label={m.approve} /> : null}
+      {may('hide') ? <ActionForm a={a} id={s.id} seen={s.updatedAt} action="hide" label={m.hide} reason /> : null}
+      {may('restore') ? <ActionForm a={a} id={s.id} seen={s.updatedAt} action="restore" label={m.restore} /> : null}
+      {may('approve') ? <ActionForm a={a} id={s.id} seen={s.updatedAt} action="approve" label={m.approve} /> : null}
       {may('approve_comment') ? (
-        <ActionForm a={a} id={s.id} action="approve-comment" label={m.approveComment} />
+        <ActionForm a={a} id={s.id} seen={s.updatedAt} action="approve-comment" label={m.approveComment} />
       ) : null}
       {may('mark_initial') ? (
-        <ActionForm a={a} id={s.id} action="mark-initial" label={m.markInitial} />
+        <ActionForm a={a} id={s.id} seen={s.updatedAt} action="mark-initial" label={m.markInitial} />
       ) : null}
       {may('unmark_initial') ? (
-        <ActionForm a={a} id={s.id} action="unmark-initial" label={m.unmarkInitial} />
+        <ActionForm a={a} id={s.id} seen={s.updatedAt} action="unmark-initial" label={m.unmarkInitial} />
       ) : null}
-      {may('delete') ? <ActionForm a={a} id={s.id} action="delete" label={m.delete} danger /> : null}
+      {may('delete') ? <ActionForm a={a} id={s.id} seen={s.updatedAt} action="delete" label={m.delete} danger /> : null}
       <p class="hint">{m.deleteHint}</p>
     </AdminLayout>
   )
