@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { logInAs, signAndConfirm, moderate } from './helpers/admin.js'
 import { startTestApp, type TestApp } from './helpers/app.js'
 import { DATABASES } from './helpers/databases.js'
-import { get, hiddenValue, postForm } from './helpers/http.js'
+import { get, hiddenValue } from './helpers/http.js'
 import { signForOrganisation } from './helpers/organisation-signing.js'
 import { parseXml } from './helpers/xml.js'
 

@@ -38,7 +38,14 @@ signatures.post('/:id/:action', async (c) => {
   if (!action) throw new AppError('not_found')
   const body = await c.req.parseBody()
   const reason = cleanLine(formText(body, 'reason') ?? '').slice(0, 200)
-  const applied = await moderateSignature(ctx, session.email, id, action, reason, formText(body, 'seen') ?? '')
+  const applied = await moderateSignature(
+    ctx,
+    session.email,
+    id,
+    action,
+    reason,
+    formText(body, 'seen') ?? '',
+  )
   // Its signatory changed it since the page was shown: read it again before deciding.
   if (!applied) return c.redirect(`/admin/signatures/${id}?done=stale`, 303)
   if (action === 'delete')

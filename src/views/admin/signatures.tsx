@@ -75,9 +75,15 @@ export function SignaturePage(props: { a: AdminPageContext; s: ModeratedSignatur
         ))}
       </dl>
       <h2>{m.actions}</h2>
-      {may('hide') ? <ActionForm a={a} id={s.id} seen={s.updatedAt} action="hide" label={m.hide} reason /> : null}
-      {may('restore') ? <ActionForm a={a} id={s.id} seen={s.updatedAt} action="restore" label={m.restore} /> : null}
-      {may('approve') ? <ActionForm a={a} id={s.id} seen={s.updatedAt} action="approve" label={m.approve} /> : null}
+      {may('hide') ? (
+        <ActionForm a={a} id={s.id} seen={s.updatedAt} action="hide" label={m.hide} reason />
+      ) : null}
+      {may('restore') ? (
+        <ActionForm a={a} id={s.id} seen={s.updatedAt} action="restore" label={m.restore} />
+      ) : null}
+      {may('approve') ? (
+        <ActionForm a={a} id={s.id} seen={s.updatedAt} action="approve" label={m.approve} />
+      ) : null}
       {may('approve_comment') ? (
         <ActionForm a={a} id={s.id} seen={s.updatedAt} action="approve-comment" label={m.approveComment} />
       ) : null}
@@ -87,7 +93,9 @@ export function SignaturePage(props: { a: AdminPageContext; s: ModeratedSignatur
       {may('unmark_initial') ? (
         <ActionForm a={a} id={s.id} seen={s.updatedAt} action="unmark-initial" label={m.unmarkInitial} />
       ) : null}
-      {may('delete') ? <ActionForm a={a} id={s.id} seen={s.updatedAt} action="delete" label={m.delete} danger /> : null}
+      {may('delete') ? (
+        <ActionForm a={a} id={s.id} seen={s.updatedAt} action="delete" label={m.delete} danger />
+      ) : null}
       <p class="hint">{m.deleteHint}</p>
     </AdminLayout>
   )
