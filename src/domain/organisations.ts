@@ -195,8 +195,11 @@ export function parseOrganisationForm(
   return { ok: true, value: { ...profile.value, email: email.email } }
 }
 
-/** The profile as the form's values, to fill the manage form with it. */
-export function organisationValuesOf(p: OrganisationProfile): OrganisationValues {
+/**
+ * The profile under the names of the form's fields, which are also its row's columns:
+ * what fills the manage form, and what a row stores of it.
+ */
+export function organisationValuesOf(p: OrganisationProfile) {
   return {
     name: p.name,
     kind: p.kind,
@@ -204,7 +207,7 @@ export function organisationValuesOf(p: OrganisationProfile): OrganisationValues
     contact_name: p.contactName,
     contact_role: p.contactRole,
     mandate: p.mandate,
-  }
+  } satisfies OrganisationValues
 }
 
 /** The profile a stored organisation holds. */
@@ -220,15 +223,7 @@ export function organisationProfileOf(o: Organisation): OrganisationProfile {
 }
 
 function profileRow(p: OrganisationProfile) {
-  return {
-    name: p.name,
-    kind: p.kind,
-    url: p.url,
-    contact_name: p.contactName,
-    contact_role: p.contactRole,
-    mandate: p.mandate,
-    sort_key: searchKey(p.name),
-  }
+  return { ...organisationValuesOf(p), sort_key: searchKey(p.name) }
 }
 
 const submissionSchema = z.object({

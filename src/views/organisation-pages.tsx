@@ -20,7 +20,7 @@ import {
 } from '../domain/organisations.js'
 import type { Organisation } from '../db/schema.js'
 import { Layout } from './layout.js'
-import { TextField } from './text-field.js'
+import { errorId, fieldId, hintId, TextField } from './text-field.js'
 import type { PageContext } from './page-context.js'
 import { DataDownload, LinkWithin, WithdrawSection } from './parts.js'
 import { MessagePage } from './pages.js'
@@ -76,10 +76,6 @@ function OrganisationList({ items }: { items: ListedOrganisation[] }) {
     </ul>
   )
 }
-
-const fieldId = (name: OrganisationField) => `field-${name.replace('_', '-')}`
-const errorId = (name: OrganisationField) => `error-${name.replace('_', '-')}`
-const hintId = (name: OrganisationField) => `hint-${name.replace('_', '-')}`
 
 /** The fields in the order of the form, as the error summary lists them. */
 const ORDER: OrganisationField[] = [

@@ -6,7 +6,7 @@ import type { FieldErrors, FormValues, SignField } from '../domain/sign-form.js'
 import { NAME_MAX, INSTITUTION_MAX, DISCIPLINE_MAX, TITLE_MAX, UNIT_MAX } from '../domain/sign-form.js'
 import type { PageContext } from './page-context.js'
 import { categoryLabel as categoryLabelOf, LinkWithin } from './parts.js'
-import { TextField } from './text-field.js'
+import { errorId, fieldId, hintId, TextField } from './text-field.js'
 
 export interface SignFormProps {
   p: PageContext
@@ -32,9 +32,6 @@ export interface SignFormProps {
     askEmailForUpdates: boolean
   }
 }
-
-const fieldId = (name: SignField) => `field-${name.replace('_', '-')}`
-const errorId = (name: SignField) => `error-${name.replace('_', '-')}`
 
 /** The ordered fields, as the error summary lists them. */
 const ORDER: SignField[] = [
@@ -79,9 +76,7 @@ export function SignForm({
   const Heading = headingLevel === 1 ? 'h1' : 'h2'
   const titles = titleSuggestions(p, values.category, suggestEveryTitle)
   const describedBy = (name: SignField, hint?: boolean) =>
-    [hint ? `hint-${name.replace('_', '-')}` : '', errors[name] ? errorId(name) : '']
-      .filter(Boolean)
-      .join(' ') || undefined
+    [hint ? hintId(name) : '', errors[name] ? errorId(name) : ''].filter(Boolean).join(' ') || undefined
   const ErrorText = ({ name }: { name: SignField }) =>
     errors[name] ? (
       <p class="field-error" id={errorId(name)}>
@@ -116,7 +111,7 @@ export function SignForm({
       type={props.type}
       autocomplete={props.autocomplete}
       list={props.list}
-      hint={props.hint ? { id: `hint-${props.name.replace('_', '-')}`, text: props.hint } : undefined}
+      hint={props.hint ? { id: hintId(props.name), text: props.hint } : undefined}
       error={
         errors[props.name] ? { id: errorId(props.name), text: m.fieldError[errors[props.name]!] } : undefined
       }

@@ -2,6 +2,11 @@
 // mark of a required field), its hint, its error, then the input, which names the hint
 // and the error as its description so that a screen reader says them with it.
 
+/** The ids of a form field's input, hint and error, from its name: "contact_name" is "field-contact-name". */
+export const fieldId = (name: string) => `field-${name.replace('_', '-')}`
+export const hintId = (name: string) => `hint-${name.replace('_', '-')}`
+export const errorId = (name: string) => `error-${name.replace('_', '-')}`
+
 export interface TextFieldProps {
   id: string
   name: string
